@@ -1,0 +1,44 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace verbund::core {
+
+/// Philox4x32-10 (Salmon et al., SC'11): a counter-based generator; the output is a pure
+/// function of (counter, key).
+[[nodiscard]] std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> counter,
+                                                         std::array<std::uint32_t, 2> key) noexcept;
+
+/// A stream of random numbers that is a pure function of (seed, stream, purpose, draw index), so
+/// that results do not depend on which thread draws them or in which order streams are used.
+/// Use one stream per independent unit of work, e.g. (seed, actor index, purpose).
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint64_t stream, std::uint32_t purpose = 0) noexcept
+      : key_{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32U)},
+        stream_(stream),
+        purpose_(purpose) {}
+
+  /// 64 uniformly distributed bits.
+  std::uint64_t next_u64() noexcept;
+  /// Uniform in [0, 1), 53 bits of resolution.
+  double uniform() noexcept { return static_cast<double>(next_u64() >> 11U) * 0x1.0p-53; }
+  /// Uniform integer in [0, n), unbiased; n > 0.
+  std::uint64_t below(std::uint64_t n) noexcept;
+  bool bernoulli(double p) noexcept { return uniform() < p; }
+  /// Standard normal (Box–Muller).
+  double normal() noexcept;
+  /// Poisson with the given mean (inversion for small means, normal approximation above 64).
+  std::uint32_t poisson(double mean) noexcept;
+
+ private:
+  std::array<std::uint32_t, 2> key_;
+  std::uint64_t stream_;
+  std::uint32_t purpose_;
+  std::uint32_t block_ = 0;  // counter of Philox blocks drawn
+  std::array<std::uint32_t, 4> buffer_{};
+  unsigned used_ = 4;  // 32-bit words of buffer_ consumed
+};
+
+}  // namespace verbund::core

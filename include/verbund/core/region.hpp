@@ -1,0 +1,186 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verbund/core/actor_kind.hpp"
+#include "verbund/core/geo.hpp"
+#include "verbund/core/ids.hpp"
+#include "verbund/core/region_data.hpp"
+#include "verbund/core/taxonomy.hpp"
+#include "verbund/core/tie.hpp"
+
+namespace verbund::core {
+
+/// One entry of an actor's adjacency: the neighbour and the tie that connects them.
+struct Neighbour {
+  ActorId actor;
+  TieId tie;
+};
+
+/// The compressed-sparse-row view of the (undirected) tie graph: the neighbours of actor a are
+/// `entries[offsets[a] .. offsets[a+1])`, sorted by neighbour then tie. Every tie appears twice,
+/// once under each endpoint. Graph algorithms (ours, Boost.Graph) run on it without copying.
+struct TieCsr {
+  std::span<const std::uint64_t> offsets;
+  std::span<const Neighbour> entries;
+};
+
+/// An immutable snapshot of a region: actors with their attributes and competence vectors, ties
+/// in compressed sparse rows, memberships and the taxonomy. Cheap to share across threads: every
+/// member function is const and thread-safe. Built by RegionBuilder or io::Store::load_region.
+class Region {
+ public:
+  Region() = default;
+
+  /// Number of actors.
+  [[nodiscard]] std::size_t size() const noexcept { return kinds_.size(); }
+  [[nodiscard]] std::size_t tie_count() const noexcept { return ties_.size(); }
+
+  // --- actors ------------------------------------------------------------------------------
+  [[nodiscard]] std::string_view external_id(ActorId a) const { return external_ids_[a.value]; }
+  [[nodiscard]] std::string_view name(ActorId a) const { return names_[a.value]; }
+  [[nodiscard]] ActorKind kind(ActorId a) const { return kinds_[a.value]; }
+  [[nodiscard]] std::optional<MunicipalityId> municipality(ActorId a) const;
+  [[nodiscard]] std::optional<GeoPoint> location(ActorId a) const;
+  [[nodiscard]] std::optional<int> employees(ActorId a) const;
+  /// Size class by the EU SME rule, for actors with a known headcount.
+  [[nodiscard]] std::optional<FirmSize> size_class(ActorId a) const;
+  [[nodiscard]] std::string_view sector(ActorId a) const { return sectors_[a.value]; }
+  [[nodiscard]] std::optional<int> founded(ActorId a) const;
+  [[nodiscard]] std::optional<int> capacity(ActorId a) const;
+  [[nodiscard]] std::optional<ActorId> parent(ActorId a) const;
+  /// Extra attributes (file columns without a field of their own), sorted by key.
+  [[nodiscard]] std::span<const Attribute> attributes(ActorId a) const;
+  /// The attribute `key` of `a`, if present.
+  [[nodiscard]] std::optional<std::string_view> attribute(ActorId a, std::string_view key) const;
+
+  /// What `a` offers, sorted by competence id.
+  [[nodiscard]] std::span<const CompetenceWeight> offers(ActorId a) const;
+  /// What `a` needs, sorted by competence id.
+  [[nodiscard]] std::span<const CompetenceWeight> needs(ActorId a) const;
+
+  /// The actor with external id `id`. O(log n).
+  [[nodiscard]] std::optional<ActorId> find(std::string_view id) const;
+  /// Actors of one kind, ascending.
+  [[nodiscard]] std::span<const ActorId> actors_of_kind(ActorKind kind) const;
+  /// Actors in one municipality, ascending.
+  [[nodiscard]] std::span<const ActorId> actors_in(MunicipalityId m) const;
+
+  // --- municipalities ----------------------------------------------------------------------
+  [[nodiscard]] std::size_t municipality_count() const noexcept { return municipality_names_.size(); }
+  [[nodiscard]] std::string_view municipality_name(MunicipalityId m) const {
+    return municipality_names_[m.value];
+  }
+  [[nodiscard]] std::optional<MunicipalityId> find_municipality(std::string_view name) const;
+
+  // --- ties --------------------------------------------------------------------------------
+  [[nodiscard]] std::span<const Tie> ties() const noexcept { return ties_; }
+  [[nodiscard]] const Tie& tie(TieId t) const { return ties_[t.value]; }
+  /// Ties of `a` with their other endpoints, sorted by neighbour. O(1).
+  [[nodiscard]] std::span<const Neighbour> neighbours(ActorId a) const;
+  /// Number of tie ends at `a` (parallel ties count separately).
+  [[nodiscard]] std::size_t degree(ActorId a) const { return neighbours(a).size(); }
+  /// Whether any tie joins a and b. O(log degree(a)).
+  [[nodiscard]] bool connected(ActorId a, ActorId b) const;
+  [[nodiscard]] TieCsr csr() const noexcept { return {adjacency_offsets_, adjacency_}; }
+
+  // --- memberships -------------------------------------------------------------------------
+  [[nodiscard]] std::span<const Membership> memberships() const noexcept { return memberships_; }
+  /// Groups `a` is a member of.
+  [[nodiscard]] std::span<const ActorId> groups_of(ActorId a) const;
+  /// Members of group `g`.
+  [[nodiscard]] std::span<const ActorId> members_of(ActorId g) const;
+
+  [[nodiscard]] const Taxonomy& taxonomy() const noexcept { return taxonomy_; }
+
+  /// Bytes held by this snapshot (capacity of its arrays and strings).
+  [[nodiscard]] std::size_t memory_bytes() const noexcept;
+
+ private:
+  friend class RegionBuilder;
+
+  static constexpr std::int32_t absent_ = INT32_MIN;
+  static constexpr std::uint32_t no_actor_ = UINT32_MAX;
+
+  std::vector<std::string> external_ids_;
+  std::vector<std::string> names_;
+  std::vector<std::string> sectors_;
+  std::vector<ActorKind> kinds_;
+  std::vector<std::uint32_t> municipality_;  // index into municipality_names_, or no_actor_
+  std::vector<GeoPoint> location_;
+  std::vector<std::uint8_t> has_location_;
+  std::vector<std::int32_t> employees_;
+  std::vector<std::int32_t> founded_;
+  std::vector<std::int32_t> capacity_;
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint64_t> attribute_offsets_;
+  std::vector<Attribute> attributes_;
+  std::vector<std::uint64_t> offer_offsets_;
+  std::vector<CompetenceWeight> offers_;
+  std::vector<std::uint64_t> need_offsets_;
+  std::vector<CompetenceWeight> needs_;
+  std::vector<std::uint32_t> id_order_;  // actor indices sorted by external id
+
+  std::vector<std::uint64_t> kind_offsets_;
+  std::vector<ActorId> by_kind_;
+  std::vector<std::string> municipality_names_;  // sorted
+  std::vector<std::uint64_t> municipality_offsets_;
+  std::vector<ActorId> by_municipality_;
+
+  std::vector<Tie> ties_;
+  std::vector<std::uint64_t> adjacency_offsets_;
+  std::vector<Neighbour> adjacency_;
+
+  std::vector<Membership> memberships_;
+  std::vector<std::uint64_t> groups_of_offsets_;
+  std::vector<ActorId> groups_of_;
+  std::vector<std::uint64_t> members_of_offsets_;
+  std::vector<ActorId> members_of_;
+
+  Taxonomy taxonomy_;
+};
+
+/// Collects actors, competences, ties and memberships with dense ids and builds a Region.
+/// Staged: add everything, then build() once. Not thread-safe.
+class RegionBuilder {
+ public:
+  explicit RegionBuilder(Taxonomy taxonomy = {});
+
+  void reserve(std::size_t actors, std::size_t ties);
+  /// Adds an actor; its `parent` field is ignored in favour of `parent`.
+  /// Throws InvalidInput on a duplicate external id (detected at build()).
+  ActorId add_actor(const ActorRecord& actor, std::optional<ActorId> parent = std::nullopt);
+  /// Adds to a's offer or need vector; weight must be in (0, 1].
+  /// Sets (or replaces) the parent of `child`; both must have been added.
+  void set_parent(ActorId child, ActorId parent);
+  void add_competence(ActorId a, CompetenceId c, CompetenceRole role, float weight);
+  TieId add_tie(const Tie& tie);
+  void add_membership(const Membership& membership);
+  [[nodiscard]] std::size_t actor_count() const noexcept { return region_.kinds_.size(); }
+
+  /// Builds the snapshot. O((n + m) log(n + m)). Throws InvalidInput on duplicate external ids.
+  [[nodiscard]] Region build() &&;
+
+ private:
+  struct PendingCompetence {
+    std::uint32_t actor;
+    CompetenceWeight entry;
+    CompetenceRole role;
+  };
+  Region region_;
+  std::vector<std::string> municipality_of_;  // raw names, interned at build()
+  std::vector<std::vector<Attribute>> attributes_of_;
+  std::vector<PendingCompetence> competences_;
+};
+
+/// Validates `data` (see validate()) and builds a Region from it alone.
+/// Throws InvalidInput on the first problem, naming file/line/column where known.
+[[nodiscard]] Region build_region(const RegionData& data);
+
+}  // namespace verbund::core

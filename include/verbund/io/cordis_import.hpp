@@ -1,0 +1,67 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "verbund/core/region_data.hpp"
+
+namespace verbund::io {
+
+/// Column names of a project-participation source; the defaults are those of the CORDIS
+/// Horizon 2020 extracts. Keys for set(): project, pic, type, role, start_year, end_year,
+/// country (participations); org.pic, org.name, org.short_name, org.type, org.city,
+/// org.country (organisations); topic.project, topic.name (programme parts / topics).
+struct ProjectColumns {
+  std::string project = "rcn";
+  std::string pic = "pic";
+  std::string type = "type";
+  std::string role = "role";
+  std::string start_year = "start_year";
+  std::string end_year = "end_year";
+  std::string country = "country";
+  std::string org_pic = "pic";
+  std::string org_name = "name";
+  std::string org_short_name = "short_name";
+  std::string org_type = "type";
+  std::string org_city = "city";
+  std::string org_country = "country";
+  std::string topic_project = "rcn";
+  std::string topic_name = "programme_part";
+
+  /// Renames one column. Throws InvalidInput naming the key if it is unknown.
+  void set(std::string_view key, std::string name);
+  /// Applies "KEY=NAME,KEY=NAME"; throws InvalidInput on a malformed or unknown entry.
+  void apply(std::string_view mapping);
+};
+
+struct ProjectFiles {
+  std::filesystem::path participations;
+  std::filesystem::path organisations;
+  std::optional<std::filesystem::path> topics;  ///< project -> programme part / topic
+};
+
+struct ProjectImportOptions {
+  ProjectColumns columns;
+  std::optional<int> from_year;  ///< keep projects starting in or after this year
+  std::optional<int> to_year;    ///< keep projects starting in or before this year
+};
+
+/// Reads a consortium source (e.g. CORDIS) into a batch:
+/// - every organisation taking part in a kept project becomes an actor with its pic as id
+///   (type HES -> university, REC -> research_institute, PRC -> firm, PUB -> municipality when
+///   the name says so, else agency, OTH -> association); attributes country, short_name,
+///   projects and coordinated; the city becomes the municipality (spellings that differ only in
+///   case, e.g. BERLIN/Berlin, are merged to the most common one);
+/// - co-participation becomes one `project` tie per pair of organisations, weighted by their
+///   number of joint projects, from the first joint project's start year to the last one's end;
+/// - each organisation offers the topics of its projects, weighted by the share of its projects
+///   under each topic; the topics become competences under the theme `projects`.
+/// Organisations without a row in the organisations file are named "PIC <pic>".
+/// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
+/// O(P + sum over projects of size^2).
+[[nodiscard]] core::RegionData read_projects(const ProjectFiles& files,
+                                             const ProjectImportOptions& options = {});
+
+}  // namespace verbund::io

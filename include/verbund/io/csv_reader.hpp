@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verbund/error.hpp"
+
+namespace verbund::io {
+
+/// Reads RFC 4180 CSV with a header row: quoted fields (with "" escapes and line breaks), CRLF or
+/// LF line ends, an optional UTF-8 byte-order mark. Rejects malformed UTF-8, unterminated or
+/// stray quotes and records whose field count differs from the header's, with InvalidInput
+/// naming file, line and column (the 1-based field number, as spreadsheets count).
+class CsvReader {
+ public:
+  /// Reads the whole file. Throws IoError if it cannot be read, InvalidInput if it has no header.
+  explicit CsvReader(const std::filesystem::path& path);
+  /// Parses `content` as if read from a file called `name`.
+  CsvReader(std::string name, std::string content);
+
+  [[nodiscard]] const std::vector<std::string>& header() const noexcept { return header_; }
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+  /// Reads the next record into `fields`; false at the end. Blank lines are skipped.
+  bool next(std::vector<std::string>& fields);
+  /// The line on which the last record returned by next() started.
+  [[nodiscard]] std::size_t line() const noexcept { return record_line_; }
+
+  /// The 1-based column of `name` in the header, if present.
+  [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const;
+  /// The 0-based index of a required column; throws InvalidInput at line 1 if it is missing.
+  [[nodiscard]] std::size_t require(std::string_view name) const;
+
+  /// Location of field `index` (0-based) of the current record.
+  [[nodiscard]] SourceLocation where(std::size_t index) const {
+    return {file_, record_line_, index + 1};
+  }
+
+ private:
+  void parse_header();
+  bool read_record(std::vector<std::string>& fields);
+
+  std::string file_;
+  std::string content_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t record_line_ = 0;
+  std::vector<std::string> header_;
+};
+
+/// Parsers for CSV cells that throw InvalidInput at `where` with a message naming the column.
+namespace cell {
+[[nodiscard]] double to_double(std::string_view text, const SourceLocation& where,
+                               std::string_view what);
+[[nodiscard]] long long to_integer(std::string_view text, const SourceLocation& where,
+                                   std::string_view what);
+[[nodiscard]] int to_int(std::string_view text, const SourceLocation& where, std::string_view what);
+/// Empty text is nullopt.
+[[nodiscard]] std::optional<int> to_optional_int(std::string_view text, const SourceLocation& where,
+                                                 std::string_view what);
+[[nodiscard]] std::optional<double> to_optional_double(std::string_view text,
+                                                       const SourceLocation& where,
+                                                       std::string_view what);
+}  // namespace cell
+
+}  // namespace verbund::io

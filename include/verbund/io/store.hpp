@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "verbund/core/region.hpp"
+#include "verbund/core/region_data.hpp"
+
+namespace verbund::io {
+
+/// How Store::open treats a missing file.
+enum class OpenMode : unsigned char {
+  open_existing,      ///< a missing file is an error
+  create_if_missing,  ///< a missing file becomes a new, empty verbund database
+  read_only,          ///< a missing file is an error; nothing can be written
+};
+
+/// Rows in each table, as `verbund info` and imports report them.
+struct StoreCounts {
+  std::int64_t themes = 0;
+  std::int64_t competences = 0;
+  std::int64_t actors = 0;
+  std::int64_t actor_competences = 0;
+  std::int64_t ties = 0;
+  std::int64_t memberships = 0;
+  std::int64_t runs = 0;
+};
+
+/// Provenance of one command that changed or used the database.
+struct RunRecord {
+  std::string verb;        ///< e.g. "import", "generate ruhr"
+  std::string parameters;  ///< the options, as JSON text
+  std::optional<std::uint64_t> seed;
+};
+
+/// The embedded SQLite store: a versioned schema (PRAGMA user_version, migrated on open), foreign
+/// keys on, WAL journal. Every write is one transaction, so a failed import leaves the database
+/// exactly as it was. Not thread-safe: use one Store per thread.
+class Store {
+ public:
+  /// The schema version this build writes and reads.
+  static constexpr int schema_version = 1;
+
+  /// Opens (or creates) a database and migrates an older schema. Throws InvalidInput if the file
+  /// is not a verbund database or its schema is newer than this build, IoError if it cannot be
+  /// opened.
+  static Store open(const std::filesystem::path& path, OpenMode mode = OpenMode::open_existing);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  [[nodiscard]] const std::filesystem::path& path() const noexcept;
+  [[nodiscard]] StoreCounts counts() const;
+
+  /// Checks `data` against itself and the database (core::validate) and appends it in one
+  /// transaction. Throws InvalidInput on the first problem; the database is then unchanged.
+  /// O((n + m) log n) for a batch of n actors and m other rows.
+  StoreCounts append(const core::RegionData& data);
+
+  /// Whether the taxonomy already holds a competence or theme with this id.
+  [[nodiscard]] bool has_taxonomy_id(std::string_view id) const;
+
+  /// Loads the whole database as an immutable Region (actors in insertion order).
+  [[nodiscard]] core::Region load_region() const;
+
+  /// Records a run with the library version and the current time; returns its id.
+  std::int64_t record_run(const RunRecord& run);
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace verbund::io

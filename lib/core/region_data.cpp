@@ -1,0 +1,217 @@
+#include "verbund/core/region_data.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace verbund::core {
+
+SourceLocation TableOrigin::locate(std::size_t line, std::string_view column) const {
+  if (line == 0) return {};  // built in memory: the message names the record instead
+  SourceLocation where{file, line, 0};
+  // Column numbers count fields, 1-based, which is how spreadsheets and editors show CSV.
+  auto it = std::find(header.begin(), header.end(), column);
+  if (it != header.end()) where.column = static_cast<std::size_t>(it - header.begin()) + 1;
+  return where;
+}
+
+namespace {
+
+template <typename T>
+void move_append(std::vector<T>& into, std::vector<T>& from) {
+  if (into.empty()) {
+    into = std::move(from);
+  } else {
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+  }
+}
+
+// Describes a record for messages when it has no file: "actor 'x'".
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+class Validator {
+ public:
+  Validator(const RegionData& data, const KnownContent& known) : data_(data), known_(known) {}
+
+  void run() {
+    check_taxonomy();
+    check_actors();
+    check_competences();
+    check_ties();
+    check_memberships();
+  }
+
+ private:
+  [[noreturn]] void fail(const TableOrigin& origin, std::size_t line, std::string_view column,
+                         const std::string& message) const {
+    throw InvalidInput(origin.locate(line, column), message);
+  }
+
+  static bool year_ok(const std::optional<int>& y) {
+    return !y || (*y >= min_year && *y <= max_year);
+  }
+
+  void check_period(const TableOrigin& origin, std::size_t line, const std::optional<int>& start,
+                    const std::optional<int>& end) const {
+    if (!year_ok(start))
+      fail(origin, line, "start",
+           "start year " + std::to_string(*start) + " is out of range [" +
+               std::to_string(min_year) + ", " + std::to_string(max_year) + "]");
+    if (!year_ok(end))
+      fail(origin, line, "end",
+           "end year " + std::to_string(*end) + " is out of range [" + std::to_string(min_year) +
+               ", " + std::to_string(max_year) + "]");
+    if (start && end && *end < *start)
+      fail(origin, line, "end",
+           "end year " + std::to_string(*end) + " is before start year " + std::to_string(*start));
+  }
+
+  void check_taxonomy() {
+    const auto& origin = data_.taxonomy_origin;
+    for (const auto& row : data_.taxonomy) {
+      if (row.id.empty()) fail(origin, row.line, "id", "taxonomy id must not be empty");
+      if (row.label_en.empty())
+        fail(origin, row.line, "label_en", "taxonomy entry " + quoted(row.id) + " has no label_en");
+      const bool existing = row.theme.empty()
+                                ? (known_.has_theme && known_.has_theme(row.id))
+                                : (known_.has_competence && known_.has_competence(row.id));
+      auto& seen = row.theme.empty() ? themes_ : competences_;
+      if (existing || !seen.insert(row.id).second)
+        fail(origin, row.line, "id",
+             std::string(row.theme.empty() ? "duplicate theme id " : "duplicate competence id ") +
+                 quoted(row.id));
+    }
+    for (const auto& row : data_.taxonomy) {
+      if (!row.theme.empty() && !has_theme(row.theme))
+        fail(origin, row.line, "theme",
+             "competence " + quoted(row.id) + " names unknown theme " + quoted(row.theme));
+    }
+  }
+
+  void check_actors() {
+    const auto& origin = data_.actors_origin;
+    kinds_.reserve(data_.actors.size());
+    for (const auto& a : data_.actors) {
+      if (a.id.empty()) fail(origin, a.line, "id", "actor id must not be empty");
+      if (a.name.empty()) fail(origin, a.line, "name", "actor " + quoted(a.id) + " has no name");
+      if ((known_.actor_kind && known_.actor_kind(a.id)) || !kinds_.emplace(a.id, a.kind).second)
+        fail(origin, a.line, "id", "duplicate actor id " + quoted(a.id));
+      if (a.location && !is_valid(*a.location))
+        fail(origin, a.line, std::abs(a.location->lat) > 90.0 ? "lat" : "lon",
+             "coordinates of " + quoted(a.id) + " are out of range");
+      if (a.employees && *a.employees < 0)
+        fail(origin, a.line, "employees", "employees of " + quoted(a.id) + " must not be negative");
+      if (a.capacity && *a.capacity < 0)
+        fail(origin, a.line, "capacity", "capacity of " + quoted(a.id) + " must not be negative");
+      if (a.founded && (*a.founded < min_year || *a.founded > max_year))
+        fail(origin, a.line, "founded", "founding year of " + quoted(a.id) + " is out of range");
+    }
+    for (const auto& a : data_.actors) {
+      if (a.parent.empty()) {
+        if (a.kind == ActorKind::research_group)
+          fail(origin, a.line, "parent",
+               "research group " + quoted(a.id) + " needs a parent (its university or institute)");
+        continue;
+      }
+      auto parent_kind = actor_kind(a.parent);
+      if (!parent_kind)
+        fail(origin, a.line, "parent",
+             "parent " + quoted(a.parent) + " of " + quoted(a.id) + " is not a known actor");
+      if (a.parent == a.id)
+        fail(origin, a.line, "parent", "actor " + quoted(a.id) + " cannot be its own parent");
+    }
+  }
+
+  void check_competences() {
+    const auto& origin = data_.competences_origin;
+    std::unordered_set<std::string> seen;
+    for (const auto& c : data_.competences) {
+      if (!actor_kind(c.actor))
+        fail(origin, c.line, "actor", "unknown actor " + quoted(c.actor));
+      if (!has_competence(c.competence))
+        fail(origin, c.line, "competence", "unknown competence " + quoted(c.competence));
+      if (!std::isfinite(c.weight) || c.weight <= 0.0 || c.weight > 1.0)
+        fail(origin, c.line, "weight",
+             "competence weight " + std::to_string(c.weight) + " is not in (0, 1]");
+      std::string key = c.actor + '\x1f' + c.competence + '\x1f' + std::string(to_string(c.role));
+      if (!seen.insert(std::move(key)).second)
+        fail(origin, c.line, "competence",
+             "actor " + quoted(c.actor) + " lists competence " + quoted(c.competence) + " as " +
+                 std::string(to_string(c.role)) + " twice");
+    }
+  }
+
+  void check_ties() {
+    const auto& origin = data_.ties_origin;
+    for (const auto& t : data_.ties) {
+      if (!actor_kind(t.source)) fail(origin, t.line, "source", "unknown actor " + quoted(t.source));
+      if (!actor_kind(t.target)) fail(origin, t.line, "target", "unknown actor " + quoted(t.target));
+      if (t.source == t.target)
+        fail(origin, t.line, "target", "tie from " + quoted(t.source) + " to itself");
+      if (!std::isfinite(t.weight) || t.weight <= 0.0)
+        fail(origin, t.line, "weight",
+             "tie weight " + std::to_string(t.weight) + " must be positive and finite");
+      check_period(origin, t.line, t.start, t.end);
+    }
+  }
+
+  void check_memberships() {
+    const auto& origin = data_.memberships_origin;
+    for (const auto& m : data_.memberships) {
+      if (!actor_kind(m.actor)) fail(origin, m.line, "actor", "unknown actor " + quoted(m.actor));
+      auto group_kind = actor_kind(m.group);
+      if (!group_kind) fail(origin, m.line, "group", "unknown group " + quoted(m.group));
+      if (!is_group(*group_kind))
+        fail(origin, m.line, "group",
+             quoted(m.group) + " is a " + std::string(to_string(*group_kind)) +
+                 ", not a group (chamber, cluster, working_group, association, union)");
+      if (m.actor == m.group)
+        fail(origin, m.line, "group", "actor " + quoted(m.actor) + " cannot be its own member");
+      check_period(origin, m.line, m.start, m.end);
+    }
+  }
+
+  std::optional<ActorKind> actor_kind(const std::string& id) const {
+    if (auto it = kinds_.find(id); it != kinds_.end()) return it->second;
+    if (known_.actor_kind) return known_.actor_kind(id);
+    return std::nullopt;
+  }
+  bool has_theme(const std::string& id) const {
+    return themes_.contains(id) || (known_.has_theme && known_.has_theme(id));
+  }
+  bool has_competence(const std::string& id) const {
+    return competences_.contains(id) || (known_.has_competence && known_.has_competence(id));
+  }
+
+  const RegionData& data_;
+  const KnownContent& known_;
+  std::unordered_set<std::string> themes_;
+  std::unordered_set<std::string> competences_;
+  std::unordered_map<std::string, ActorKind> kinds_;
+};
+
+}  // namespace
+
+void RegionData::append(RegionData other) {
+  auto take_origin = [](TableOrigin& into, TableOrigin& from, bool has_rows) {
+    if (has_rows) into = std::move(from);
+  };
+  take_origin(taxonomy_origin, other.taxonomy_origin, !other.taxonomy.empty());
+  take_origin(actors_origin, other.actors_origin, !other.actors.empty());
+  take_origin(competences_origin, other.competences_origin, !other.competences.empty());
+  take_origin(ties_origin, other.ties_origin, !other.ties.empty());
+  take_origin(memberships_origin, other.memberships_origin, !other.memberships.empty());
+  move_append(taxonomy, other.taxonomy);
+  move_append(actors, other.actors);
+  move_append(competences, other.competences);
+  move_append(ties, other.ties);
+  move_append(memberships, other.memberships);
+}
+
+void validate(const RegionData& data, const KnownContent& known) { Validator(data, known).run(); }
+
+}  // namespace verbund::core

@@ -1,0 +1,83 @@
+#include "verbund/core/taxonomy.hpp"
+
+#include <algorithm>
+
+#include "verbund/error.hpp"
+
+namespace verbund::core {
+namespace {
+
+// Inserts index `value` into `order` (sorted by key_of) and returns false if the key exists.
+template <typename KeyOf>
+bool insert_sorted(std::vector<std::uint32_t>& order, std::uint32_t value, KeyOf key_of) {
+  const std::string_view key = key_of(value);
+  auto it = std::lower_bound(order.begin(), order.end(), key,
+                             [&](std::uint32_t i, std::string_view k) { return key_of(i) < k; });
+  if (it != order.end() && key_of(*it) == key) return false;
+  order.insert(it, value);
+  return true;
+}
+
+template <typename KeyOf>
+std::optional<std::uint32_t> find_sorted(const std::vector<std::uint32_t>& order,
+                                         std::string_view key, KeyOf key_of) {
+  auto it = std::lower_bound(order.begin(), order.end(), key,
+                             [&](std::uint32_t i, std::string_view k) { return key_of(i) < k; });
+  if (it == order.end() || key_of(*it) != key) return std::nullopt;
+  return *it;
+}
+
+}  // namespace
+
+ThemeId Taxonomy::add_theme(Theme theme) {
+  if (theme.id.empty()) throw InvalidInput("theme id must not be empty");
+  const auto index = static_cast<std::uint32_t>(themes_.size());
+  themes_.push_back(std::move(theme));
+  if (!insert_sorted(theme_order_, index,
+                     [this](std::uint32_t i) -> std::string_view { return themes_[i].id; })) {
+    std::string id = themes_.back().id;
+    themes_.pop_back();
+    throw InvalidInput("duplicate theme id '" + id + "'");
+  }
+  return ThemeId{index};
+}
+
+CompetenceId Taxonomy::add_competence(std::string id, std::string label_en, std::string label_de,
+                                      ThemeId theme) {
+  if (id.empty()) throw InvalidInput("competence id must not be empty");
+  if (theme.value >= themes_.size()) throw InvalidInput("competence '" + id + "': unknown theme");
+  const auto index = static_cast<std::uint32_t>(competences_.size());
+  competences_.push_back({std::move(id), std::move(label_en), std::move(label_de), theme});
+  if (!insert_sorted(competence_order_, index,
+                     [this](std::uint32_t i) -> std::string_view { return competences_[i].id; })) {
+    std::string dup = competences_.back().id;
+    competences_.pop_back();
+    throw InvalidInput("duplicate competence id '" + dup + "'");
+  }
+  return CompetenceId{index};
+}
+
+std::optional<ThemeId> Taxonomy::find_theme(std::string_view id) const {
+  auto found = find_sorted(theme_order_, id,
+                           [this](std::uint32_t i) -> std::string_view { return themes_[i].id; });
+  if (!found) return std::nullopt;
+  return ThemeId{*found};
+}
+
+std::optional<CompetenceId> Taxonomy::find_competence(std::string_view id) const {
+  auto found = find_sorted(competence_order_, id, [this](std::uint32_t i) -> std::string_view {
+    return competences_[i].id;
+  });
+  if (!found) return std::nullopt;
+  return CompetenceId{*found};
+}
+
+std::vector<CompetenceId> Taxonomy::competences_of(ThemeId theme) const {
+  std::vector<CompetenceId> out;
+  for (std::uint32_t i = 0; i < competences_.size(); ++i) {
+    if (competences_[i].theme == theme) out.push_back(CompetenceId{i});
+  }
+  return out;
+}
+
+}  // namespace verbund::core

@@ -1,0 +1,161 @@
+#include <array>
+
+#include "verbund/io/csv_reader.hpp"
+#include "verbund/io/region_csv.hpp"
+
+namespace verbund::io {
+namespace {
+
+using core::RegionData;
+
+core::TableOrigin origin_of(const CsvReader& csv) { return {csv.file(), csv.header()}; }
+
+// Column indices of one file: required ones must exist, optional ones may.
+struct Columns {
+  const CsvReader& csv;
+  std::size_t get(std::string_view name) const { return csv.require(name); }
+  std::optional<std::size_t> find(std::string_view name) const {
+    if (auto c = csv.column(name)) return *c - 1;
+    return std::nullopt;
+  }
+};
+
+std::string_view field_or_empty(const std::vector<std::string>& row, std::optional<std::size_t> c) {
+  return c ? std::string_view(row[*c]) : std::string_view();
+}
+
+void read_taxonomy(const std::filesystem::path& path, RegionData& out) {
+  CsvReader csv(path);
+  Columns cols{csv};
+  const auto id = cols.get("id"), en = cols.get("label_en"), de = cols.get("label_de"),
+             theme = cols.get("theme");
+  out.taxonomy_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    out.taxonomy.push_back({row[id], row[en], row[de].empty() ? row[en] : row[de], row[theme],
+                            csv.line()});
+  }
+}
+
+void read_actors(const std::filesystem::path& path, RegionData& out) {
+  CsvReader csv(path);
+  Columns cols{csv};
+  const auto id = cols.get("id"), name = cols.get("name"), kind = cols.get("kind"),
+             municipality = cols.get("municipality"), lat = cols.get("lat"),
+             lon = cols.get("lon");
+  const auto employees = cols.find("employees"), sector = cols.find("sector"),
+             founded = cols.find("founded"), capacity = cols.find("capacity"),
+             parent = cols.find("parent");
+  std::vector<std::size_t> extra;
+  constexpr std::array known{"id",      "name",   "kind",    "municipality", "lat", "lon",
+                             "employees", "sector", "founded", "capacity",     "parent"};
+  for (std::size_t c = 0; c < csv.header().size(); ++c) {
+    if (std::find(known.begin(), known.end(), csv.header()[c]) == known.end()) extra.push_back(c);
+  }
+  out.actors_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    core::ActorRecord a;
+    a.line = csv.line();
+    a.id = row[id];
+    a.name = row[name];
+    auto parsed_kind = core::parse_actor_kind(row[kind]);
+    if (!parsed_kind) {
+      throw InvalidInput(csv.where(kind),
+                         "unknown actor kind '" + row[kind] +
+                             "' (expected firm, university, research_institute, research_group, "
+                             "chamber, municipality, development_agency, union, association, "
+                             "cluster, working_group, transfer_office or agency)");
+    }
+    a.kind = *parsed_kind;
+    a.municipality = row[municipality];
+    auto la = cell::to_optional_double(row[lat], csv.where(lat), "lat");
+    auto lo = cell::to_optional_double(row[lon], csv.where(lon), "lon");
+    if (la.has_value() != lo.has_value()) {
+      throw InvalidInput(csv.where(la ? lon : lat), "lat and lon must both be given or both be empty");
+    }
+    if (la) {
+      if (*la < -90.0 || *la > 90.0) throw InvalidInput(csv.where(lat), "lat " + row[lat] + " is outside [-90, 90]");
+      if (*lo < -180.0 || *lo > 180.0) throw InvalidInput(csv.where(lon), "lon " + row[lon] + " is outside [-180, 180]");
+      a.location = core::GeoPoint{*la, *lo};
+    }
+    if (employees) a.employees = cell::to_optional_int(row[*employees], csv.where(*employees), "employees");
+    a.sector = field_or_empty(row, sector);
+    if (founded) a.founded = cell::to_optional_int(row[*founded], csv.where(*founded), "founded");
+    if (capacity) a.capacity = cell::to_optional_int(row[*capacity], csv.where(*capacity), "capacity");
+    a.parent = field_or_empty(row, parent);
+    for (const std::size_t c : extra) {
+      if (!row[c].empty()) a.attributes.push_back({csv.header()[c], row[c]});
+    }
+    out.actors.push_back(std::move(a));
+  }
+}
+
+void read_competences(const std::filesystem::path& path, RegionData& out) {
+  CsvReader csv(path);
+  Columns cols{csv};
+  const auto actor = cols.get("actor"), competence = cols.get("competence"),
+             role = cols.get("role"), weight = cols.get("weight");
+  out.competences_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    auto parsed_role = core::parse_competence_role(row[role]);
+    if (!parsed_role) {
+      throw InvalidInput(csv.where(role), "unknown role '" + row[role] + "' (expected offer or need)");
+    }
+    out.competences.push_back(
+        {row[actor], row[competence], *parsed_role,
+         cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
+         csv.line()});
+  }
+}
+
+void read_ties(const std::filesystem::path& path, RegionData& out) {
+  CsvReader csv(path);
+  Columns cols{csv};
+  const auto source = cols.get("source"), target = cols.get("target"), kind = cols.get("kind"),
+             weight = cols.get("weight"), start = cols.get("start"), end = cols.get("end");
+  out.ties_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    auto parsed_kind = core::parse_tie_kind(row[kind]);
+    if (!parsed_kind) {
+      throw InvalidInput(csv.where(kind),
+                         "unknown tie kind '" + row[kind] +
+                             "' (expected supply, research, transfer, project, informal or advisory)");
+    }
+    out.ties.push_back({row[source], row[target], *parsed_kind,
+                        cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
+                        cell::to_optional_int(row[start], csv.where(start), "start year"),
+                        cell::to_optional_int(row[end], csv.where(end), "end year"), csv.line()});
+  }
+}
+
+void read_memberships(const std::filesystem::path& path, RegionData& out) {
+  CsvReader csv(path);
+  Columns cols{csv};
+  const auto actor = cols.get("actor"), group = cols.get("group"), start = cols.get("start"),
+             end = cols.get("end");
+  out.memberships_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    out.memberships.push_back({row[actor], row[group],
+                               cell::to_optional_int(row[start], csv.where(start), "start year"),
+                               cell::to_optional_int(row[end], csv.where(end), "end year"),
+                               csv.line()});
+  }
+}
+
+}  // namespace
+
+core::RegionData read_region_csv(const RegionCsvFiles& files) {
+  RegionData out;
+  if (files.taxonomy) read_taxonomy(*files.taxonomy, out);
+  if (files.actors) read_actors(*files.actors, out);
+  if (files.competences) read_competences(*files.competences, out);
+  if (files.ties) read_ties(*files.ties, out);
+  if (files.memberships) read_memberships(*files.memberships, out);
+  return out;
+}
+
+}  // namespace verbund::io

@@ -1,0 +1,85 @@
+#pragma once
+
+// The store's schema as migrations: migrations[v] takes a database from user_version v to v + 1.
+
+#include <array>
+#include <string_view>
+
+namespace verbund::io::detail {
+
+/// 'VBND' in PRAGMA application_id marks a file as a verbund database.
+inline constexpr int application_id = 0x56424E44;
+
+inline constexpr std::array<std::string_view, 1> migrations{R"sql(
+CREATE TABLE themes (
+  id        TEXT PRIMARY KEY,
+  label_en  TEXT NOT NULL,
+  label_de  TEXT NOT NULL
+);
+CREATE TABLE competences (
+  id        TEXT PRIMARY KEY,
+  label_en  TEXT NOT NULL,
+  label_de  TEXT NOT NULL,
+  theme     TEXT NOT NULL REFERENCES themes(id)
+);
+CREATE TABLE actors (
+  id            INTEGER PRIMARY KEY,
+  ext_id        TEXT NOT NULL UNIQUE,
+  name          TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('firm','university','research_institute',
+                  'research_group','chamber','municipality','development_agency','union',
+                  'association','cluster','working_group','transfer_office','agency')),
+  municipality  TEXT,
+  lat           REAL CHECK (lat BETWEEN -90 AND 90),
+  lon           REAL CHECK (lon BETWEEN -180 AND 180),
+  employees     INTEGER CHECK (employees >= 0),
+  sector        TEXT,
+  founded       INTEGER,
+  capacity      INTEGER CHECK (capacity >= 0),
+  parent        INTEGER REFERENCES actors(id)
+);
+CREATE TABLE actor_attributes (
+  actor  INTEGER NOT NULL REFERENCES actors(id),
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (actor, key)
+) WITHOUT ROWID;
+CREATE TABLE actor_competences (
+  actor       INTEGER NOT NULL REFERENCES actors(id),
+  competence  TEXT NOT NULL REFERENCES competences(id),
+  role        TEXT NOT NULL CHECK (role IN ('offer','need')),
+  weight      REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+  PRIMARY KEY (actor, competence, role)
+) WITHOUT ROWID;
+CREATE TABLE ties (
+  id      INTEGER PRIMARY KEY,
+  source  INTEGER NOT NULL REFERENCES actors(id),
+  target  INTEGER NOT NULL REFERENCES actors(id),
+  kind    TEXT NOT NULL CHECK (kind IN ('supply','research','transfer','project','informal',
+                                        'advisory')),
+  weight  REAL NOT NULL CHECK (weight > 0),
+  start   INTEGER,
+  "end"   INTEGER,
+  CHECK (source <> target),
+  CHECK (start IS NULL OR "end" IS NULL OR "end" >= start)
+);
+CREATE TABLE memberships (
+  id      INTEGER PRIMARY KEY,
+  actor   INTEGER NOT NULL REFERENCES actors(id),
+  grp     INTEGER NOT NULL REFERENCES actors(id),
+  start   INTEGER,
+  "end"   INTEGER,
+  CHECK (actor <> grp)
+);
+CREATE TABLE runs (
+  id          INTEGER PRIMARY KEY,
+  verb        TEXT NOT NULL,
+  version     TEXT NOT NULL,
+  parameters  TEXT NOT NULL,
+  param_hash  TEXT NOT NULL,
+  seed        INTEGER,
+  started_at  TEXT NOT NULL
+);
+)sql"};
+
+}  // namespace verbund::io::detail

@@ -1,0 +1,420 @@
+#include "verbund/io/store.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <unordered_map>
+
+#include "schema.hpp"
+#include "sqlite.hpp"
+#include "verbund/error.hpp"
+#include "verbund/version.hpp"
+
+namespace verbund::io {
+
+using detail::Database;
+using detail::Statement;
+using detail::Transaction;
+
+struct Store::Impl {
+  std::filesystem::path path;
+  Database db;
+};
+
+namespace {
+
+bool is_not_a_database(const IoError& e) {
+  return std::string_view(e.what()).find("file is not a database") != std::string_view::npos;
+}
+
+void migrate(Database& db, const std::string& path) {
+  const auto app_id = db.query_int("PRAGMA application_id");
+  const auto version = db.query_int("PRAGMA user_version");
+  const auto tables = db.query_int("SELECT count(*) FROM sqlite_schema");
+  if (app_id != detail::application_id && (app_id != 0 || tables != 0)) {
+    throw InvalidInput(SourceLocation{path, 0, 0},
+                       "not a verbund database (it is SQLite, but was made by another program)");
+  }
+  if (version > Store::schema_version) {
+    throw InvalidInput(SourceLocation{path, 0, 0},
+                       "database schema version " + std::to_string(version) +
+                           " is newer than this verbund " + version_string + " supports (" +
+                           std::to_string(Store::schema_version) + "); upgrade verbund");
+  }
+  for (auto v = version; v < Store::schema_version; ++v) {
+    Transaction tx(db);
+    db.exec(std::string(detail::migrations[static_cast<std::size_t>(v)]));
+    db.exec("PRAGMA application_id = " + std::to_string(detail::application_id));
+    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+std::string hex64(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// Existing actors of the database: external id -> (row id, kind).
+struct ExistingActors {
+  std::unordered_map<std::string, std::pair<std::int64_t, core::ActorKind>> by_id;
+};
+
+ExistingActors read_existing_actors(Database& db) {
+  ExistingActors out;
+  Statement stmt(db, "SELECT ext_id, id, kind FROM actors");
+  while (stmt.step()) {
+    out.by_id.emplace(std::string(stmt.text(0)),
+                      std::pair{stmt.int64(1), *core::parse_actor_kind(stmt.text(2))});
+  }
+  return out;
+}
+
+void bind_optional_text(Statement& stmt, int index, std::string_view text) {
+  if (text.empty()) {
+    stmt.bind_null(index);
+  } else {
+    stmt.bind(index, text);
+  }
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::filesystem::path& path, OpenMode mode) {
+  const bool exists = std::filesystem::exists(path);
+  if (!exists && mode != OpenMode::create_if_missing) {
+    throw InvalidInput(SourceLocation{path.string(), 0, 0}, "database does not exist");
+  }
+  int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (mode == OpenMode::create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  auto impl = std::make_unique<Impl>(Impl{path, Database(path.string(), flags)});
+  Database& db = impl->db;
+  try {
+    (void)db.query_int("PRAGMA schema_version");  // the first read tells whether this is SQLite at all
+    if (mode != OpenMode::read_only) {
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = NORMAL");
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    if (mode == OpenMode::read_only) {
+      const auto version = db.query_int("PRAGMA user_version");
+      if (db.query_int("PRAGMA application_id") != detail::application_id) {
+        throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a verbund database");
+      }
+      if (version != schema_version) {
+        throw InvalidInput(SourceLocation{path.string(), 0, 0},
+                           "database schema version " + std::to_string(version) +
+                               " cannot be read by this verbund " + version_string +
+                               " (schema " + std::to_string(schema_version) + ")");
+      }
+    } else {
+      migrate(db, path.string());
+    }
+  } catch (const IoError& e) {
+    if (is_not_a_database(e)) {
+      throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a SQLite database");
+    }
+    throw;
+  }
+  return Store(std::move(impl));
+}
+
+const std::filesystem::path& Store::path() const noexcept { return impl_->path; }
+
+StoreCounts Store::counts() const {
+  auto& db = impl_->db;
+  return {db.query_int("SELECT count(*) FROM themes"),
+          db.query_int("SELECT count(*) FROM competences"),
+          db.query_int("SELECT count(*) FROM actors"),
+          db.query_int("SELECT count(*) FROM actor_competences"),
+          db.query_int("SELECT count(*) FROM ties"),
+          db.query_int("SELECT count(*) FROM memberships"),
+          db.query_int("SELECT count(*) FROM runs")};
+}
+
+bool Store::has_taxonomy_id(std::string_view id) const {
+  Statement stmt(impl_->db,
+                 "SELECT 1 FROM themes WHERE id = ?1 UNION ALL SELECT 1 FROM competences WHERE id = ?1");
+  stmt.bind(1, id);
+  return stmt.step();
+}
+
+StoreCounts Store::append(const core::RegionData& data) {
+  auto& db = impl_->db;
+  Transaction tx(db);
+  ExistingActors existing = read_existing_actors(db);
+  Statement theme_lookup(db, "SELECT 1 FROM themes WHERE id = ?");
+  Statement competence_lookup(db, "SELECT 1 FROM competences WHERE id = ?");
+  auto exists = [](Statement& stmt, std::string_view id) {
+    stmt.bind(1, id);
+    const bool found = stmt.step();
+    stmt.reset();
+    return found;
+  };
+  core::KnownContent known{
+      [&](std::string_view id) -> std::optional<core::ActorKind> {
+        auto it = existing.by_id.find(std::string(id));
+        if (it == existing.by_id.end()) return std::nullopt;
+        return it->second.second;
+      },
+      [&](std::string_view id) { return exists(theme_lookup, id); },
+      [&](std::string_view id) { return exists(competence_lookup, id); }};
+  core::validate(data, known);
+
+  {
+    Statement theme(db, "INSERT INTO themes(id, label_en, label_de) VALUES (?, ?, ?)");
+    Statement competence(db,
+                         "INSERT INTO competences(id, label_en, label_de, theme) VALUES (?, ?, ?, ?)");
+    for (const auto& row : data.taxonomy) {
+      Statement& stmt = row.theme.empty() ? theme : competence;
+      stmt.bind(1, row.id);
+      stmt.bind(2, row.label_en);
+      stmt.bind(3, row.label_de);
+      if (!row.theme.empty()) stmt.bind(4, row.theme);
+      stmt.run();
+    }
+  }
+
+  auto& ids = existing.by_id;
+  {
+    Statement actor(db,
+                    "INSERT INTO actors(ext_id, name, kind, municipality, lat, lon, employees, "
+                    "sector, founded, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement attribute(db, "INSERT INTO actor_attributes(actor, key, value) VALUES (?, ?, ?)");
+    for (const auto& a : data.actors) {
+      actor.bind(1, a.id);
+      actor.bind(2, a.name);
+      actor.bind(3, to_string(a.kind));
+      bind_optional_text(actor, 4, a.municipality);
+      if (a.location) {
+        actor.bind(5, a.location->lat);
+        actor.bind(6, a.location->lon);
+      }
+      actor.bind(7, a.employees);
+      bind_optional_text(actor, 8, a.sector);
+      actor.bind(9, a.founded);
+      actor.bind(10, a.capacity);
+      actor.run();
+      const std::int64_t row_id = sqlite3_last_insert_rowid(db.handle());
+      ids.emplace(a.id, std::pair{row_id, a.kind});
+      for (const auto& attr : a.attributes) {
+        attribute.bind(1, row_id);
+        attribute.bind(2, attr.key);
+        attribute.bind(3, attr.value);
+        attribute.run();
+      }
+    }
+    // Parents second, so that a child may come before its parent in the batch.
+    Statement parent(db, "UPDATE actors SET parent = ? WHERE id = ?");
+    for (const auto& a : data.actors) {
+      if (a.parent.empty()) continue;
+      parent.bind(1, ids.at(a.parent).first);
+      parent.bind(2, ids.at(a.id).first);
+      parent.run();
+    }
+  }
+  {
+    Statement stmt(db,
+                   "INSERT INTO actor_competences(actor, competence, role, weight) VALUES (?, ?, ?, ?)");
+    for (const auto& c : data.competences) {
+      stmt.bind(1, ids.at(c.actor).first);
+      stmt.bind(2, c.competence);
+      stmt.bind(3, to_string(c.role));
+      stmt.bind(4, c.weight);
+      stmt.run();
+    }
+  }
+  {
+    Statement stmt(db,
+                   "INSERT INTO ties(source, target, kind, weight, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& t : data.ties) {
+      stmt.bind(1, ids.at(t.source).first);
+      stmt.bind(2, ids.at(t.target).first);
+      stmt.bind(3, to_string(t.kind));
+      stmt.bind(4, t.weight);
+      stmt.bind(5, t.start);
+      stmt.bind(6, t.end);
+      stmt.run();
+    }
+  }
+  {
+    Statement stmt(db, "INSERT INTO memberships(actor, grp, start, \"end\") VALUES (?, ?, ?, ?)");
+    for (const auto& m : data.memberships) {
+      stmt.bind(1, ids.at(m.actor).first);
+      stmt.bind(2, ids.at(m.group).first);
+      stmt.bind(3, m.start);
+      stmt.bind(4, m.end);
+      stmt.run();
+    }
+  }
+  tx.commit();
+  return {static_cast<std::int64_t>(std::count_if(data.taxonomy.begin(), data.taxonomy.end(),
+                                                  [](const auto& r) { return r.theme.empty(); })),
+          static_cast<std::int64_t>(std::count_if(data.taxonomy.begin(), data.taxonomy.end(),
+                                                  [](const auto& r) { return !r.theme.empty(); })),
+          static_cast<std::int64_t>(data.actors.size()),
+          static_cast<std::int64_t>(data.competences.size()),
+          static_cast<std::int64_t>(data.ties.size()),
+          static_cast<std::int64_t>(data.memberships.size()),
+          0};
+}
+
+core::Region Store::load_region() const {
+  auto& db = impl_->db;
+  // One read transaction gives a consistent snapshot even while another process writes.
+  db.exec("BEGIN");
+  struct EndRead {
+    Database& db;
+    ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+  } end_read{db};
+
+  core::Taxonomy taxonomy;
+  {
+    Statement themes(db, "SELECT id, label_en, label_de FROM themes ORDER BY rowid");
+    while (themes.step()) {
+      taxonomy.add_theme({std::string(themes.text(0)), std::string(themes.text(1)),
+                          std::string(themes.text(2))});
+    }
+    Statement comps(db, "SELECT id, label_en, label_de, theme FROM competences ORDER BY rowid");
+    while (comps.step()) {
+      taxonomy.add_competence(std::string(comps.text(0)), std::string(comps.text(1)),
+                              std::string(comps.text(2)), *taxonomy.find_theme(comps.text(3)));
+    }
+  }
+  std::unordered_map<std::string, core::CompetenceId> competence_ids;
+  for (std::uint32_t i = 0; i < taxonomy.competences().size(); ++i) {
+    competence_ids.emplace(taxonomy.competences()[i].id, core::CompetenceId{i});
+  }
+
+  const auto actor_count = static_cast<std::size_t>(db.query_int("SELECT count(*) FROM actors"));
+  const auto tie_count = static_cast<std::size_t>(db.query_int("SELECT count(*) FROM ties"));
+  const auto max_row = static_cast<std::size_t>(db.query_int("SELECT coalesce(max(id), 0) FROM actors"));
+  constexpr std::uint32_t none = UINT32_MAX;
+  std::vector<std::uint32_t> dense(max_row + 1, none);  // row id -> ActorId
+
+  std::unordered_map<std::int64_t, std::vector<core::Attribute>> attributes;
+  {
+    Statement stmt(db, "SELECT actor, key, value FROM actor_attributes");
+    while (stmt.step()) {
+      attributes[stmt.int64(0)].push_back({std::string(stmt.text(1)), std::string(stmt.text(2))});
+    }
+  }
+
+  core::RegionBuilder builder(std::move(taxonomy));
+  builder.reserve(actor_count, tie_count);
+  std::vector<std::pair<std::uint32_t, std::int64_t>> parents;
+  {
+    Statement stmt(db,
+                   "SELECT id, ext_id, name, kind, municipality, lat, lon, employees, sector, "
+                   "founded, capacity, parent FROM actors ORDER BY id");
+    core::ActorRecord a;
+    while (stmt.step()) {
+      const std::int64_t row = stmt.int64(0);
+      a.id = stmt.text(1);
+      a.name = stmt.text(2);
+      auto kind = core::parse_actor_kind(stmt.text(3));
+      if (!kind) {
+        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+                           "actor '" + a.id + "' has unknown kind '" + std::string(stmt.text(3)) + "'");
+      }
+      a.kind = *kind;
+      a.municipality = stmt.text(4);
+      a.location.reset();
+      if (!stmt.is_null(5) && !stmt.is_null(6)) a.location = core::GeoPoint{stmt.real(5), stmt.real(6)};
+      a.employees = stmt.optional_int(7);
+      a.sector = stmt.text(8);
+      a.founded = stmt.optional_int(9);
+      a.capacity = stmt.optional_int(10);
+      a.attributes.clear();
+      if (auto it = attributes.find(row); it != attributes.end()) a.attributes = std::move(it->second);
+      const core::ActorId id = builder.add_actor(a);
+      dense[static_cast<std::size_t>(row)] = id.value;
+      if (!stmt.is_null(11)) parents.emplace_back(id.value, stmt.int64(11));
+    }
+  }
+  auto resolve = [&](std::int64_t row) {
+    const std::uint32_t id = row >= 0 && static_cast<std::size_t>(row) < dense.size()
+                                 ? dense[static_cast<std::size_t>(row)]
+                                 : none;
+    if (id == none) {
+      throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+                         "reference to missing actor row " + std::to_string(row));
+    }
+    return core::ActorId{id};
+  };
+  for (const auto& [child, parent_row] : parents) builder.set_parent(core::ActorId{child}, resolve(parent_row));
+  {
+    Statement stmt(db, "SELECT actor, competence, role, weight FROM actor_competences");
+    while (stmt.step()) {
+      const auto role = stmt.text(2) == "need" ? core::CompetenceRole::need : core::CompetenceRole::offer;
+      builder.add_competence(resolve(stmt.int64(0)), competence_ids.at(std::string(stmt.text(1))),
+                             role, static_cast<float>(stmt.real(3)));
+    }
+  }
+  {
+    Statement stmt(db, "SELECT source, target, kind, weight, start, \"end\" FROM ties ORDER BY id");
+    while (stmt.step()) {
+      auto kind = core::parse_tie_kind(stmt.text(2));
+      if (!kind) {
+        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+                           "tie has unknown kind '" + std::string(stmt.text(2)) + "'");
+      }
+      builder.add_tie({resolve(stmt.int64(0)), resolve(stmt.int64(1)), *kind, stmt.real(3),
+                       stmt.optional_int(4), stmt.optional_int(5)});
+    }
+  }
+  {
+    Statement stmt(db, "SELECT actor, grp, start, \"end\" FROM memberships ORDER BY id");
+    while (stmt.step()) {
+      builder.add_membership({resolve(stmt.int64(0)), resolve(stmt.int64(1)), stmt.optional_int(2),
+                              stmt.optional_int(3)});
+    }
+  }
+  return std::move(builder).build();
+}
+
+std::int64_t Store::record_run(const RunRecord& run) {
+  auto& db = impl_->db;
+  Statement stmt(db,
+                 "INSERT INTO runs(verb, version, parameters, param_hash, seed, started_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?)");
+  stmt.bind(1, run.verb);
+  stmt.bind(2, std::string_view(version_string));
+  stmt.bind(3, run.parameters);
+  stmt.bind(4, hex64(fnv1a(run.parameters)));
+  if (run.seed) {
+    stmt.bind(5, static_cast<std::int64_t>(*run.seed));
+  } else {
+    stmt.bind_null(5);
+  }
+  stmt.bind(6, utc_now());
+  stmt.run();
+  return sqlite3_last_insert_rowid(db.handle());
+}
+
+}  // namespace verbund::io
