@@ -1,1 +1,53 @@
-int main() { return 0; }
+// verbund: the command-line tool. Each verb lives in its own verb_*.cpp; this file parses the
+// global options and maps errors to exit codes (0 ok, 1 failure, 2 bad usage or bad input).
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "verbund/core/parallel.hpp"
+#include "verbund/error.hpp"
+#include "verbund/version.hpp"
+
+int main(int argc, char** argv) {
+  using verbund::cli::Format;
+  CLI::App app{"verbund: stakeholder networks of regions, their matchmaking, analysis and simulation",
+               "verbund"};
+  app.set_version_flag("--version", std::string("verbund ") + verbund::version_string);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may come after the verb
+
+  verbund::cli::GlobalOptions global;
+  app.add_option("--db", global.db, "SQLite database file")->capture_default_str();
+  const std::map<std::string, Format> formats{
+      {"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
+  app.add_option("--format", global.format, "output format: table, csv or json")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("table");
+  app.add_option("--threads", global.threads, "worker threads (0 = all cores)")
+      ->check(CLI::Range(0, 4096));
+  app.add_option("--seed", global.seed, "random seed");
+  app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
+
+  const std::vector<verbund::cli::Verb> verbs{
+      verbund::cli::add_init_verb(app, global), verbund::cli::add_import_verb(app, global),
+      verbund::cli::add_generate_verb(app, global), verbund::cli::add_info_verb(app, global),
+      verbund::cli::add_export_verb(app, global)};
+
+  try {
+    app.parse(argc, argv);
+    const verbund::core::ThreadLimit limit(global.threads);
+    for (const auto& verb : verbs) {
+      if (verb.command->parsed()) verb.run();
+    }
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const verbund::InvalidInput& e) {
+    std::cerr << "verbund: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "verbund: error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+// What every verb of the `verbund` CLI shares: the global options and its registration hooks.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "verbund/io/store.hpp"
+
+namespace verbund::cli {
+
+enum class Format { table, csv, json };
+
+/// Options valid on every verb (--db, --format, --threads, --seed, --quiet).
+struct GlobalOptions {
+  std::string db = "verbund.db";
+  Format format = Format::table;
+  std::size_t threads = 0;
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+};
+
+/// A verb: its CLI11 subcommand and what to do once the whole command line is parsed.
+struct Verb {
+  CLI::App* command = nullptr;
+  std::function<void()> run;
+};
+
+Verb add_init_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_import_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_generate_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_info_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_export_verb(CLI::App& app, const GlobalOptions& global);
+
+/// Opens the database named by --db; a missing file is bad input unless `create`.
+[[nodiscard]] io::Store open_store(const GlobalOptions& global, bool create);
+/// The options of a run as JSON text, for the provenance record.
+[[nodiscard]] std::string describe_options(const CLI::App& command);
+
+}  // namespace verbund::cli

@@ -1,0 +1,100 @@
+#include "output.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "verbund/io/text_format.hpp"
+
+namespace verbund::cli {
+namespace {
+
+// Display width in code points, so that umlauts do not break the alignment.
+std::size_t display_width(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+// Text tables round to four significant digits; CSV and JSON keep every digit.
+std::string text_cell(const Json& cell) {
+  if (!cell.is_number_float()) return cell_text(cell);
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.4g", cell.get<double>());
+  return buffer.data();
+}
+
+void print_text(std::ostream& out, const Table& t) {
+  if (!t.title.empty()) out << t.title << "\n";
+  std::vector<std::size_t> width(t.columns.size());
+  std::vector<bool> numeric(t.columns.size(), true);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) width[c] = display_width(t.columns[c]);
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], display_width(text_cell(row[c])));
+      if (!row[c].is_number() && !row[c].is_null()) numeric[c] = false;
+    }
+  }
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string text = "  ";
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string pad(width[c] - display_width(cells[c]), ' ');
+      text += numeric[c] && c > 0 ? pad + cells[c] : cells[c] + pad;
+      if (c + 1 < cells.size()) text += "  ";
+    }
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << "\n";
+  };
+  line(t.columns);
+  for (const auto& row : t.rows) {
+    std::vector<std::string> cells;
+    for (const auto& cell : row) cells.push_back(text_cell(cell));
+    line(cells);
+  }
+}
+
+}  // namespace
+
+std::string cell_text(const Json& cell) {
+  if (cell.is_null()) return "";
+  if (cell.is_string()) return cell.get<std::string>();
+  if (cell.is_number_float()) return io::format_double(cell.get<double>());
+  return cell.dump();
+}
+
+void print_tables(std::ostream& out, const std::vector<Table>& tables, Format format) {
+  switch (format) {
+    case Format::table:
+      for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (i > 0) out << "\n";
+        print_text(out, tables[i]);
+      }
+      break;
+    case Format::csv:
+      for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (tables.size() > 1) out << (i > 0 ? "\n" : "") << "# " << tables[i].title << "\n";
+        out << io::csv_line(tables[i].columns);
+        for (const auto& row : tables[i].rows) {
+          std::vector<std::string> cells;
+          for (const auto& cell : row) cells.push_back(cell_text(cell));
+          out << io::csv_line(cells);
+        }
+      }
+      break;
+    case Format::json: {
+      Json doc = Json::object();
+      for (const auto& t : tables) {
+        Json rows = Json::array();
+        for (const auto& row : t.rows) {
+          Json object = Json::object();
+          for (std::size_t c = 0; c < t.columns.size(); ++c) object[t.columns[c]] = row[c];
+          rows.push_back(std::move(object));
+        }
+        doc[t.title] = std::move(rows);
+      }
+      out << doc.dump(2) << "\n";
+      break;
+    }
+  }
+}
+
+}  // namespace verbund::cli

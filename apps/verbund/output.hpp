@@ -1,0 +1,31 @@
+#pragma once
+
+// Rendering of results as an aligned table, CSV or JSON, so that every verb prints alike.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.hpp"
+
+namespace verbund::cli {
+
+using Json = nlohmann::ordered_json;
+
+/// A titled table whose cells are JSON values (strings, numbers, null).
+struct Table {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Json>> rows;
+};
+
+/// Prints tables: as aligned text under their titles; as CSV (several tables each after a
+/// `# title` line); or as one JSON object keyed by title, each holding an array of row objects.
+void print_tables(std::ostream& out, const std::vector<Table>& tables, Format format);
+
+/// Text of one cell as the table and CSV renderers show it.
+[[nodiscard]] std::string cell_text(const Json& cell);
+
+}  // namespace verbund::cli

@@ -1,0 +1,90 @@
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/core/region_summary.hpp"
+
+namespace verbund::cli {
+namespace {
+
+std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t municipality_limit) {
+  auto share = [](std::size_t part, std::size_t whole) {
+    return whole == 0 ? Json(nullptr) : Json(static_cast<double>(part) / static_cast<double>(whole));
+  };
+  Table overview{"region", {"indicator", "value"}, {}};
+  overview.rows = {{"actors", s.actors},
+                   {"ties", s.ties},
+                   {"memberships", s.memberships},
+                   {"themes", s.themes},
+                   {"competences", s.competences},
+                   {"municipalities", s.actors_by_municipality.size() - s.actors_by_municipality.count("")},
+                   {"connected pairs", s.connected_pairs},
+                   {"density", s.density},
+                   {"firms", s.firms},
+                   {"firms with a science tie", s.firms_with_science_tie},
+                   {"share of firms with a science tie", s.science_tie_share}};
+
+  Table kinds{"actors by kind", {"kind", "actors", "share"}, {}};
+  for (const auto& [kind, count] : s.actors_by_kind) {
+    kinds.rows.push_back({std::string(to_string(kind)), count, share(count, s.actors)});
+  }
+  Table sizes{"firms by size class", {"size class", "firms", "share"}, {}};
+  for (const auto& [size, count] : s.firms_by_size) {
+    sizes.rows.push_back({std::string(to_string(size)), count, share(count, s.firms)});
+  }
+  Table ties{"ties by kind", {"kind", "ties", "share"}, {}};
+  for (const auto& [kind, count] : s.ties_by_kind) {
+    ties.rows.push_back({std::string(to_string(kind)), count, share(count, s.ties)});
+  }
+  // Largest first; ties broken by name.
+  std::vector<std::pair<std::string, std::size_t>> places(s.actors_by_municipality.begin(),
+                                                          s.actors_by_municipality.end());
+  std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  Table municipalities{"actors by municipality", {"municipality", "actors", "share"}, {}};
+  std::size_t rest = 0, rest_places = 0;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const auto& [name, count] = places[i];
+    if (i < municipality_limit) {
+      municipalities.rows.push_back({name.empty() ? "(unknown)" : name, count, share(count, s.actors)});
+    } else {
+      rest += count;
+      ++rest_places;
+    }
+  }
+  if (rest_places > 0) {
+    municipalities.rows.push_back(
+        {"(" + std::to_string(rest_places) + " more; --all lists them)", rest, share(rest, s.actors)});
+  }
+  return {overview, kinds, sizes, ties, municipalities};
+}
+
+// CSV wants one table: the long form section,key,value.
+Table long_form(const std::vector<Table>& tables) {
+  Table out{"info", {"section", "key", "value"}, {}};
+  for (const auto& t : tables) {
+    for (const auto& row : t.rows) out.rows.push_back({t.title, row[0], row[1]});
+  }
+  return out;
+}
+
+}  // namespace
+
+Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
+  auto all = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "info", "Counts by kind, municipality and tie kind; density; share of firms with a science tie");
+  cmd->add_flag("--all", *all, "list every municipality (table output shows the largest 25)");
+  return {cmd, [&global, all] {
+            const io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            const auto summary = core::summarize(region);
+            const bool every = *all || global.format != Format::table;
+            auto tables = summary_tables(summary, every ? SIZE_MAX : 25);
+            if (global.format == Format::csv) tables = {long_form(tables)};
+            print_tables(std::cout, tables, global.format);
+          }};
+}
+
+}  // namespace verbund::cli
