@@ -80,7 +80,11 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               options.columns.apply(state->columns);
               options.from_year = state->from_year;
               options.to_year = state->to_year;
-              data = io::read_projects(state->projects, options);
+              io::ProjectImport imported = io::read_projects(state->projects, options);
+              data = std::move(imported.data);
+              if (!global.quiet) {
+                for (const auto& w : imported.warnings) std::cerr << "verbund: warning: " << w << "\n";
+              }
               verb = "import projects";
               described = projects;
             } else {

@@ -22,6 +22,8 @@ std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t muni
                    {"municipalities", s.actors_by_municipality.size() - s.actors_by_municipality.count("")},
                    {"connected pairs", s.connected_pairs},
                    {"density", s.density},
+                   {"components", s.components},
+                   {"giant component share", s.giant_component_share},
                    {"firms", s.firms},
                    {"firms with a science tie", s.firms_with_science_tie},
                    {"share of firms with a science tie", s.science_tie_share}};

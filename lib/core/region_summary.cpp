@@ -1,5 +1,12 @@
 #include "verbund/core/region_summary.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include <boost/graph/connected_components.hpp>
+
+#include "region_bgl.hpp"
+
 namespace verbund::core {
 
 RegionSummary summarize(const Region& region) {
@@ -42,6 +49,15 @@ RegionSummary summarize(const Region& region) {
   if (n >= 2) {
     s.density = static_cast<double>(s.connected_pairs) /
                 (static_cast<double>(n) * static_cast<double>(n - 1) / 2.0);
+  }
+  if (n > 0) {
+    std::vector<std::uint32_t> component(n);
+    s.components = static_cast<std::size_t>(
+        boost::connected_components(detail::RegionGraph{&region}, component.data()));
+    std::vector<std::size_t> sizes(s.components, 0);
+    for (const auto c : component) ++sizes[c];
+    s.giant_component = *std::max_element(sizes.begin(), sizes.end());
+    s.giant_component_share = static_cast<double>(s.giant_component) / static_cast<double>(n);
   }
   if (s.firms > 0) {
     s.science_tie_share =

@@ -98,6 +98,12 @@ std::optional<core::ActorKind> kind_of_type(std::string_view type, std::string_v
   return std::nullopt;
 }
 
+// Extracts made with R write "NA" for a missing value.
+std::optional<int> year_cell(const std::string& text, const SourceLocation& where, std::string_view what) {
+  if (text == "NA") return std::nullopt;
+  return cell::to_optional_int(text, where, what);
+}
+
 struct Organisation {
   std::string name;
   std::string short_name;
@@ -154,8 +160,9 @@ void ProjectColumns::apply(std::string_view mapping) {
   }
 }
 
-core::RegionData read_projects(const ProjectFiles& files, const ProjectImportOptions& options) {
+ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOptions& options) {
   const ProjectColumns& cols = options.columns;
+  std::vector<std::string> warnings;
 
   // Organisations file: pic -> details.
   std::unordered_map<std::string, Organisation> organisations;
@@ -166,13 +173,22 @@ core::RegionData read_projects(const ProjectFiles& files, const ProjectImportOpt
     const auto short_name = csv.column(cols.org_short_name);
     const auto country = csv.column(cols.org_country);
     std::vector<std::string> row;
+    std::size_t without_id = 0;
+    SourceLocation first_without_id;
     while (csv.next(row)) {
-      if (row[pic].empty()) throw InvalidInput(csv.where(pic), "empty organisation id");
+      if (row[pic].empty()) {
+        if (without_id++ == 0) first_without_id = csv.where(pic);
+        continue;
+      }
       Organisation org{row[name], short_name ? row[*short_name - 1] : std::string(), row[type],
                        row[city], country ? row[*country - 1] : std::string(), csv.line()};
       if (!organisations.emplace(row[pic], std::move(org)).second) {
         throw InvalidInput(csv.where(pic), "duplicate organisation id '" + row[pic] + "'");
       }
+    }
+    if (without_id > 0) {
+      warnings.push_back(first_without_id.to_string() + ": skipped " + std::to_string(without_id) +
+                         " organisation row(s) without an id");
     }
   }
 
@@ -197,8 +213,8 @@ core::RegionData read_projects(const ProjectFiles& files, const ProjectImportOpt
       if (row[pic].empty()) throw InvalidInput(csv.where(pic), "empty organisation id");
       RawParticipation p{row[project], row[pic], row[type], country ? row[*country - 1] : "",
                          role && row[*role - 1] == "coordinator", std::nullopt, std::nullopt};
-      if (start) p.start = cell::to_optional_int(row[*start - 1], csv.where(*start - 1), "start year");
-      if (end) p.end = cell::to_optional_int(row[*end - 1], csv.where(*end - 1), "end year");
+      if (start) p.start = year_cell(row[*start - 1], csv.where(*start - 1), "start year");
+      if (end) p.end = year_cell(row[*end - 1], csv.where(*end - 1), "end year");
       if (p.start && p.end && *p.end < *p.start) {
         throw InvalidInput(csv.where(*end - 1), "end year is before start year");
       }
@@ -350,7 +366,7 @@ core::RegionData read_projects(const ProjectFiles& files, const ProjectImportOpt
     out.ties.push_back({pics[key.first], pics[key.second], core::TieKind::project,
                         static_cast<double>(pair.projects), pair.start, pair.end, 0});
   }
-  return out;
+  return {std::move(out), std::move(warnings)};
 }
 
 }  // namespace verbund::io

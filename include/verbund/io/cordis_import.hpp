@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "verbund/core/region_data.hpp"
 
@@ -48,6 +49,14 @@ struct ProjectImportOptions {
   std::optional<int> to_year;    ///< keep projects starting in or before this year
 };
 
+/// A project import's records and what was left out of them.
+struct ProjectImport {
+  core::RegionData data;
+  /// Rows that could not be used (e.g. an organisation row without an id), one line per cause
+  /// with the first place it happened: real-world files are rarely clean.
+  std::vector<std::string> warnings;
+};
+
 /// Reads a consortium source (e.g. CORDIS) into a batch:
 /// - every organisation taking part in a kept project becomes an actor with its pic as id
 ///   (type HES -> university, REC -> research_institute, PRC -> firm, PUB -> municipality when
@@ -58,10 +67,11 @@ struct ProjectImportOptions {
 ///   number of joint projects, from the first joint project's start year to the last one's end;
 /// - each organisation offers the topics of its projects, weighted by the share of its projects
 ///   under each topic; the topics become competences under the theme `projects`.
-/// Organisations without a row in the organisations file are named "PIC <pic>".
+/// Organisations without a row in the organisations file are named "PIC <pic>"; rows of the
+/// organisations file without an id cannot be matched and are skipped with a warning.
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
 /// O(P + sum over projects of size^2).
-[[nodiscard]] core::RegionData read_projects(const ProjectFiles& files,
+[[nodiscard]] ProjectImport read_projects(const ProjectFiles& files,
                                              const ProjectImportOptions& options = {});
 
 }  // namespace verbund::io

@@ -1,0 +1,146 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+#include "verbund/core/region.hpp"
+#include "verbund/error.hpp"
+#include "verbund/io/region_csv.hpp"
+
+using namespace verbund;
+
+namespace {
+
+struct Files {
+  test::ScratchDir dir;
+  io::RegionCsvFiles files;
+  Files() {
+    test::write_file(dir / "taxonomy.csv",
+                     "id,label_en,label_de,theme\n"
+                     "green,Green,Grün,\n"
+                     "h2,Hydrogen,Wasserstoff,green\n");
+    test::write_file(dir / "actors.csv",
+                     "id,name,kind,municipality,lat,lon,employees,sector,founded,capacity,parent,website\n"
+                     "u1,Universität Duisburg-Essen,university,Essen,51.46,7.00,,,2003,40,,uni-due.de\n"
+                     "g1,Lehrstuhl Energietechnik,research_group,Duisburg,51.43,6.80,,,,3,u1,\n"
+                     "f1,Müller Stahlbau GmbH,firm,Mülheim an der Ruhr,51.43,6.88,12,25,1990,2,,\n"
+                     "f2,Düsseldorfer Logistik AG,firm,Düsseldorf,,,300,52,,,,\n");
+    test::write_file(dir / "competences.csv",
+                     "actor,competence,role,weight\n"
+                     "u1,h2,offer,0.9\n"
+                     "f1,h2,need,\n");
+    test::write_file(dir / "ties.csv",
+                     "source,target,kind,weight,start,end\n"
+                     "f1,u1,research,1,2015,\n"
+                     "f2,f1,supply,0.5,,\n");
+    test::write_file(dir / "memberships.csv", "actor,group,start,end\n");
+    files = {dir / "taxonomy.csv", dir / "actors.csv", dir / "competences.csv", dir / "ties.csv",
+             dir / "memberships.csv"};
+  }
+};
+
+std::pair<SourceLocation, std::string> read_error(const io::RegionCsvFiles& files) {
+  try {
+    core::validate(io::read_region_csv(files));
+  } catch (const InvalidInput& e) {
+    return {e.where(), e.detail()};
+  }
+  FAIL("bad file accepted");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("region CSV files read into a batch with attributes and defaults", "[io][csv]") {
+  Files f;
+  const core::RegionData data = io::read_region_csv(f.files);
+  REQUIRE(data.actors.size() == 4);
+  CHECK(data.actors[2].name == "Müller Stahlbau GmbH");
+  CHECK(data.actors[2].employees == 12);
+  CHECK(data.actors[2].sector == "25");
+  CHECK(data.actors[0].attributes == std::vector<core::Attribute>{{"website", "uni-due.de"}});
+  CHECK(data.actors[1].attributes.empty());  // empty cells are not attributes
+  CHECK_FALSE(data.actors[3].location.has_value());
+  CHECK(data.competences[1].weight == 1.0);  // empty weight means 1
+  CHECK(data.ties[0].start == 2015);
+  CHECK_FALSE(data.ties[0].end.has_value());
+  CHECK(data.actors[2].line == 4);
+  const core::Region region = core::build_region(data);
+  CHECK(region.parent(*region.find("g1")) == region.find("u1"));
+}
+
+TEST_CASE("region CSV export then import gives the same region, byte for byte", "[io][csv]") {
+  Files f;
+  const core::Region region = core::build_region(io::read_region_csv(f.files));
+  test::ScratchDir out1, out2;
+  io::write_region_csv(region, out1.path());
+  const core::Region again = core::build_region(io::read_region_csv(
+      {out1 / "taxonomy.csv", out1 / "actors.csv", out1 / "competences.csv", out1 / "ties.csv",
+       out1 / "memberships.csv"}));
+  io::write_region_csv(again, out2.path());
+  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+    CHECK(test::read_file(out1 / name) == test::read_file(out2 / name));
+  }
+  CHECK(again.name(*again.find("f2")) == "Düsseldorfer Logistik AG");
+  CHECK(test::read_file(out1 / "actors.csv").find("Mülheim an der Ruhr") != std::string::npos);
+}
+
+TEST_CASE("bad region CSV cells are reported with file, line and column", "[io][csv]") {
+  Files f;
+  const std::string actors_file = (f.dir / "actors.csv").string();
+  auto rewrite = [&](const std::string& name, const std::string& content) {
+    test::write_file(f.dir / name, content);
+  };
+  const std::string header = "id,name,kind,municipality,lat,lon\n";
+
+  SECTION("unknown kind") {
+    rewrite("actors.csv", header + "a,A,firm,Essen,51,7\nb,B,startup,Essen,51,7\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.file == actors_file);
+    CHECK(where.line == 3);
+    CHECK(where.column == 3);
+    CHECK_THAT(message, Catch::Contains("unknown actor kind 'startup'"));
+  }
+  SECTION("missing required column") {
+    rewrite("actors.csv", "id,name,municipality,lat,lon\na,A,Essen,51,7\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.line == 1);
+    CHECK_THAT(message, Catch::Contains("missing required column 'kind'"));
+  }
+  SECTION("latitude out of range") {
+    rewrite("actors.csv", header + "a,A,firm,Essen,151,7\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.line == 2);
+    CHECK(where.column == 5);
+  }
+  SECTION("only one coordinate") {
+    rewrite("actors.csv", header + "a,A,firm,Essen,51,\n");
+    CHECK(read_error(f.files).first.column == 6);
+  }
+  SECTION("non-numeric employees") {
+    rewrite("actors.csv", header.substr(0, header.size() - 1) + ",employees\na,A,firm,Essen,51,7,many\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.column == 7);
+    CHECK_THAT(message, Catch::Contains("employees 'many' is not an integer"));
+  }
+  SECTION("unknown role") {
+    rewrite("competences.csv", "actor,competence,role,weight\nu1,h2,supply,1\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.column == 3);
+    CHECK_THAT(message, Catch::Contains("unknown role 'supply'"));
+  }
+  SECTION("unknown tie kind") {
+    rewrite("ties.csv", "source,target,kind,weight,start,end\nf1,u1,friendship,1,,\n");
+    CHECK(read_error(f.files).first.column == 3);
+  }
+  SECTION("tie to an unknown actor, found by validation") {
+    rewrite("ties.csv", "source,target,kind,weight,start,end\nf1,u1,research,1,,\nf1,zz,supply,1,,\n");
+    auto [where, message] = read_error(f.files);
+    CHECK(where.file == (f.dir / "ties.csv").string());
+    CHECK(where.line == 3);
+    CHECK(where.column == 2);
+    CHECK(message == "unknown actor 'zz'");
+  }
+  SECTION("malformed quoting") {
+    rewrite("memberships.csv", "actor,group,start,end\nf1,\"ihk,,\n");
+    CHECK_THAT(read_error(f.files).second, Catch::Contains("unterminated"));
+  }
+}

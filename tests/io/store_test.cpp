@@ -1,0 +1,144 @@
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include "../core/region_fixture.hpp"
+#include "test_support.hpp"
+#include "verbund/error.hpp"
+#include "verbund/io/region_csv.hpp"
+#include "verbund/io/store.hpp"
+
+using namespace verbund;
+
+namespace {
+
+void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+std::string csv_export(const core::Region& region, const test::ScratchDir& dir) {
+  io::write_region_csv(region, dir.path());
+  std::string all;
+  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+    all += test::read_file(dir / name);
+  }
+  return all;
+}
+
+std::string open_error(const std::filesystem::path& path, io::OpenMode mode = io::OpenMode::open_existing) {
+  try {
+    (void)io::Store::open(path, mode);
+  } catch (const InvalidInput& e) {
+    return e.what();
+  }
+  FAIL("opened " << path);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a new store has the current schema, WAL and no rows", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "v.db";
+  {
+    io::Store store = io::Store::open(path, io::OpenMode::create_if_missing);
+    const auto counts = store.counts();
+    CHECK(counts.actors == 0);
+    CHECK(counts.ties == 0);
+  }
+  const std::string dump = test::dump_database(path);
+  CHECK_THAT(dump, Catch::Contains("user_version 1"));
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))) == "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  // Opening again is a no-op migration.
+  CHECK_NOTHROW(io::Store::open(path));
+}
+
+TEST_CASE("what is appended loads back as the same region", "[io][store]") {
+  test::ScratchDir dir, a, b;
+  io::Store store = io::Store::open(dir / "v.db", io::OpenMode::create_if_missing);
+  const core::RegionData data = test::small_region_data();
+  const auto added = store.append(data);
+  CHECK(added.actors == 8);
+  CHECK(added.ties == 5);
+  const core::Region loaded = store.load_region();
+  CHECK(csv_export(loaded, a) == csv_export(core::build_region(data), b));
+  CHECK(loaded.parent(*loaded.find("grp")) == loaded.find("uni"));
+  CHECK(loaded.attribute(*loaded.find("f1"), "website") == "f1.example");
+  CHECK(store.record_run({"test", "{}", 5}) == 1);
+  CHECK(store.counts().runs == 1);
+}
+
+TEST_CASE("a later batch may refer to actors already in the store", "[io][store]") {
+  test::ScratchDir dir;
+  io::Store store = io::Store::open(dir / "v.db", io::OpenMode::create_if_missing);
+  store.append(test::small_region_data());
+  core::RegionData more;
+  more.ties.push_back({"f4", "uni", core::TieKind::transfer, 1.0, 2020, std::nullopt, 0});
+  more.memberships.push_back({"f4", "clu", std::nullopt, std::nullopt, 0});
+  store.append(more);
+  const core::Region r = store.load_region();
+  CHECK(r.tie_count() == 6);
+  CHECK(r.connected(*r.find("f4"), *r.find("uni")));
+  CHECK(store.has_taxonomy_id("h2"));
+  CHECK(store.has_taxonomy_id("green"));
+  CHECK_FALSE(store.has_taxonomy_id("nothing"));
+}
+
+TEST_CASE("a bad batch leaves the database exactly as it was", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "v.db";
+  {
+    io::Store store = io::Store::open(path, io::OpenMode::create_if_missing);
+    store.append(test::small_region_data());
+  }
+  const std::string before = test::dump_database(path);
+  io::Store store = io::Store::open(path);
+
+  core::RegionData bad;  // good actors first, the bad row last
+  core::ActorRecord a;
+  a.id = "new-firm";
+  a.name = "Neue Firma";
+  bad.actors.push_back(a);
+  bad.ties.push_back({"new-firm", "f1", core::TieKind::supply, 1.0, std::nullopt, std::nullopt, 0});
+  bad.ties.push_back({"new-firm", "ghost", core::TieKind::supply, 1.0, std::nullopt, std::nullopt, 0});
+  CHECK_THROWS_WITH(store.append(bad), Catch::Contains("unknown actor 'ghost'"));
+
+  core::RegionData duplicate;
+  duplicate.actors.push_back(a);
+  duplicate.actors.back().id = "f2";
+  CHECK_THROWS_WITH(store.append(duplicate), Catch::Contains("duplicate actor id 'f2'"));
+
+  core::RegionData taxonomy_again;
+  taxonomy_again.taxonomy.push_back({"h2", "x", "x", "green", 0});
+  CHECK_THROWS_AS(store.append(taxonomy_again), InvalidInput);
+
+  CHECK(test::dump_database(path) == before);
+}
+
+TEST_CASE("files that are not this verbund's databases are refused clearly", "[io][store]") {
+  test::ScratchDir dir;
+  CHECK_THAT(open_error(dir / "missing.db"), Catch::Contains("does not exist"));
+
+  test::write_file(dir / "text.db", "id,name\nthis is no database at all, just text\n");
+  CHECK_THAT(open_error(dir / "text.db"), Catch::Contains("not a SQLite database"));
+
+  raw_sql(dir / "other.db", "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+  CHECK_THAT(open_error(dir / "other.db"), Catch::Contains("not a verbund database"));
+
+  const auto newer = dir / "newer.db";
+  { io::Store::open(newer, io::OpenMode::create_if_missing); }
+  raw_sql(newer, "PRAGMA user_version = 99");
+  const std::string message = open_error(newer);
+  CHECK_THAT(message, Catch::Contains("schema version 99 is newer") && Catch::Contains("upgrade verbund"));
+  CHECK_THAT(open_error(newer, io::OpenMode::read_only), Catch::Contains("99"));
+}

@@ -1,0 +1,125 @@
+#include "test_support.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace verbund::test {
+
+ScratchDir::ScratchDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("verbund-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string dump_database(const std::filesystem::path& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open " + path.string());
+  }
+  std::string out;
+  auto query = [&](const std::string& sql, auto&& row) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite3_errmsg(db));
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW) row(stmt);
+    sqlite3_finalize(stmt);
+  };
+  std::vector<std::string> tables;
+  query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name", [&](sqlite3_stmt* s) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+    out += reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+    out += "\n";
+  });
+  query("PRAGMA user_version", [&](sqlite3_stmt* s) { out += "user_version " + std::to_string(sqlite3_column_int(s, 0)) + "\n"; });
+  for (const auto& table : tables) {
+    out += "== " + table + "\n";
+    query("SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3", [&](sqlite3_stmt* s) {
+      for (int c = 0; c < sqlite3_column_count(s); ++c) {
+        const auto* text = sqlite3_column_text(s, c);
+        out += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    });
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+namespace {
+std::string drain(int fd) {
+  std::string out;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  return out;
+}
+}  // namespace
+
+ProcessResult run_cli(const std::vector<std::string>& args, const std::filesystem::path& working_dir) {
+  // stdout and stderr go to files, so a chatty child cannot block on a full pipe.
+  const auto out_path = working_dir / ".stdout";
+  const auto err_path = working_dir / ".stderr";
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    if (::chdir(working_dir.c_str()) != 0) ::_exit(127);
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    const int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, 0);
+    std::vector<std::string> argv_storage{VERBUND_CLI_PATH};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
+  std::filesystem::remove(out_path);
+  std::filesystem::remove(err_path);
+  return result;
+}
+
+std::filesystem::path project_data_dir() { return VERBUND_PROJECT_DATA_DIR; }
+std::filesystem::path shared_data_dir() { return VERBUND_SHARED_DATA_DIR; }
+
+}  // namespace verbund::test
