@@ -10,8 +10,12 @@ namespace verbund {
 std::string SourceLocation::to_string() const {
   std::string out = file;
   if (line > 0) {
-    out += (out.empty() ? "line " : ":") + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    out.append(out.empty() ? "line " : ":");
+    out.append(std::to_string(line));
+    if (column > 0) {
+      out.push_back(':');
+      out.append(std::to_string(column));
+    }
   }
   return out;
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The main job on the bundled data: installs what is missing, builds a release, creates
+# verbund.db from the Ruhr data (real institutions, synthetic firms) and shows the region.
+# Usage: scripts/demo.sh [--firms N] [--seed S]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+firms=5000
+seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --firms) firms="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    *) echo "usage: scripts/demo.sh [--firms N] [--seed S]" >&2; exit 2 ;;
+  esac
+done
+
+scripts/install-deps.sh
+cmake --preset release > /dev/null
+cmake --build --preset release -j "$(nproc)" --target verbund_cli
+verbund=build/release/apps/verbund/verbund
+
+rm -f verbund.db verbund.db-wal verbund.db-shm
+echo
+echo "== verbund generate ruhr --firms $firms --seed $seed   (institutions real, firms synthetic)"
+"$verbund" --db verbund.db --seed "$seed" generate ruhr --firms "$firms"
+echo
+echo "== verbund info"
+"$verbund" --db verbund.db info
+echo
+echo "verbund.db is ready; try: $verbund info --format json | less"
