@@ -59,7 +59,9 @@ std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t muni
     municipalities.rows.push_back(
         {"(" + std::to_string(rest_places) + " more; --all lists them)", rest, share(rest, s.actors)});
   }
-  return {overview, kinds, sizes, ties, municipalities};
+  std::vector<Table> tables{overview, kinds, sizes, ties, municipalities};
+  std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
+  return tables;
 }
 
 // CSV wants one table: the long form section,key,value.

@@ -228,9 +228,15 @@ Region build_region(const RegionData& data) {
     const auto& c = data.competences[k];
     builder.add_competence(ids.at(c.actor), competence_ids[k], c.role, static_cast<float>(c.weight));
   }
-  for (const auto& t : data.ties) {
-    builder.add_tie({ids.at(t.source), ids.at(t.target), t.kind, t.weight, t.start, t.end});
-  }
+  // Resolving ids is the costly part for millions of ties; validate() has vouched for them.
+  std::vector<Tie> ties(data.ties.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 4096), [&](const auto& range) {
+    for (std::size_t k = range.begin(); k != range.end(); ++k) {
+      const auto& t = data.ties[k];
+      ties[k] = {ids.find(t.source)->second, ids.find(t.target)->second, t.kind, t.weight, t.start, t.end};
+    }
+  });
+  for (const Tie& t : ties) builder.add_tie(t);
   for (const auto& m : data.memberships) {
     builder.add_membership({ids.at(m.actor), ids.at(m.group), m.start, m.end});
   }

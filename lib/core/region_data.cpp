@@ -5,7 +5,11 @@
 #include <iterator>
 #include <string>
 #include <unordered_map>
+#include <tuple>
 #include <unordered_set>
+
+#include <tbb/parallel_reduce.h>
+#include <tbb/parallel_sort.h>
 
 namespace verbund::core {
 
@@ -98,7 +102,8 @@ class Validator {
     for (const auto& a : data_.actors) {
       if (a.id.empty()) fail(origin, a.line, "id", "actor id must not be empty");
       if (a.name.empty()) fail(origin, a.line, "name", "actor " + quoted(a.id) + " has no name");
-      if ((known_.actor_kind && known_.actor_kind(a.id)) || !kinds_.emplace(a.id, a.kind).second)
+      if ((known_.actor_kind && known_.actor_kind(a.id)) ||
+          !kinds_.emplace(std::string_view(a.id), a.kind).second)
         fail(origin, a.line, "id", "duplicate actor id " + quoted(a.id));
       if (a.location && !is_valid(*a.location))
         fail(origin, a.line, std::abs(a.location->lat) > 90.0 ? "lat" : "lon",
@@ -126,57 +131,101 @@ class Validator {
     }
   }
 
-  void check_competences() {
+  // Row checks run in parallel over large tables; the first bad row in table order is then
+  // checked again serially, so that the error reported does not depend on the thread count.
+  template <typename Records, typename Check>
+  void check_rows(const Records& records, Check check) const {
+    const std::size_t none = records.size();
+    const std::size_t first = tbb::parallel_reduce(
+        tbb::blocked_range<std::size_t>(0, records.size(), 4096), none,
+        [&](const tbb::blocked_range<std::size_t>& range, std::size_t found) {
+          for (std::size_t i = range.begin(); i != range.end() && i < found; ++i) {
+            try {
+              check(records[i]);
+            } catch (const InvalidInput&) {
+              return i;
+            }
+          }
+          return found;
+        },
+        [](std::size_t a, std::size_t b) { return std::min(a, b); });
+    if (first != none) check(records[first]);
+  }
+
+  void check_competence(const CompetenceRecord& c) const {
     const auto& origin = data_.competences_origin;
-    std::unordered_set<std::string> seen;
-    for (const auto& c : data_.competences) {
-      if (!actor_kind(c.actor))
-        fail(origin, c.line, "actor", "unknown actor " + quoted(c.actor));
-      if (!has_competence(c.competence))
-        fail(origin, c.line, "competence", "unknown competence " + quoted(c.competence));
-      if (!std::isfinite(c.weight) || c.weight <= 0.0 || c.weight > 1.0)
-        fail(origin, c.line, "weight",
-             "competence weight " + std::to_string(c.weight) + " is not in (0, 1]");
-      std::string key = c.actor + '\x1f' + c.competence + '\x1f' + std::string(to_string(c.role));
-      if (!seen.insert(std::move(key)).second)
-        fail(origin, c.line, "competence",
-             "actor " + quoted(c.actor) + " lists competence " + quoted(c.competence) + " as " +
-                 std::string(to_string(c.role)) + " twice");
+    if (!actor_kind(c.actor)) fail(origin, c.line, "actor", "unknown actor " + quoted(c.actor));
+    if (!has_competence(c.competence))
+      fail(origin, c.line, "competence", "unknown competence " + quoted(c.competence));
+    if (!std::isfinite(c.weight) || c.weight <= 0.0 || c.weight > 1.0)
+      fail(origin, c.line, "weight",
+           "competence weight " + std::to_string(c.weight) + " is not in (0, 1]");
+  }
+
+  void check_competences() {
+    check_rows(data_.competences, [this](const CompetenceRecord& c) { check_competence(c); });
+    // Duplicates: sort by (actor, competence, role, position); the first repeat in table order
+    // is the smallest position that follows an equal entry.
+    const auto& cs = data_.competences;
+    std::vector<std::uint32_t> order(cs.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](std::uint32_t i) {
+      return std::tuple<std::string_view, std::string_view, CompetenceRole, std::uint32_t>(
+          cs[i].actor, cs[i].competence, cs[i].role, i);
+    };
+    tbb::parallel_sort(order.begin(), order.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    std::size_t repeat = cs.size();
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      const auto& a = cs[order[k - 1]];
+      const auto& b = cs[order[k]];
+      if (a.actor == b.actor && a.competence == b.competence && a.role == b.role)
+        repeat = std::min<std::size_t>(repeat, order[k]);
     }
+    if (repeat < cs.size()) {
+      const auto& c = cs[repeat];
+      fail(data_.competences_origin, c.line, "competence",
+           "actor " + quoted(c.actor) + " lists competence " + quoted(c.competence) + " as " +
+               std::string(to_string(c.role)) + " twice");
+    }
+  }
+
+  void check_tie(const TieRecord& t) const {
+    const auto& origin = data_.ties_origin;
+    if (!actor_kind(t.source)) fail(origin, t.line, "source", "unknown actor " + quoted(t.source));
+    if (!actor_kind(t.target)) fail(origin, t.line, "target", "unknown actor " + quoted(t.target));
+    if (t.source == t.target)
+      fail(origin, t.line, "target", "tie from " + quoted(t.source) + " to itself");
+    if (!std::isfinite(t.weight) || t.weight <= 0.0)
+      fail(origin, t.line, "weight",
+           "tie weight " + std::to_string(t.weight) + " must be positive and finite");
+    check_period(origin, t.line, t.start, t.end);
   }
 
   void check_ties() {
-    const auto& origin = data_.ties_origin;
-    for (const auto& t : data_.ties) {
-      if (!actor_kind(t.source)) fail(origin, t.line, "source", "unknown actor " + quoted(t.source));
-      if (!actor_kind(t.target)) fail(origin, t.line, "target", "unknown actor " + quoted(t.target));
-      if (t.source == t.target)
-        fail(origin, t.line, "target", "tie from " + quoted(t.source) + " to itself");
-      if (!std::isfinite(t.weight) || t.weight <= 0.0)
-        fail(origin, t.line, "weight",
-             "tie weight " + std::to_string(t.weight) + " must be positive and finite");
-      check_period(origin, t.line, t.start, t.end);
-    }
+    check_rows(data_.ties, [this](const TieRecord& t) { check_tie(t); });
+  }
+
+  void check_membership(const MembershipRecord& m) const {
+    const auto& origin = data_.memberships_origin;
+    if (!actor_kind(m.actor)) fail(origin, m.line, "actor", "unknown actor " + quoted(m.actor));
+    auto group_kind = actor_kind(m.group);
+    if (!group_kind) fail(origin, m.line, "group", "unknown group " + quoted(m.group));
+    if (!is_group(*group_kind))
+      fail(origin, m.line, "group",
+           quoted(m.group) + " is a " + std::string(to_string(*group_kind)) +
+               ", not a group (chamber, cluster, working_group, association, union)");
+    if (m.actor == m.group)
+      fail(origin, m.line, "group", "actor " + quoted(m.actor) + " cannot be its own member");
+    check_period(origin, m.line, m.start, m.end);
   }
 
   void check_memberships() {
-    const auto& origin = data_.memberships_origin;
-    for (const auto& m : data_.memberships) {
-      if (!actor_kind(m.actor)) fail(origin, m.line, "actor", "unknown actor " + quoted(m.actor));
-      auto group_kind = actor_kind(m.group);
-      if (!group_kind) fail(origin, m.line, "group", "unknown group " + quoted(m.group));
-      if (!is_group(*group_kind))
-        fail(origin, m.line, "group",
-             quoted(m.group) + " is a " + std::string(to_string(*group_kind)) +
-                 ", not a group (chamber, cluster, working_group, association, union)");
-      if (m.actor == m.group)
-        fail(origin, m.line, "group", "actor " + quoted(m.actor) + " cannot be its own member");
-      check_period(origin, m.line, m.start, m.end);
-    }
+    check_rows(data_.memberships, [this](const MembershipRecord& m) { check_membership(m); });
   }
 
   std::optional<ActorKind> actor_kind(const std::string& id) const {
-    if (auto it = kinds_.find(id); it != kinds_.end()) return it->second;
+    if (auto it = kinds_.find(std::string_view(id)); it != kinds_.end()) return it->second;
     if (known_.actor_kind) return known_.actor_kind(id);
     return std::nullopt;
   }
@@ -191,7 +240,7 @@ class Validator {
   const KnownContent& known_;
   std::unordered_set<std::string> themes_;
   std::unordered_set<std::string> competences_;
-  std::unordered_map<std::string, ActorKind> kinds_;
+  std::unordered_map<std::string_view, ActorKind> kinds_;  // views into data_.actors
 };
 
 }  // namespace

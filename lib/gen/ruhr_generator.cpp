@@ -3,7 +3,6 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <tbb/parallel_for.h>
 
@@ -390,18 +389,75 @@ class Generator {
     return "F" + std::string(width > digits.size() ? width - digits.size() : 0, '0') + digits;
   }
 
-  core::RegionData assemble(const std::vector<std::vector<GeneratedTie>>& first,
-                            const std::vector<std::vector<GeneratedTie>>& second,
+  // Within one firm's list, a repeated partner of the same kind is dropped; an informal tie that
+  // both ends drew is kept only at the lower-numbered end.
+  void drop_repeats(std::vector<std::vector<GeneratedTie>>& first,
+                    std::vector<std::vector<GeneratedTie>>& second) const {
+    auto same = [](const GeneratedTie& a, const GeneratedTie& b) {
+      return a.a == b.a && a.b == b.b && a.kind == b.kind && a.b_is_science == b.b_is_science;
+    };
+    tbb::parallel_for(std::size_t{0}, first.size(), [&](std::size_t i) {
+      for (auto* list : {&first[i], &second[i]}) {
+        std::vector<GeneratedTie> kept;
+        for (const auto& t : *list) {
+          if (std::none_of(kept.begin(), kept.end(), [&](const GeneratedTie& k) { return same(k, t); })) {
+            kept.push_back(t);
+          }
+        }
+        *list = std::move(kept);
+      }
+    });
+    std::vector<std::vector<GeneratedTie>> filtered(second.size());
+    tbb::parallel_for(std::size_t{0}, second.size(), [&](std::size_t i) {
+      for (const auto& t : second[i]) {
+        const auto& other = second[t.b];
+        const bool drawn_by_lower_end_too = t.b < i && std::any_of(other.begin(), other.end(), [&](const GeneratedTie& o) {
+          return o.b == i;
+        });
+        if (!drawn_by_lower_end_too) filtered[i].push_back(t);
+      }
+    });
+    second = std::move(filtered);
+  }
+
+  core::RegionData assemble(std::vector<std::vector<GeneratedTie>>& first,
+                            std::vector<std::vector<GeneratedTie>>& second,
                             std::vector<std::vector<core::MembershipRecord>>& members) {
-    core::RegionData out = base_.institutions;
     const std::size_t n = firms_.size();
-    out.actors.reserve(out.actors.size() + n);
+    std::vector<std::string> ids(n);
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { ids[i] = firm_id(i); });
+    drop_repeats(first, second);
+
+    core::RegionData out = base_.institutions;
+    // Firms, their competences, their ties and memberships go to precomputed positions, so the
+    // output is filled in parallel and in firm order.
+    const std::size_t base_actors = out.actors.size();
+    out.actors.resize(base_actors + n);
+    std::vector<std::size_t> competence_at(n + 1, out.competences.size());
+    std::vector<std::size_t> tie_at(n + 1, out.ties.size());
+    std::vector<std::size_t> member_at(n + 1, out.memberships.size());
     for (std::size_t i = 0; i < n; ++i) {
+      competence_at[i + 1] = competence_at[i] + firms_[i].offers.size() + firms_[i].needs.size();
+      tie_at[i + 1] = tie_at[i] + first[i].size();
+      member_at[i + 1] = member_at[i] + members[i].size();
+    }
+    const std::size_t first_ties = tie_at[n];
+    std::vector<std::size_t> informal_at(n + 1, first_ties);
+    for (std::size_t i = 0; i < n; ++i) informal_at[i + 1] = informal_at[i] + second[i].size();
+    out.competences.resize(competence_at[n]);
+    out.ties.resize(informal_at[n]);
+    out.memberships.resize(member_at[n]);
+
+    auto tie_record = [&](const GeneratedTie& t) {
+      return core::TieRecord{ids[t.a], t.b_is_science ? science_[t.b].id : ids[t.b], t.kind,
+                             t.weight, t.start, t.end, 0};
+    };
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       const Firm& f = firms_[i];
       const SectorProfile& s = base_.sectors[f.sector];
       RandomStream rng(opt_.seed, i, attributes + 100);
-      core::ActorRecord a;
-      a.id = firm_id(i);
+      core::ActorRecord& a = out.actors[base_actors + i];
+      a.id = ids[i];
       a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word + " " +
                legal_forms[rng.below(legal_forms.size())];
       a.kind = core::ActorKind::firm;
@@ -411,29 +467,16 @@ class Generator {
       a.sector = s.nace;
       a.founded = f.founded;
       a.capacity = std::min(10, 1 + f.employees / 100);
-      out.actors.push_back(std::move(a));
-      for (const auto& [c, w] : f.offers) out.competences.push_back({firm_id(i), competences_[c], core::CompetenceRole::offer, w, 0});
-      for (const auto& [c, w] : f.needs) out.competences.push_back({firm_id(i), competences_[c], core::CompetenceRole::need, w, 0});
-    }
-    // Ties in firm order; a pair gets at most one tie of each kind.
-    std::unordered_set<std::uint64_t> seen;
-    auto add = [&](const GeneratedTie& t) {
-      const std::uint64_t a = t.a, b = t.b_is_science ? (1ULL << 31U) + t.b : t.b;
-      const std::uint64_t key = (std::min(a, b) << 32U | std::max(a, b)) * 8 + static_cast<std::uint64_t>(t.kind);
-      if (!seen.insert(key).second) return;
-      out.ties.push_back({firm_id(t.a), t.b_is_science ? science_[t.b].id : firm_id(t.b), t.kind,
-                          t.weight, t.start, t.end, 0});
-    };
-    std::size_t total = 0;
-    for (const auto& l : first) total += l.size();
-    for (const auto& l : second) total += l.size();
-    seen.reserve(total);
-    out.ties.reserve(out.ties.size() + total);
-    for (const auto& list : first) std::for_each(list.begin(), list.end(), add);
-    for (const auto& list : second) std::for_each(list.begin(), list.end(), add);
-    for (auto& list : members) {
-      for (auto& m : list) out.memberships.push_back(std::move(m));
-    }
+      std::size_t c = competence_at[i];
+      for (const auto& [comp, w] : f.offers) out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::offer, w, 0};
+      for (const auto& [comp, w] : f.needs) out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::need, w, 0};
+      std::size_t t = tie_at[i];
+      for (const auto& g : first[i]) out.ties[t++] = tie_record(g);
+      t = informal_at[i];
+      for (const auto& g : second[i]) out.ties[t++] = tie_record(g);
+      std::size_t m = member_at[i];
+      for (auto& record : members[i]) out.memberships[m++] = std::move(record);
+    });
     return out;
   }
 

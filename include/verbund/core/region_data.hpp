@@ -102,6 +102,7 @@ struct RegionData {
 };
 
 /// What already exists outside a batch (e.g. in the database) that its references may name.
+/// The functions are called concurrently and must be safe for that.
 struct KnownContent {
   std::function<std::optional<ActorKind>(std::string_view)> actor_kind;
   std::function<bool(std::string_view)> has_theme;
