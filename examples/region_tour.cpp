@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
   try {
     const auto dir = argc > 1 ? std::filesystem::path(argv[1]) : gen::bundled_ruhr_dir();
     const gen::RuhrBase base = gen::load_ruhr_base(dir);
-    const core::Region region = core::build_region(gen::generate_ruhr(base, {.firms = 2000, .seed = 42}));
+    const core::Region region =
+        core::build_region(gen::generate_ruhr(base, {.firms = 2000, .seed = 42}));
 
     const core::RegionSummary summary = core::summarize(region);
     std::cout << region.size() << " actors, " << region.tie_count() << " ties, density "

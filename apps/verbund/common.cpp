@@ -8,11 +8,13 @@ namespace verbund::cli {
 
 io::Store open_store(const GlobalOptions& global, bool create) {
   if (!create && !std::filesystem::exists(global.db)) {
-    throw InvalidInput(SourceLocation{global.db, 0, 0},
-                       "database does not exist (create it with `verbund init`, `verbund import` or "
-                       "`verbund generate`)");
+    throw InvalidInput(
+        SourceLocation{global.db, 0, 0},
+        "database does not exist (create it with `verbund init`, `verbund import` or "
+        "`verbund generate`)");
   }
-  return io::Store::open(global.db, create ? io::OpenMode::create_if_missing : io::OpenMode::open_existing);
+  return io::Store::open(global.db,
+                         create ? io::OpenMode::create_if_missing : io::OpenMode::open_existing);
 }
 
 std::string describe_options(const CLI::App& command) {

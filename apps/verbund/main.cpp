@@ -10,8 +10,9 @@
 
 int main(int argc, char** argv) {
   using verbund::cli::Format;
-  CLI::App app{"verbund: stakeholder networks of regions, their matchmaking, analysis and simulation",
-               "verbund"};
+  CLI::App app{
+      "verbund: stakeholder networks of regions, their matchmaking, analysis and simulation",
+      "verbund"};
   app.set_version_flag("--version", std::string("verbund ") + verbund::version_string);
   app.require_subcommand(1);
   app.fallthrough();  // global options may come after the verb

@@ -11,8 +11,9 @@ namespace verbund::cli {
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global) {
   auto out = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "Write the region out: --format csv (a directory of the five import files, the "
-                "default) or json (one file; '-' for standard output)");
+      "export",
+      "Write the region out: --format csv (a directory of the five import files, the "
+      "default) or json (one file; '-' for standard output)");
   cmd->add_option("-o,--out", *out, "output directory (csv) or file (json)")->required();
   return {cmd, [&global, out] {
             const io::Store store = open_store(global, /*create=*/false);

@@ -37,7 +37,8 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
   return {cmd, [&global, state, ruhr] {
             gen::RuhrOptions options = state->options;
             options.seed = global.seed.value_or(1);
-            const auto dir = state->data_dir ? std::filesystem::path(*state->data_dir) : gen::bundled_ruhr_dir();
+            const auto dir =
+                state->data_dir ? std::filesystem::path(*state->data_dir) : gen::bundled_ruhr_dir();
             const gen::RuhrBase base = gen::load_ruhr_base(dir);
             io::Store store = open_store(global, /*create=*/true);
             if (const auto existing = store.counts().actors; existing > 0) {

@@ -12,19 +12,17 @@ namespace {
 void print_counts(const GlobalOptions& global, const io::StoreCounts& added) {
   if (global.quiet) return;
   Table t{"imported", {"table", "rows"}, {}};
-  t.rows = {{"themes", added.themes},
-            {"competences", added.competences},
-            {"actors", added.actors},
-            {"actor_competences", added.actor_competences},
-            {"ties", added.ties},
-            {"memberships", added.memberships}};
+  t.rows = {{"themes", added.themes}, {"competences", added.competences},
+            {"actors", added.actors}, {"actor_competences", added.actor_competences},
+            {"ties", added.ties},     {"memberships", added.memberships}};
   print_tables(std::cout, {t}, global.format);
 }
 
 // Taxonomy rows the database already holds are left out, so that importing a second batch of
 // the same source does not trip over its shared themes.
 void drop_known_taxonomy(core::RegionData& data, const io::Store& store) {
-  std::erase_if(data.taxonomy, [&](const core::TaxonomyRecord& r) { return store.has_taxonomy_id(r.id); });
+  std::erase_if(data.taxonomy,
+                [&](const core::TaxonomyRecord& r) { return store.has_taxonomy_id(r.id); });
 }
 
 }  // namespace
@@ -39,9 +37,11 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
       "import", "Import CSV files (one transaction: any bad row and nothing is written)");
-  cmd->add_option("--taxonomy", state->files.taxonomy, "themes and competences: id,label_en,label_de,theme")
+  cmd->add_option("--taxonomy", state->files.taxonomy,
+                  "themes and competences: id,label_en,label_de,theme")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--actors", state->files.actors, "actors: id,name,kind,municipality,lat,lon[,...]")
+  cmd->add_option("--actors", state->files.actors,
+                  "actors: id,name,kind,municipality,lat,lon[,...]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--competences", state->files.competences, "actor,competence,role,weight")
       ->check(CLI::ExistingFile);
@@ -52,24 +52,30 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->require_subcommand(0, 1);
 
   CLI::App* projects = cmd->add_subcommand(
-      "projects", "Import consortium data (CORDIS column names by default): organisations become "
-                  "actors, co-participation becomes project ties");
-  projects->add_option("--participations", state->projects.participations,
-                       "project participations (rcn,role,pic,type,...)")
+      "projects",
+      "Import consortium data (CORDIS column names by default): organisations become "
+      "actors, co-participation becomes project ties");
+  projects
+      ->add_option("--participations", state->projects.participations,
+                   "project participations (rcn,role,pic,type,...)")
       ->required()
       ->check(CLI::ExistingFile);
-  projects->add_option("--organisations", state->projects.organisations,
-                       "organisations (pic,name,short_name,type,city,country)")
+  projects
+      ->add_option("--organisations", state->projects.organisations,
+                   "organisations (pic,name,short_name,type,city,country)")
       ->required()
       ->check(CLI::ExistingFile);
   projects->add_option("--topics", state->projects.topics, "project topics (rcn,programme_part)")
       ->check(CLI::ExistingFile);
-  projects->add_option("--columns", state->columns,
-                       "column names of another source: KEY=NAME,... (keys: project, pic, type, role, "
-                       "start_year, end_year, country, org.pic, org.name, org.short_name, org.type, "
-                       "org.city, org.country, topic.project, topic.name)");
-  projects->add_option("--from-year", state->from_year, "only projects starting in or after this year");
-  projects->add_option("--to-year", state->to_year, "only projects starting in or before this year");
+  projects->add_option(
+      "--columns", state->columns,
+      "column names of another source: KEY=NAME,... (keys: project, pic, type, role, "
+      "start_year, end_year, country, org.pic, org.name, org.short_name, org.type, "
+      "org.city, org.country, topic.project, topic.name)");
+  projects->add_option("--from-year", state->from_year,
+                       "only projects starting in or after this year");
+  projects->add_option("--to-year", state->to_year,
+                       "only projects starting in or before this year");
 
   return {cmd, [&global, state, cmd, projects] {
             core::RegionData data;
@@ -83,15 +89,17 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               io::ProjectImport imported = io::read_projects(state->projects, options);
               data = std::move(imported.data);
               if (!global.quiet) {
-                for (const auto& w : imported.warnings) std::cerr << "verbund: warning: " << w << "\n";
+                for (const auto& w : imported.warnings)
+                  std::cerr << "verbund: warning: " << w << "\n";
               }
               verb = "import projects";
               described = projects;
             } else {
               const auto& f = state->files;
               if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships) {
-                throw InvalidInput("nothing to import: give at least one of --taxonomy, --actors, "
-                                   "--competences, --ties, --memberships (or `import projects`)");
+                throw InvalidInput(
+                    "nothing to import: give at least one of --taxonomy, --actors, "
+                    "--competences, --ties, --memberships (or `import projects`)");
               }
               data = io::read_region_csv(f);
             }

@@ -11,22 +11,24 @@ namespace {
 
 std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t municipality_limit) {
   auto share = [](std::size_t part, std::size_t whole) {
-    return whole == 0 ? Json(nullptr) : Json(static_cast<double>(part) / static_cast<double>(whole));
+    return whole == 0 ? Json(nullptr)
+                      : Json(static_cast<double>(part) / static_cast<double>(whole));
   };
   Table overview{"region", {"indicator", "value"}, {}};
-  overview.rows = {{"actors", s.actors},
-                   {"ties", s.ties},
-                   {"memberships", s.memberships},
-                   {"themes", s.themes},
-                   {"competences", s.competences},
-                   {"municipalities", s.actors_by_municipality.size() - s.actors_by_municipality.count("")},
-                   {"connected pairs", s.connected_pairs},
-                   {"density", s.density},
-                   {"components", s.components},
-                   {"giant component share", s.giant_component_share},
-                   {"firms", s.firms},
-                   {"firms with a science tie", s.firms_with_science_tie},
-                   {"share of firms with a science tie", s.science_tie_share}};
+  overview.rows = {
+      {"actors", s.actors},
+      {"ties", s.ties},
+      {"memberships", s.memberships},
+      {"themes", s.themes},
+      {"competences", s.competences},
+      {"municipalities", s.actors_by_municipality.size() - s.actors_by_municipality.count("")},
+      {"connected pairs", s.connected_pairs},
+      {"density", s.density},
+      {"components", s.components},
+      {"giant component share", s.giant_component_share},
+      {"firms", s.firms},
+      {"firms with a science tie", s.firms_with_science_tie},
+      {"share of firms with a science tie", s.science_tie_share}};
 
   Table kinds{"actors by kind", {"kind", "actors", "share"}, {}};
   for (const auto& [kind, count] : s.actors_by_kind) {
@@ -43,21 +45,23 @@ std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t muni
   // Largest first; ties broken by name.
   std::vector<std::pair<std::string, std::size_t>> places(s.actors_by_municipality.begin(),
                                                           s.actors_by_municipality.end());
-  std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(places.begin(), places.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   Table municipalities{"actors by municipality", {"municipality", "actors", "share"}, {}};
   std::size_t rest = 0, rest_places = 0;
   for (std::size_t i = 0; i < places.size(); ++i) {
     const auto& [name, count] = places[i];
     if (i < municipality_limit) {
-      municipalities.rows.push_back({name.empty() ? "(unknown)" : name, count, share(count, s.actors)});
+      municipalities.rows.push_back(
+          {name.empty() ? "(unknown)" : name, count, share(count, s.actors)});
     } else {
       rest += count;
       ++rest_places;
     }
   }
   if (rest_places > 0) {
-    municipalities.rows.push_back(
-        {"(" + std::to_string(rest_places) + " more; --all lists them)", rest, share(rest, s.actors)});
+    municipalities.rows.push_back({"(" + std::to_string(rest_places) + " more; --all lists them)",
+                                   rest, share(rest, s.actors)});
   }
   std::vector<Table> tables{overview, kinds, sizes, ties, municipalities};
   std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
@@ -78,7 +82,8 @@ Table long_form(const std::vector<Table>& tables) {
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
   auto all = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
-      "info", "Counts by kind, municipality and tie kind; density; share of firms with a science tie");
+      "info",
+      "Counts by kind, municipality and tie kind; density; share of firms with a science tie");
   cmd->add_flag("--all", *all, "list every municipality (table output shows the largest 25)");
   return {cmd, [&global, all] {
             const io::Store store = open_store(global, /*create=*/false);

@@ -39,7 +39,8 @@ void report(benchmark::State& state, const core::Region& region) {
   state.counters["actors"] = static_cast<double>(region.size());
   state.counters["ties"] = static_cast<double>(region.tie_count());
   state.counters["bytes_per_tie"] =
-      static_cast<double>(region.memory_bytes()) / static_cast<double>(std::max<std::size_t>(1, region.tie_count()));
+      static_cast<double>(region.memory_bytes()) /
+      static_cast<double>(std::max<std::size_t>(1, region.tie_count()));
   state.counters["peak_rss_MiB"] = peak_rss_mib();
 }
 
@@ -51,11 +52,14 @@ std::filesystem::path database_for(std::size_t firms) {
   if (!std::filesystem::exists(path)) {
     {
       // Closed before the rename, so that SQLite folds its write-ahead log into the file.
-      io::Store store = io::Store::open(path.string() + ".partial", io::OpenMode::create_if_missing);
-      store.append(gen::generate_ruhr(base(), {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm}));
+      io::Store store =
+          io::Store::open(path.string() + ".partial", io::OpenMode::create_if_missing);
+      store.append(
+          gen::generate_ruhr(base(), {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm}));
     }
     std::filesystem::rename(path.string() + ".partial", path);
-    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(path.string() + ".partial" + suffix);
+    for (const char* suffix : {"-wal", "-shm"})
+      std::filesystem::remove(path.string() + ".partial" + suffix);
   }
   return path;
 }
@@ -63,8 +67,8 @@ std::filesystem::path database_for(std::size_t firms) {
 void BM_GenerateRegion(benchmark::State& state) {
   const auto firms = static_cast<std::size_t>(state.range(0));
   for (auto _ : state) {
-    core::Region region =
-        core::build_region(gen::generate_ruhr(base(), {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm}));
+    core::Region region = core::build_region(
+        gen::generate_ruhr(base(), {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm}));
     benchmark::DoNotOptimize(region);
     state.PauseTiming();
     report(state, region);
@@ -72,7 +76,12 @@ void BM_GenerateRegion(benchmark::State& state) {
     state.ResumeTiming();
   }
 }
-BENCHMARK(BM_GenerateRegion)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_GenerateRegion)
+    ->Arg(1000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_LoadRegionFromSqlite(benchmark::State& state) {
   const auto path = database_for(static_cast<std::size_t>(state.range(0)));
@@ -86,7 +95,12 @@ void BM_LoadRegionFromSqlite(benchmark::State& state) {
     state.ResumeTiming();
   }
 }
-BENCHMARK(BM_LoadRegionFromSqlite)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LoadRegionFromSqlite)
+    ->Arg(1000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto base = verbund::gen::load_ruhr_base(argv[1]);
-  const auto region = verbund::core::build_region(verbund::gen::generate_ruhr(base, {.firms = 100, .seed = 1}));
+  const auto region =
+      verbund::core::build_region(verbund::gen::generate_ruhr(base, {.firms = 100, .seed = 1}));
   const auto summary = verbund::core::summarize(region);
   std::cout << "verbund " << verbund::version_string << ": " << summary.actors << " actors, "
             << summary.ties << " ties\n";

@@ -33,8 +33,8 @@ std::uint64_t RandomStream::next_u64() noexcept {
     ++block_;
     used_ = 0;
   }
-  const std::uint64_t value = (static_cast<std::uint64_t>(buffer_[used_]) << 32U) |
-                              buffer_[used_ + 1];
+  const std::uint64_t value =
+      (static_cast<std::uint64_t>(buffer_[used_]) << 32U) | buffer_[used_ + 1];
   used_ += 2;
   return value;
 }

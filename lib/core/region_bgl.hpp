@@ -88,8 +88,10 @@ inline std::pair<RegionGraphTraits::out_edge_iterator, RegionGraphTraits::out_ed
 out_edges(std::uint32_t v, const RegionGraph& g) {
   const auto csr = g.region->csr();
   const MakeEdge make{v};
-  return {RegionGraphTraits::out_edge_iterator(boost::counting_iterator<std::uint64_t>(csr.offsets[v]), make),
-          RegionGraphTraits::out_edge_iterator(boost::counting_iterator<std::uint64_t>(csr.offsets[v + 1]), make)};
+  return {RegionGraphTraits::out_edge_iterator(
+              boost::counting_iterator<std::uint64_t>(csr.offsets[v]), make),
+          RegionGraphTraits::out_edge_iterator(
+              boost::counting_iterator<std::uint64_t>(csr.offsets[v + 1]), make)};
 }
 
 inline std::uint64_t out_degree(std::uint32_t v, const RegionGraph& g) {
@@ -101,8 +103,10 @@ inline std::pair<RegionGraphTraits::adjacency_iterator, RegionGraphTraits::adjac
 adjacent_vertices(std::uint32_t v, const RegionGraph& g) {
   const auto csr = g.region->csr();
   const EntryTarget target{csr.entries.data()};
-  return {RegionGraphTraits::adjacency_iterator(boost::counting_iterator<std::uint64_t>(csr.offsets[v]), target),
-          RegionGraphTraits::adjacency_iterator(boost::counting_iterator<std::uint64_t>(csr.offsets[v + 1]), target)};
+  return {RegionGraphTraits::adjacency_iterator(
+              boost::counting_iterator<std::uint64_t>(csr.offsets[v]), target),
+          RegionGraphTraits::adjacency_iterator(
+              boost::counting_iterator<std::uint64_t>(csr.offsets[v + 1]), target)};
 }
 
 inline std::uint32_t source(const RegionEdge& e, const RegionGraph&) { return e.source; }
@@ -111,7 +115,8 @@ inline std::uint32_t target(const RegionEdge& e, const RegionGraph& g) {
   return g.region->csr().entries[e.position].actor.value;
 }
 
-inline boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t, const RegionGraph&) {
+inline boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t,
+                                                             const RegionGraph&) {
   return {};
 }
 

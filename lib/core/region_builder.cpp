@@ -109,7 +109,8 @@ Region RegionBuilder::build() && {
 
   // Index tables by kind and municipality (ascending actor ids within each row).
   detail::build_csr(
-      all_actor_kinds.size(), n, [&](std::size_t i) { return static_cast<std::size_t>(r.kinds_[i]); },
+      all_actor_kinds.size(), n,
+      [&](std::size_t i) { return static_cast<std::size_t>(r.kinds_[i]); },
       [](std::size_t i) { return ActorId{static_cast<std::uint32_t>(i)}; }, r.kind_offsets_,
       r.by_kind_);
   {
@@ -169,7 +170,8 @@ Region RegionBuilder::build() && {
         },
         [&](std::size_t k) {
           const Tie& t = r.ties_[k / 2];
-          return Neighbour{k % 2 == 0 ? t.target : t.source, TieId{static_cast<std::uint32_t>(k / 2)}};
+          return Neighbour{k % 2 == 0 ? t.target : t.source,
+                           TieId{static_cast<std::uint32_t>(k / 2)}};
         },
         r.adjacency_offsets_, r.adjacency_);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1024), [&](const auto& range) {
@@ -226,14 +228,16 @@ Region build_region(const RegionData& data) {
   }
   for (std::size_t k = 0; k < data.competences.size(); ++k) {
     const auto& c = data.competences[k];
-    builder.add_competence(ids.at(c.actor), competence_ids[k], c.role, static_cast<float>(c.weight));
+    builder.add_competence(ids.at(c.actor), competence_ids[k], c.role,
+                           static_cast<float>(c.weight));
   }
   // Resolving ids is the costly part for millions of ties; validate() has vouched for them.
   std::vector<Tie> ties(data.ties.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 4096), [&](const auto& range) {
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
       const auto& t = data.ties[k];
-      ties[k] = {ids.find(t.source)->second, ids.find(t.target)->second, t.kind, t.weight, t.start, t.end};
+      ties[k] = {
+          ids.find(t.source)->second, ids.find(t.target)->second, t.kind, t.weight, t.start, t.end};
     }
   });
   for (const Tie& t : ties) builder.add_tie(t);

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <iterator>
 #include <string>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <tbb/parallel_reduce.h>

@@ -22,7 +22,8 @@ RegionSummary summarize(const Region& region) {
   }
   for (std::uint32_t m = 0; m < region.municipality_count(); ++m) {
     const MunicipalityId id{m};
-    s.actors_by_municipality[std::string(region.municipality_name(id))] = region.actors_in(id).size();
+    s.actors_by_municipality[std::string(region.municipality_name(id))] =
+        region.actors_in(id).size();
   }
   std::size_t located = 0;
   for (const auto& [name, count] : s.actors_by_municipality) located += count;

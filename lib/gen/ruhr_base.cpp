@@ -72,15 +72,19 @@ std::vector<SectorProfile> read_sectors(const std::filesystem::path& path) {
     if (s.weight <= 0.0) throw InvalidInput(csv.where(weight), "weight must be positive");
     s.industrial = to_flag(row[industrial], csv.where(industrial), "industrial");
     s.craft = to_flag(row[craft], csv.where(craft), "craft");
-    s.science_affinity = io::cell::to_double(row[affinity], csv.where(affinity), "science_affinity");
-    if (s.science_affinity < 0.0) throw InvalidInput(csv.where(affinity), "science_affinity must not be negative");
+    s.science_affinity =
+        io::cell::to_double(row[affinity], csv.where(affinity), "science_affinity");
+    if (s.science_affinity < 0.0)
+      throw InvalidInput(csv.where(affinity), "science_affinity must not be negative");
     s.median_employees = io::cell::to_double(row[median], csv.where(median), "median_employees");
-    if (s.median_employees < 1.0) throw InvalidInput(csv.where(median), "median_employees must be at least 1");
+    if (s.median_employees < 1.0)
+      throw InvalidInput(csv.where(median), "median_employees must be at least 1");
     s.name_word = row[word];
     s.offers = split_list(row[offers]);
     s.needs = split_list(row[needs]);
     s.buys_from = split_list(row[buys]);
-    if (s.offers.empty()) throw InvalidInput(csv.where(offers), "a sector must offer at least one competence");
+    if (s.offers.empty())
+      throw InvalidInput(csv.where(offers), "a sector must offer at least one competence");
     out.push_back(std::move(s));
   }
   return out;
@@ -110,7 +114,8 @@ RuhrBase load_ruhr_base(const std::filesystem::path& directory) {
     const auto& m = base.municipalities[i];
     const SourceLocation where{municipalities_file, i + 2, 0};
     for (const auto* chamber : {&m.ihk, &m.hwk}) {
-      if (!actor_ids.contains(*chamber)) throw InvalidInput(where, "unknown chamber '" + *chamber + "'");
+      if (!actor_ids.contains(*chamber))
+        throw InvalidInput(where, "unknown chamber '" + *chamber + "'");
     }
     for (const auto& f : m.focus) {
       if (!naces.contains(f)) throw InvalidInput(where, "unknown focus sector '" + f + "'");

@@ -15,13 +15,20 @@ namespace {
 using core::RandomStream;
 
 // Purposes of the random streams: each kind of decision draws from its own stream per firm.
-enum Purpose : std::uint32_t { attributes = 1, supply = 2, science = 3, informal = 4, membership = 5 };
+enum Purpose : std::uint32_t {
+  attributes = 1,
+  supply = 2,
+  science = 3,
+  informal = 4,
+  membership = 5
+};
 
 constexpr std::array name_prefixes{
-    "Becker",   "Schulte",  "Krämer",  "Wagner",   "Hoffmann", "Rhein",    "Emscher", "Lippe",
-    "Zeche",    "Glückauf", "Hellweg", "Phoenix",  "Zollverein", "Ruhrtal", "Kötter",  "Brinkmann",
-    "Kowalski", "Nowak",    "Yilmaz",  "Schäfer",  "Hagedorn", "Westfalia", "Kruse",  "Stahlberg",
-    "Baldeney", "Kemnade",  "Halde",   "Förderturm", "Tetraeder", "Gasometer", "Revier", "Pott"};
+    "Becker",    "Schulte",   "Krämer",    "Wagner",   "Hoffmann", "Rhein",      "Emscher",
+    "Lippe",     "Zeche",     "Glückauf",  "Hellweg",  "Phoenix",  "Zollverein", "Ruhrtal",
+    "Kötter",    "Brinkmann", "Kowalski",  "Nowak",    "Yilmaz",   "Schäfer",    "Hagedorn",
+    "Westfalia", "Kruse",     "Stahlberg", "Baldeney", "Kemnade",  "Halde",      "Förderturm",
+    "Tetraeder", "Gasometer", "Revier",    "Pott"};
 constexpr std::array legal_forms{"GmbH", "GmbH & Co. KG", "AG", "e.K.", "KG", "UG"};
 
 // Picks an index with probability proportional to weights, given their running sums.
@@ -46,7 +53,8 @@ struct Firm {
   int employees = 1;
   int founded = 2000;
   core::GeoPoint location;
-  std::vector<std::pair<std::uint32_t, double>> offers;  // competence index (taxonomy order), weight
+  std::vector<std::pair<std::uint32_t, double>>
+      offers;  // competence index (taxonomy order), weight
   std::vector<std::pair<std::uint32_t, double>> needs;
   double science_propensity = 0.0;
 };
@@ -74,7 +82,8 @@ class Generator {
   Generator(const RuhrBase& base, const RuhrOptions& options) : base_(base), opt_(options) {
     if (options.ties_per_firm < 0.0 || !std::isfinite(options.ties_per_firm))
       throw InvalidInput("ties per firm must be a non-negative number");
-    for (const double share : {options.science_share, options.other_science_share, options.cluster_join}) {
+    for (const double share :
+         {options.science_share, options.other_science_share, options.cluster_join}) {
       if (!(share >= 0.0 && share <= 1.0)) throw InvalidInput("shares must lie in [0, 1]");
     }
     if (options.firms > 50'000'000) throw InvalidInput("at most 50,000,000 firms");
@@ -124,7 +133,8 @@ class Generator {
 
   void index_sectors() {
     std::unordered_map<std::string, std::uint32_t> by_nace;
-    for (std::uint32_t s = 0; s < base_.sectors.size(); ++s) by_nace.emplace(base_.sectors[s].nace, s);
+    for (std::uint32_t s = 0; s < base_.sectors.size(); ++s)
+      by_nace.emplace(base_.sectors[s].nace, s);
     std::vector<double> population;
     for (const auto& m : base_.municipalities) population.push_back(m.population);
     municipality_pick_ = running_sum(population);
@@ -144,7 +154,8 @@ class Generator {
     distance_.assign(m * m, 0.0);
     for (std::size_t a = 0; a < m; ++a) {
       for (std::size_t b = 0; b < m; ++b) {
-        distance_[a * m + b] = core::distance_km(base_.municipalities[a].centre, base_.municipalities[b].centre);
+        distance_[a * m + b] =
+            core::distance_km(base_.municipalities[a].centre, base_.municipalities[b].centre);
       }
     }
   }
@@ -154,7 +165,8 @@ class Generator {
     for (const auto& a : base_.institutions.actors) {
       if (!core::is_science(a.kind) || !a.location) continue;
       position.emplace(a.id, science_.size());
-      science_.push_back({a.id, *a.location, std::sqrt(static_cast<double>(a.capacity.value_or(2))), {}, {}});
+      science_.push_back(
+          {a.id, *a.location, std::sqrt(static_cast<double>(a.capacity.value_or(2))), {}, {}});
     }
     for (const auto& c : base_.institutions.competences) {
       auto it = position.find(c.actor);
@@ -189,11 +201,13 @@ class Generator {
     const SectorProfile& s = base_.sectors[f.sector];
     const double e = std::exp(std::log(s.median_employees) + 1.2 * rng.normal());
     f.employees = static_cast<int>(std::clamp(std::round(e), 1.0, 60000.0));
-    f.founded = std::max(1850, opt_.year - static_cast<int>(std::floor(-25.0 * std::log(1.0 - rng.uniform()))));
+    f.founded = std::max(
+        1850, opt_.year - static_cast<int>(std::floor(-25.0 * std::log(1.0 - rng.uniform()))));
     const auto& m = base_.municipalities[f.municipality];
     const double spread_km = 1.5 + 2.5 * std::sqrt(m.population / 100000.0);
-    f.location = {m.centre.lat + spread_km * rng.normal() / 111.0,
-                  m.centre.lon + spread_km * rng.normal() / (111.0 * std::cos(m.centre.lat * 0.0174533))};
+    f.location = {
+        m.centre.lat + spread_km * rng.normal() / 111.0,
+        m.centre.lon + spread_km * rng.normal() / (111.0 * std::cos(m.centre.lat * 0.0174533))};
     auto draw_competences = [&](const std::vector<std::string>& pool, double chance,
                                 std::vector<std::pair<std::uint32_t, double>>& out) {
       for (const auto& c : pool) {
@@ -202,7 +216,8 @@ class Generator {
         if (take) out.emplace_back(competence_index_.at(c), weight);
       }
       if (out.empty() && !pool.empty()) {
-        out.emplace_back(competence_index_.at(pool[rng.below(pool.size())]), round2(0.3 + 0.7 * rng.uniform()));
+        out.emplace_back(competence_index_.at(pool[rng.below(pool.size())]),
+                         round2(0.3 + 0.7 * rng.uniform()));
       }
     };
     draw_competences(s.offers, 0.7, f.offers);
@@ -226,7 +241,8 @@ class Generator {
       const double target = industrial ? opt_.science_share : opt_.other_science_share;
       for (auto& f : firms_) {
         if (base_.sectors[f.sector].industrial != industrial) continue;
-        f.science_propensity = mean > 0.0 ? std::min(0.95, target * f.science_propensity / mean) : 0.0;
+        f.science_propensity =
+            mean > 0.0 ? std::min(0.95, target * f.science_propensity / mean) : 0.0;
       }
     }
   }
@@ -246,7 +262,8 @@ class Generator {
       for (std::size_t t = 0; t < s; ++t) {
         std::vector<double> w(m);
         for (std::size_t b = 0; b < m; ++b) {
-          w[b] = static_cast<double>(by_cell_[b * s + t].size()) * std::exp(-distance_[a * m + b] / 15.0);
+          w[b] = static_cast<double>(by_cell_[b * s + t].size()) *
+                 std::exp(-distance_[a * m + b] / 15.0);
         }
         supplier_pick_[a * s + t] = running_sum(w);
       }
@@ -282,7 +299,8 @@ class Generator {
       const int start = tie_start(buyer, firms_[supplier].founded, rng);
       const auto end = tie_end(start, rng);
       if (supplier == i) continue;
-      out.push_back({supplier, static_cast<std::uint32_t>(i), core::TieKind::supply, false, weight, start, end});
+      out.push_back({supplier, static_cast<std::uint32_t>(i), core::TieKind::supply, false, weight,
+                     start, end});
     }
   }
 
@@ -301,7 +319,8 @@ class Generator {
           fit += 0.25 * need * th->second;
         }
       }
-      w[k] = (0.05 + fit) * std::exp(-core::distance_km(f.location, s.location) / 25.0) * s.capacity;
+      w[k] =
+          (0.05 + fit) * std::exp(-core::distance_km(f.location, s.location) / 25.0) * s.capacity;
     }
     const auto cumulative = running_sum(w);
     const std::uint32_t count = 1 + rng.poisson(0.4);
@@ -315,7 +334,8 @@ class Generator {
       if (std::find(chosen.begin(), chosen.end(), partner) != chosen.end()) continue;
       chosen.push_back(partner);
       out.push_back({static_cast<std::uint32_t>(i), partner,
-                     small ? core::TieKind::transfer : core::TieKind::research, true, weight, start, end});
+                     small ? core::TieKind::transfer : core::TieKind::research, true, weight, start,
+                     end});
     }
   }
 
@@ -363,7 +383,8 @@ class Generator {
       const int start = tie_start(f, firms_[other].founded, rng);
       const auto end_year = tie_end(start, rng);
       if (other == i) continue;
-      out.push_back({static_cast<std::uint32_t>(i), other, core::TieKind::informal, false, weight, start, end_year});
+      out.push_back({static_cast<std::uint32_t>(i), other, core::TieKind::informal, false, weight,
+                     start, end_year});
     }
   }
 
@@ -400,7 +421,8 @@ class Generator {
       for (auto* list : {&first[i], &second[i]}) {
         std::vector<GeneratedTie> kept;
         for (const auto& t : *list) {
-          if (std::none_of(kept.begin(), kept.end(), [&](const GeneratedTie& k) { return same(k, t); })) {
+          if (std::none_of(kept.begin(), kept.end(),
+                           [&](const GeneratedTie& k) { return same(k, t); })) {
             kept.push_back(t);
           }
         }
@@ -411,9 +433,9 @@ class Generator {
     tbb::parallel_for(std::size_t{0}, second.size(), [&](std::size_t i) {
       for (const auto& t : second[i]) {
         const auto& other = second[t.b];
-        const bool drawn_by_lower_end_too = t.b < i && std::any_of(other.begin(), other.end(), [&](const GeneratedTie& o) {
-          return o.b == i;
-        });
+        const bool drawn_by_lower_end_too =
+            t.b < i && std::any_of(other.begin(), other.end(),
+                                   [&](const GeneratedTie& o) { return o.b == i; });
         if (!drawn_by_lower_end_too) filtered[i].push_back(t);
       }
     });
@@ -449,8 +471,9 @@ class Generator {
     out.memberships.resize(member_at[n]);
 
     auto tie_record = [&](const GeneratedTie& t) {
-      return core::TieRecord{ids[t.a], t.b_is_science ? science_[t.b].id : ids[t.b], t.kind,
-                             t.weight, t.start, t.end, 0};
+      return core::TieRecord{
+          ids[t.a], t.b_is_science ? science_[t.b].id : ids[t.b], t.kind, t.weight, t.start, t.end,
+          0};
     };
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       const Firm& f = firms_[i];
@@ -458,18 +481,21 @@ class Generator {
       RandomStream rng(opt_.seed, i, attributes + 100);
       core::ActorRecord& a = out.actors[base_actors + i];
       a.id = ids[i];
-      a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word + " " +
-               legal_forms[rng.below(legal_forms.size())];
+      a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word +
+               " " + legal_forms[rng.below(legal_forms.size())];
       a.kind = core::ActorKind::firm;
       a.municipality = base_.municipalities[f.municipality].name;
-      a.location = core::GeoPoint{std::round(f.location.lat * 1e5) / 1e5, std::round(f.location.lon * 1e5) / 1e5};
+      a.location = core::GeoPoint{std::round(f.location.lat * 1e5) / 1e5,
+                                  std::round(f.location.lon * 1e5) / 1e5};
       a.employees = f.employees;
       a.sector = s.nace;
       a.founded = f.founded;
       a.capacity = std::min(10, 1 + f.employees / 100);
       std::size_t c = competence_at[i];
-      for (const auto& [comp, w] : f.offers) out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::offer, w, 0};
-      for (const auto& [comp, w] : f.needs) out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::need, w, 0};
+      for (const auto& [comp, w] : f.offers)
+        out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::offer, w, 0};
+      for (const auto& [comp, w] : f.needs)
+        out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::need, w, 0};
       std::size_t t = tie_at[i];
       for (const auto& g : first[i]) out.ties[t++] = tie_record(g);
       t = informal_at[i];

@@ -60,7 +60,8 @@ CsvReader::CsvReader(std::string name, std::string content)
 }
 
 void CsvReader::parse_header() {
-  if (!read_record(header_)) throw InvalidInput(SourceLocation{file_, 1, 0}, "empty file: no header row");
+  if (!read_record(header_))
+    throw InvalidInput(SourceLocation{file_, 1, 0}, "empty file: no header row");
   for (std::size_t i = 0; i < header_.size(); ++i) {
     // Headers are matched case-sensitively but forgiving of surrounding spaces.
     auto& h = header_[i];
@@ -77,9 +78,10 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   while (read_record(fields)) {
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
     if (fields.size() != header_.size()) {
-      throw InvalidInput(SourceLocation{file_, record_line_, std::min(fields.size(), header_.size()) + 1},
-                         "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
-                             std::to_string(fields.size()));
+      throw InvalidInput(
+          SourceLocation{file_, record_line_, std::min(fields.size(), header_.size()) + 1},
+          "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
+              std::to_string(fields.size()));
     }
     return true;
   }
@@ -179,8 +181,8 @@ std::size_t CsvReader::require(std::string_view name) const {
   if (auto c = column(name)) return *c - 1;
   std::string found;
   for (const auto& h : header_) found += (found.empty() ? "" : ",") + h;
-  throw InvalidInput(SourceLocation{file_, 1, 0},
-                     "missing required column '" + std::string(name) + "' (header has: " + found + ")");
+  throw InvalidInput(SourceLocation{file_, 1, 0}, "missing required column '" + std::string(name) +
+                                                      "' (header has: " + found + ")");
 }
 
 namespace cell {

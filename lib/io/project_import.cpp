@@ -23,11 +23,13 @@ constexpr std::array<std::array<std::string_view, 3>, 17> known_topics{{
     {"MSCA", "Marie Skłodowska-Curie researcher mobility", "Marie-Skłodowska-Curie-Mobilität"},
     {"RI", "Research infrastructures", "Forschungsinfrastrukturen"},
     {"SC1", "Health, demographic change and wellbeing", "Gesundheit, demografischer Wandel"},
-    {"SC2", "Food security, bioeconomy, marine research", "Ernährung, Bioökonomie, Meeresforschung"},
+    {"SC2", "Food security, bioeconomy, marine research",
+     "Ernährung, Bioökonomie, Meeresforschung"},
     {"SC3", "Secure, clean and efficient energy", "Sichere, saubere und effiziente Energie"},
     {"SC4", "Smart, green and integrated transport", "Intelligenter, umweltfreundlicher Verkehr"},
     {"SC5", "Climate action, environment, raw materials", "Klimaschutz, Umwelt, Rohstoffe"},
-    {"SC6", "Inclusive, innovative and reflective societies", "Integrative, innovative Gesellschaften"},
+    {"SC6", "Inclusive, innovative and reflective societies",
+     "Integrative, innovative Gesellschaften"},
     {"SC7", "Secure societies", "Sichere Gesellschaften"},
     {"SEWP", "Spreading excellence and widening participation", "Exzellenz verbreiten"},
     {"SWAFS", "Science with and for society", "Wissenschaft mit der und für die Gesellschaft"},
@@ -63,7 +65,8 @@ std::string city_key(std::string_view city) {
       out += static_cast<char>(c - 'A' + 'a');
     } else if (c == 0xC3 && i + 1 < city.size()) {
       auto next = static_cast<unsigned char>(city[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        next = static_cast<unsigned char>(next + 0x20);
       out += static_cast<char>(c);
       out += static_cast<char>(next);
       ++i;
@@ -80,9 +83,9 @@ bool has_lower_case(std::string_view s) {
 
 bool looks_like_municipality(std::string_view name) {
   const std::string key = city_key(name);
-  constexpr std::array markers{"stadt ",     "gemeinde",  "city of",   "municipality",
-                               "comune di",  "ayuntamiento", "commune de", "gemeente",
-                               "kreis ",     "landkreis",  "city council", "borough council"};
+  constexpr std::array markers{"stadt ",    "gemeinde",     "city of",      "municipality",
+                               "comune di", "ayuntamiento", "commune de",   "gemeente",
+                               "kreis ",    "landkreis",    "city council", "borough council"};
   return std::any_of(markers.begin(), markers.end(),
                      [&](const char* m) { return key.find(m) != std::string::npos; });
 }
@@ -99,7 +102,8 @@ std::optional<core::ActorKind> kind_of_type(std::string_view type, std::string_v
 }
 
 // Extracts made with R write "NA" for a missing value.
-std::optional<int> year_cell(const std::string& text, const SourceLocation& where, std::string_view what) {
+std::optional<int> year_cell(const std::string& text, const SourceLocation& where,
+                             std::string_view what) {
   if (text == "NA") return std::nullopt;
   return cell::to_optional_int(text, where, what);
 }
@@ -127,15 +131,21 @@ struct Project {
 }  // namespace
 
 void ProjectColumns::set(std::string_view key, std::string name) {
-  const std::pair<std::string_view, std::string*> fields[] = {
-      {"project", &project},         {"pic", &pic},
-      {"type", &type},               {"role", &role},
-      {"start_year", &start_year},   {"end_year", &end_year},
-      {"country", &country},         {"org.pic", &org_pic},
-      {"org.name", &org_name},       {"org.short_name", &org_short_name},
-      {"org.type", &org_type},       {"org.city", &org_city},
-      {"org.country", &org_country}, {"topic.project", &topic_project},
-      {"topic.name", &topic_name}};
+  const std::pair<std::string_view, std::string*> fields[] = {{"project", &project},
+                                                              {"pic", &pic},
+                                                              {"type", &type},
+                                                              {"role", &role},
+                                                              {"start_year", &start_year},
+                                                              {"end_year", &end_year},
+                                                              {"country", &country},
+                                                              {"org.pic", &org_pic},
+                                                              {"org.name", &org_name},
+                                                              {"org.short_name", &org_short_name},
+                                                              {"org.type", &org_type},
+                                                              {"org.city", &org_city},
+                                                              {"org.country", &org_country},
+                                                              {"topic.project", &topic_project},
+                                                              {"topic.name", &topic_name}};
   for (const auto& [k, field] : fields) {
     if (k == key) {
       *field = std::move(name);
@@ -181,7 +191,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
         continue;
       }
       Organisation org{row[name], short_name ? row[*short_name - 1] : std::string(), row[type],
-                       row[city], country ? row[*country - 1] : std::string(), csv.line()};
+                       row[city], country ? row[*country - 1] : std::string(),       csv.line()};
       if (!organisations.emplace(row[pic], std::move(org)).second) {
         throw InvalidInput(csv.where(pic), "duplicate organisation id '" + row[pic] + "'");
       }
@@ -211,8 +221,13 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     while (csv.next(row)) {
       if (row[project].empty()) throw InvalidInput(csv.where(project), "empty project id");
       if (row[pic].empty()) throw InvalidInput(csv.where(pic), "empty organisation id");
-      RawParticipation p{row[project], row[pic], row[type], country ? row[*country - 1] : "",
-                         role && row[*role - 1] == "coordinator", std::nullopt, std::nullopt};
+      RawParticipation p{row[project],
+                         row[pic],
+                         row[type],
+                         country ? row[*country - 1] : "",
+                         role && row[*role - 1] == "coordinator",
+                         std::nullopt,
+                         std::nullopt};
       if (start) p.start = year_cell(row[*start - 1], csv.where(*start - 1), "start year");
       if (end) p.end = year_cell(row[*end - 1], csv.where(*end - 1), "end year");
       if (p.start && p.end && *p.end < *p.start) {
@@ -237,7 +252,8 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   std::sort(pics.begin(), pics.end());
   pics.erase(std::unique(pics.begin(), pics.end()), pics.end());
   auto index_of = [&](const std::string& pic) {
-    return static_cast<std::uint32_t>(std::lower_bound(pics.begin(), pics.end(), pic) - pics.begin());
+    return static_cast<std::uint32_t>(std::lower_bound(pics.begin(), pics.end(), pic) -
+                                      pics.begin());
   };
 
   std::map<std::string, Project> projects;
@@ -300,8 +316,8 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   out.actors_origin = {files.organisations.string(), {}};
   out.ties_origin = {participations_file, {}};
 
-  out.taxonomy.push_back({std::string(topic_theme), "Funding programme topics",
-                          "Themen der Förderprogramme", "", 0});
+  out.taxonomy.push_back(
+      {std::string(topic_theme), "Funding programme topics", "Themen der Förderprogramme", "", 0});
   for (const auto& topic : topics) {
     std::string en = topic, de = topic;
     for (const auto& known : known_topics) {
@@ -335,7 +351,8 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
         auto a = project.members[i].org, b = project.members[j].org;
         Pair& pair = pairs[{std::min(a, b), std::max(a, b)}];
         ++pair.projects;
-        if (project.start && (!pair.start || *project.start < *pair.start)) pair.start = project.start;
+        if (project.start && (!pair.start || *project.start < *pair.start))
+          pair.start = project.start;
         if (project.end && (!pair.end || *project.end > *pair.end)) pair.end = project.end;
       }
     }
@@ -347,12 +364,15 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     const auto it = organisations.find(pics[i]);
     const bool named = it != organisations.end();
     a.name = named && !it->second.name.empty() ? it->second.name : "PIC " + pics[i];
-    const std::string& type = named && kind_of_type(it->second.type, "") ? it->second.type : first_type[i];
+    const std::string& type =
+        named && kind_of_type(it->second.type, "") ? it->second.type : first_type[i];
     a.kind = *kind_of_type(type, a.name);
     if (named && !it->second.city.empty()) a.municipality = canonical.at(it->second.city);
-    const std::string country = named && !it->second.country.empty() ? it->second.country : first_country[i];
+    const std::string country =
+        named && !it->second.country.empty() ? it->second.country : first_country[i];
     if (!country.empty()) a.attributes.push_back({"country", country});
-    if (named && !it->second.short_name.empty()) a.attributes.push_back({"short_name", it->second.short_name});
+    if (named && !it->second.short_name.empty())
+      a.attributes.push_back({"short_name", it->second.short_name});
     a.attributes.push_back({"projects", std::to_string(project_count[i])});
     a.attributes.push_back({"coordinated", std::to_string(coordinated[i])});
     a.line = named ? it->second.line : 0;

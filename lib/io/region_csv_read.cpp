@@ -32,8 +32,8 @@ void read_taxonomy(const std::filesystem::path& path, RegionData& out) {
   out.taxonomy_origin = origin_of(csv);
   std::vector<std::string> row;
   while (csv.next(row)) {
-    out.taxonomy.push_back({row[id], row[en], row[de].empty() ? row[en] : row[de], row[theme],
-                            csv.line()});
+    out.taxonomy.push_back(
+        {row[id], row[en], row[de].empty() ? row[en] : row[de], row[theme], csv.line()});
   }
 }
 
@@ -41,13 +41,12 @@ void read_actors(const std::filesystem::path& path, RegionData& out) {
   CsvReader csv(path);
   Columns cols{csv};
   const auto id = cols.get("id"), name = cols.get("name"), kind = cols.get("kind"),
-             municipality = cols.get("municipality"), lat = cols.get("lat"),
-             lon = cols.get("lon");
+             municipality = cols.get("municipality"), lat = cols.get("lat"), lon = cols.get("lon");
   const auto employees = cols.find("employees"), sector = cols.find("sector"),
              founded = cols.find("founded"), capacity = cols.find("capacity"),
              parent = cols.find("parent");
   std::vector<std::size_t> extra;
-  constexpr std::array known{"id",      "name",   "kind",    "municipality", "lat", "lon",
+  constexpr std::array known{"id",        "name",   "kind",    "municipality", "lat",   "lon",
                              "employees", "sector", "founded", "capacity",     "parent"};
   for (std::size_t c = 0; c < csv.header().size(); ++c) {
     if (std::find(known.begin(), known.end(), csv.header()[c]) == known.end()) extra.push_back(c);
@@ -72,17 +71,22 @@ void read_actors(const std::filesystem::path& path, RegionData& out) {
     auto la = cell::to_optional_double(row[lat], csv.where(lat), "lat");
     auto lo = cell::to_optional_double(row[lon], csv.where(lon), "lon");
     if (la.has_value() != lo.has_value()) {
-      throw InvalidInput(csv.where(la ? lon : lat), "lat and lon must both be given or both be empty");
+      throw InvalidInput(csv.where(la ? lon : lat),
+                         "lat and lon must both be given or both be empty");
     }
     if (la) {
-      if (*la < -90.0 || *la > 90.0) throw InvalidInput(csv.where(lat), "lat " + row[lat] + " is outside [-90, 90]");
-      if (*lo < -180.0 || *lo > 180.0) throw InvalidInput(csv.where(lon), "lon " + row[lon] + " is outside [-180, 180]");
+      if (*la < -90.0 || *la > 90.0)
+        throw InvalidInput(csv.where(lat), "lat " + row[lat] + " is outside [-90, 90]");
+      if (*lo < -180.0 || *lo > 180.0)
+        throw InvalidInput(csv.where(lon), "lon " + row[lon] + " is outside [-180, 180]");
       a.location = core::GeoPoint{*la, *lo};
     }
-    if (employees) a.employees = cell::to_optional_int(row[*employees], csv.where(*employees), "employees");
+    if (employees)
+      a.employees = cell::to_optional_int(row[*employees], csv.where(*employees), "employees");
     a.sector = field_or_empty(row, sector);
     if (founded) a.founded = cell::to_optional_int(row[*founded], csv.where(*founded), "founded");
-    if (capacity) a.capacity = cell::to_optional_int(row[*capacity], csv.where(*capacity), "capacity");
+    if (capacity)
+      a.capacity = cell::to_optional_int(row[*capacity], csv.where(*capacity), "capacity");
     a.parent = field_or_empty(row, parent);
     for (const std::size_t c : extra) {
       if (!row[c].empty()) a.attributes.push_back({csv.header()[c], row[c]});
@@ -101,7 +105,8 @@ void read_competences(const std::filesystem::path& path, RegionData& out) {
   while (csv.next(row)) {
     auto parsed_role = core::parse_competence_role(row[role]);
     if (!parsed_role) {
-      throw InvalidInput(csv.where(role), "unknown role '" + row[role] + "' (expected offer or need)");
+      throw InvalidInput(csv.where(role),
+                         "unknown role '" + row[role] + "' (expected offer or need)");
     }
     out.competences.push_back(
         {row[actor], row[competence], *parsed_role,
@@ -120,14 +125,16 @@ void read_ties(const std::filesystem::path& path, RegionData& out) {
   while (csv.next(row)) {
     auto parsed_kind = core::parse_tie_kind(row[kind]);
     if (!parsed_kind) {
-      throw InvalidInput(csv.where(kind),
-                         "unknown tie kind '" + row[kind] +
-                             "' (expected supply, research, transfer, project, informal or advisory)");
+      throw InvalidInput(
+          csv.where(kind),
+          "unknown tie kind '" + row[kind] +
+              "' (expected supply, research, transfer, project, informal or advisory)");
     }
-    out.ties.push_back({row[source], row[target], *parsed_kind,
-                        cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
-                        cell::to_optional_int(row[start], csv.where(start), "start year"),
-                        cell::to_optional_int(row[end], csv.where(end), "end year"), csv.line()});
+    out.ties.push_back(
+        {row[source], row[target], *parsed_kind,
+         cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
+         cell::to_optional_int(row[start], csv.where(start), "start year"),
+         cell::to_optional_int(row[end], csv.where(end), "end year"), csv.line()});
   }
 }
 
@@ -139,10 +146,9 @@ void read_memberships(const std::filesystem::path& path, RegionData& out) {
   out.memberships_origin = origin_of(csv);
   std::vector<std::string> row;
   while (csv.next(row)) {
-    out.memberships.push_back({row[actor], row[group],
-                               cell::to_optional_int(row[start], csv.where(start), "start year"),
-                               cell::to_optional_int(row[end], csv.where(end), "end year"),
-                               csv.line()});
+    out.memberships.push_back(
+        {row[actor], row[group], cell::to_optional_int(row[start], csv.where(start), "start year"),
+         cell::to_optional_int(row[end], csv.where(end), "end year"), csv.line()});
   }
 }
 

@@ -41,7 +41,7 @@ void write_actors(const Region& region, CsvFile& file) {
   for (std::uint32_t i = 0; i < region.size(); ++i) {
     for (const auto& a : region.attributes(ActorId{i})) extra_keys.insert(a.key);
   }
-  std::vector<std::string> header{"id",        "name",   "kind",    "municipality", "lat", "lon",
+  std::vector<std::string> header{"id",        "name",   "kind",    "municipality", "lat",   "lon",
                                   "employees", "sector", "founded", "capacity",     "parent"};
   header.insert(header.end(), extra_keys.begin(), extra_keys.end());
   file.row(header);
@@ -50,18 +50,17 @@ void write_actors(const Region& region, CsvFile& file) {
     const auto m = region.municipality(a);
     const auto loc = region.location(a);
     const auto parent = region.parent(a);
-    std::vector<std::string> row{
-        std::string(region.external_id(a)),
-        std::string(region.name(a)),
-        std::string(to_string(region.kind(a))),
-        m ? std::string(region.municipality_name(*m)) : std::string(),
-        loc ? format_double(loc->lat) : std::string(),
-        loc ? format_double(loc->lon) : std::string(),
-        format_optional(region.employees(a)),
-        std::string(region.sector(a)),
-        format_optional(region.founded(a)),
-        format_optional(region.capacity(a)),
-        parent ? std::string(region.external_id(*parent)) : std::string()};
+    std::vector<std::string> row{std::string(region.external_id(a)),
+                                 std::string(region.name(a)),
+                                 std::string(to_string(region.kind(a))),
+                                 m ? std::string(region.municipality_name(*m)) : std::string(),
+                                 loc ? format_double(loc->lat) : std::string(),
+                                 loc ? format_double(loc->lon) : std::string(),
+                                 format_optional(region.employees(a)),
+                                 std::string(region.sector(a)),
+                                 format_optional(region.founded(a)),
+                                 format_optional(region.capacity(a)),
+                                 parent ? std::string(region.external_id(*parent)) : std::string()};
     for (const auto& key : extra_keys) row.emplace_back(region.attribute(a, key).value_or(""));
     file.row(row);
   }
@@ -72,9 +71,8 @@ void write_competences(const Region& region, CsvFile& file) {
   file.row({"actor", "competence", "role", "weight"});
   for (std::uint32_t i = 0; i < region.size(); ++i) {
     const ActorId a{i};
-    for (const auto& [role, entries] :
-         {std::pair{core::CompetenceRole::offer, region.offers(a)},
-          std::pair{core::CompetenceRole::need, region.needs(a)}}) {
+    for (const auto& [role, entries] : {std::pair{core::CompetenceRole::offer, region.offers(a)},
+                                        std::pair{core::CompetenceRole::need, region.needs(a)}}) {
       for (const auto& e : entries) {
         file.row({std::string(region.external_id(a)), tax.competence(e.competence).id,
                   std::string(to_string(role)), format_float(e.weight)});

@@ -34,13 +34,18 @@ void write_region_json(const core::Region& region, std::ostream& out) {
   out << "{\"taxonomy\":{\"themes\":[";
   for (std::size_t i = 0; i < tax.themes().size(); ++i) {
     const auto& t = tax.themes()[i];
-    out << (i ? "," : "") << Json{{"id", t.id}, {"label_en", t.label_en}, {"label_de", t.label_de}}.dump();
+    out << (i ? "," : "")
+        << Json{{"id", t.id}, {"label_en", t.label_en}, {"label_de", t.label_de}}.dump();
   }
   out << "],\"competences\":[";
   for (std::size_t i = 0; i < tax.competences().size(); ++i) {
     const auto& c = tax.competences()[i];
     out << (i ? "," : "")
-        << Json{{"id", c.id}, {"label_en", c.label_en}, {"label_de", c.label_de}, {"theme", tax.theme(c.theme).id}}.dump();
+        << Json{{"id", c.id},
+                {"label_en", c.label_en},
+                {"label_de", c.label_de},
+                {"theme", tax.theme(c.theme).id}}
+               .dump();
   }
   out << "]},\n\"actors\":[\n";
   for (std::uint32_t i = 0; i < region.size(); ++i) {
@@ -72,16 +77,23 @@ void write_region_json(const core::Region& region, std::ostream& out) {
   for (std::size_t i = 0; i < region.ties().size(); ++i) {
     const auto& t = region.ties()[i];
     out << (i ? ",\n" : "")
-        << Json{{"source", region.external_id(t.source)}, {"target", region.external_id(t.target)},
-                {"kind", to_string(t.kind)},              {"weight", t.weight},
-                {"start", optional_int(t.start)},         {"end", optional_int(t.end)}}.dump();
+        << Json{{"source", region.external_id(t.source)},
+                {"target", region.external_id(t.target)},
+                {"kind", to_string(t.kind)},
+                {"weight", t.weight},
+                {"start", optional_int(t.start)},
+                {"end", optional_int(t.end)}}
+               .dump();
   }
   out << "\n],\n\"memberships\":[\n";
   for (std::size_t i = 0; i < region.memberships().size(); ++i) {
     const auto& mb = region.memberships()[i];
     out << (i ? ",\n" : "")
-        << Json{{"actor", region.external_id(mb.member)}, {"group", region.external_id(mb.group)},
-                {"start", optional_int(mb.start)},        {"end", optional_int(mb.end)}}.dump();
+        << Json{{"actor", region.external_id(mb.member)},
+                {"group", region.external_id(mb.group)},
+                {"start", optional_int(mb.start)},
+                {"end", optional_int(mb.end)}}
+               .dump();
   }
   out << "\n]}\n";
 }

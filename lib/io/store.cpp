@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <set>
 #include <unordered_map>
 
@@ -79,11 +79,15 @@ std::string utc_now() {
 // Existing actors of the database: external id -> (row id, kind).
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
 };
 
 struct ExistingActors {
-  std::unordered_map<std::string, std::pair<std::int64_t, core::ActorKind>, StringHash, std::equal_to<>> by_id;
+  std::unordered_map<std::string, std::pair<std::int64_t, core::ActorKind>, StringHash,
+                     std::equal_to<>>
+      by_id;
 };
 
 ExistingActors read_existing_actors(Database& db) {
@@ -123,7 +127,8 @@ Store Store::open(const std::filesystem::path& path, OpenMode mode) {
   auto impl = std::make_unique<Impl>(Impl{path, Database(path.string(), flags)});
   Database& db = impl->db;
   try {
-    (void)db.query_int("PRAGMA schema_version");  // the first read tells whether this is SQLite at all
+    (void)db.query_int(
+        "PRAGMA schema_version");  // the first read tells whether this is SQLite at all
     if (mode != OpenMode::read_only) {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
@@ -139,8 +144,8 @@ Store Store::open(const std::filesystem::path& path, OpenMode mode) {
       if (version != schema_version) {
         throw InvalidInput(SourceLocation{path.string(), 0, 0},
                            "database schema version " + std::to_string(version) +
-                               " cannot be read by this verbund " + version_string +
-                               " (schema " + std::to_string(schema_version) + ")");
+                               " cannot be read by this verbund " + version_string + " (schema " +
+                               std::to_string(schema_version) + ")");
       }
     } else {
       migrate(db, path.string());
@@ -168,8 +173,9 @@ StoreCounts Store::counts() const {
 }
 
 bool Store::has_taxonomy_id(std::string_view id) const {
-  Statement stmt(impl_->db,
-                 "SELECT 1 FROM themes WHERE id = ?1 UNION ALL SELECT 1 FROM competences WHERE id = ?1");
+  Statement stmt(
+      impl_->db,
+      "SELECT 1 FROM themes WHERE id = ?1 UNION ALL SELECT 1 FROM competences WHERE id = ?1");
   stmt.bind(1, id);
   return stmt.step();
 }
@@ -180,7 +186,8 @@ StoreCounts Store::append(const core::RegionData& data) {
   ExistingActors existing = read_existing_actors(db);
   // Read up front: validation looks things up from several threads.
   std::set<std::string, std::less<>> themes, competences;
-  for (const auto& [table, into] : {std::pair{"themes", &themes}, std::pair{"competences", &competences}}) {
+  for (const auto& [table, into] :
+       {std::pair{"themes", &themes}, std::pair{"competences", &competences}}) {
     Statement stmt(db, std::string("SELECT id FROM ") + table);
     while (stmt.step()) into->emplace(stmt.text(0));
   }
@@ -196,8 +203,8 @@ StoreCounts Store::append(const core::RegionData& data) {
 
   {
     Statement theme(db, "INSERT INTO themes(id, label_en, label_de) VALUES (?, ?, ?)");
-    Statement competence(db,
-                         "INSERT INTO competences(id, label_en, label_de, theme) VALUES (?, ?, ?, ?)");
+    Statement competence(
+        db, "INSERT INTO competences(id, label_en, label_de, theme) VALUES (?, ?, ?, ?)");
     for (const auto& row : data.taxonomy) {
       Statement& stmt = row.theme.empty() ? theme : competence;
       stmt.bind(1, row.id);
@@ -247,8 +254,8 @@ StoreCounts Store::append(const core::RegionData& data) {
     }
   }
   {
-    Statement stmt(db,
-                   "INSERT INTO actor_competences(actor, competence, role, weight) VALUES (?, ?, ?, ?)");
+    Statement stmt(
+        db, "INSERT INTO actor_competences(actor, competence, role, weight) VALUES (?, ?, ?, ?)");
     for (const auto& c : data.competences) {
       stmt.bind(1, ids.at(c.actor).first);
       stmt.bind(2, c.competence);
@@ -258,8 +265,9 @@ StoreCounts Store::append(const core::RegionData& data) {
     }
   }
   {
-    Statement stmt(db,
-                   "INSERT INTO ties(source, target, kind, weight, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+    Statement stmt(
+        db,
+        "INSERT INTO ties(source, target, kind, weight, start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto& t : data.ties) {
       stmt.bind(1, ids.at(t.source).first);
       stmt.bind(2, ids.at(t.target).first);
@@ -305,8 +313,8 @@ core::Region Store::load_region() const {
   {
     Statement themes(db, "SELECT id, label_en, label_de FROM themes ORDER BY rowid");
     while (themes.step()) {
-      taxonomy.add_theme({std::string(themes.text(0)), std::string(themes.text(1)),
-                          std::string(themes.text(2))});
+      taxonomy.add_theme(
+          {std::string(themes.text(0)), std::string(themes.text(1)), std::string(themes.text(2))});
     }
     Statement comps(db, "SELECT id, label_en, label_de, theme FROM competences ORDER BY rowid");
     while (comps.step()) {
@@ -321,7 +329,8 @@ core::Region Store::load_region() const {
 
   const auto actor_count = static_cast<std::size_t>(db.query_int("SELECT count(*) FROM actors"));
   const auto tie_count = static_cast<std::size_t>(db.query_int("SELECT count(*) FROM ties"));
-  const auto max_row = static_cast<std::size_t>(db.query_int("SELECT coalesce(max(id), 0) FROM actors"));
+  const auto max_row =
+      static_cast<std::size_t>(db.query_int("SELECT coalesce(max(id), 0) FROM actors"));
   constexpr std::uint32_t none = UINT32_MAX;
   std::vector<std::uint32_t> dense(max_row + 1, none);  // row id -> ActorId
 
@@ -347,19 +356,22 @@ core::Region Store::load_region() const {
       a.name = stmt.text(2);
       auto kind = core::parse_actor_kind(stmt.text(3));
       if (!kind) {
-        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
-                           "actor '" + a.id + "' has unknown kind '" + std::string(stmt.text(3)) + "'");
+        throw InvalidInput(
+            SourceLocation{impl_->path.string(), 0, 0},
+            "actor '" + a.id + "' has unknown kind '" + std::string(stmt.text(3)) + "'");
       }
       a.kind = *kind;
       a.municipality = stmt.text(4);
       a.location.reset();
-      if (!stmt.is_null(5) && !stmt.is_null(6)) a.location = core::GeoPoint{stmt.real(5), stmt.real(6)};
+      if (!stmt.is_null(5) && !stmt.is_null(6))
+        a.location = core::GeoPoint{stmt.real(5), stmt.real(6)};
       a.employees = stmt.optional_int(7);
       a.sector = stmt.text(8);
       a.founded = stmt.optional_int(9);
       a.capacity = stmt.optional_int(10);
       a.attributes.clear();
-      if (auto it = attributes.find(row); it != attributes.end()) a.attributes = std::move(it->second);
+      if (auto it = attributes.find(row); it != attributes.end())
+        a.attributes = std::move(it->second);
       const core::ActorId id = builder.add_actor(a);
       dense[static_cast<std::size_t>(row)] = id.value;
       if (!stmt.is_null(11)) parents.emplace_back(id.value, stmt.int64(11));
@@ -375,11 +387,13 @@ core::Region Store::load_region() const {
     }
     return core::ActorId{id};
   };
-  for (const auto& [child, parent_row] : parents) builder.set_parent(core::ActorId{child}, resolve(parent_row));
+  for (const auto& [child, parent_row] : parents)
+    builder.set_parent(core::ActorId{child}, resolve(parent_row));
   {
     Statement stmt(db, "SELECT actor, competence, role, weight FROM actor_competences");
     while (stmt.step()) {
-      const auto role = stmt.text(2) == "need" ? core::CompetenceRole::need : core::CompetenceRole::offer;
+      const auto role =
+          stmt.text(2) == "need" ? core::CompetenceRole::need : core::CompetenceRole::offer;
       builder.add_competence(resolve(stmt.int64(0)), competence_ids.at(std::string(stmt.text(1))),
                              role, static_cast<float>(stmt.real(3)));
     }

@@ -16,18 +16,25 @@ namespace {
 
 std::vector<std::string> ruhr_import_args() {
   const auto d = verbund::test::project_data_dir() / "ruhr";
-  return {"import",        "--taxonomy",    (d / "taxonomy.csv").string(),
-          "--actors",      (d / "actors.csv").string(),
-          "--competences", (d / "competences.csv").string(),
-          "--ties",        (d / "ties.csv").string(),
-          "--memberships", (d / "memberships.csv").string()};
+  return {"import",
+          "--taxonomy",
+          (d / "taxonomy.csv").string(),
+          "--actors",
+          (d / "actors.csv").string(),
+          "--competences",
+          (d / "competences.csv").string(),
+          "--ties",
+          (d / "ties.csv").string(),
+          "--memberships",
+          (d / "memberships.csv").string()};
 }
 
 std::string export_csv(const ScratchDir& dir, const std::string& db, const std::string& out) {
   const auto r = run_cli({"--db", db, "export", "--out", out}, dir.path());
   REQUIRE(r.exit_code == 0);
   std::string all;
-  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
     all += read_file(dir / (out + "/" + name));
   }
   return all;
@@ -39,7 +46,8 @@ TEST_CASE("cli: help, version and usage errors", "[cli]") {
   ScratchDir dir;
   auto r = run_cli({"--help"}, dir.path());
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("import") && Catch::Contains("generate") && Catch::Contains("info"));
+  CHECK_THAT(r.out,
+             Catch::Contains("import") && Catch::Contains("generate") && Catch::Contains("info"));
   r = run_cli({"import", "--help"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("--memberships"));
@@ -72,12 +80,14 @@ TEST_CASE("cli: import the bundled Ruhr data and read it back", "[cli]") {
   CHECK(info["region"][0]["indicator"] == "actors");
   CHECK(info["region"][0]["value"] == 152);
   bool found_muelheim = false;
-  for (const auto& row : info["actors by municipality"]) found_muelheim |= row["municipality"] == "Mülheim an der Ruhr";
+  for (const auto& row : info["actors by municipality"])
+    found_muelheim |= row["municipality"] == "Mülheim an der Ruhr";
   CHECK(found_muelheim);
 
   r = run_cli({"info", "--format", "csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::StartsWith("section,key,value\n") && Catch::Contains("region,actors,152"));
+  CHECK_THAT(r.out,
+             Catch::StartsWith("section,key,value\n") && Catch::Contains("region,actors,152"));
 
   r = run_cli({"--format", "json", "export", "--out", "-"}, dir.path());
   REQUIRE(r.exit_code == 0);
@@ -103,7 +113,8 @@ TEST_CASE("cli: a bad import exits 2, names the place and leaves the database as
   CHECK_THAT(r.err, Catch::Contains("ties.csv:3:2: unknown actor 'nobody'"));
   CHECK(dump_database(dir / "verbund.db") == before);
 
-  write_file(dir / "ties.csv", "source,target,kind,weight,start,end\nneu-1,rub,research,NaN,2020,\n");
+  write_file(dir / "ties.csv",
+             "source,target,kind,weight,start,end\nneu-1,rub,research,NaN,2020,\n");
   r = run_cli({"import", "--actors", "actors.csv", "--ties", "ties.csv"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("ties.csv:2:4"));
@@ -127,9 +138,13 @@ TEST_CASE("cli: a bad import exits 2, names the place and leaves the database as
 
 TEST_CASE("cli: generate is byte-for-byte reproducible and round-trips through CSV", "[cli]") {
   ScratchDir dir;
-  REQUIRE(run_cli({"--db", "a.db", "--threads", "1", "generate", "ruhr", "--firms", "800", "--seed", "5"}, dir.path())
+  REQUIRE(run_cli({"--db", "a.db", "--threads", "1", "generate", "ruhr", "--firms", "800", "--seed",
+                   "5"},
+                  dir.path())
               .exit_code == 0);
-  REQUIRE(run_cli({"--db", "b.db", "--threads", "2", "generate", "ruhr", "--firms", "800", "--seed", "5"}, dir.path())
+  REQUIRE(run_cli({"--db", "b.db", "--threads", "2", "generate", "ruhr", "--firms", "800", "--seed",
+                   "5"},
+                  dir.path())
               .exit_code == 0);
   const std::string a = export_csv(dir, "a.db", "out-a");
   CHECK(a == export_csv(dir, "b.db", "out-b"));
@@ -151,16 +166,25 @@ TEST_CASE("cli: generate is byte-for-byte reproducible and round-trips through C
 
 TEST_CASE("cli: import projects from a consortium source", "[cli]") {
   ScratchDir dir;
-  write_file(dir / "p.csv", "rcn,role,pic,type,start_year,end_year\n1,coordinator,1,HES,2015,2017\n1,participant,2,PRC,2015,2017\n");
-  write_file(dir / "o.csv", "pic,name,short_name,type,city,country\n1,Uni,U,HES,Bochum,DE\n2,Firma,F,PRC,Herne,DE\n");
+  write_file(dir / "p.csv",
+             "rcn,role,pic,type,start_year,end_year\n1,coordinator,1,HES,2015,2017\n1,participant,"
+             "2,PRC,2015,2017\n");
+  write_file(
+      dir / "o.csv",
+      "pic,name,short_name,type,city,country\n1,Uni,U,HES,Bochum,DE\n2,Firma,F,PRC,Herne,DE\n");
   write_file(dir / "t.csv", "rcn,programme_part\n1,LEIT\n");
-  auto r = run_cli({"import", "projects", "--participations", "p.csv", "--organisations", "o.csv", "--topics", "t.csv"},
+  auto r = run_cli({"import", "projects", "--participations", "p.csv", "--organisations", "o.csv",
+                    "--topics", "t.csv"},
                    dir.path());
   REQUIRE(r.exit_code == 0);
-  write_file(dir / "p2.csv", "rcn,role,pic,type,start_year,end_year\n2,coordinator,3,REC,2016,2017\n2,participant,2,PRC,2016,2017\n");
-  write_file(dir / "o2.csv", "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n");
+  write_file(dir / "p2.csv",
+             "rcn,role,pic,type,start_year,end_year\n2,coordinator,3,REC,2016,2017\n2,participant,"
+             "2,PRC,2016,2017\n");
+  write_file(dir / "o2.csv",
+             "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n");
   // A second batch shares the topic theme and refers to organisation 2 again: its actors clash.
-  r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv", "--topics", "t.csv"},
+  r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv",
+               "--topics", "t.csv"},
               dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("duplicate actor id '2'"));

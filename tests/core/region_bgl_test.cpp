@@ -65,9 +65,9 @@ TEST_CASE("Boost.Graph runs on the region's CSR without copying", "[core][bgl]")
 
     // BFS distances from actor 0 against a plain queue over the tie list's adjacency.
     std::vector<std::uint32_t> distance(r.size(), 0);
-    boost::breadth_first_search(
-        g, 0U,
-        boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
+    boost::breadth_first_search(g, 0U,
+                                boost::visitor(boost::make_bfs_visitor(boost::record_distances(
+                                    distance.data(), boost::on_tree_edge()))));
     std::vector<int> expected(r.size(), -1);
     std::vector<std::vector<std::uint32_t>> adj(r.size());
     for (const Tie& t : r.ties()) {

@@ -10,7 +10,8 @@ using core::RegionData;
 namespace {
 
 // Runs validate() and returns the error's location and message.
-std::pair<SourceLocation, std::string> failure(const RegionData& d, const core::KnownContent& known = {}) {
+std::pair<SourceLocation, std::string> failure(const RegionData& d,
+                                               const core::KnownContent& known = {}) {
   try {
     core::validate(d, known);
   } catch (const InvalidInput& e) {
@@ -22,8 +23,9 @@ std::pair<SourceLocation, std::string> failure(const RegionData& d, const core::
 
 RegionData from_files() {
   RegionData d = test::small_region_data();
-  const std::vector<std::string> actor_cols{"id", "name", "kind", "municipality", "lat", "lon", "parent",
-                                            "employees", "capacity", "founded"};
+  const std::vector<std::string> actor_cols{"id",       "name",   "kind",   "municipality",
+                                            "lat",      "lon",    "parent", "employees",
+                                            "capacity", "founded"};
   d.actors_origin = {"actors.csv", actor_cols};
   d.ties_origin = {"ties.csv", {"source", "target", "kind", "weight", "start", "end"}};
   d.competences_origin = {"competences.csv", {"actor", "competence", "role", "weight"}};

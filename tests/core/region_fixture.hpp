@@ -37,7 +37,8 @@ inline core::RegionData small_region_data() {
   d.actors.push_back(actor("f1", ActorKind::firm, "Essen", core::GeoPoint{51.45, 7.02}, 5));
   d.actors.back().attributes = {{"website", "f1.example"}, {"export", "yes"}};
   d.actors.push_back(actor("f2", ActorKind::firm, "Duisburg", core::GeoPoint{51.43, 6.76}, 120));
-  d.actors.push_back(actor("f3", ActorKind::firm, "Mülheim an der Ruhr", core::GeoPoint{51.43, 6.88}, 300));
+  d.actors.push_back(
+      actor("f3", ActorKind::firm, "Mülheim an der Ruhr", core::GeoPoint{51.43, 6.88}, 300));
   d.actors.push_back(actor("f4", ActorKind::firm, "", std::nullopt));
   d.actors.push_back(actor("ihk", ActorKind::chamber, "Essen", core::GeoPoint{51.45, 7.01}));
   d.actors.push_back(actor("clu", ActorKind::cluster, "Duisburg", core::GeoPoint{51.44, 6.77}));

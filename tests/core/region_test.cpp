@@ -12,7 +12,8 @@ using namespace verbund::core;
 namespace {
 
 // Brute force: the neighbour list of `a` straight from the tie list.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> neighbours_from_ties(const Region& r, ActorId a) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> neighbours_from_ties(const Region& r,
+                                                                          ActorId a) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   for (std::uint32_t t = 0; t < r.tie_count(); ++t) {
     const Tie& tie = r.ties()[t];
@@ -127,7 +128,8 @@ TEST_CASE("the CSR adjacency equals brute force on random multigraphs", "[core][
     }
     for (std::uint32_t i = 0; i < n; ++i) {
       std::vector<std::pair<std::uint32_t, std::uint32_t>> csr;
-      for (const auto& nb : r.neighbours(ActorId{i})) csr.emplace_back(nb.actor.value, nb.tie.value);
+      for (const auto& nb : r.neighbours(ActorId{i}))
+        csr.emplace_back(nb.actor.value, nb.tie.value);
       REQUIRE(csr == neighbours_from_ties(r, ActorId{i}));
       for (std::uint32_t j = 0; j < n; j += 7) {
         REQUIRE(r.connected(ActorId{i}, ActorId{j}) == pairs.contains({i, j}));

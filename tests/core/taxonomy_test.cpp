@@ -10,8 +10,10 @@ TEST_CASE("taxonomy looks up themes and competences by id", "[core][taxonomy]") 
   const ThemeId green = t.add_theme({"green-tech", "Green technologies", "Grüne Technologien"});
   const ThemeId logistics = t.add_theme({"logistics", "Logistics", "Logistik"});
   const CompetenceId h2 = t.add_competence("hydrogen", "Hydrogen", "Wasserstoff", green);
-  const CompetenceId rail = t.add_competence("rail", "Rail logistics", "Schienenlogistik", logistics);
-  const CompetenceId circ = t.add_competence("circular", "Circular economy", "Kreislaufwirtschaft", green);
+  const CompetenceId rail =
+      t.add_competence("rail", "Rail logistics", "Schienenlogistik", logistics);
+  const CompetenceId circ =
+      t.add_competence("circular", "Circular economy", "Kreislaufwirtschaft", green);
 
   CHECK(t.find_theme("logistics") == logistics);
   CHECK(t.find_competence("rail") == rail);

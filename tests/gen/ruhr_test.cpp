@@ -22,7 +22,8 @@ std::string exported(const core::RegionData& data) {
   test::ScratchDir dir;
   io::write_region_csv(core::build_region(data), dir.path());
   std::string all;
-  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
     all += test::read_file(dir / name);
   }
   return all;
@@ -105,6 +106,7 @@ TEST_CASE("bad generator options and base files are refused", "[gen][ruhr]") {
   std::string m = test::read_file(dir / "municipalities.csv");
   m.replace(m.find("hwk-muenster"), 12, "hwk-atlantis");
   test::write_file(dir / "municipalities.csv", m);
-  CHECK_THROWS_WITH(gen::load_ruhr_base(dir.path()),
-                    Catch::Contains("municipalities.csv") && Catch::Contains("unknown chamber 'hwk-atlantis'"));
+  CHECK_THROWS_WITH(
+      gen::load_ruhr_base(dir.path()),
+      Catch::Contains("municipalities.csv") && Catch::Contains("unknown chamber 'hwk-atlantis'"));
 }

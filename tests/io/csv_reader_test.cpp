@@ -97,12 +97,14 @@ TEST_CASE("CSV: required columns and typed cells", "[io][csv]") {
     FAIL("missing column accepted");
   } catch (const InvalidInput& e) {
     CHECK(e.where().line == 1);
-    CHECK_THAT(e.detail(), Catch::Contains("missing required column 'kind'") && Catch::Contains("id,weight"));
+    CHECK_THAT(e.detail(),
+               Catch::Contains("missing required column 'kind'") && Catch::Contains("id,weight"));
   }
   using namespace verbund::io::cell;
   const verbund::SourceLocation at{"f.csv", 2, 2};
   CHECK(to_double("0.25", at, "weight") == 0.25);
-  CHECK_THROWS_WITH(to_double("abc", at, "weight"), Catch::Contains("f.csv:2:2: weight 'abc' is not a number"));
+  CHECK_THROWS_WITH(to_double("abc", at, "weight"),
+                    Catch::Contains("f.csv:2:2: weight 'abc' is not a number"));
   CHECK_THROWS_AS(to_double("inf", at, "weight"), InvalidInput);
   CHECK_THROWS_AS(to_double("nan", at, "weight"), InvalidInput);
   CHECK_THROWS_AS(to_double("1.5x", at, "weight"), InvalidInput);

@@ -42,7 +42,8 @@ struct SmallSource {
   }
 };
 
-const core::TieRecord* find_tie(const core::RegionData& d, const std::string& a, const std::string& b) {
+const core::TieRecord* find_tie(const core::RegionData& d, const std::string& a,
+                                const std::string& b) {
   for (const auto& t : d.ties) {
     if ((t.source == a && t.target == b) || (t.source == b && t.target == a)) return &t;
   }
@@ -105,12 +106,15 @@ TEST_CASE("project import filters by start year and maps other column names", "[
   test::write_file(src.dir / "efre.csv", "projekt,org,art\nP1,100,HES\nP1,200,PRC\n");
   io::ProjectImportOptions mapped;
   mapped.columns.apply("project=projekt,pic=org,type=art");
-  const core::RegionData e = io::read_projects({src.dir / "efre.csv", src.dir / "organisations.csv", std::nullopt}, mapped).data;
+  const core::RegionData e =
+      io::read_projects({src.dir / "efre.csv", src.dir / "organisations.csv", std::nullopt}, mapped)
+          .data;
   CHECK(e.actors.size() == 2);
   CHECK(e.ties.size() == 1);
   CHECK_FALSE(e.ties[0].start.has_value());
 
-  CHECK_THROWS_WITH(mapped.columns.apply("colour=x"), Catch::Contains("unknown column key 'colour'"));
+  CHECK_THROWS_WITH(mapped.columns.apply("colour=x"),
+                    Catch::Contains("unknown column key 'colour'"));
   CHECK_THROWS_WITH(mapped.columns.apply("project"), Catch::Contains("not KEY=NAME"));
 }
 
@@ -133,14 +137,17 @@ TEST_CASE("bad project files are located", "[io][projects]") {
 
   // An organisation row without an id is skipped with a warning naming its line.
   SmallSource again;
-  test::write_file(again.dir / "organisations.csv",
-                   "pic,name,short_name,type,city,country\n100,Uni,U,HES,Essen,DE\n,Nameless,N,PRC,Essen,DE\n");
+  test::write_file(
+      again.dir / "organisations.csv",
+      "pic,name,short_name,type,city,country\n100,Uni,U,HES,Essen,DE\n,Nameless,N,PRC,Essen,DE\n");
   const auto imported = io::read_projects(again.files);
   REQUIRE(imported.warnings.size() == 1);
-  CHECK_THAT(imported.warnings[0], Catch::Contains("organisations.csv:3:1: skipped 1 organisation row"));
+  CHECK_THAT(imported.warnings[0],
+             Catch::Contains("organisations.csv:3:1: skipped 1 organisation row"));
 }
 
-TEST_CASE("the real CORDIS files import with counts that match the files", "[io][projects][cordis]") {
+TEST_CASE("the real CORDIS files import with counts that match the files",
+          "[io][projects][cordis]") {
   const auto dir = test::shared_data_dir() / "cordis";
   if (!std::filesystem::exists(dir / "h2020_participations_2014_2017.csv")) {
     WARN("skipped: " << dir << " not present");

@@ -17,12 +17,13 @@ struct Files {
                      "id,label_en,label_de,theme\n"
                      "green,Green,Grün,\n"
                      "h2,Hydrogen,Wasserstoff,green\n");
-    test::write_file(dir / "actors.csv",
-                     "id,name,kind,municipality,lat,lon,employees,sector,founded,capacity,parent,website\n"
-                     "u1,Universität Duisburg-Essen,university,Essen,51.46,7.00,,,2003,40,,uni-due.de\n"
-                     "g1,Lehrstuhl Energietechnik,research_group,Duisburg,51.43,6.80,,,,3,u1,\n"
-                     "f1,Müller Stahlbau GmbH,firm,Mülheim an der Ruhr,51.43,6.88,12,25,1990,2,,\n"
-                     "f2,Düsseldorfer Logistik AG,firm,Düsseldorf,,,300,52,,,,\n");
+    test::write_file(
+        dir / "actors.csv",
+        "id,name,kind,municipality,lat,lon,employees,sector,founded,capacity,parent,website\n"
+        "u1,Universität Duisburg-Essen,university,Essen,51.46,7.00,,,2003,40,,uni-due.de\n"
+        "g1,Lehrstuhl Energietechnik,research_group,Duisburg,51.43,6.80,,,,3,u1,\n"
+        "f1,Müller Stahlbau GmbH,firm,Mülheim an der Ruhr,51.43,6.88,12,25,1990,2,,\n"
+        "f2,Düsseldorfer Logistik AG,firm,Düsseldorf,,,300,52,,,,\n");
     test::write_file(dir / "competences.csv",
                      "actor,competence,role,weight\n"
                      "u1,h2,offer,0.9\n"
@@ -72,11 +73,12 @@ TEST_CASE("region CSV export then import gives the same region, byte for byte", 
   const core::Region region = core::build_region(io::read_region_csv(f.files));
   test::ScratchDir out1, out2;
   io::write_region_csv(region, out1.path());
-  const core::Region again = core::build_region(io::read_region_csv(
-      {out1 / "taxonomy.csv", out1 / "actors.csv", out1 / "competences.csv", out1 / "ties.csv",
-       out1 / "memberships.csv"}));
+  const core::Region again = core::build_region(
+      io::read_region_csv({out1 / "taxonomy.csv", out1 / "actors.csv", out1 / "competences.csv",
+                           out1 / "ties.csv", out1 / "memberships.csv"}));
   io::write_region_csv(again, out2.path());
-  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
     CHECK(test::read_file(out1 / name) == test::read_file(out2 / name));
   }
   CHECK(again.name(*again.find("f2")) == "Düsseldorfer Logistik AG");
@@ -116,7 +118,8 @@ TEST_CASE("bad region CSV cells are reported with file, line and column", "[io][
     CHECK(read_error(f.files).first.column == 6);
   }
   SECTION("non-numeric employees") {
-    rewrite("actors.csv", header.substr(0, header.size() - 1) + ",employees\na,A,firm,Essen,51,7,many\n");
+    rewrite("actors.csv",
+            header.substr(0, header.size() - 1) + ",employees\na,A,firm,Essen,51,7,many\n");
     auto [where, message] = read_error(f.files);
     CHECK(where.column == 7);
     CHECK_THAT(message, Catch::Contains("employees 'many' is not an integer"));
@@ -132,7 +135,8 @@ TEST_CASE("bad region CSV cells are reported with file, line and column", "[io][
     CHECK(read_error(f.files).first.column == 3);
   }
   SECTION("tie to an unknown actor, found by validation") {
-    rewrite("ties.csv", "source,target,kind,weight,start,end\nf1,u1,research,1,,\nf1,zz,supply,1,,\n");
+    rewrite("ties.csv",
+            "source,target,kind,weight,start,end\nf1,u1,research,1,,\nf1,zz,supply,1,,\n");
     auto [where, message] = read_error(f.files);
     CHECK(where.file == (f.dir / "ties.csv").string());
     CHECK(where.line == 3);

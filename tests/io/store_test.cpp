@@ -22,13 +22,15 @@ void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
 std::string csv_export(const core::Region& region, const test::ScratchDir& dir) {
   io::write_region_csv(region, dir.path());
   std::string all;
-  for (const char* name : {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
     all += test::read_file(dir / name);
   }
   return all;
 }
 
-std::string open_error(const std::filesystem::path& path, io::OpenMode mode = io::OpenMode::open_existing) {
+std::string open_error(const std::filesystem::path& path,
+                       io::OpenMode mode = io::OpenMode::open_existing) {
   try {
     (void)io::Store::open(path, mode);
   } catch (const InvalidInput& e) {
@@ -110,7 +112,8 @@ TEST_CASE("a bad batch leaves the database exactly as it was", "[io][store]") {
   a.name = "Neue Firma";
   bad.actors.push_back(a);
   bad.ties.push_back({"new-firm", "f1", core::TieKind::supply, 1.0, std::nullopt, std::nullopt, 0});
-  bad.ties.push_back({"new-firm", "ghost", core::TieKind::supply, 1.0, std::nullopt, std::nullopt, 0});
+  bad.ties.push_back(
+      {"new-firm", "ghost", core::TieKind::supply, 1.0, std::nullopt, std::nullopt, 0});
   CHECK_THROWS_WITH(store.append(bad), Catch::Contains("unknown actor 'ghost'"));
 
   core::RegionData duplicate;
@@ -139,6 +142,7 @@ TEST_CASE("files that are not this verbund's databases are refused clearly", "[i
   { io::Store::open(newer, io::OpenMode::create_if_missing); }
   raw_sql(newer, "PRAGMA user_version = 99");
   const std::string message = open_error(newer);
-  CHECK_THAT(message, Catch::Contains("schema version 99 is newer") && Catch::Contains("upgrade verbund"));
+  CHECK_THAT(message,
+             Catch::Contains("schema version 99 is newer") && Catch::Contains("upgrade verbund"));
   CHECK_THAT(open_error(newer, io::OpenMode::read_only), Catch::Contains("99"));
 }

@@ -55,12 +55,15 @@ std::string dump_database(const std::filesystem::path& path) {
     sqlite3_finalize(stmt);
   };
   std::vector<std::string> tables;
-  query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name", [&](sqlite3_stmt* s) {
-    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-    out += reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
-    out += "\n";
+  query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+        [&](sqlite3_stmt* s) {
+          tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+          out += reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+          out += "\n";
+        });
+  query("PRAGMA user_version", [&](sqlite3_stmt* s) {
+    out += "user_version " + std::to_string(sqlite3_column_int(s, 0)) + "\n";
   });
-  query("PRAGMA user_version", [&](sqlite3_stmt* s) { out += "user_version " + std::to_string(sqlite3_column_int(s, 0)) + "\n"; });
   for (const auto& table : tables) {
     out += "== " + table + "\n";
     query("SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3", [&](sqlite3_stmt* s) {
@@ -81,12 +84,14 @@ std::string drain(int fd) {
   std::string out;
   char buffer[4096];
   ssize_t n = 0;
-  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+    out.append(buffer, static_cast<std::size_t>(n));
   return out;
 }
 }  // namespace
 
-ProcessResult run_cli(const std::vector<std::string>& args, const std::filesystem::path& working_dir) {
+ProcessResult run_cli(const std::vector<std::string>& args,
+                      const std::filesystem::path& working_dir) {
   // stdout and stderr go to files, so a chatty child cannot block on a full pipe.
   const auto out_path = working_dir / ".stdout";
   const auto err_path = working_dir / ".stderr";

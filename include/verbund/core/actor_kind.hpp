@@ -23,12 +23,19 @@ enum class ActorKind : unsigned char {
   agency,              ///< other public bodies
 };
 
-inline constexpr std::array all_actor_kinds{
-    ActorKind::firm,          ActorKind::university,         ActorKind::research_institute,
-    ActorKind::research_group, ActorKind::chamber,           ActorKind::municipality,
-    ActorKind::development_agency, ActorKind::union_,        ActorKind::association,
-    ActorKind::cluster,       ActorKind::working_group,      ActorKind::transfer_office,
-    ActorKind::agency};
+inline constexpr std::array all_actor_kinds{ActorKind::firm,
+                                            ActorKind::university,
+                                            ActorKind::research_institute,
+                                            ActorKind::research_group,
+                                            ActorKind::chamber,
+                                            ActorKind::municipality,
+                                            ActorKind::development_agency,
+                                            ActorKind::union_,
+                                            ActorKind::association,
+                                            ActorKind::cluster,
+                                            ActorKind::working_group,
+                                            ActorKind::transfer_office,
+                                            ActorKind::agency};
 
 /// The name used in files, the database and the CLI ("research_institute", "union").
 [[nodiscard]] std::string_view to_string(ActorKind kind) noexcept;

@@ -73,7 +73,9 @@ class Region {
   [[nodiscard]] std::span<const ActorId> actors_in(MunicipalityId m) const;
 
   // --- municipalities ----------------------------------------------------------------------
-  [[nodiscard]] std::size_t municipality_count() const noexcept { return municipality_names_.size(); }
+  [[nodiscard]] std::size_t municipality_count() const noexcept {
+    return municipality_names_.size();
+  }
   [[nodiscard]] std::string_view municipality_name(MunicipalityId m) const {
     return municipality_names_[m.value];
   }

@@ -24,7 +24,7 @@ struct RegionSummary {
   std::size_t connected_pairs = 0;  ///< distinct actor pairs joined by at least one tie
   /// connected_pairs / (n (n - 1) / 2); 0 for fewer than two actors.
   double density = 0.0;
-  std::size_t components = 0;  ///< connected components (isolated actors count as one each)
+  std::size_t components = 0;       ///< connected components (isolated actors count as one each)
   std::size_t giant_component = 0;  ///< actors in the largest component
   /// giant_component / actors; 0 for an empty region.
   double giant_component_share = 0.0;

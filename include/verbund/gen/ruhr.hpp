@@ -16,8 +16,8 @@ struct MunicipalityInfo {
   std::string district;  ///< Kreis, or the city itself for a kreisfreie Stadt
   core::GeoPoint centre;
   int population = 0;
-  std::string ihk;  ///< id of the chamber of industry and commerce responsible
-  std::string hwk;  ///< id of the chamber of crafts responsible
+  std::string ihk;                 ///< id of the chamber of industry and commerce responsible
+  std::string hwk;                 ///< id of the chamber of crafts responsible
   std::vector<std::string> focus;  ///< NACE divisions over-represented here
 };
 
@@ -31,9 +31,9 @@ struct SectorProfile {
   bool craft = false;             ///< member of the chamber of crafts (HWK), not the IHK
   double science_affinity = 1.0;  ///< relative propensity to cooperate with science
   double median_employees = 5.0;
-  std::string name_word;           ///< used in synthetic firm names
-  std::vector<std::string> offers;  ///< competences firms of the sector may offer
-  std::vector<std::string> needs;   ///< competences they may need
+  std::string name_word;               ///< used in synthetic firm names
+  std::vector<std::string> offers;     ///< competences firms of the sector may offer
+  std::vector<std::string> needs;      ///< competences they may need
   std::vector<std::string> buys_from;  ///< supplier sectors (NACE divisions)
 };
 
@@ -56,11 +56,11 @@ struct RuhrBase {
 struct RuhrOptions {
   std::size_t firms = 5000;
   std::uint64_t seed = 1;
-  double ties_per_firm = 3.0;  ///< mean firm-to-firm ties (supply + informal) per firm
-  double science_share = 0.40;  ///< target share of industrial firms with a science tie
+  double ties_per_firm = 3.0;         ///< mean firm-to-firm ties (supply + informal) per firm
+  double science_share = 0.40;        ///< target share of industrial firms with a science tie
   double other_science_share = 0.12;  ///< the same for non-industrial firms
-  double cluster_join = 0.08;  ///< chance that a firm joins a cluster of a theme it offers
-  int year = 2025;             ///< the snapshot's year; no tie starts later
+  double cluster_join = 0.08;         ///< chance that a firm joins a cluster of a theme it offers
+  int year = 2025;                    ///< the snapshot's year; no tie starts later
 };
 
 /// A synthetic but plausible firm population on top of the real institutions: municipality by
@@ -70,7 +70,8 @@ struct RuhrOptions {
 /// firms, transfer for small ones) calibrated to `science_share`, and informal ties by triadic
 /// closure and local contact. Every draw is counter-based on (seed, firm, purpose), so the output
 /// is identical for any thread count. The firms are synthetic; the institutions are real.
-/// Throws InvalidInput if the options are out of range. O(firms x (ties_per_firm + science actors)).
+/// Throws InvalidInput if the options are out of range. O(firms x (ties_per_firm + science
+/// actors)).
 [[nodiscard]] core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options);
 
 }  // namespace verbund::gen

@@ -72,6 +72,6 @@ struct ProjectImport {
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
 /// O(P + sum over projects of size^2).
 [[nodiscard]] ProjectImport read_projects(const ProjectFiles& files,
-                                             const ProjectImportOptions& options = {});
+                                          const ProjectImportOptions& options = {});
 
 }  // namespace verbund::io
