@@ -64,7 +64,21 @@ std::filesystem::path database_for(std::size_t firms) {
   return path;
 }
 
+// Straight into a Region by dense ids (what simulations use).
 void BM_GenerateRegion(benchmark::State& state) {
+  const auto firms = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    core::Region region = gen::generate_ruhr_region(
+        base(), {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm});
+    benchmark::DoNotOptimize(region);
+    state.PauseTiming();
+    report(state, region);
+    { core::Region discard = std::move(region); }
+    state.ResumeTiming();
+  }
+}
+// Through records keyed by external ids, validated, then built (what an import does).
+void BM_GenerateRecordsAndBuild(benchmark::State& state) {
   const auto firms = static_cast<std::size_t>(state.range(0));
   for (auto _ : state) {
     core::Region region = core::build_region(
@@ -76,6 +90,13 @@ void BM_GenerateRegion(benchmark::State& state) {
     state.ResumeTiming();
   }
 }
+BENCHMARK(BM_GenerateRecordsAndBuild)
+    ->Arg(1000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
 BENCHMARK(BM_GenerateRegion)
     ->Arg(1000)
     ->Arg(100000)

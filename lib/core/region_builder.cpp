@@ -49,6 +49,8 @@ ActorId RegionBuilder::add_actor(const ActorRecord& actor, std::optional<ActorId
   return id;
 }
 
+const Taxonomy& RegionBuilder::taxonomy() const noexcept { return region_.taxonomy_; }
+
 void RegionBuilder::set_parent(ActorId child, ActorId parent) {
   VERBUND_ASSERT(child.value < actor_count() && parent.value < actor_count());
   region_.parent_[child.value] = parent.value;
@@ -199,7 +201,7 @@ Region RegionBuilder::build() && {
   return std::move(region_);
 }
 
-Region build_region(const RegionData& data) {
+RegionBuilder make_region_builder(const RegionData& data) {
   validate(data);
   Taxonomy taxonomy;
   for (const auto& row : data.taxonomy) {
@@ -244,7 +246,9 @@ Region build_region(const RegionData& data) {
   for (const auto& m : data.memberships) {
     builder.add_membership({ids.at(m.actor), ids.at(m.group), m.start, m.end});
   }
-  return std::move(builder).build();
+  return builder;
 }
+
+Region build_region(const RegionData& data) { return make_region_builder(data).build(); }
 
 }  // namespace verbund::core

@@ -60,11 +60,17 @@ struct Firm {
 };
 
 struct ScienceActor {
+  std::uint32_t base_index;  // position among the base's actors
   std::string id;
   core::GeoPoint location;
   double capacity = 1.0;
   std::unordered_map<std::uint32_t, double> offers;
   std::unordered_map<std::uint32_t, double> theme_offers;  // theme index -> strongest offer
+};
+
+struct GeneratedMembership {
+  std::uint32_t group;  // position among the base's actors
+  int start;
 };
 
 struct GeneratedTie {
@@ -95,24 +101,25 @@ class Generator {
     index_clusters();
   }
 
-  core::RegionData run() {
+  // Draws everything; records() or region() then assemble the result.
+  void generate() {
     const std::size_t n = opt_.firms;
     firms_.resize(n);
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_firm(i); });
     calibrate_science();
     index_firms();
 
-    std::vector<std::vector<GeneratedTie>> first(n);
+    first_.resize(n);
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
-      draw_supply(i, first[i]);
-      draw_science(i, first[i]);
+      draw_supply(i, first_[i]);
+      draw_science(i, first_[i]);
     });
-    build_firm_adjacency(first);
-    std::vector<std::vector<GeneratedTie>> second(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_informal(i, second[i]); });
-    std::vector<std::vector<core::MembershipRecord>> members(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_memberships(i, members[i]); });
-    return assemble(first, second, members);
+    build_firm_adjacency(first_);
+    second_.resize(n);
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_informal(i, second_[i]); });
+    members_.resize(n);
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_memberships(i, members_[i]); });
+    drop_repeats(first_, second_);
   }
 
  private:
@@ -162,11 +169,13 @@ class Generator {
 
   void index_science() {
     std::unordered_map<std::string, std::size_t> position;
-    for (const auto& a : base_.institutions.actors) {
+    const auto& actors = base_.institutions.actors;
+    for (std::uint32_t k = 0; k < actors.size(); ++k) {
+      const auto& a = actors[k];
       if (!core::is_science(a.kind) || !a.location) continue;
       position.emplace(a.id, science_.size());
       science_.push_back(
-          {a.id, *a.location, std::sqrt(static_cast<double>(a.capacity.value_or(2))), {}, {}});
+          {k, a.id, *a.location, std::sqrt(static_cast<double>(a.capacity.value_or(2))), {}, {}});
     }
     for (const auto& c : base_.institutions.competences) {
       auto it = position.find(c.actor);
@@ -182,15 +191,21 @@ class Generator {
   // Clusters of the base whose `theme` attribute names a taxonomy theme; firms offering a
   // competence of that theme may join them.
   void index_clusters() {
-    for (const auto& a : base_.institutions.actors) {
+    const auto& actors = base_.institutions.actors;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    for (std::uint32_t k = 0; k < actors.size(); ++k) index.emplace(actors[k].id, k);
+    for (const auto& a : actors) {
       if (a.kind != core::ActorKind::cluster) continue;
       for (const auto& attr : a.attributes) {
         auto it = std::find(theme_names_.begin(), theme_names_.end(), attr.value);
         if (attr.key == "theme" && it != theme_names_.end()) {
-          clusters_.emplace_back(a.id, static_cast<std::uint32_t>(it - theme_names_.begin()));
+          clusters_.emplace_back(index.at(a.id),
+                                 static_cast<std::uint32_t>(it - theme_names_.begin()));
         }
       }
     }
+    for (const auto& m : base_.municipalities)
+      chambers_of_.emplace_back(index.at(m.ihk), index.at(m.hwk));
   }
 
   void draw_firm(std::size_t i) {
@@ -388,18 +403,18 @@ class Generator {
     }
   }
 
-  void draw_memberships(std::size_t i, std::vector<core::MembershipRecord>& out) {
+  void draw_memberships(std::size_t i, std::vector<GeneratedMembership>& out) {
     RandomStream rng(opt_.seed, i, membership);
     const Firm& f = firms_[i];
-    const auto& m = base_.municipalities[f.municipality];
     const bool craft = base_.sectors[f.sector].craft;
-    out.push_back({firm_id(i), craft ? m.hwk : m.ihk, f.founded, std::nullopt, 0});
+    const auto& chambers = chambers_of_[f.municipality];
+    out.push_back({craft ? chambers.second : chambers.first, f.founded});
     for (const auto& [cluster, theme] : clusters_) {
       const bool offers_theme = std::any_of(f.offers.begin(), f.offers.end(), [&](const auto& o) {
         return theme_of_[o.first] == theme;
       });
       if (offers_theme && rng.bernoulli(opt_.cluster_join)) {
-        out.push_back({firm_id(i), cluster, std::max(f.founded, 2005), std::nullopt, 0});
+        out.push_back({cluster, std::max(f.founded, 2005)});
       }
     }
   }
@@ -442,30 +457,49 @@ class Generator {
     second = std::move(filtered);
   }
 
-  core::RegionData assemble(std::vector<std::vector<GeneratedTie>>& first,
-                            std::vector<std::vector<GeneratedTie>>& second,
-                            std::vector<std::vector<core::MembershipRecord>>& members) {
+  // The firm as a record; its id is firm_id(i).
+  core::ActorRecord firm_record(std::size_t i, std::string id) const {
+    const Firm& f = firms_[i];
+    const SectorProfile& s = base_.sectors[f.sector];
+    RandomStream rng(opt_.seed, i, attributes + 100);
+    core::ActorRecord a;
+    a.id = std::move(id);
+    a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word + " " +
+             legal_forms[rng.below(legal_forms.size())];
+    a.kind = core::ActorKind::firm;
+    a.municipality = base_.municipalities[f.municipality].name;
+    a.location = core::GeoPoint{std::round(f.location.lat * 1e5) / 1e5,
+                                std::round(f.location.lon * 1e5) / 1e5};
+    a.employees = f.employees;
+    a.sector = s.nace;
+    a.founded = f.founded;
+    a.capacity = std::min(10, 1 + f.employees / 100);
+    return a;
+  }
+
+ public:
+  /// The result as records keyed by external ids (for the store).
+  core::RegionData records() {
     const std::size_t n = firms_.size();
     std::vector<std::string> ids(n);
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { ids[i] = firm_id(i); });
-    drop_repeats(first, second);
+    const auto& base_actors = base_.institutions.actors;
 
     core::RegionData out = base_.institutions;
-    // Firms, their competences, their ties and memberships go to precomputed positions, so the
-    // output is filled in parallel and in firm order.
-    const std::size_t base_actors = out.actors.size();
-    out.actors.resize(base_actors + n);
+    // Firms, their competences, ties and memberships go to precomputed positions, so that the
+    // output is filled in parallel and still in firm order.
+    const std::size_t first_actor = out.actors.size();
+    out.actors.resize(first_actor + n);
     std::vector<std::size_t> competence_at(n + 1, out.competences.size());
     std::vector<std::size_t> tie_at(n + 1, out.ties.size());
     std::vector<std::size_t> member_at(n + 1, out.memberships.size());
     for (std::size_t i = 0; i < n; ++i) {
       competence_at[i + 1] = competence_at[i] + firms_[i].offers.size() + firms_[i].needs.size();
-      tie_at[i + 1] = tie_at[i] + first[i].size();
-      member_at[i + 1] = member_at[i] + members[i].size();
+      tie_at[i + 1] = tie_at[i] + first_[i].size();
+      member_at[i + 1] = member_at[i] + members_[i].size();
     }
-    const std::size_t first_ties = tie_at[n];
-    std::vector<std::size_t> informal_at(n + 1, first_ties);
-    for (std::size_t i = 0; i < n; ++i) informal_at[i + 1] = informal_at[i] + second[i].size();
+    std::vector<std::size_t> informal_at(n + 1, tie_at[n]);
+    for (std::size_t i = 0; i < n; ++i) informal_at[i + 1] = informal_at[i] + second_[i].size();
     out.competences.resize(competence_at[n]);
     out.ties.resize(informal_at[n]);
     out.memberships.resize(member_at[n]);
@@ -477,35 +511,72 @@ class Generator {
     };
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       const Firm& f = firms_[i];
-      const SectorProfile& s = base_.sectors[f.sector];
-      RandomStream rng(opt_.seed, i, attributes + 100);
-      core::ActorRecord& a = out.actors[base_actors + i];
-      a.id = ids[i];
-      a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word +
-               " " + legal_forms[rng.below(legal_forms.size())];
-      a.kind = core::ActorKind::firm;
-      a.municipality = base_.municipalities[f.municipality].name;
-      a.location = core::GeoPoint{std::round(f.location.lat * 1e5) / 1e5,
-                                  std::round(f.location.lon * 1e5) / 1e5};
-      a.employees = f.employees;
-      a.sector = s.nace;
-      a.founded = f.founded;
-      a.capacity = std::min(10, 1 + f.employees / 100);
+      out.actors[first_actor + i] = firm_record(i, ids[i]);
       std::size_t c = competence_at[i];
-      for (const auto& [comp, w] : f.offers)
+      for (const auto& [comp, w] : f.offers) {
         out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::offer, w, 0};
-      for (const auto& [comp, w] : f.needs)
+      }
+      for (const auto& [comp, w] : f.needs) {
         out.competences[c++] = {ids[i], competences_[comp], core::CompetenceRole::need, w, 0};
+      }
       std::size_t t = tie_at[i];
-      for (const auto& g : first[i]) out.ties[t++] = tie_record(g);
+      for (const auto& g : first_[i]) out.ties[t++] = tie_record(g);
       t = informal_at[i];
-      for (const auto& g : second[i]) out.ties[t++] = tie_record(g);
+      for (const auto& g : second_[i]) out.ties[t++] = tie_record(g);
       std::size_t m = member_at[i];
-      for (auto& record : members[i]) out.memberships[m++] = std::move(record);
+      for (const auto& g : members_[i]) {
+        out.memberships[m++] = {ids[i], base_actors[g.group].id, g.start, std::nullopt, 0};
+      }
     });
     return out;
   }
 
+  /// The same result as records(), built straight into a Region by dense ids.
+  core::Region region() {
+    const std::size_t n = firms_.size();
+    core::RegionBuilder builder = core::make_region_builder(base_.institutions);
+    const auto first_firm = static_cast<std::uint32_t>(builder.actor_count());
+    std::size_t ties = 0;
+    for (std::size_t i = 0; i < n; ++i) ties += first_[i].size() + second_[i].size();
+    builder.reserve(first_firm + n, base_.institutions.ties.size() + ties);
+    std::vector<core::CompetenceId> competence_ids;
+    for (const auto& c : competences_)
+      competence_ids.push_back(*builder.taxonomy().find_competence(c));
+
+    std::vector<core::ActorRecord> firms(n);
+    tbb::parallel_for(std::size_t{0}, n,
+                      [&](std::size_t i) { firms[i] = firm_record(i, firm_id(i)); });
+    auto firm = [&](std::size_t i) {
+      return core::ActorId{first_firm + static_cast<std::uint32_t>(i)};
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      builder.add_actor(firms[i]);
+      for (const auto& [comp, w] : firms_[i].offers) {
+        builder.add_competence(firm(i), competence_ids[comp], core::CompetenceRole::offer,
+                               static_cast<float>(w));
+      }
+      for (const auto& [comp, w] : firms_[i].needs) {
+        builder.add_competence(firm(i), competence_ids[comp], core::CompetenceRole::need,
+                               static_cast<float>(w));
+      }
+    }
+    std::vector<core::ActorRecord>().swap(firms);
+    auto add = [&](const GeneratedTie& t) {
+      const core::ActorId other =
+          t.b_is_science ? core::ActorId{science_[t.b].base_index} : firm(t.b);
+      builder.add_tie({firm(t.a), other, t.kind, t.weight, t.start, t.end});
+    };
+    for (const auto& list : first_) std::for_each(list.begin(), list.end(), add);
+    for (const auto& list : second_) std::for_each(list.begin(), list.end(), add);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const auto& g : members_[i]) {
+        builder.add_membership({firm(i), core::ActorId{g.group}, g.start, std::nullopt});
+      }
+    }
+    return std::move(builder).build();
+  }
+
+ private:
   const RuhrBase& base_;
   RuhrOptions opt_;
   std::vector<std::string> competences_;
@@ -523,13 +594,25 @@ class Generator {
   std::vector<std::vector<double>> supplier_pick_;
   std::vector<std::uint64_t> adjacency_offsets_;
   std::vector<std::uint32_t> adjacency_;
-  std::vector<std::pair<std::string, std::uint32_t>> clusters_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> clusters_;     // base actor index, theme
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chambers_of_;  // per municipality: IHK, HWK
+  std::vector<std::vector<GeneratedTie>> first_;   // supply and science ties, by drawing firm
+  std::vector<std::vector<GeneratedTie>> second_;  // informal ties, by drawing firm
+  std::vector<std::vector<GeneratedMembership>> members_;
 };
 
 }  // namespace
 
 core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options) {
-  return Generator(base, options).run();
+  Generator generator(base, options);
+  generator.generate();
+  return generator.records();
+}
+
+core::Region generate_ruhr_region(const RuhrBase& base, const RuhrOptions& options) {
+  Generator generator(base, options);
+  generator.generate();
+  return generator.region();
 }
 
 }  // namespace verbund::gen

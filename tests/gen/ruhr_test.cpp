@@ -65,6 +65,18 @@ TEST_CASE("generation is identical for any thread count and changes with the see
   CHECK(exported(gen::generate_ruhr(base(), {.firms = 1500, .seed = 12})) != one);
 }
 
+TEST_CASE("the direct builder path gives the same region as the records path", "[gen][ruhr]") {
+  const gen::RuhrOptions options{.firms = 1200, .seed = 21};
+  test::ScratchDir dir;
+  io::write_region_csv(gen::generate_ruhr_region(base(), options), dir.path());
+  std::string direct;
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+    direct += test::read_file(dir / name);
+  }
+  CHECK(direct == exported(gen::generate_ruhr(base(), options)));
+}
+
 TEST_CASE("the generated population is calibrated to the documents' figures", "[gen][ruhr]") {
   const gen::RuhrOptions options{.firms = 20000, .seed = 3, .ties_per_firm = 3.0};
   const core::Region r = core::build_region(gen::generate_ruhr(base(), options));

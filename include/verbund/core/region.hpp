@@ -165,6 +165,7 @@ class RegionBuilder {
   TieId add_tie(const Tie& tie);
   void add_membership(const Membership& membership);
   [[nodiscard]] std::size_t actor_count() const noexcept { return region_.kinds_.size(); }
+  [[nodiscard]] const Taxonomy& taxonomy() const noexcept;
 
   /// Builds the snapshot. O((n + m) log(n + m)). Throws InvalidInput on duplicate external ids.
   [[nodiscard]] Region build() &&;
@@ -180,6 +181,10 @@ class RegionBuilder {
   std::vector<std::vector<Attribute>> attributes_of_;
   std::vector<PendingCompetence> competences_;
 };
+
+/// Validates `data` (see validate()) and returns a builder holding it, actors numbered in batch
+/// order, so that more can be added by dense id before build(). Throws InvalidInput.
+[[nodiscard]] RegionBuilder make_region_builder(const RegionData& data);
 
 /// Validates `data` (see validate()) and builds a Region from it alone.
 /// Throws InvalidInput on the first problem, naming file/line/column where known.

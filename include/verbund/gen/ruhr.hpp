@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "verbund/core/geo.hpp"
+#include "verbund/core/region.hpp"
 #include "verbund/core/region_data.hpp"
 
 namespace verbund::gen {
@@ -73,5 +74,9 @@ struct RuhrOptions {
 /// Throws InvalidInput if the options are out of range. O(firms x (ties_per_firm + science
 /// actors)).
 [[nodiscard]] core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options);
+
+/// The same region as build_region(generate_ruhr(base, options)), built directly by dense ids:
+/// several times faster for large regions, for use in memory (simulation, benchmarks).
+[[nodiscard]] core::Region generate_ruhr_region(const RuhrBase& base, const RuhrOptions& options);
 
 }  // namespace verbund::gen
