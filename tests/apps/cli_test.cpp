@@ -192,3 +192,50 @@ TEST_CASE("cli: import projects from a consortium source", "[cli]") {
   const auto info = nlohmann::json::parse(r.out);
   CHECK(info["region"][1]["value"] == 1);  // one project tie
 }
+
+TEST_CASE("cli: every kind of bad import file exits 2 at its place, database untouched", "[cli]") {
+  ScratchDir dir;
+  REQUIRE(run_cli(ruhr_import_args(), dir.path()).exit_code == 0);
+  const std::string before = dump_database(dir / "verbund.db");
+  const std::string actors_header = "id,name,kind,municipality,lat,lon\n";
+  const std::string ties_header = "source,target,kind,weight,start,end\n";
+  const std::string competences_header = "actor,competence,role,weight\n";
+  struct Case {
+    std::string what, option, content, expected;
+  };
+  const std::vector<Case> cases{
+      {"missing required column", "--actors", "id,name,municipality,lat,lon\nx,X,Essen,51,7\n",
+       "bad.csv:1: missing required column 'kind'"},
+      {"duplicate id in the file", "--actors", actors_header + "x,X,firm,Essen,51,7\nx,Y,firm,Essen,51,7\n",
+       "bad.csv:3:1: duplicate actor id 'x'"},
+      {"id already in the database", "--actors", actors_header + "rub,X,firm,Essen,51,7\n",
+       "bad.csv:2:1: duplicate actor id 'rub'"},
+      {"unknown kind", "--actors", actors_header + "x,X,startup,Essen,51,7\n", "bad.csv:2:3: unknown actor kind"},
+      {"coordinates out of range", "--actors", actors_header + "x,X,firm,Essen,51,700\n", "bad.csv:2:6: lon 700"},
+      {"malformed UTF-8", "--actors", actors_header + "x,M\xFClheim GmbH,firm,Essen,51,7\n",
+       "bad.csv:2:2: malformed UTF-8"},
+      {"malformed quoting", "--actors", actors_header + "x,\"X,firm,Essen,51,7\n", "bad.csv:2:2: unterminated"},
+      {"unknown actor in a tie", "--ties", ties_header + "rub,nobody,research,1,,\n",
+       "bad.csv:2:2: unknown actor 'nobody'"},
+      {"a tie to itself", "--ties", ties_header + "rub,rub,research,1,,\n", "bad.csv:2:2: tie from 'rub' to itself"},
+      {"weight not finite", "--ties", ties_header + "rub,ude,research,inf,,\n", "bad.csv:2:4"},
+      {"weight out of range", "--ties", ties_header + "rub,ude,research,-2,,\n", "bad.csv:2:4"},
+      {"end before start", "--ties", ties_header + "rub,ude,research,1,2020,2019\n", "bad.csv:2:6"},
+      {"unknown competence", "--competences", competences_header + "rub,alchemy,offer,1\n",
+       "bad.csv:2:2: unknown competence 'alchemy'"},
+      {"competence weight out of range", "--competences", competences_header + "rub,software,offer,1.5\n",
+       "bad.csv:2:4"},
+      {"unknown role", "--competences", competences_header + "rub,software,sell,1\n", "bad.csv:2:3: unknown role"},
+      {"membership in a non-group", "--memberships", "actor,group,start,end\nrub,ude,,\n", "bad.csv:2:2"},
+      {"theme unknown", "--taxonomy", "id,label_en,label_de,theme\nx,X,X,nothing\n", "bad.csv:2:4"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    write_file(dir / "bad.csv", c.content);
+    const auto r = run_cli({"import", c.option, "bad.csv"}, dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(c.expected));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one clear line
+    CHECK(dump_database(dir / "verbund.db") == before);
+  }
+}
