@@ -35,6 +35,7 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_generate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
 
 /// Opens the database named by --db; a missing file is bad input unless `create`.
 [[nodiscard]] io::Store open_store(const GlobalOptions& global, bool create);

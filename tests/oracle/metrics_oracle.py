@@ -1,0 +1,68 @@
+"""Peer oracle: networkx recomputes `verbund metrics` on a generated region, with a tie filter.
+
+Usage: metrics_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
+"""
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+
+def run(cli, *args, cwd):
+    result = subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"verbund {' '.join(args)} failed: {result.stderr}")
+    return result.stdout
+
+
+def main():
+    cli = sys.argv[1]
+    kinds = {"supply", "informal"}
+    year = 2020
+    with tempfile.TemporaryDirectory() as tmp:
+        run(cli, "generate", "ruhr", "--firms", "4000", "--seed", "23", cwd=tmp)
+        got = json.loads(run(cli, "metrics", "--format", "json", "--tie-kinds", ",".join(sorted(kinds)),
+                             "--year", str(year), cwd=tmp))
+        run(cli, "export", "--out", "out", cwd=tmp)
+        out = Path(tmp) / "out"
+        actors = {row["id"]: row for row in csv.DictReader(open(out / "actors.csv", encoding="utf-8"))}
+        graph = nx.Graph()
+        graph.add_nodes_from(actors)
+        for t in csv.DictReader(open(out / "ties.csv", encoding="utf-8")):
+            start = int(t["start"]) if t["start"] else None
+            end = int(t["end"]) if t["end"] else None
+            if t["kind"] in kinds and (start is None or start <= year) and (end is None or year <= end):
+                graph.add_edge(t["source"], t["target"])
+
+    located = [(u, v) for u, v in graph.edges() if actors[u]["municipality"] and actors[v]["municipality"]]
+    cross = sum(1 for u, v in located if actors[u]["municipality"] != actors[v]["municipality"])
+    internal = sum(1 for u, v in graph.edges() if actors[u]["kind"] == actors[v]["kind"])
+    external = graph.number_of_edges() - internal
+    components = list(nx.connected_components(graph))
+    expected = {
+        "actors": graph.number_of_nodes(),
+        "connected pairs": graph.number_of_edges(),
+        "density": nx.density(graph),
+        "components": len(components),
+        "giant component share": max(len(c) for c in components) / graph.number_of_nodes(),
+        "transitivity": nx.transitivity(graph),
+        "average local clustering": nx.average_clustering(graph),
+        "cross-municipal share of ties": cross / len(located),
+        "E-I index by actor kind": (external - internal) / (external + internal),
+    }
+    values = {row["indicator"]: row["value"] for row in got["network"]}
+    failures = [f"{k}: verbund {values.get(k)} vs networkx {v}" for k, v in expected.items()
+                if abs(values.get(k, float("nan")) - v) > 1e-9 * max(1.0, abs(v))]
+    for k, v in expected.items():
+        print(f"{k:32} {v}")
+    if failures:
+        sys.exit("mismatch:\n" + "\n".join(failures))
+    print("1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
