@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "verbund/analysis/simple_graph.hpp"
 #include "verbund/io/store.hpp"
 
 namespace verbund::cli {
@@ -36,6 +37,12 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_communities_verb(CLI::App& app, const GlobalOptions& global);
+
+/// The --tie-kinds/--year filter of the analysis verbs; unknown kinds are bad input.
+[[nodiscard]] analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
+                                                   std::optional<int> year);
 
 /// Opens the database named by --db; a missing file is bad input unless `create`.
 [[nodiscard]] io::Store open_store(const GlobalOptions& global, bool create);

@@ -6,9 +6,8 @@
 #include "verbund/analysis/metrics.hpp"
 
 namespace verbund::cli {
-namespace {
-
-analysis::TieFilter parse_filter(const std::vector<std::string>& kinds, std::optional<int> year) {
+analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
+                                     std::optional<int> year) {
   analysis::TieFilter filter;
   filter.year = year;
   for (const auto& name : kinds) {
@@ -21,6 +20,8 @@ analysis::TieFilter parse_filter(const std::vector<std::string>& kinds, std::opt
   }
   return filter;
 }
+
+namespace {
 
 Table network_table(const analysis::NetworkMetrics& m) {
   Table t{"network", {"indicator", "value"}, {}};
@@ -77,7 +78,7 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::Range(1000, 2200));
   return {
       cmd, [&global, state] {
-        const analysis::TieFilter filter = parse_filter(state->kinds, state->year);
+        const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
         const io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
         const analysis::SimpleGraph graph(region, filter);

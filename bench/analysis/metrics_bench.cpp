@@ -36,7 +36,8 @@ Instance& instance(std::size_t firms) {
   if (!slot) {
     slot = std::make_unique<Instance>();
     const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
-    slot->region = gen::generate_ruhr_region(base, {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm});
+    slot->region = gen::generate_ruhr_region(
+        base, {.firms = firms, .seed = 1, .ties_per_firm = ties_per_firm});
     slot->graph = std::make_unique<analysis::SimpleGraph>(slot->region);
     const auto& g = *slot->graph;
     igraph_vector_int_t edges;
@@ -49,7 +50,8 @@ Instance& instance(std::size_t firms) {
         VECTOR(edges)[at++] = w;
       }
     }
-    igraph_create(&slot->peer, &edges, static_cast<igraph_integer_t>(g.vertex_count()), IGRAPH_UNDIRECTED);
+    igraph_create(&slot->peer, &edges, static_cast<igraph_integer_t>(g.vertex_count()),
+                  IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
   }
   return *slot;

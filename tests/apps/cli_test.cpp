@@ -206,27 +206,34 @@ TEST_CASE("cli: every kind of bad import file exits 2 at its place, database unt
   const std::vector<Case> cases{
       {"missing required column", "--actors", "id,name,municipality,lat,lon\nx,X,Essen,51,7\n",
        "bad.csv:1: missing required column 'kind'"},
-      {"duplicate id in the file", "--actors", actors_header + "x,X,firm,Essen,51,7\nx,Y,firm,Essen,51,7\n",
+      {"duplicate id in the file", "--actors",
+       actors_header + "x,X,firm,Essen,51,7\nx,Y,firm,Essen,51,7\n",
        "bad.csv:3:1: duplicate actor id 'x'"},
       {"id already in the database", "--actors", actors_header + "rub,X,firm,Essen,51,7\n",
        "bad.csv:2:1: duplicate actor id 'rub'"},
-      {"unknown kind", "--actors", actors_header + "x,X,startup,Essen,51,7\n", "bad.csv:2:3: unknown actor kind"},
-      {"coordinates out of range", "--actors", actors_header + "x,X,firm,Essen,51,700\n", "bad.csv:2:6: lon 700"},
+      {"unknown kind", "--actors", actors_header + "x,X,startup,Essen,51,7\n",
+       "bad.csv:2:3: unknown actor kind"},
+      {"coordinates out of range", "--actors", actors_header + "x,X,firm,Essen,51,700\n",
+       "bad.csv:2:6: lon 700"},
       {"malformed UTF-8", "--actors", actors_header + "x,M\xFClheim GmbH,firm,Essen,51,7\n",
        "bad.csv:2:2: malformed UTF-8"},
-      {"malformed quoting", "--actors", actors_header + "x,\"X,firm,Essen,51,7\n", "bad.csv:2:2: unterminated"},
+      {"malformed quoting", "--actors", actors_header + "x,\"X,firm,Essen,51,7\n",
+       "bad.csv:2:2: unterminated"},
       {"unknown actor in a tie", "--ties", ties_header + "rub,nobody,research,1,,\n",
        "bad.csv:2:2: unknown actor 'nobody'"},
-      {"a tie to itself", "--ties", ties_header + "rub,rub,research,1,,\n", "bad.csv:2:2: tie from 'rub' to itself"},
+      {"a tie to itself", "--ties", ties_header + "rub,rub,research,1,,\n",
+       "bad.csv:2:2: tie from 'rub' to itself"},
       {"weight not finite", "--ties", ties_header + "rub,ude,research,inf,,\n", "bad.csv:2:4"},
       {"weight out of range", "--ties", ties_header + "rub,ude,research,-2,,\n", "bad.csv:2:4"},
       {"end before start", "--ties", ties_header + "rub,ude,research,1,2020,2019\n", "bad.csv:2:6"},
       {"unknown competence", "--competences", competences_header + "rub,alchemy,offer,1\n",
        "bad.csv:2:2: unknown competence 'alchemy'"},
-      {"competence weight out of range", "--competences", competences_header + "rub,software,offer,1.5\n",
-       "bad.csv:2:4"},
-      {"unknown role", "--competences", competences_header + "rub,software,sell,1\n", "bad.csv:2:3: unknown role"},
-      {"membership in a non-group", "--memberships", "actor,group,start,end\nrub,ude,,\n", "bad.csv:2:2"},
+      {"competence weight out of range", "--competences",
+       competences_header + "rub,software,offer,1.5\n", "bad.csv:2:4"},
+      {"unknown role", "--competences", competences_header + "rub,software,sell,1\n",
+       "bad.csv:2:3: unknown role"},
+      {"membership in a non-group", "--memberships", "actor,group,start,end\nrub,ude,,\n",
+       "bad.csv:2:2"},
       {"theme unknown", "--taxonomy", "id,label_en,label_de,theme\nx,X,X,nothing\n", "bad.csv:2:4"},
   };
   for (const auto& c : cases) {
@@ -238,4 +245,32 @@ TEST_CASE("cli: every kind of bad import file exits 2 at its place, database unt
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one clear line
     CHECK(dump_database(dir / "verbund.db") == before);
   }
+}
+
+TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "600", "--seed", "3"}, dir.path()).exit_code ==
+          0);
+  auto r = run_cli({"--format", "json", "metrics", "--by", "municipality", "--tie-kinds",
+                    "supply,research", "--year", "2020"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  const auto metrics = nlohmann::json::parse(r.out);
+  CHECK(metrics["network"][0]["value"] == 752);
+  CHECK(metrics["by municipality"].size() >= 50);
+
+  r = run_cli({"--format", "json", "brokers", "--top", "5"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["brokers"].size() == 5);
+
+  r = run_cli({"--format", "csv", "--seed", "4", "communities", "--members"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("id,community\n"));
+  CHECK(r.out ==
+        run_cli({"--format", "csv", "--seed", "4", "communities", "--members"}, dir.path()).out);
+
+  r = run_cli({"metrics", "--tie-kinds", "friendship"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown tie kind 'friendship'"));
+  CHECK(run_cli({"communities", "--method", "magic"}, dir.path()).exit_code == 2);
 }

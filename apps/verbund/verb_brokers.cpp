@@ -1,0 +1,129 @@
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/analysis/brokers.hpp"
+#include "verbund/analysis/communities.hpp"
+#include "verbund/analysis/metrics.hpp"
+
+namespace verbund::cli {
+namespace {
+
+Json optional_number(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
+
+}  // namespace
+
+Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
+  struct State {
+    std::size_t top = 20;
+    std::size_t exact_limit = 50000;
+    std::vector<std::string> kinds;
+    std::optional<int> year;
+  };
+  auto state = std::make_shared<State>();
+  CLI::App* cmd = app.add_subcommand(
+      "brokers",
+      "The actors the network depends on: betweenness, Burt's constraint, and who is "
+      "cut off from the main network if they leave");
+  cmd->add_option("--top", state->top, "how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--exact-limit", state->exact_limit,
+                  "compute exact betweenness only up to this many actors")
+      ->capture_default_str();
+  cmd->add_option("--tie-kinds", state->kinds, "only these tie kinds (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--year", state->year, "only ties active in this year")
+      ->check(CLI::Range(1000, 2200));
+  return {cmd, [&global, state] {
+            const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
+            const io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            const analysis::SimpleGraph graph(region, filter);
+            const auto found = analysis::brokers(
+                graph, {.top = state->top, .exact_betweenness_limit = state->exact_limit});
+            Table t{"brokers",
+                    {"id", "name", "kind", "degree", "betweenness", "constraint", "cut off",
+                     "giant share without"},
+                    {}};
+            for (const auto& b : found) {
+              t.rows.push_back({region.external_id(b.actor), region.name(b.actor),
+                                std::string(to_string(region.kind(b.actor))), b.degree,
+                                optional_number(b.betweenness), optional_number(b.constraint),
+                                b.cut_off, b.giant_share_after});
+            }
+            print_tables(std::cout, {t}, global.format);
+          }};
+}
+
+Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
+  struct State {
+    std::string method = "louvain";
+    double resolution = 1.0;
+    bool unweighted = false;
+    bool members = false;
+    std::vector<std::string> kinds;
+    std::optional<int> year;
+  };
+  auto state = std::make_shared<State>();
+  CLI::App* cmd = app.add_subcommand(
+      "communities", "Communities (igraph Louvain or Leiden, seeded) and modularity");
+  cmd->add_option("--method", state->method, "louvain or leiden")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"louvain", "leiden"}));
+  cmd->add_option("--resolution", state->resolution, "modularity resolution")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--unweighted", state->unweighted, "ignore tie weights");
+  cmd->add_flag("--members", state->members, "list every actor's community instead of a summary");
+  cmd->add_option("--tie-kinds", state->kinds, "only these tie kinds (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--year", state->year, "only ties active in this year")
+      ->check(CLI::Range(1000, 2200));
+  return {cmd, [&global, state] {
+            const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
+            const io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            const analysis::SimpleGraph graph(region, filter);
+            const auto found = analysis::detect_communities(
+                graph, {.method = state->method == "leiden" ? analysis::CommunityMethod::leiden
+                                                            : analysis::CommunityMethod::louvain,
+                        .resolution = state->resolution,
+                        .weighted = !state->unweighted,
+                        .seed = global.seed.value_or(1)});
+            if (state->members) {
+              Table t{"members", {"id", "community"}, {}};
+              for (std::uint32_t v = 0; v < region.size(); ++v) {
+                t.rows.push_back({region.external_id(core::ActorId{v}), found.membership[v]});
+              }
+              print_tables(std::cout, {t}, global.format);
+              return;
+            }
+            std::vector<std::size_t> size(found.count, 0), firms(found.count, 0);
+            std::vector<std::map<std::string, std::size_t>> places(found.count);
+            for (std::uint32_t v = 0; v < region.size(); ++v) {
+              const auto c = found.membership[v];
+              ++size[c];
+              if (region.kind(core::ActorId{v}) == core::ActorKind::firm) ++firms[c];
+              if (auto m = region.municipality(core::ActorId{v})) {
+                ++places[c][std::string(region.municipality_name(*m))];
+              }
+            }
+            Table summary{"partition", {"indicator", "value"}, {}};
+            summary.rows = {{"communities", found.count}, {"modularity", found.modularity}};
+            Table t{"communities", {"community", "actors", "firms", "main municipality"}, {}};
+            for (std::size_t c = 0; c < found.count; ++c) {
+              if (size[c] < 2) continue;  // isolated actors are their own community
+              std::string main;
+              std::size_t best = 0;
+              for (const auto& [name, count] : places[c]) {
+                if (count > best) main = name, best = count;
+              }
+              t.rows.push_back({c, size[c], firms[c], main});
+            }
+            print_tables(std::cout, {summary, t}, global.format);
+          }};
+}
+
+}  // namespace verbund::cli
