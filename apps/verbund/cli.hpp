@@ -40,6 +40,9 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_communities_verb(CLI::App& app, const GlobalOptions& global);
 
+/// Adds --tie-kinds and --year, the tie filter of the analysis verbs.
+void add_tie_filter_options(CLI::App& command, std::vector<std::string>& kinds,
+                            std::optional<int>& year);
 /// The --tie-kinds/--year filter of the analysis verbs; unknown kinds are bad input.
 [[nodiscard]] analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
                                                    std::optional<int> year);

@@ -32,10 +32,7 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--exact-limit", state->exact_limit,
                   "compute exact betweenness only up to this many actors")
       ->capture_default_str();
-  cmd->add_option("--tie-kinds", state->kinds, "only these tie kinds (comma-separated)")
-      ->delimiter(',');
-  cmd->add_option("--year", state->year, "only ties active in this year")
-      ->check(CLI::Range(1000, 2200));
+  add_tie_filter_options(*cmd, state->kinds, state->year);
   return {cmd, [&global, state] {
             const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
             const io::Store store = open_store(global, /*create=*/false);
@@ -77,10 +74,7 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--unweighted", state->unweighted, "ignore tie weights");
   cmd->add_flag("--members", state->members, "list every actor's community instead of a summary");
-  cmd->add_option("--tie-kinds", state->kinds, "only these tie kinds (comma-separated)")
-      ->delimiter(',');
-  cmd->add_option("--year", state->year, "only ties active in this year")
-      ->check(CLI::Range(1000, 2200));
+  add_tie_filter_options(*cmd, state->kinds, state->year);
   return {cmd, [&global, state] {
             const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
             const io::Store store = open_store(global, /*create=*/false);

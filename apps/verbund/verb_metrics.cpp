@@ -6,6 +6,14 @@
 #include "verbund/analysis/metrics.hpp"
 
 namespace verbund::cli {
+void add_tie_filter_options(CLI::App& command, std::vector<std::string>& kinds,
+                            std::optional<int>& year) {
+  command.add_option("--tie-kinds", kinds, "only these tie kinds (comma-separated)")
+      ->delimiter(',');
+  command.add_option("--year", year, "only ties active in this year")
+      ->check(CLI::Range(1000, 2200));
+}
+
 analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
                                      std::optional<int> year) {
   analysis::TieFilter filter;
@@ -72,10 +80,7 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
                          "cross-municipal ties, E-I index, SME participation");
   cmd->add_option("--by", state->by, "also break them down by municipality, kind or theme")
       ->check(CLI::IsMember({"municipality", "kind", "theme"}));
-  cmd->add_option("--tie-kinds", state->kinds, "only these tie kinds (comma-separated)")
-      ->delimiter(',');
-  cmd->add_option("--year", state->year, "only ties active in this year")
-      ->check(CLI::Range(1000, 2200));
+  add_tie_filter_options(*cmd, state->kinds, state->year);
   return {
       cmd, [&global, state] {
         const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);

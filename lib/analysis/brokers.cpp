@@ -8,34 +8,6 @@
 #include "verbund/analysis/metrics.hpp"
 
 namespace verbund::analysis {
-namespace {
-
-// Size of the largest component when `removed` is taken out. O(m alpha(n)).
-std::size_t giant_without(const SimpleGraph& graph, std::uint32_t removed) {
-  const auto n = static_cast<std::uint32_t>(graph.vertex_count());
-  std::vector<std::uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0U);
-  auto find = [&](std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (std::uint32_t v = 0; v < n; ++v) {
-    if (v == removed) continue;
-    for (const auto w : graph.neighbours(v)) {
-      if (w < v || w == removed) continue;
-      const auto a = find(v), b = find(w);
-      if (a != b) parent[a] = b;
-    }
-  }
-  std::vector<std::size_t> size(n, 0);
-  std::size_t giant = 0;
-  for (std::uint32_t v = 0; v < n; ++v) {
-    if (v != removed) giant = std::max(giant, ++size[find(v)]);
-  }
-  return giant;
-}
-
-}  // namespace
 
 std::vector<Broker> brokers(const SimpleGraph& graph, const BrokerOptions& options) {
   const auto n = static_cast<std::uint32_t>(graph.vertex_count());
@@ -85,7 +57,7 @@ std::vector<Broker> brokers(const SimpleGraph& graph, const BrokerOptions& optio
     if (exact) b.betweenness = betweenness.empty() ? 0.0 : betweenness[v];
     if (!constraint.empty() && b.degree > 0 && !std::isnan(constraint[v]))
       b.constraint = constraint[v];
-    const std::size_t giant_after = giant_without(graph, v);
+    const std::size_t giant_after = components(graph, v).giant;
     const bool in_giant = before.sizes[before.of[v]] == before.giant;
     // Everyone the giant loses beyond the broker itself was cut off by its leaving.
     b.cut_off = in_giant ? before.giant - 1 - std::min(before.giant - 1, giant_after) : 0;

@@ -83,7 +83,7 @@ Clustering clustering(const SimpleGraph& graph) {
   return c;
 }
 
-Components components(const SimpleGraph& graph) {
+Components components(const SimpleGraph& graph, std::optional<std::uint32_t> removed) {
   const auto n = static_cast<std::uint32_t>(graph.vertex_count());
   std::vector<std::uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0U);
@@ -92,8 +92,9 @@ Components components(const SimpleGraph& graph) {
     return x;
   };
   for (std::uint32_t v = 0; v < n; ++v) {
+    if (v == removed) continue;
     for (const auto w : graph.neighbours(v)) {
-      if (w < v) continue;
+      if (w < v || w == removed) continue;
       const auto a = find(v), b = find(w);
       if (a != b) parent[std::max(a, b)] = std::min(a, b);  // root = smallest member
     }
@@ -102,6 +103,10 @@ Components components(const SimpleGraph& graph) {
   c.of.resize(n);
   std::vector<std::uint32_t> number(n, UINT32_MAX);
   for (std::uint32_t v = 0; v < n; ++v) {
+    if (v == removed) {
+      c.of[v] = UINT32_MAX;
+      continue;
+    }
     const auto root = find(v);
     if (number[root] == UINT32_MAX) {
       number[root] = static_cast<std::uint32_t>(c.sizes.size());

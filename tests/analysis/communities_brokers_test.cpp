@@ -3,6 +3,7 @@
 #include <map>
 
 #include "../core/region_fixture.hpp"
+#include "karate_fixture.hpp"
 #include "verbund/analysis/brokers.hpp"
 #include "verbund/analysis/communities.hpp"
 #include "verbund/io/region_csv.hpp"
@@ -11,13 +12,6 @@ using namespace verbund;
 using analysis::SimpleGraph;
 
 namespace {
-
-core::Region karate() {
-  const auto dir = std::filesystem::path(VERBUND_TEST_DATA_DIR);
-  return core::build_region(
-      io::read_region_csv({std::nullopt, dir / "karate_actors.csv", std::nullopt,
-                           dir / "karate_ties.csv", std::nullopt}));
-}
 
 // Closed form, independent of igraph: Q = sum over communities of L_c / m - (D_c / 2m)^2.
 double modularity_by_formula(const SimpleGraph& g, const std::vector<std::uint32_t>& membership) {
@@ -38,7 +32,7 @@ double modularity_by_formula(const SimpleGraph& g, const std::vector<std::uint32
 
 TEST_CASE("communities of the karate club: good modularity, reproducible by seed",
           "[analysis][communities]") {
-  const core::Region region = karate();
+  const core::Region region = test::karate_club();
   const SimpleGraph graph(region);
   for (const auto method :
        {analysis::CommunityMethod::louvain, analysis::CommunityMethod::leiden}) {
@@ -59,7 +53,7 @@ TEST_CASE("communities of the karate club: good modularity, reproducible by seed
 
 // Reference values from networkx: betweenness_centrality(normalized=False), constraint.
 TEST_CASE("brokers of the karate club match networkx", "[analysis][brokers]") {
-  const core::Region region = karate();
+  const core::Region region = test::karate_club();
   const SimpleGraph graph(region);
   const auto top = analysis::brokers(graph, {.top = 3});
   REQUIRE(top.size() == 3);

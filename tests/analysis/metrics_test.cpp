@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "../core/region_fixture.hpp"
+#include "karate_fixture.hpp"
 #include "test_support.hpp"
 #include "verbund/analysis/metrics.hpp"
 #include "verbund/core/parallel.hpp"
@@ -11,13 +12,6 @@ using namespace verbund;
 using analysis::SimpleGraph;
 
 namespace {
-
-core::Region karate() {
-  const auto dir = std::filesystem::path(VERBUND_TEST_DATA_DIR);
-  return core::build_region(
-      io::read_region_csv({std::nullopt, dir / "karate_actors.csv", std::nullopt,
-                           dir / "karate_ties.csv", std::nullopt}));
-}
 
 core::Region random_region(std::uint64_t seed, std::uint32_t n, std::uint64_t m) {
   core::RandomStream rng(seed, 5);
@@ -43,7 +37,7 @@ core::Region random_region(std::uint64_t seed, std::uint32_t n, std::uint64_t m)
 // Reference values from networkx 2.8 (karate_club_graph): transitivity, average_clustering,
 // density; 45 triangles.
 TEST_CASE("clustering of Zachary's karate club matches networkx", "[analysis][metrics]") {
-  const core::Region region = karate();
+  const core::Region region = test::karate_club();
   const SimpleGraph graph(region);
   REQUIRE(graph.vertex_count() == 34);
   REQUIRE(graph.edge_count() == 78);

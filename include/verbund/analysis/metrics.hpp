@@ -33,8 +33,10 @@ struct Components {
   std::vector<std::size_t> sizes;
   std::size_t giant = 0;  ///< size of the largest
 };
-/// Union-find over the edges. O(m alpha(n)).
-[[nodiscard]] Components components(const SimpleGraph& graph);
+/// Union-find over the edges. With `removed`, as if that vertex had left: it belongs to no
+/// component (of[removed] = UINT32_MAX). O(m alpha(n)).
+[[nodiscard]] Components components(const SimpleGraph& graph,
+                                    std::optional<std::uint32_t> removed = std::nullopt);
 
 /// The indicators regional development watches, for a whole region.
 struct NetworkMetrics {
