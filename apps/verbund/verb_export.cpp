@@ -3,37 +3,65 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "verbund/io/graph_export.hpp"
 #include "verbund/io/region_csv.hpp"
 #include "verbund/io/region_json.hpp"
 
 namespace verbund::cli {
+namespace {
+
+// Writes to standard output for "-", else to a file, reporting write errors.
+template <typename Write>
+void to_file_or_stdout(const std::string& out, Write write) {
+  if (out == "-") {
+    write(std::cout);
+    return;
+  }
+  std::ofstream file(out, std::ios::binary);
+  if (!file) throw IoError("cannot open '" + out + "' for writing");
+  write(file);
+  file.close();
+  if (!file) throw IoError("error while writing '" + out + "'");
+}
+
+}  // namespace
 
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global) {
-  auto out = std::make_shared<std::string>();
+  struct State {
+    std::string out;
+    std::optional<std::string> format;
+  };
+  auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
       "export",
-      "Write the region out: --format csv (a directory of the five import files, the "
-      "default) or json (one file; '-' for standard output)");
-  cmd->add_option("-o,--out", *out, "output directory (csv) or file (json)")->required();
-  return {cmd, [&global, out] {
+      "Write the region out: csv (a directory of the five import files, the default), "
+      "json, graphml, gexf (dynamic, for Gephi's timeline) or dot; '-' = standard output");
+  cmd->add_option("-o,--out", state->out, "output directory (csv) or file")->required();
+  cmd->add_option("--format", state->format, "csv, json, graphml, gexf or dot")
+      ->check(CLI::IsMember({"csv", "json", "graphml", "gexf", "dot"}));
+  return {cmd, [&global, state] {
+            // `verbund --format json export` (global) and `verbund export --format gexf` both work.
+            const std::string format =
+                state->format.value_or(global.format == Format::json ? "json" : "csv");
             const io::Store store = open_store(global, /*create=*/false);
             const core::Region region = store.load_region();
-            if (global.format == Format::json) {
-              if (*out == "-") {
-                io::write_region_json(region, std::cout);
-                return;
-              }
-              std::ofstream file(*out, std::ios::binary);
-              if (!file) throw IoError("cannot open '" + *out + "' for writing");
-              io::write_region_json(region, file);
-              file.close();
-              if (!file) throw IoError("error while writing '" + *out + "'");
+            if (format == "csv") {
+              if (state->out == "-")
+                throw InvalidInput("--out: csv export writes a directory, not '-'");
+              io::write_region_csv(region, state->out);
+            } else if (format == "json") {
+              to_file_or_stdout(state->out,
+                                [&](std::ostream& o) { io::write_region_json(region, o); });
             } else {
-              io::write_region_csv(region, *out);
+              const auto graph_format = format == "graphml" ? io::GraphFormat::graphml
+                                        : format == "gexf"  ? io::GraphFormat::gexf
+                                                            : io::GraphFormat::dot;
+              to_file_or_stdout(state->out,
+                                [&](std::ostream& o) { io::write_graph(region, graph_format, o); });
             }
-            if (!global.quiet && *out != "-") {
+            if (!global.quiet && state->out != "-") {
               std::cerr << "exported " << region.size() << " actors and " << region.tie_count()
-                        << " ties to " << *out << "\n";
+                        << " ties to " << state->out << " (" << format << ")\n";
             }
           }};
 }

@@ -273,4 +273,9 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("unknown tie kind 'friendship'"));
   CHECK(run_cli({"communities", "--method", "magic"}, dir.path()).exit_code == 2);
+  CHECK(run_cli({"export", "--format", "xlsx", "--out", "x"}, dir.path()).exit_code == 2);
+  r = run_cli({"export", "--format", "dot", "--out", "-"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("graph verbund {") &&
+                        Catch::Contains("\"rub\" [label=\"Ruhr-Universität Bochum\""));
 }

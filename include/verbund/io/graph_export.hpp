@@ -1,0 +1,21 @@
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "verbund/core/region.hpp"
+
+namespace verbund::io {
+
+/// Graph file formats for Gephi, networkx, igraph and Graphviz.
+enum class GraphFormat { graphml, gexf, dot };
+
+/// Writes the region as a graph: every actor a node with its attributes (name, kind,
+/// municipality, lat, lon, employees, size class, sector, founded, capacity and the extra
+/// attributes), every tie an edge with kind, weight, start and end. Ties stay separate (parallel
+/// edges allowed); the graph is undirected and a supply tie's direction is its source -> target
+/// order. GEXF is dynamic: ties carry start/end years, so Gephi's timeline plays the network
+/// over time. Output is deterministic. O(n + m).
+void write_graph(const core::Region& region, GraphFormat format, std::ostream& out);
+
+}  // namespace verbund::io

@@ -1,0 +1,61 @@
+"""Peer oracle: networkx reads verbund's GraphML and GEXF back, unedited, with every actor, tie
+and attribute; the DOT file has one statement per actor and tie.
+
+Usage: export_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
+"""
+import collections
+import csv
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+
+def run(cli, *args, cwd):
+    result = subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"verbund {' '.join(args)} failed: {result.stderr}")
+
+
+def main():
+    cli = sys.argv[1]
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        run(cli, "generate", "ruhr", "--firms", "1500", "--seed", "9", cwd=tmp)
+        run(cli, "export", "--out", "csv", cwd=tmp)
+        for fmt in ("graphml", "gexf", "dot"):
+            run(cli, "export", "--format", fmt, "--out", f"region.{fmt}", cwd=tmp)
+        actors = {r["id"]: r for r in csv.DictReader(open(out / "csv/actors.csv", encoding="utf-8"))}
+        ties = list(csv.DictReader(open(out / "csv/ties.csv", encoding="utf-8")))
+        expected_kinds = collections.Counter(t["kind"] for t in ties)
+        expected_weight = sum(float(t["weight"]) for t in ties)
+
+        for fmt, graph in (("graphml", nx.read_graphml(out / "region.graphml")),
+                           ("gexf", nx.read_gexf(out / "region.gexf"))):
+            if graph.number_of_nodes() != len(actors) or graph.number_of_edges() != len(ties):
+                failures.append(f"{fmt}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+            kinds = collections.Counter(d["kind"] for _, _, d in graph.edges(data=True))
+            if kinds != expected_kinds:
+                failures.append(f"{fmt}: tie kinds {kinds} != {expected_kinds}")
+            weight = sum(float(d["weight"]) for _, _, d in graph.edges(data=True))
+            if abs(weight - expected_weight) > 1e-6 * expected_weight:
+                failures.append(f"{fmt}: total weight {weight} != {expected_weight}")
+            for actor_id in ("mun-muelheim-an-der-ruhr", "rub", "F001000"):
+                node = graph.nodes[actor_id]
+                name = node.get("name", node.get("label"))
+                if name != actors[actor_id]["name"] or node["kind"] != actors[actor_id]["kind"]:
+                    failures.append(f"{fmt}: {actor_id} read back as {node}")
+
+        dot = (out / "region.dot").read_text(encoding="utf-8").splitlines()
+        if sum(" -- " in line for line in dot) != len(ties) or sum("[label=" in line for line in dot) != len(actors):
+            failures.append("dot: statement counts differ")
+    if failures:
+        sys.exit("mismatch:\n" + "\n".join(failures))
+    print("1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
