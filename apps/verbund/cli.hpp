@@ -40,12 +40,18 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_communities_verb(CLI::App& app, const GlobalOptions& global);
 
-/// Adds --tie-kinds and --year, the tie filter of the analysis verbs.
-void add_tie_filter_options(CLI::App& command, std::vector<std::string>& kinds,
-                            std::optional<int>& year);
-/// The --tie-kinds/--year filter of the analysis verbs; unknown kinds are bad input.
-[[nodiscard]] analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
-                                                   std::optional<int> year);
+/// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
+struct AnalysisScope {
+  std::vector<std::string> tie_kinds;
+  std::optional<int> year;
+  std::vector<std::string> where;  ///< KEY=VALUE conditions, all must hold
+};
+void add_scope_options(CLI::App& command, AnalysisScope& scope);
+/// The tie filter of a scope; unknown tie kinds are bad input.
+[[nodiscard]] analysis::TieFilter tie_filter(const AnalysisScope& scope);
+/// The database's region, reduced to the actors the scope's conditions select.
+[[nodiscard]] core::Region load_scoped_region(const GlobalOptions& global,
+                                              const AnalysisScope& scope);
 
 /// Opens the database named by --db; a missing file is bad input unless `create`.
 [[nodiscard]] io::Store open_store(const GlobalOptions& global, bool create);

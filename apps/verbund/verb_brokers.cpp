@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -6,6 +7,7 @@
 #include "verbund/analysis/brokers.hpp"
 #include "verbund/analysis/communities.hpp"
 #include "verbund/analysis/metrics.hpp"
+#include "verbund/core/region_select.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -18,8 +20,7 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
     std::size_t top = 20;
     std::size_t exact_limit = 50000;
-    std::vector<std::string> kinds;
-    std::optional<int> year;
+    AnalysisScope scope;
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
@@ -32,11 +33,10 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--exact-limit", state->exact_limit,
                   "compute exact betweenness only up to this many actors")
       ->capture_default_str();
-  add_tie_filter_options(*cmd, state->kinds, state->year);
+  add_scope_options(*cmd, state->scope);
   return {cmd, [&global, state] {
-            const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
-            const io::Store store = open_store(global, /*create=*/false);
-            const core::Region region = store.load_region();
+            const analysis::TieFilter filter = tie_filter(state->scope);
+            const core::Region region = load_scoped_region(global, state->scope);
             const analysis::SimpleGraph graph(region, filter);
             const auto found = analysis::brokers(
                 graph, {.top = state->top, .exact_betweenness_limit = state->exact_limit});
@@ -60,8 +60,7 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
     double resolution = 1.0;
     bool unweighted = false;
     bool members = false;
-    std::vector<std::string> kinds;
-    std::optional<int> year;
+    AnalysisScope scope;
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
@@ -74,11 +73,10 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--unweighted", state->unweighted, "ignore tie weights");
   cmd->add_flag("--members", state->members, "list every actor's community instead of a summary");
-  add_tie_filter_options(*cmd, state->kinds, state->year);
+  add_scope_options(*cmd, state->scope);
   return {cmd, [&global, state] {
-            const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
-            const io::Store store = open_store(global, /*create=*/false);
-            const core::Region region = store.load_region();
+            const analysis::TieFilter filter = tie_filter(state->scope);
+            const core::Region region = load_scoped_region(global, state->scope);
             const analysis::SimpleGraph graph(region, filter);
             const auto found = analysis::detect_communities(
                 graph, {.method = state->method == "leiden" ? analysis::CommunityMethod::leiden

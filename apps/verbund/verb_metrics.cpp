@@ -1,34 +1,13 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/analysis/metrics.hpp"
+#include "verbund/core/region_select.hpp"
 
 namespace verbund::cli {
-void add_tie_filter_options(CLI::App& command, std::vector<std::string>& kinds,
-                            std::optional<int>& year) {
-  command.add_option("--tie-kinds", kinds, "only these tie kinds (comma-separated)")
-      ->delimiter(',');
-  command.add_option("--year", year, "only ties active in this year")
-      ->check(CLI::Range(1000, 2200));
-}
-
-analysis::TieFilter parse_tie_filter(const std::vector<std::string>& kinds,
-                                     std::optional<int> year) {
-  analysis::TieFilter filter;
-  filter.year = year;
-  for (const auto& name : kinds) {
-    auto kind = core::parse_tie_kind(name);
-    if (!kind) {
-      throw InvalidInput("--tie-kinds: unknown tie kind '" + name +
-                         "' (expected supply, research, transfer, project, informal or advisory)");
-    }
-    filter.kinds.push_back(*kind);
-  }
-  return filter;
-}
-
 namespace {
 
 Table network_table(const analysis::NetworkMetrics& m) {
@@ -70,8 +49,7 @@ Table group_table(const std::vector<analysis::GroupMetrics>& rows, const std::st
 Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
     std::optional<std::string> by;
-    std::vector<std::string> kinds;
-    std::optional<int> year;
+    AnalysisScope scope;
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd =
@@ -80,12 +58,11 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
                          "cross-municipal ties, E-I index, SME participation");
   cmd->add_option("--by", state->by, "also break them down by municipality, kind or theme")
       ->check(CLI::IsMember({"municipality", "kind", "theme"}));
-  add_tie_filter_options(*cmd, state->kinds, state->year);
+  add_scope_options(*cmd, state->scope);
   return {
       cmd, [&global, state] {
-        const analysis::TieFilter filter = parse_tie_filter(state->kinds, state->year);
-        const io::Store store = open_store(global, /*create=*/false);
-        const core::Region region = store.load_region();
+        const analysis::TieFilter filter = tie_filter(state->scope);
+        const core::Region region = load_scoped_region(global, state->scope);
         const analysis::SimpleGraph graph(region, filter);
         std::vector<Table> tables{network_table(analysis::network_metrics(region, graph))};
         if (state->by) {

@@ -259,6 +259,11 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   CHECK(metrics["network"][0]["value"] == 752);
   CHECK(metrics["by municipality"].size() >= 50);
 
+  r = run_cli({"--format", "json", "metrics", "--where", "kind=university"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["network"][0]["value"] == 17);
+  CHECK(run_cli({"metrics", "--where", "kind"}, dir.path()).exit_code == 2);
+
   r = run_cli({"--format", "json", "brokers", "--top", "5"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["brokers"].size() == 5);

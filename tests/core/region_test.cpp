@@ -6,6 +6,8 @@
 #include "region_fixture.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/core/region.hpp"
+#include "verbund/core/region_select.hpp"
+#include "verbund/error.hpp"
 
 using namespace verbund::core;
 
@@ -147,4 +149,20 @@ TEST_CASE("a builder rejects duplicate external ids", "[core][region]") {
   builder.add_actor(a);
   builder.add_actor(a);
   CHECK_THROWS_WITH(std::move(builder).build(), Catch::Contains("duplicate actor id 'same'"));
+}
+
+TEST_CASE("select keeps the induced sub-region", "[core][region]") {
+  const Region r = build_region(verbund::test::small_region_data());
+  const ActorCondition in_essen = ActorCondition::parse("municipality=Essen");
+  const Region essen = select(r, [&](ActorId a) { return in_essen.matches(r, a); });
+  REQUIRE(essen.size() == 4);     // uni, grp, f1, ihk
+  CHECK(essen.tie_count() == 1);  // uni-f1; the others leave Essen
+  CHECK(essen.parent(*essen.find("grp")) == essen.find("uni"));
+  CHECK(essen.memberships().size() == 1);  // f1 in ihk
+  CHECK(essen.attribute(*essen.find("f1"), "website") == "f1.example");
+  CHECK(essen.offers(*essen.find("uni")).size() == 2);
+  CHECK(ActorCondition::parse("website=f1.example").matches(r, *r.find("f1")));
+  CHECK(ActorCondition::parse("kind=firm").matches(r, *r.find("f4")));
+  CHECK_FALSE(ActorCondition::parse("sector=25").matches(r, *r.find("f4")));
+  CHECK_THROWS_AS(ActorCondition::parse("no-equals-sign"), verbund::InvalidInput);
 }

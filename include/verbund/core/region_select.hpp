@@ -1,0 +1,26 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verbund/core/region.hpp"
+
+namespace verbund::core {
+
+/// The sub-region induced by the actors `keep` accepts: those actors (in their order) with their
+/// competences, the ties and memberships among them, and the whole taxonomy. A parent outside the
+/// selection is dropped. O(n + m) plus the rebuild.
+[[nodiscard]] Region select(const Region& region, const std::function<bool(ActorId)>& keep);
+
+/// An actor condition "KEY=VALUE": KEY is kind, municipality, sector or an attribute key.
+struct ActorCondition {
+  std::string key;
+  std::string value;
+  /// Parses "KEY=VALUE"; throws InvalidInput if malformed.
+  [[nodiscard]] static ActorCondition parse(std::string_view text);
+  [[nodiscard]] bool matches(const Region& region, ActorId a) const;
+};
+
+}  // namespace verbund::core
