@@ -94,9 +94,7 @@ std::vector<SectorProfile> read_sectors(const std::filesystem::path& path) {
 
 RuhrBase load_ruhr_base(const std::filesystem::path& directory) {
   RuhrBase base;
-  base.institutions = io::read_region_csv({directory / "taxonomy.csv", directory / "actors.csv",
-                                           directory / "competences.csv", directory / "ties.csv",
-                                           directory / "memberships.csv"});
+  base.institutions = io::read_region_csv(io::RegionCsvFiles::in_directory(directory));
   core::validate(base.institutions);
   base.municipalities = read_municipalities(directory / "municipalities.csv");
   base.sectors = read_sectors(directory / "sectors.csv");

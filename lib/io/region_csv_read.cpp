@@ -154,6 +154,11 @@ void read_memberships(const std::filesystem::path& path, RegionData& out) {
 
 }  // namespace
 
+RegionCsvFiles RegionCsvFiles::in_directory(const std::filesystem::path& directory) {
+  return {directory / "taxonomy.csv", directory / "actors.csv", directory / "competences.csv",
+          directory / "ties.csv", directory / "memberships.csv"};
+}
+
 core::RegionData read_region_csv(const RegionCsvFiles& files) {
   RegionData out;
   if (files.taxonomy) read_taxonomy(*files.taxonomy, out);

@@ -104,14 +104,15 @@ void write_region_csv(const Region& region, const std::filesystem::path& directo
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) throw IoError("cannot create directory '" + directory.string() + "': " + ec.message());
-  const std::pair<const char*, void (*)(const Region&, CsvFile&)> tables[] = {
-      {"taxonomy.csv", write_taxonomy},
-      {"actors.csv", write_actors},
-      {"competences.csv", write_competences},
-      {"ties.csv", write_ties},
-      {"memberships.csv", write_memberships}};
-  for (const auto& [name, write] : tables) {
-    CsvFile file(directory / name);
+  const RegionCsvFiles files = RegionCsvFiles::in_directory(directory);
+  const std::pair<const std::filesystem::path&, void (*)(const Region&, CsvFile&)> tables[] = {
+      {*files.taxonomy, write_taxonomy},
+      {*files.actors, write_actors},
+      {*files.competences, write_competences},
+      {*files.ties, write_ties},
+      {*files.memberships, write_memberships}};
+  for (const auto& [path, write] : tables) {
+    CsvFile file(path);
     write(region, file);
     file.close();
   }

@@ -11,29 +11,6 @@
 using namespace verbund;
 using analysis::SimpleGraph;
 
-namespace {
-
-core::Region random_region(std::uint64_t seed, std::uint32_t n, std::uint64_t m) {
-  core::RandomStream rng(seed, 5);
-  core::RegionBuilder builder;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    core::ActorRecord a;
-    a.id = std::to_string(i);
-    a.name = a.id;
-    builder.add_actor(a);
-  }
-  for (std::uint64_t k = 0; k < m; ++k) {
-    const auto s = static_cast<std::uint32_t>(rng.below(n));
-    auto t = static_cast<std::uint32_t>(rng.below(n - 1));
-    if (t >= s) ++t;
-    builder.add_tie({core::ActorId{s}, core::ActorId{t}, core::TieKind::informal, 1.0, std::nullopt,
-                     std::nullopt});
-  }
-  return std::move(builder).build();
-}
-
-}  // namespace
-
 // Reference values from networkx 2.8 (karate_club_graph): transitivity, average_clustering,
 // density; 45 triangles.
 TEST_CASE("clustering of Zachary's karate club matches networkx", "[analysis][metrics]") {
@@ -54,7 +31,7 @@ TEST_CASE("clustering of Zachary's karate club matches networkx", "[analysis][me
 TEST_CASE("triangle counts equal brute force and do not depend on the thread count",
           "[analysis][metrics]") {
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-    const core::Region region = random_region(seed, 60, 400);
+    const core::Region region = test::random_multigraph(seed, 60, 400);
     const SimpleGraph graph(region);
     const std::size_t n = graph.vertex_count();
     std::vector<std::vector<bool>> adj(n, std::vector<bool>(n, false));

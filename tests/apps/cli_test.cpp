@@ -32,12 +32,7 @@ std::vector<std::string> ruhr_import_args() {
 std::string export_csv(const ScratchDir& dir, const std::string& db, const std::string& out) {
   const auto r = run_cli({"--db", db, "export", "--out", out}, dir.path());
   REQUIRE(r.exit_code == 0);
-  std::string all;
-  for (const char* name :
-       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
-    all += read_file(dir / (out + "/" + name));
-  }
-  return all;
+  return verbund::test::read_csv_export(dir / out);
 }
 
 }  // namespace

@@ -7,31 +7,13 @@
 #include <boost/graph/connected_components.hpp>
 
 #include "core/region_bgl.hpp"
+#include "region_fixture.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/core/region.hpp"
 
 using namespace verbund::core;
 
 namespace {
-
-Region random_region(std::uint64_t seed, std::uint32_t n, std::uint64_t m) {
-  RandomStream rng(seed, 1);
-  RegionBuilder builder;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    ActorRecord a;
-    a.id = std::to_string(i);
-    a.name = a.id;
-    builder.add_actor(a);
-  }
-  for (std::uint64_t k = 0; k < m; ++k) {
-    const auto s = static_cast<std::uint32_t>(rng.below(n));
-    auto t = static_cast<std::uint32_t>(rng.below(n - 1));
-    if (t >= s) ++t;
-    builder.add_tie({ActorId{s}, ActorId{t}, TieKind::project, 1.0, std::nullopt, std::nullopt});
-  }
-  return std::move(builder).build();
-}
-
 // Oracle independent of the CSR: union-find over the tie list.
 std::size_t components_by_union_find(const Region& r) {
   std::vector<std::uint32_t> parent(r.size());
@@ -56,7 +38,7 @@ std::size_t components_by_union_find(const Region& r) {
 TEST_CASE("Boost.Graph runs on the region's CSR without copying", "[core][bgl]") {
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     // Sparse graphs around the giant-component threshold give many components.
-    const Region r = random_region(seed, 300, 120 + 40 * seed);
+    const Region r = verbund::test::random_multigraph(seed, 300, 120 + 40 * seed);
     const verbund::core::detail::RegionGraph g{&r};
     std::vector<std::uint32_t> component(r.size());
     const auto count = boost::connected_components(g, component.data());

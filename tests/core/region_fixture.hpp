@@ -8,6 +8,8 @@
 //
 // 8 actors, 5 ties, 4 connected pairs; components {uni,f1,f2,f3,grp} {f4} {ihk} {clu}.
 
+#include "verbund/core/random.hpp"
+#include "verbund/core/region.hpp"
 #include "verbund/core/region_data.hpp"
 
 namespace verbund::test {
@@ -59,6 +61,26 @@ inline core::RegionData small_region_data() {
                    {"f2", "clu", 2019, std::nullopt, 0},
                    {"f3", "clu", 2019, 2022, 0}};
   return d;
+}
+
+/// A random multigraph of `n` actors (ids "0".."n-1") and `m` informal ties, no self-ties.
+inline core::Region random_multigraph(std::uint64_t seed, std::uint32_t n, std::uint64_t m) {
+  core::RandomStream rng(seed, 1);
+  core::RegionBuilder builder;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    core::ActorRecord a;
+    a.id = std::to_string(i);
+    a.name = a.id;
+    builder.add_actor(a);
+  }
+  for (std::uint64_t k = 0; k < m; ++k) {
+    const auto s = static_cast<std::uint32_t>(rng.below(n));
+    auto t = static_cast<std::uint32_t>(rng.below(n - 1));
+    if (t >= s) ++t;
+    builder.add_tie({core::ActorId{s}, core::ActorId{t}, core::TieKind::informal, 1.0, std::nullopt,
+                     std::nullopt});
+  }
+  return std::move(builder).build();
 }
 
 }  // namespace verbund::test

@@ -21,12 +21,7 @@ const gen::RuhrBase& base() {
 std::string exported(const core::RegionData& data) {
   test::ScratchDir dir;
   io::write_region_csv(core::build_region(data), dir.path());
-  std::string all;
-  for (const char* name :
-       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
-    all += test::read_file(dir / name);
-  }
-  return all;
+  return test::read_csv_export(dir.path());
 }
 
 }  // namespace
@@ -69,12 +64,7 @@ TEST_CASE("the direct builder path gives the same region as the records path", "
   const gen::RuhrOptions options{.firms = 1200, .seed = 21};
   test::ScratchDir dir;
   io::write_region_csv(gen::generate_ruhr_region(base(), options), dir.path());
-  std::string direct;
-  for (const char* name :
-       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
-    direct += test::read_file(dir / name);
-  }
-  CHECK(direct == exported(gen::generate_ruhr(base(), options)));
+  CHECK(test::read_csv_export(dir.path()) == exported(gen::generate_ruhr(base(), options)));
 }
 
 TEST_CASE("the generated population is calibrated to the documents' figures", "[gen][ruhr]") {

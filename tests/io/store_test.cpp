@@ -21,12 +21,7 @@ void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
 
 std::string csv_export(const core::Region& region, const test::ScratchDir& dir) {
   io::write_region_csv(region, dir.path());
-  std::string all;
-  for (const char* name :
-       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
-    all += test::read_file(dir / name);
-  }
-  return all;
+  return test::read_csv_export(dir.path());
 }
 
 std::string open_error(const std::filesystem::path& path,

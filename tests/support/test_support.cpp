@@ -39,6 +39,15 @@ std::string read_file(const std::filesystem::path& path) {
   return s.str();
 }
 
+std::string read_csv_export(const std::filesystem::path& directory) {
+  std::string all;
+  for (const char* name :
+       {"taxonomy.csv", "actors.csv", "competences.csv", "ties.csv", "memberships.csv"}) {
+    all += "== " + std::string(name) + "\n" + read_file(directory / name);
+  }
+  return all;
+}
+
 std::string dump_database(const std::filesystem::path& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {

@@ -27,6 +27,10 @@ class ScratchDir {
 void write_file(const std::filesystem::path& path, const std::string& content);
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
+/// The five region CSV files in `directory` (as write_region_csv names them), concatenated in a
+/// fixed order: equal strings mean byte-identical exports.
+[[nodiscard]] std::string read_csv_export(const std::filesystem::path& directory);
+
 /// Every row of every table of a SQLite database, as text in a fixed order: two databases with
 /// equal dumps hold the same content.
 [[nodiscard]] std::string dump_database(const std::filesystem::path& path);

@@ -23,6 +23,10 @@ struct RegionCsvFiles {
   std::optional<std::filesystem::path> competences;
   std::optional<std::filesystem::path> ties;
   std::optional<std::filesystem::path> memberships;
+
+  /// The five files as write_region_csv names them in `directory`: taxonomy.csv, actors.csv,
+  /// competences.csv, ties.csv, memberships.csv (whether they exist or not).
+  [[nodiscard]] static RegionCsvFiles in_directory(const std::filesystem::path& directory);
 };
 
 /// Parses the files into a batch, checking every cell's format (kinds, numbers, ranges).
