@@ -3,7 +3,7 @@
 
 #include "cli.hpp"
 #include "output.hpp"
-#include "verbund/io/cordis_import.hpp"
+#include "verbund/io/project_import.hpp"
 #include "verbund/io/region_csv.hpp"
 
 namespace verbund::cli {

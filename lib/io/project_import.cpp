@@ -4,7 +4,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "verbund/io/cordis_import.hpp"
+#include "verbund/io/project_import.hpp"
 #include "verbund/io/csv_reader.hpp"
 #include "verbund/io/text_format.hpp"
 

@@ -8,7 +8,7 @@
 #include "test_support.hpp"
 #include "verbund/core/region.hpp"
 #include "verbund/error.hpp"
-#include "verbund/io/cordis_import.hpp"
+#include "verbund/io/project_import.hpp"
 
 using namespace verbund;
 
