@@ -1,22 +1,19 @@
 """Peer oracle: networkx reads verbund's GraphML and GEXF back, unedited, with every actor, tie
-and attribute; the DOT file has one statement per actor and tie.
+and attribute; so does the JSON export; the DOT file has one statement per actor and tie.
 
 Usage: export_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
 """
 import collections
 import csv
-import subprocess
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from oracle_common import report, run
 
-def run(cli, *args, cwd):
-    result = subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"verbund {' '.join(args)} failed: {result.stderr}")
 
 
 def main():
@@ -26,7 +23,7 @@ def main():
         out = Path(tmp)
         run(cli, "generate", "ruhr", "--firms", "1500", "--seed", "9", cwd=tmp)
         run(cli, "export", "--out", "csv", cwd=tmp)
-        for fmt in ("graphml", "gexf", "dot"):
+        for fmt in ("graphml", "gexf", "dot", "json"):
             run(cli, "export", "--format", fmt, "--out", f"region.{fmt}", cwd=tmp)
         actors = {r["id"]: r for r in csv.DictReader(open(out / "csv/actors.csv", encoding="utf-8"))}
         ties = list(csv.DictReader(open(out / "csv/ties.csv", encoding="utf-8")))
@@ -49,12 +46,19 @@ def main():
                 if name != actors[actor_id]["name"] or node["kind"] != actors[actor_id]["kind"]:
                     failures.append(f"{fmt}: {actor_id} read back as {node}")
 
+        doc = json.loads((out / "region.json").read_text(encoding="utf-8"))
+        json_kinds = collections.Counter(t["kind"] for t in doc["ties"])
+        json_weight = sum(t["weight"] for t in doc["ties"])
+        by_id = {a["id"]: a for a in doc["actors"]}
+        if (len(doc["actors"]) != len(actors) or json_kinds != expected_kinds
+                or abs(json_weight - expected_weight) > 1e-6 * expected_weight
+                or by_id["mun-muelheim-an-der-ruhr"]["name"] != actors["mun-muelheim-an-der-ruhr"]["name"]):
+            failures.append("json: actors, tie kinds, weights or names differ from the CSV export")
+
         dot = (out / "region.dot").read_text(encoding="utf-8").splitlines()
         if sum(" -- " in line for line in dot) != len(ties) or sum("[label=" in line for line in dot) != len(actors):
             failures.append("dot: statement counts differ")
-    if failures:
-        sys.exit("mismatch:\n" + "\n".join(failures))
-    print("1 passed, 0 failed")
+    report(failures)
 
 
 if __name__ == "__main__":

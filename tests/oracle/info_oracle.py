@@ -4,21 +4,16 @@ Usage: info_oracle.py VERBUND_CLI RUHR_DATA_DIR   (run by ctest with Debian's py
 """
 import csv
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from oracle_common import compare, run
+
 SCIENCE = {"university", "research_institute", "research_group"}
 
-
-def run(cli, *args, cwd):
-    result = subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"verbund {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
 
 
 def main():
@@ -49,14 +44,7 @@ def main():
         "share of firms with a science tie": with_science / len(firms),
     }
     got = {row["indicator"]: row["value"] for row in info["region"]}
-    failures = [f"{key}: verbund {got.get(key)} vs networkx {value}"
-                for key, value in expected.items()
-                if abs(got.get(key, float("nan")) - value) > 1e-12 * max(1.0, abs(value))]
-    for key, value in expected.items():
-        print(f"{key:40} {value}")
-    if failures:
-        sys.exit("mismatch:\n" + "\n".join(failures))
-    print("1 passed, 0 failed")
+    compare(expected, got, 1e-12)
 
 
 if __name__ == "__main__":

@@ -4,19 +4,14 @@ Usage: metrics_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
 """
 import csv
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from oracle_common import compare, run
 
-def run(cli, *args, cwd):
-    result = subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"verbund {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
 
 
 def main():
@@ -55,13 +50,7 @@ def main():
         "E-I index by actor kind": (external - internal) / (external + internal),
     }
     values = {row["indicator"]: row["value"] for row in got["network"]}
-    failures = [f"{k}: verbund {values.get(k)} vs networkx {v}" for k, v in expected.items()
-                if abs(values.get(k, float("nan")) - v) > 1e-9 * max(1.0, abs(v))]
-    for k, v in expected.items():
-        print(f"{k:32} {v}")
-    if failures:
-        sys.exit("mismatch:\n" + "\n".join(failures))
-    print("1 passed, 0 failed")
+    compare(expected, values, 1e-9)
 
 
 if __name__ == "__main__":
