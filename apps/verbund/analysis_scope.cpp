@@ -38,10 +38,17 @@ core::Region load_scoped_region(const GlobalOptions& global, const AnalysisScope
   const io::Store store = open_store(global, /*create=*/false);
   core::Region region = store.load_region();
   if (conditions.empty()) return region;
-  return core::select(region, [&](core::ActorId a) {
+  core::Region selected = core::select(region, [&](core::ActorId a) {
     return std::all_of(conditions.begin(), conditions.end(),
                        [&](const core::ActorCondition& c) { return c.matches(region, a); });
   });
+  if (selected.size() == 0) {
+    std::string list;
+    for (const auto& w : scope.where) list += (list.empty() ? "" : ", ") + w;
+    throw InvalidInput("--where " + list +
+                       " selects no actor (keys: kind, municipality, sector or an attribute)");
+  }
+  return selected;
 }
 
 }  // namespace verbund::cli

@@ -258,6 +258,9 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["network"][0]["value"] == 17);
   CHECK(run_cli({"metrics", "--where", "kind"}, dir.path()).exit_code == 2);
+  r = run_cli({"metrics", "--where", "colour=red"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--where colour=red selects no actor"));
 
   r = run_cli({"--format", "json", "brokers", "--top", "5"}, dir.path());
   REQUIRE(r.exit_code == 0);
