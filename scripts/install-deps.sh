@@ -10,7 +10,7 @@ packages=(
   libtbb-dev libsqlite3-dev sqlite3
   catch2 libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
-  python3 python3-networkx python3-igraph
+  python3 python3-networkx python3-igraph python3-numpy
 )
 
 missing=()

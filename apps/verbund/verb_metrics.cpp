@@ -22,6 +22,7 @@ Table network_table(const analysis::NetworkMetrics& m) {
             {"giant component share", m.giant_share},
             {"transitivity", m.transitivity},
             {"average local clustering", m.average_clustering},
+            {"weighted average clustering", m.weighted_average_clustering},
             {"firms", m.firms},
             {"share of firms with a science tie", m.science_share},
             {"cross-municipal share of ties", m.cross_municipal_share},

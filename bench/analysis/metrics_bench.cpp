@@ -3,7 +3,7 @@
 // igraph is called directly here because it is the peer being measured; the library itself
 // reaches igraph only through its bridge.
 //
-//   verbund_bench --benchmark_filter='Components|Transitivity|Clustering|Indicators'
+//   verbund_bench --benchmark_filter='Components|Transitivity|Clustering|Indicators|Betweenness'
 //       --benchmark_repetitions=3
 
 #include <benchmark/benchmark.h>
@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 
+#include "verbund/analysis/betweenness.hpp"
 #include "verbund/analysis/metrics.hpp"
 #include "verbund/core/parallel.hpp"
 #include "verbund/gen/ruhr.hpp"
@@ -123,6 +124,38 @@ void BM_Indicators_verbund(benchmark::State& state) {
   counters(state, in);
 }
 
+// Exact betweenness on a mid-sized region (O(n m): 1 M actors would take hours on both sides).
+void BM_Betweenness_verbund(benchmark::State& state) {
+  auto& in = instance(static_cast<std::size_t>(state.range(0)));
+  const core::ThreadLimit limit(static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) benchmark::DoNotOptimize(analysis::betweenness(*in.graph));
+  counters(state, in);
+}
+
+void BM_Betweenness_igraph(benchmark::State& state) {
+  auto& in = instance(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    igraph_vector_t result;
+    igraph_vector_init(&result, 0);
+    igraph_betweenness(&in.peer, &result, igraph_vss_all(), false, nullptr);
+    benchmark::DoNotOptimize(VECTOR(result)[0]);
+    igraph_vector_destroy(&result);
+  }
+  counters(state, in);
+}
+
+// Sampled betweenness on the large region: Args (firms, threads, sources).
+void BM_BetweennessSampled_verbund(benchmark::State& state) {
+  auto& in = instance(static_cast<std::size_t>(state.range(0)));
+  const core::ThreadLimit limit(static_cast<std::size_t>(state.range(1)));
+  const auto k = static_cast<std::size_t>(state.range(2));
+  double bound = 0.0;
+  for (auto _ : state)
+    bound = analysis::betweenness(*in.graph, {.samples = k}).normalised_error_bound;
+  state.counters["bound"] = bound;
+  counters(state, in);
+}
+
 void sizes_and_threads(benchmark::internal::Benchmark* b) {
   for (const long firms : {1000L, 1000000L}) {
     for (const long threads : {1L, 2L}) b->Args({firms, threads});
@@ -141,5 +174,15 @@ BENCHMARK(BM_Clustering_verbund)->Apply(sizes_and_threads);
 BENCHMARK(BM_Transitivity_igraph)->Apply(sizes_only);
 BENCHMARK(BM_AverageClustering_igraph)->Apply(sizes_only);
 BENCHMARK(BM_Indicators_verbund)->Apply(sizes_and_threads);
+BENCHMARK(BM_Betweenness_verbund)
+    ->Args({10000, 1})
+    ->Args({10000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Betweenness_igraph)->Args({10000, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_BetweennessSampled_verbund)
+    ->Args({1000000, 2, 100})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace

@@ -9,19 +9,26 @@
 
 namespace verbund::analysis {
 
-std::vector<Broker> brokers(const SimpleGraph& graph, const BrokerOptions& options) {
+BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options) {
   const auto n = static_cast<std::uint32_t>(graph.vertex_count());
-  std::vector<double> betweenness, constraint;
+  BrokerReport report;
   const bool exact = n <= options.exact_betweenness_limit;
+  std::vector<double> betweenness, constraint;
+  Betweenness estimate;
+  if (exact || options.betweenness_samples > 0) {
+    estimate = analysis::betweenness(
+        graph, {.samples = exact ? 0 : options.betweenness_samples, .seed = options.seed});
+    betweenness = estimate.value;
+    report.betweenness_mode =
+        estimate.exact ? BrokerReport::Mode::exact : BrokerReport::Mode::sampled;
+    report.betweenness_sources = estimate.sources;
+    report.betweenness_error_bound = estimate.normalised_error_bound;
+  } else {
+    report.betweenness_mode = BrokerReport::Mode::skipped;
+  }
   if (n > 0 && graph.edge_count() > 0) {
     const auto lock = detail::lock_igraph();
     detail::IgraphGraph g(graph);
-    if (exact) {
-      detail::RealVector result;
-      detail::check(igraph_betweenness(g.get(), result.get(), igraph_vss_all(), false, nullptr),
-                    "betweenness");
-      betweenness = result.to_std();
-    }
     detail::RealVector result;
     detail::check(igraph_constraint(g.get(), result.get(), igraph_vss_all(), g.weights()),
                   "constraint");
@@ -48,13 +55,14 @@ std::vector<Broker> brokers(const SimpleGraph& graph, const BrokerOptions& optio
                     });
 
   const Components before = components(graph);
-  std::vector<Broker> out;
+  auto& out = report.brokers;
   for (std::size_t k = 0; k < top; ++k) {
     const std::uint32_t v = order[k];
     Broker b;
     b.actor = core::ActorId{v};
     b.degree = graph.degree(v);
-    if (exact) b.betweenness = betweenness.empty() ? 0.0 : betweenness[v];
+    if (!betweenness.empty()) b.betweenness = betweenness[v];
+    if (!estimate.standard_error.empty()) b.betweenness_error = estimate.standard_error[v];
     if (!constraint.empty() && b.degree > 0 && !std::isnan(constraint[v]))
       b.constraint = constraint[v];
     const std::size_t giant_after = components(graph, v).giant;
@@ -65,7 +73,7 @@ std::vector<Broker> brokers(const SimpleGraph& graph, const BrokerOptions& optio
         n > 1 ? static_cast<double>(giant_after) / static_cast<double>(n - 1) : 0.0;
     out.push_back(b);
   }
-  return out;
+  return report;
 }
 
 }  // namespace verbund::analysis

@@ -155,6 +155,7 @@ NetworkMetrics network_metrics(const core::Region& region, const SimpleGraph& gr
   const Clustering cl = clustering(graph);
   m.transitivity = cl.transitivity;
   m.average_clustering = cl.average_local;
+  m.weighted_average_clustering = weighted_average_clustering(graph);
 
   std::size_t cross = 0, located = 0, internal = 0, external = 0;
   for (std::uint32_t v = 0; v < n; ++v) {

@@ -55,7 +55,9 @@ TEST_CASE("communities of the karate club: good modularity, reproducible by seed
 TEST_CASE("brokers of the karate club match networkx", "[analysis][brokers]") {
   const core::Region region = test::karate_club();
   const SimpleGraph graph(region);
-  const auto top = analysis::brokers(graph, {.top = 3});
+  const auto report = analysis::brokers(graph, {.top = 3});
+  const auto& top = report.brokers;
+  CHECK(report.betweenness_mode == analysis::BrokerReport::Mode::exact);
   REQUIRE(top.size() == 3);
   CHECK(region.external_id(top[0].actor) == "k0");
   CHECK(*top[0].betweenness == Approx(231.0714285714286));
@@ -68,8 +70,10 @@ TEST_CASE("brokers of the karate club match networkx", "[analysis][brokers]") {
   // networkx: without member 0 the club falls into 27 + 5 + 1 (members 4, 5, 6, 10, 16 and 11).
   CHECK(top[0].cut_off == 6);
 
-  // Above the exact limit, ranking falls back to constraint.
-  const auto ranked = analysis::brokers(graph, {.top = 2, .exact_betweenness_limit = 10});
+  // Above the exact limit without samples, ranking falls back to constraint.
+  const auto ranked =
+      analysis::brokers(graph, {.top = 2, .exact_betweenness_limit = 10, .betweenness_samples = 0})
+          .brokers;
   CHECK_FALSE(ranked[0].betweenness.has_value());
   CHECK(*ranked[0].constraint <= *ranked[1].constraint);
 }
@@ -77,7 +81,7 @@ TEST_CASE("brokers of the karate club match networkx", "[analysis][brokers]") {
 TEST_CASE("what breaks if a broker goes, on the hand-drawn region", "[analysis][brokers]") {
   const core::Region region = core::build_region(test::small_region_data());
   const SimpleGraph graph(region);
-  const auto top = analysis::brokers(graph, {.top = 8});
+  const auto top = analysis::brokers(graph, {.top = 8}).brokers;
   // The path uni - f1 - f2 - f3 - grp: f2 sits in the middle.
   CHECK(region.external_id(top[0].actor) == "f2");
   CHECK(*top[0].betweenness == Approx(4.0));  // pairs (uni|f1) x (f3|grp)

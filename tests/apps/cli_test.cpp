@@ -264,7 +264,21 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
 
   r = run_cli({"--format", "json", "brokers", "--top", "5"}, dir.path());
   REQUIRE(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["brokers"].size() == 5);
+  auto brokers = nlohmann::json::parse(r.out);
+  CHECK(brokers["brokers"].size() == 5);
+  CHECK(brokers["betweenness"][0]["value"] == "exact");
+  CHECK(brokers["brokers"][0].contains("gatekeeper"));
+  // Sampled: same seed, same output; the bound is stated.
+  const std::vector<std::string> sampled{"--format", "json", "--seed", "9", "brokers",
+                                         "--exact-limit", "10", "--samples", "50",
+                                         "--roles-by", "municipality"};
+  r = run_cli(sampled, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == run_cli(sampled, dir.path()).out);
+  brokers = nlohmann::json::parse(r.out);
+  CHECK(brokers["betweenness"][0]["value"] == "sampled");
+  CHECK(brokers["betweenness"][2]["value"].get<double>() > 0.0);
+  CHECK(run_cli({"brokers", "--roles-by", "colour"}, dir.path()).exit_code == 2);
 
   r = run_cli({"--format", "csv", "--seed", "4", "communities", "--members"}, dir.path());
   REQUIRE(r.exit_code == 0);

@@ -31,7 +31,9 @@ def main():
             start = int(t["start"]) if t["start"] else None
             end = int(t["end"]) if t["end"] else None
             if t["kind"] in kinds and (start is None or start <= year) and (end is None or year <= end):
-                graph.add_edge(t["source"], t["target"])
+                u, v = t["source"], t["target"]
+                weight = float(t["weight"]) + (graph[u][v]["weight"] if graph.has_edge(u, v) else 0.0)
+                graph.add_edge(u, v, weight=weight)
 
     located = [(u, v) for u, v in graph.edges() if actors[u]["municipality"] and actors[v]["municipality"]]
     cross = sum(1 for u, v in located if actors[u]["municipality"] != actors[v]["municipality"])
@@ -46,6 +48,7 @@ def main():
         "giant component share": max(len(c) for c in components) / graph.number_of_nodes(),
         "transitivity": nx.transitivity(graph),
         "average local clustering": nx.average_clustering(graph),
+        "weighted average clustering": nx.average_clustering(graph, weight="weight"),
         "cross-municipal share of ties": cross / len(located),
         "E-I index by actor kind": (external - internal) / (external + internal),
     }

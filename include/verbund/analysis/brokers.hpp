@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "verbund/analysis/betweenness.hpp"
+
 #include "verbund/analysis/simple_graph.hpp"
 #include "verbund/core/region.hpp"
 
@@ -11,9 +13,13 @@ namespace verbund::analysis {
 
 struct BrokerOptions {
   std::size_t top = 20;  ///< how many brokers to return
-  /// Exact betweenness (Brandes, through igraph, O(n m)) only up to this many actors; above it
-  /// brokers are ranked by constraint and degree and betweenness is left empty.
-  std::size_t exact_betweenness_limit = 50000;
+  /// Exact betweenness (Brandes, O(n m)) up to this many actors; above it betweenness is
+  /// estimated from `betweenness_samples` sources, with a stated error bound.
+  std::size_t exact_betweenness_limit = 20000;
+  /// Sources for the estimate above the limit; 0 = no betweenness there (brokers are then
+  /// ranked by constraint and degree).
+  std::size_t betweenness_samples = 500;
+  std::uint64_t seed = 1;  ///< draws the sampled sources
 };
 
 /// One broker and what hangs on it.
@@ -21,8 +27,10 @@ struct Broker {
   core::ActorId actor;
   std::size_t degree = 0;
   /// Unweighted shortest-path betweenness, each unordered pair counted once (networkx
-  /// `betweenness_centrality(normalized=False)`); empty above the exact limit.
+  /// `betweenness_centrality(normalized=False)`); an estimate when sampled, empty when skipped.
   std::optional<double> betweenness;
+  /// Standard error of a sampled betweenness (raw units); empty when exact.
+  std::optional<double> betweenness_error;
   /// Burt's constraint with tie weights (igraph_constraint); low = brokerage opportunities.
   /// Empty for isolated actors.
   std::optional<double> constraint;
@@ -31,9 +39,19 @@ struct Broker {
   double giant_share_after = 0.0;  ///< giant component share without this actor
 };
 
+/// The brokers found and how their betweenness was obtained.
+struct BrokerReport {
+  std::vector<Broker> brokers;
+  enum class Mode { exact, sampled, skipped } betweenness_mode = Mode::exact;
+  std::size_t betweenness_sources = 0;
+  /// For sampled betweenness: every actor's estimate lies within this of the truth, in
+  /// normalised units, with probability >= 95 % (see `Betweenness`).
+  double betweenness_error_bound = 0.0;
+};
+
 /// The top brokers: by betweenness when it is computed, else by lowest constraint then degree;
-/// ties broken by actor id. Thread-safe (igraph calls are serialised).
-[[nodiscard]] std::vector<Broker> brokers(const SimpleGraph& graph,
-                                          const BrokerOptions& options = {});
+/// ties broken by actor id. Deterministic for a seed, for any thread count. Thread-safe (igraph
+/// calls are serialised).
+[[nodiscard]] BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options = {});
 
 }  // namespace verbund::analysis

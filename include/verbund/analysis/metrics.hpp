@@ -27,6 +27,13 @@ struct Clustering {
 /// Deterministic for any thread count. O(m^1.5).
 [[nodiscard]] Clustering clustering(const SimpleGraph& graph);
 
+/// Average weighted local clustering after Onnela et al. (2005), as networkx
+/// `average_clustering(G, weight=...)`: c(v) = 2 / (d(v)(d(v)-1)) * sum over triangles {v,u,w}
+/// of (w'(v,u) w'(v,w) w'(u,w))^(1/3), weights w' divided by the largest weight; vertices of
+/// degree < 2 count as 0. Each vertex is summed on its own, so the result is deterministic.
+/// O(sum over edges (v,u) of d(v) + d(u)), in parallel.
+[[nodiscard]] double weighted_average_clustering(const SimpleGraph& graph);
+
 /// Connected components: the component of every vertex (numbered by smallest member) and sizes.
 struct Components {
   std::vector<std::uint32_t> of;
@@ -50,6 +57,7 @@ struct NetworkMetrics {
   double giant_share = 0.0;
   double transitivity = 0.0;
   double average_clustering = 0.0;
+  double weighted_average_clustering = 0.0;  ///< Onnela, by tie weight (see above)
   std::size_t firms = 0;
   std::size_t firms_with_science_tie = 0;
   double science_share = 0.0;  ///< of firms, with a university/institute/group neighbour
