@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "verbund/match/score.hpp"
+
+namespace verbund::match {
+
+/// One ranked candidate with the parts of its score.
+struct Recommendation {
+  core::ActorId candidate;
+  ScoreParts parts;
+};
+
+/// A seeker's ranked candidates.
+struct SeekerRecommendations {
+  core::ActorId seeker;
+  std::vector<Recommendation> top;
+};
+
+/// The needs of an actor as the region records them (sorted by competence).
+[[nodiscard]] std::vector<Need> needs_of(const core::Region& region, core::ActorId actor);
+
+/// The k best candidates for one seeker, by total score, ties broken by ascending actor id.
+/// Uses the inverted index: candidates sharing no competence or theme with the needs are never
+/// scored, and candidates whose score bound cannot reach the current k-th best are skipped.
+/// Equal to `recommend_brute_force`, entry for entry.
+[[nodiscard]] std::vector<Recommendation> recommend(const TransferScorer& scorer,
+                                                    core::ActorId seeker,
+                                                    std::span<const Need> needs, std::size_t k);
+
+/// The reference: scores every candidate. O(candidates) per seeker.
+[[nodiscard]] std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer,
+                                                                core::ActorId seeker,
+                                                                std::span<const Need> needs,
+                                                                std::size_t k);
+
+/// Top-k for every seeker: the firms of the region with at least one need, ascending by id.
+/// In parallel over seekers (oneTBB); the result does not depend on the thread count.
+[[nodiscard]] std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer,
+                                                               std::size_t k);
+[[nodiscard]] std::vector<SeekerRecommendations> recommend_all_brute_force(
+    const TransferScorer& scorer, std::size_t k);
+
+/// The seekers `recommend_all` serves.
+[[nodiscard]] std::vector<core::ActorId> seekers_of(const core::Region& region);
+
+}  // namespace verbund::match
