@@ -39,6 +39,7 @@ Verb add_export_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_communities_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_match_verb(CLI::App& app, const GlobalOptions& global);
 
 /// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
 struct AnalysisScope {

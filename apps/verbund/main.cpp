@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
                                               verbund::cli::add_export_verb(app, global),
                                               verbund::cli::add_metrics_verb(app, global),
                                               verbund::cli::add_brokers_verb(app, global),
-                                              verbund::cli::add_communities_verb(app, global)};
+                                              verbund::cli::add_communities_verb(app, global),
+                                              verbund::cli::add_match_verb(app, global)};
 
   try {
     app.parse(argc, argv);

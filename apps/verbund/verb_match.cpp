@@ -1,0 +1,250 @@
+// `verbund match transfer`: research partners for one firm (ranked, explained) or for every firm
+// of the region, optionally assigned under capacities (optimal, stable or greedy).
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/error.hpp"
+#include "verbund/match/recommend.hpp"
+#include "verbund/match/transfer_round.hpp"
+#include "verbund/match/weights_file.hpp"
+
+namespace verbund::cli {
+namespace {
+
+struct TransferOptions {
+  std::string firm;
+  bool all = false;
+  std::vector<std::string> needs;
+  std::size_t top = 10;
+  bool explain = false;
+  std::string assign;  // empty = recommendations only
+  std::string out;
+  std::string weights;
+  std::optional<int> firm_capacity;
+};
+
+std::vector<Json> parts_cells(const match::ScoreParts& p) {
+  return {p.total,           p.fit,       p.proximity,         p.same_municipality,
+          p.network,         p.prior_tie, p.first_science_tie, p.bridge,
+          p.capacity_penalty};
+}
+const std::vector<std::string> parts_columns{
+    "score",           "fit",       "proximity",         "same municipality",
+    "network",         "prior tie", "first science tie", "bridge",
+    "capacity penalty"};
+
+std::vector<std::string> with_parts(std::vector<std::string> columns) {
+  columns.insert(columns.end(), parts_columns.begin(), parts_columns.end());
+  return columns;
+}
+
+std::vector<match::Need> needs_from_options(const core::Region& region, core::ActorId firm,
+                                            const std::vector<std::string>& ids) {
+  if (ids.empty()) {
+    auto needs = match::needs_of(region, firm);
+    if (needs.empty()) {
+      throw InvalidInput("firm '" + std::string(region.external_id(firm)) +
+                         "' has no needs recorded; name them with --need COMPETENCE");
+    }
+    return needs;
+  }
+  std::vector<match::Need> needs;
+  for (const auto& id : ids) {
+    const auto c = region.taxonomy().find_competence(id);
+    if (!c) throw InvalidInput("--need: unknown competence '" + id + "'");
+    needs.push_back({*c, 1.0F});
+  }
+  std::sort(needs.begin(), needs.end(),
+            [](const auto& a, const auto& b) { return a.competence < b.competence; });
+  needs.erase(
+      std::unique(needs.begin(), needs.end(),
+                  [](const auto& a, const auto& b) { return a.competence == b.competence; }),
+      needs.end());
+  return needs;
+}
+
+std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId firm,
+                            const TransferOptions& o) {
+  const auto& region = scorer.region();
+  const auto needs = needs_from_options(region, firm, o.needs);
+  const auto found = match::recommend(scorer, firm, needs, o.top);
+  Table ranked{"recommendations",
+               with_parts({"rank", "id", "name", "kind", "municipality", "distance km"}),
+               {}};
+  Table why{"explanations", {"rank", "id", "reason", "detail", "value"}, {}};
+  for (std::size_t r = 0; r < found.size(); ++r) {
+    const auto c = found[r].candidate;
+    const auto e = scorer.explain(firm, needs, c);
+    const auto m = region.municipality(c);
+    std::vector<Json> row{r + 1,
+                          region.external_id(c),
+                          region.name(c),
+                          std::string(to_string(region.kind(c))),
+                          m ? Json(region.municipality_name(*m)) : Json(nullptr),
+                          e.distance_km ? Json(*e.distance_km) : Json(nullptr)};
+    for (auto& cell : parts_cells(found[r].parts)) row.push_back(std::move(cell));
+    ranked.rows.push_back(std::move(row));
+    if (!o.explain) continue;
+    const auto& tax = region.taxonomy();
+    for (const auto& n : e.needs) {
+      std::string detail = "need " + tax.competence(n.need).id;
+      if (n.met_by) {
+        detail += n.within_theme ? " met within its theme by " + tax.competence(*n.met_by).id
+                                 : " offered directly";
+      } else {
+        detail += " not met";
+      }
+      detail += " (rarity " + std::to_string(n.rarity).substr(0, 4) + ")";
+      why.rows.push_back({r + 1, region.external_id(c), "competence", detail, n.contribution});
+    }
+    for (const auto p : e.common_partners) {
+      why.rows.push_back({r + 1, region.external_id(c), "common partner",
+                          std::string(region.external_id(p)) + " " + std::string(region.name(p)),
+                          nullptr});
+    }
+    for (const auto g : e.shared_groups) {
+      why.rows.push_back({r + 1, region.external_id(c), "shared group",
+                          std::string(region.external_id(g)) + " " + std::string(region.name(g)),
+                          nullptr});
+    }
+    why.rows.push_back(
+        {r + 1, region.external_id(c), "capacity",
+         std::to_string(e.load) + " of " + std::to_string(e.capacity) + " partnerships in use",
+         e.capacity - e.load});
+  }
+  std::vector<Table> tables{ranked};
+  if (o.explain) tables.push_back(why);
+  return tables;
+}
+
+std::vector<Table> every_firm(const match::TransferScorer& scorer, const TransferOptions& o) {
+  const auto& region = scorer.region();
+  const auto lists = match::recommend_all(scorer, o.top);
+  if (o.assign.empty()) {
+    Table t{"recommendations", with_parts({"firm", "rank", "id", "name"}), {}};
+    for (const auto& list : lists) {
+      for (std::size_t r = 0; r < list.top.size(); ++r) {
+        const auto c = list.top[r].candidate;
+        std::vector<Json> row{region.external_id(list.seeker), r + 1, region.external_id(c),
+                              region.name(c)};
+        for (auto& cell : parts_cells(list.top[r].parts)) row.push_back(std::move(cell));
+        t.rows.push_back(std::move(row));
+      }
+    }
+    return {t};
+  }
+  const auto method = o.assign == "stable"   ? match::AssignMethod::stable
+                      : o.assign == "greedy" ? match::AssignMethod::greedy
+                                             : match::AssignMethod::optimal;
+  const auto round = match::assign_transfers(scorer, lists, method, o.firm_capacity);
+  const auto& a = round.assignment;
+  Table summary{"assignment", {"indicator", "value"}, {}};
+  std::size_t busy = 0;
+  for (const int load : a.right_load) busy += load > 0 ? 1 : 0;
+  summary.rows = {{"method", std::string(to_string(method))},
+                  {"firms", round.seekers.size()},
+                  {"candidates", round.candidates.size()},
+                  {"candidate pairs", round.problem.pairs.size()},
+                  {"matched pairs", a.chosen.size()},
+                  {"total score", a.total},
+                  {"dual bound", round.dual_bound ? Json(*round.dual_bound) : Json(nullptr)},
+                  {"optimality gap", round.gap ? Json(*round.gap) : Json(nullptr)},
+                  {"blocking pairs", round.blocking_pairs},
+                  {"firms unmatched", round.unmatched.size()},
+                  {"candidates with partners", busy}};
+  Table pairs{"pairs", with_parts({"firm", "id", "name"}), {}};
+  // Scores of the chosen pairs, from the lists (pair k runs through the lists in order).
+  std::vector<const match::Recommendation*> by_pair;
+  for (const auto& list : lists)
+    for (const auto& r : list.top) by_pair.push_back(&r);
+  for (const auto k : a.chosen) {
+    const auto& p = round.problem.pairs[k];
+    const auto c = round.candidates[p.right];
+    std::vector<Json> row{region.external_id(round.seekers[p.left]), region.external_id(c),
+                          region.name(c)};
+    for (auto& cell : parts_cells(by_pair[k]->parts)) row.push_back(std::move(cell));
+    pairs.rows.push_back(std::move(row));
+  }
+  Table loads{"loads", {"id", "side", "capacity", "assigned"}, {}};
+  for (std::size_t i = 0; i < round.seekers.size(); ++i) {
+    loads.rows.push_back({region.external_id(round.seekers[i]), "firm",
+                          round.problem.left_capacity[i], a.left_load[i]});
+  }
+  for (std::size_t j = 0; j < round.candidates.size(); ++j) {
+    loads.rows.push_back({region.external_id(round.candidates[j]), "candidate",
+                          round.problem.right_capacity[j], a.right_load[j]});
+  }
+  Table unmatched{"unmatched", {"firm", "reason"}, {}};
+  for (const auto& u : round.unmatched) {
+    unmatched.rows.push_back({region.external_id(u.seeker), std::string(to_string(u.reason))});
+  }
+  return {summary, pairs, loads, unmatched};
+}
+
+}  // namespace
+
+Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
+  auto o = std::make_shared<TransferOptions>();
+  CLI::App* match = app.add_subcommand("match", "Matchmaking: transfer partnerships");
+  match->require_subcommand(1);
+  CLI::App* transfer = match->add_subcommand(
+      "transfer",
+      "Research partners for a firm's needs, ranked and explained, or for every firm, "
+      "assigned under capacities");
+  auto* firm = transfer->add_option("--firm", o->firm, "the firm's id");
+  auto* all = transfer->add_flag("--all", o->all, "every firm with needs");
+  firm->excludes(all);
+  all->excludes(firm);
+  transfer->add_option("--need", o->needs, "competence ids instead of the firm's recorded needs")
+      ->needs(firm)
+      ->delimiter(',');
+  transfer->add_option("--top", o->top, "candidates per firm")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  transfer->add_flag("--explain", o->explain, "list the reasons behind every recommendation")
+      ->needs(firm);
+  transfer
+      ->add_option("--assign", o->assign, "assign firms to candidates: optimal, stable or greedy")
+      ->needs(all)
+      ->check(CLI::IsMember({"optimal", "stable", "greedy"}));
+  transfer
+      ->add_option("--firm-capacity", o->firm_capacity,
+                   "partners per firm in the assignment (default: the data's capacity, or 1)")
+      ->check(CLI::Range(0, 1000));
+  transfer->add_option("--out", o->out, "write the result to this file instead of stdout");
+  transfer->add_option("--weights", o->weights, "score weights (TOML); see data/match/weights.toml")
+      ->check(CLI::ExistingFile);
+  return {match, [&global, o, transfer] {
+            if (!transfer->parsed()) return;
+            if (o->firm.empty() && !o->all)
+              throw InvalidInput("match transfer: give --firm ID or --all");
+            const match::ScoreWeights weights =
+                o->weights.empty() ? match::ScoreWeights{} : match::load_score_weights(o->weights);
+            io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            const match::TransferScorer scorer(region, weights);
+            std::vector<Table> tables;
+            if (o->all) {
+              tables = every_firm(scorer, *o);
+            } else {
+              const auto seeker = region.find(o->firm);
+              if (!seeker) throw InvalidInput("--firm: unknown actor '" + o->firm + "'");
+              tables = one_firm(scorer, *seeker, *o);
+            }
+            if (o->out.empty()) {
+              print_tables(std::cout, tables, global.format);
+            } else {
+              std::ofstream file(o->out, std::ios::binary);
+              if (!file)
+                throw InvalidInput(SourceLocation{o->out, 0, 0}, "cannot write the output file");
+              print_tables(file, tables, global.format);
+              if (!file.flush()) throw IoError("writing " + o->out + " failed");
+            }
+            store.record_run({"match transfer", describe_options(*transfer), global.seed});
+          }};
+}
+
+}  // namespace verbund::cli

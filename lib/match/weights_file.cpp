@@ -1,0 +1,75 @@
+#include "verbund/match/weights_file.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "io/toml.hpp"
+
+namespace verbund::match {
+
+ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& file) {
+  const toml::table table = io::parse_toml(toml_text, file);
+  ScoreWeights w;
+  struct Number {
+    const char* key;
+    double* field;
+  };
+  const Number numbers[] = {{"fit", &w.fit},
+                            {"theme_credit", &w.theme_credit},
+                            {"proximity", &w.proximity},
+                            {"half_distance_km", &w.half_distance_km},
+                            {"same_municipality", &w.same_municipality},
+                            {"network", &w.network},
+                            {"prior_tie", &w.prior_tie},
+                            {"first_science_tie", &w.first_science_tie},
+                            {"bridge", &w.bridge},
+                            {"capacity_penalty", &w.capacity_penalty}};
+  for (const auto& [key, node] : table) {
+    const auto where = io::location_of(file, node.source());
+    const std::string name(key.str());
+    auto number = std::find_if(std::begin(numbers), std::end(numbers),
+                               [&](const Number& n) { return name == n.key; });
+    if (number != std::end(numbers)) {
+      const auto value = node.value<double>();  // integers convert too
+      if (!value) throw InvalidInput(where, "'" + name + "' must be a number");
+      if (!std::isfinite(*value) || *value < 0.0)
+        throw InvalidInput(where, "'" + name + "' must be a finite number >= 0");
+      *number->field = *value;
+    } else if (name == "capacity_policy") {
+      const auto value = node.value<std::string>();
+      if (value == "exclude") {
+        w.capacity_policy = CapacityPolicy::exclude;
+      } else if (value == "penalise") {
+        w.capacity_policy = CapacityPolicy::penalise;
+      } else {
+        throw InvalidInput(where, "'capacity_policy' must be \"exclude\" or \"penalise\"");
+      }
+    } else if (name == "default_capacity" || name == "default_seeker_capacity") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value || *value < 0 || *value > 1000000)
+        throw InvalidInput(where, "'" + name + "' must be a whole number >= 0");
+      (name == "default_capacity" ? w.default_capacity : w.default_seeker_capacity) =
+          static_cast<int>(*value);
+    } else {
+      throw InvalidInput(io::location_of(file, key.source()),
+                         "unknown key '" + name + "' in score weights");
+    }
+  }
+  try {
+    w.validate();
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(SourceLocation{file, 0, 0}, e.detail());
+  }
+  return w;
+}
+
+ScoreWeights load_score_weights(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the weights file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_score_weights(text.str(), path.string());
+}
+
+}  // namespace verbund::match

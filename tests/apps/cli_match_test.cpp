@@ -1,0 +1,121 @@
+// End-to-end tests of `verbund match transfer` as a real process on a generated database.
+
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using verbund::test::dump_database;
+using verbund::test::run_cli;
+using verbund::test::ScratchDir;
+using verbund::test::write_file;
+
+namespace {
+
+std::string first_firm_with_needs(const std::filesystem::path& dir) {
+  const auto r = run_cli({"export", "--out", "x"}, dir);
+  REQUIRE(r.exit_code == 0);
+  std::istringstream lines(verbund::test::read_file(dir / "x" / "competences.csv"));
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind('F', 0) == 0 && line.find(",need,") != std::string::npos)
+      return line.substr(0, line.find(','));
+  }
+  FAIL("no firm with needs");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "800", "--seed", "5"}, dir.path()).exit_code ==
+          0);
+  const std::string firm = first_firm_with_needs(dir.path());
+  auto r =
+      run_cli({"--format", "json", "match", "transfer", "--firm", firm, "--top", "4", "--explain"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  const auto out = nlohmann::json::parse(r.out);
+  REQUIRE(!out["recommendations"].empty());
+  CHECK(out["recommendations"].size() <= 4);
+  double previous = 1e9;
+  for (const auto& row : out["recommendations"]) {
+    CHECK(row["score"].get<double>() <= previous);
+    previous = row["score"].get<double>();
+  }
+  CHECK(out["explanations"][0]["reason"] == "competence");
+
+  r = run_cli({"--format", "csv", "match", "transfer", "--firm", firm, "--need",
+               "artificial-intelligence,hydrogen-transport"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("rank,id,name,kind"));
+  // The run is recorded with its options.
+  CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("match transfer"));
+}
+
+TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy; any thread count",
+          "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "1500", "--seed", "6"}, dir.path()).exit_code ==
+          0);
+  std::map<std::string, double> total;
+  for (const std::string method : {"optimal", "stable", "greedy"}) {
+    const auto r = run_cli({"--format", "json", "match", "transfer", "--all", "--assign", method,
+                            "--firm-capacity", "2"},
+                           dir.path());
+    REQUIRE(r.exit_code == 0);
+    const auto out = nlohmann::json::parse(r.out);
+    std::map<std::string, nlohmann::json> summary;
+    for (const auto& row : out["assignment"]) summary[row["indicator"]] = row["value"];
+    total[method] = summary["total score"].get<double>();
+    CHECK(summary["matched pairs"].get<std::size_t>() == out["pairs"].size());
+    for (const auto& row : out["loads"]) CHECK(row["assigned"] <= row["capacity"]);
+    if (method == "optimal") CHECK(summary["optimality gap"].get<double>() < 1e-4);
+    if (method == "stable") CHECK(summary["blocking pairs"] == 0);
+  }
+  CHECK(total["optimal"] >= total["stable"] - 1e-9);
+  CHECK(total["optimal"] >= total["greedy"] - 1e-9);
+
+  const auto one = run_cli(
+      {"--threads", "1", "match", "transfer", "--all", "--out", "one.csv", "--format", "csv"},
+      dir.path());
+  const auto two = run_cli(
+      {"--threads", "2", "match", "transfer", "--all", "--out", "two.csv", "--format", "csv"},
+      dir.path());
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK(one.out.empty());
+  CHECK(verbund::test::read_file(dir / "one.csv") == verbund::test::read_file(dir / "two.csv"));
+}
+
+TEST_CASE("cli: bad match input exits 2 with one message and stores nothing", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "7"}, dir.path()).exit_code ==
+          0);
+  const std::string firm = first_firm_with_needs(dir.path());
+  const std::string before = dump_database(dir / "verbund.db");
+  auto refused = [&](const std::vector<std::string>& args, const std::string& message) {
+    const auto r = run_cli(args, dir.path());
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(message));
+    CHECK(dump_database(dir / "verbund.db") == before);
+  };
+  refused({"match", "transfer", "--firm", "nobody"}, "unknown actor 'nobody'");
+  refused({"match", "transfer", "--firm", "rub"}, "has no needs recorded");
+  refused({"match", "transfer", "--firm", firm, "--need", "alchemy"},
+          "unknown competence 'alchemy'");
+  refused({"match", "transfer"}, "give --firm ID or --all");
+  refused({"match", "transfer", "--firm", firm, "--all"}, "excludes");
+  refused({"match", "transfer", "--all", "--top", "0"}, "--top");
+  write_file(dir / "w.toml", "fit = 1\nnetwork = 0.2\nnetworks = 3\n");
+  refused({"match", "transfer", "--all", "--weights", "w.toml"}, "w.toml:3:1: unknown key");
+  write_file(dir / "w.toml", "bridge = nan\n");
+  refused({"match", "transfer", "--all", "--weights", "w.toml"}, "must be a finite number");
+  // The schema's CHECK keeps negative capacities out of the database; on the command line:
+  refused({"match", "transfer", "--all", "--assign", "optimal", "--firm-capacity", "-1"},
+          "--firm-capacity");
+}
