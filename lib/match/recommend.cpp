@@ -51,58 +51,119 @@ class TopK {
 
 /// Per-thread scratch over the candidates.
 struct Workspace {
-  explicit Workspace(std::size_t candidates) : fit(candidates, 0.0), stamp(candidates, 0) {}
-  std::vector<double> fit;
-  std::vector<std::uint32_t> stamp;  // need epoch that offered directly
+  explicit Workspace(const TransferScorer& scorer)
+      : fit(scorer.candidates().size(), 0.0),
+        stamp(scorer.candidates().size(), 0),
+        seen(scorer.candidates().size(), 0),
+        rest(scorer.candidates().size(), 0.0),
+        has_rest(scorer.candidates().size(), 0),
+        met(scorer.candidates().size(), 0.0),
+        bounds(scorer) {}
+  std::vector<double> fit;              // fit accumulated through the postings
+  std::vector<std::uint32_t> stamp;     // need epoch in which the candidate offered the need
+  std::vector<std::uint32_t> seen;      // seeker round in which it was scored already
+  std::vector<double> rest;             // bound on the parts other than fit
+  std::vector<std::uint32_t> has_rest;  // seeker round in which `rest` was computed
+  std::vector<double> met;              // share of the needs the candidate offers directly
   std::vector<std::uint32_t> touched;
+  std::vector<std::uint8_t> skipped;  // municipality buckets whose theme postings were skipped
   std::uint32_t epoch = 0;
+  std::uint32_t round = 0;
+  ScoreBounds bounds;
 };
 
+// Exact top-k in three steps, every skip justified by an upper bound on the score:
+//  1. fit from the postings of the needed competences (direct offers only);
+//  2. the k best of these scored exactly: the threshold to beat;
+//  3. theme postings only if a theme-only candidate could still beat it; then every touched
+//     candidate whose bound (fit + seeker-wide bound, then fit + pair bound) reaches the
+//     threshold is scored exactly.
 std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, ActorId seeker,
                                               std::span<const Need> needs, std::size_t k,
                                               Workspace& ws) {
-  const auto& region = scorer.region();
-  const auto& taxonomy = region.taxonomy();
-  const double theme_credit = scorer.weights().theme_credit;
+  const auto& taxonomy = scorer.region().taxonomy();
+  const auto& w = scorer.weights();
+  const auto candidates = scorer.candidates();
   double denominator = 0.0;
   for (const auto& need : needs) denominator += need.weight * scorer.rarity(need.competence);
   if (denominator <= 0.0 || k == 0) return {};
-
-  // Exact fit of every candidate sharing a competence or theme, through the postings.
+  ++ws.round;
   ws.touched.clear();
-  auto touch = [&](std::uint32_t i, double add) {
-    if (ws.fit[i] == 0.0 && add > 0.0) ws.touched.push_back(i);
-    ws.fit[i] += add;
+  auto add = [&](std::uint32_t i, double amount) {
+    if (ws.fit[i] == 0.0) ws.touched.push_back(i);
+    ws.fit[i] += amount;
+  };
+  auto share = [&](const Need& need) {
+    return need.weight * scorer.rarity(need.competence) / denominator;
   };
   for (const auto& need : needs) {
-    ++ws.epoch;
-    const double scale = need.weight * scorer.rarity(need.competence) / denominator;
+    const double scale = share(need);
     for (const auto& p : scorer.offering(need.competence)) {
-      ws.stamp[p.candidate] = ws.epoch;
-      touch(p.candidate, scale * p.weight);
+      add(p.candidate, scale * p.weight);
+      ws.met[p.candidate] += scale;
     }
-    if (theme_credit > 0.0) {
-      for (const auto& p : scorer.offering_theme(taxonomy.competence(need.competence).theme)) {
-        if (ws.stamp[p.candidate] != ws.epoch) touch(p.candidate, scale * theme_credit * p.weight);
+  }
+
+  TopK top(k);
+  auto score_into_top = [&](std::uint32_t i) {
+    ws.seen[i] = ws.round;
+    if (auto parts = scorer.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
+  };
+  // Seeds: the candidates with the best bounds, scored first, set a high threshold early.
+  ws.bounds.prepare(seeker);
+  const double rest_max = ws.bounds.max();
+  for (const auto i : ws.touched) {
+    ws.rest[i] = ws.bounds.of(i);
+    ws.has_rest[i] = ws.round;
+  }
+  const std::size_t seeds = std::min(k, ws.touched.size());
+  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
+                   ws.touched.end(), [&](std::uint32_t a, std::uint32_t b) {
+                     const double ka = w.fit * ws.fit[a] + ws.rest[a];
+                     const double kb = w.fit * ws.fit[b] + ws.rest[b];
+                     return ka != kb ? ka > kb : a < b;
+                   });
+  for (std::size_t j = 0; j < seeds; ++j) score_into_top(ws.touched[j]);
+  // A candidate met only within themes has fit <= theme_credit: walk a municipality's theme
+  // postings only if one of them could still beat the threshold.
+  const std::uint32_t buckets = scorer.bucket_count();
+  ws.skipped.assign(buckets, 0);
+  const double theme_fit = w.fit * w.theme_credit;
+  for (std::uint32_t b = 0; b < buckets; ++b) {
+    ws.skipped[b] =
+        w.theme_credit <= 0.0 ||
+        theme_fit + ws.bounds.place(b) + ws.bounds.max_without_place() < top.threshold();
+  }
+  if (w.theme_credit > 0.0) {
+    for (const auto& need : needs) {
+      ++ws.epoch;
+      for (const auto& p : scorer.offering(need.competence)) ws.stamp[p.candidate] = ws.epoch;
+      const double scale = share(need) * w.theme_credit;
+      const auto theme = taxonomy.competence(need.competence).theme;
+      for (std::uint32_t b = 0; b < buckets; ++b) {
+        if (ws.skipped[b]) continue;
+        for (const auto& p : scorer.offering_theme(theme, b)) {
+          if (ws.stamp[p.candidate] != ws.epoch) add(p.candidate, scale * p.weight);
+        }
       }
     }
   }
 
-  const auto& w = scorer.weights();
-  const auto candidates = scorer.candidates();
-  TopK top(k);
-  auto consider = [&](std::uint32_t i) {
-    if (w.fit * ws.fit[i] + scorer.rest_bound(seeker, i) + bound_slack < top.threshold()) return;
-    if (auto parts = scorer.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
-  };
-  // Seed the threshold with the best fits, then sweep the rest against it.
-  const std::size_t seed = std::min(k, ws.touched.size());
-  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seed),
-                   ws.touched.end(), [&](std::uint32_t a, std::uint32_t b) {
-                     return ws.fit[a] != ws.fit[b] ? ws.fit[a] > ws.fit[b] : a < b;
-                   });
-  for (std::size_t j = 0; j < ws.touched.size(); ++j) consider(ws.touched[j]);
-  for (const auto i : ws.touched) ws.fit[i] = 0.0;
+  for (const auto i : ws.touched) {
+    if (ws.seen[i] == ws.round) continue;
+    // In a skipped municipality, theme credit of a direct candidate was not added: bound it.
+    const double theme_extra =
+        ws.skipped[scorer.bucket_of(i)] ? w.theme_credit * std::max(0.0, 1.0 - ws.met[i]) : 0.0;
+    const double fit_bound = w.fit * (ws.fit[i] + theme_extra) + bound_slack;
+    if (fit_bound + rest_max < top.threshold()) continue;
+    if (ws.has_rest[i] != ws.round) {  // reached through a theme only
+      ws.rest[i] = ws.bounds.of(i);
+      ws.has_rest[i] = ws.round;
+    }
+    if (fit_bound + ws.rest[i] < top.threshold()) continue;
+    score_into_top(i);
+  }
+  for (const auto i : ws.touched) ws.fit[i] = 0.0, ws.met[i] = 0.0;
   return std::move(top).take();
 }
 
@@ -123,7 +184,7 @@ std::vector<ActorId> seekers_of(const core::Region& region) {
 
 std::vector<Recommendation> recommend(const TransferScorer& scorer, ActorId seeker,
                                       std::span<const Need> needs, std::size_t k) {
-  Workspace ws(scorer.candidates().size());
+  Workspace ws(scorer);
   return recommend_indexed(scorer, seeker, needs, k, ws);
 }
 
@@ -136,11 +197,10 @@ std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, 
   return std::move(top).take();
 }
 
-std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer, std::size_t k) {
-  const auto seekers = seekers_of(scorer.region());
+std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
+                                                  std::span<const ActorId> seekers, std::size_t k) {
   std::vector<SeekerRecommendations> out(seekers.size());
-  const std::size_t candidates = scorer.candidates().size();
-  tbb::enumerable_thread_specific<Workspace> local([candidates] { return Workspace(candidates); });
+  tbb::enumerable_thread_specific<Workspace> local([&scorer] { return Workspace(scorer); });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, seekers.size(), 64), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
@@ -151,15 +211,24 @@ std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer, s
   return out;
 }
 
-std::vector<SeekerRecommendations> recommend_all_brute_force(const TransferScorer& scorer,
-                                                             std::size_t k) {
-  const auto seekers = seekers_of(scorer.region());
+std::vector<SeekerRecommendations> recommend_many_brute_force(const TransferScorer& scorer,
+                                                              std::span<const ActorId> seekers,
+                                                              std::size_t k) {
   std::vector<SeekerRecommendations> out(seekers.size());
   tbb::parallel_for(std::size_t{0}, seekers.size(), [&](std::size_t i) {
     const auto needs = scorer.region().needs(seekers[i]);
     out[i] = {seekers[i], recommend_brute_force(scorer, seekers[i], needs, k)};
   });
   return out;
+}
+
+std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer, std::size_t k) {
+  return recommend_many(scorer, seekers_of(scorer.region()), k);
+}
+
+std::vector<SeekerRecommendations> recommend_all_brute_force(const TransferScorer& scorer,
+                                                             std::size_t k) {
+  return recommend_many_brute_force(scorer, seekers_of(scorer.region()), k);
 }
 
 }  // namespace verbund::match

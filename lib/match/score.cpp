@@ -144,6 +144,7 @@ TransferScorer::TransferScorer(const core::Region& region, ScoreWeights weights,
       ++load_[tie.target.value];
     }
   }
+  prepare_bounds();
 }
 
 bool TransferScorer::is_candidate(ActorId a) const {
@@ -244,25 +245,6 @@ std::optional<ScoreParts> TransferScorer::score(ActorId seeker, std::span<const 
             w.first_science_tie * p.first_science_tie + w.bridge * p.bridge -
             w.capacity_penalty * p.capacity_penalty;
   return p;
-}
-
-double TransferScorer::rest_bound(ActorId seeker, std::uint32_t candidate_index) const {
-  const ActorId candidate = candidates_[candidate_index];
-  const auto& r = *region_;
-  const auto& w = weights_;
-  double bound = 0.0;
-  if (r.location(seeker) && r.location(candidate)) bound += w.proximity;
-  const auto ms = r.municipality(seeker), mc = r.municipality(candidate);
-  if (ms && mc && *ms == *mc) bound += w.same_municipality;
-  const bool tied = graph_.degree(seeker.value) > 0 && graph_.degree(candidate.value) > 0;
-  if (tied || (!r.groups_of(seeker).empty() && !r.groups_of(candidate).empty())) bound += w.network;
-  if (tied) bound += w.prior_tie;
-  if (r.kind(seeker) == core::ActorKind::firm && !has_science_tie_[seeker.value] &&
-      core::is_science(r.kind(candidate)))
-    bound += w.first_science_tie;
-  if (component_[seeker.value] != component_[candidate.value]) bound += w.bridge;
-  if (free_capacity(candidate) <= 0) bound -= w.capacity_penalty;
-  return bound;
 }
 
 Explanation TransferScorer::explain(ActorId seeker, std::span<const Need> needs,

@@ -37,6 +37,13 @@ struct SeekerRecommendations {
                                                                 std::span<const Need> needs,
                                                                 std::size_t k);
 
+/// Top-k for each of the given seekers (each with its recorded needs), in parallel over seekers;
+/// the result does not depend on the thread count.
+[[nodiscard]] std::vector<SeekerRecommendations> recommend_many(
+    const TransferScorer& scorer, std::span<const core::ActorId> seekers, std::size_t k);
+[[nodiscard]] std::vector<SeekerRecommendations> recommend_many_brute_force(
+    const TransferScorer& scorer, std::span<const core::ActorId> seekers, std::size_t k);
+
 /// Top-k for every seeker: the firms of the region with at least one need, ascending by id.
 /// In parallel over seekers (oneTBB); the result does not depend on the thread count.
 [[nodiscard]] std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer,

@@ -112,9 +112,16 @@ class TransferScorer {
   };
   [[nodiscard]] std::span<const Posting> offering(core::CompetenceId c) const;
   [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t) const;
+  /// The part of offering_theme(t) located in one municipality bucket (see ScoreBounds).
+  [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t,
+                                                        std::uint32_t bucket) const;
+  [[nodiscard]] std::uint32_t bucket_count() const noexcept {
+    return static_cast<std::uint32_t>(buckets_.size());
+  }
+  [[nodiscard]] std::uint32_t bucket_of(std::uint32_t candidate_index) const {
+    return candidate_brief_[candidate_index].bucket;
+  }
   [[nodiscard]] double rarity(core::CompetenceId c) const { return idf_[c.value]; }
-  /// An upper bound on everything but the fit for this pair: O(1).
-  [[nodiscard]] double rest_bound(core::ActorId seeker, std::uint32_t candidate_index) const;
 
  private:
   [[nodiscard]] double fit(std::span<const Need> needs, core::ActorId candidate,
@@ -131,6 +138,64 @@ class TransferScorer {
   std::vector<std::uint32_t> component_;
   std::vector<std::uint8_t> has_science_tie_;
   std::vector<std::int32_t> load_;
+  // For ScoreBounds: per candidate its place and flags; per group its candidate members.
+  friend class ScoreBounds;
+  struct Facts {
+    double x = 0, y = 0, z = 0;  // unit vector, when located
+    bool located = false;
+    bool linked = false;  // has a tie
+    bool science = false;
+    bool first_science = false;  // a firm without a science tie yet
+    bool full = false;           // candidate without free capacity
+    std::uint32_t bucket = 0;    // municipality, or municipality_count() for none
+    std::uint32_t component = 0;
+  };
+  [[nodiscard]] Facts facts_of(core::ActorId actor) const;
+  void prepare_bounds();
+  std::vector<Facts> candidate_facts_;
+  struct Brief {  // the facts the per-candidate bound reads, packed
+    std::uint32_t bucket;
+    std::uint32_t component;
+    std::uint8_t linked, science, full;
+  };
+  std::vector<Brief> candidate_brief_;
+  struct Bucket {
+    double x = 0, y = 0, z = 0;  // centre of its located candidates
+    double radius_km = 0;        // largest distance of one of them from the centre
+    bool any_located = false;
+  };
+  std::vector<Bucket> buckets_;
+  std::vector<std::uint64_t> theme_bucket_offsets_;  // theme postings by (theme, bucket)
+  std::vector<std::uint64_t> group_offsets_;         // per actor: candidates among its members
+  std::vector<std::uint32_t> group_candidates_;
+};
+
+/// Upper bounds on everything but the fit, for one seeker against every candidate, O(1) per
+/// candidate after an O(2-hop neighbourhood + municipalities) preparation: proximity by
+/// municipality (centre and radius of its candidates), network evidence from the seeker's
+/// partners' partners and groups, and the flags. Scratch for one thread; reuse across seekers.
+class ScoreBounds {
+ public:
+  explicit ScoreBounds(const TransferScorer& scorer);
+  void prepare(core::ActorId seeker);
+  /// The bound over all candidates.
+  [[nodiscard]] double max() const noexcept { return max_; }
+  [[nodiscard]] double of(std::uint32_t candidate_index) const;
+  /// Proximity and same-municipality bound of a bucket.
+  [[nodiscard]] double place(std::uint32_t bucket) const { return place_[bucket]; }
+  /// The bound on everything but fit and place, over all candidates.
+  [[nodiscard]] double max_without_place() const noexcept { return max_without_place_; }
+
+ private:
+  const TransferScorer* scorer_;
+  TransferScorer::Facts seeker_;
+  std::vector<double> evidence_;  // Adamic–Adar sum per candidate
+  std::vector<std::uint8_t> tied_;
+  std::vector<std::uint32_t> marked_;
+  double evidence_everywhere_ = 0.0;  // from partners and groups too large to expand
+  std::vector<double> place_;         // per bucket: proximity + same municipality
+  double max_ = 0.0;
+  double max_without_place_ = 0.0;
 };
 
 }  // namespace verbund::match
