@@ -28,4 +28,17 @@ echo
 echo "== verbund info"
 "$verbund" --db verbund.db info
 echo
-echo "verbund.db is ready; try: $verbund info --format json | less"
+echo "== verbund metrics   (the indicators regions watch)"
+"$verbund" --db verbund.db metrics
+echo
+# A firm with recorded needs, the first in id order.
+firm=$(sqlite3 verbund.db "SELECT a.ext_id FROM actors a JOIN actor_competences c ON c.actor = a.id
+                            WHERE a.kind = 'firm' AND c.role = 'need' ORDER BY a.ext_id LIMIT 1")
+echo "== verbund match transfer --firm $firm --top 5 --explain   (research partners, explained)"
+"$verbund" --db verbund.db match transfer --firm "$firm" --top 5 --explain
+echo
+echo "== verbund match transfer --all --assign optimal   (one matching round under capacities)"
+"$verbund" --db verbund.db match transfer --all --assign optimal --out match-round.csv --format csv
+sed -n '1,14p' match-round.csv
+echo
+echo "verbund.db is ready (the whole round is in match-round.csv); try: $verbund brokers --top 10"

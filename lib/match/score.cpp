@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "verbund/analysis/metrics.hpp"
 #include "verbund/core/geo.hpp"
@@ -32,6 +33,7 @@ void ScoreWeights::validate() const {
   if (half_distance_km <= 0.0) throw InvalidInput("score weight 'half_distance_km' must be > 0");
   if (default_capacity < 0) throw InvalidInput("'default_capacity' must be >= 0");
   if (default_seeker_capacity < 0) throw InvalidInput("'default_seeker_capacity' must be >= 0");
+  if (partnership_years < 1) throw InvalidInput("'partnership_years' must be >= 1");
 }
 
 namespace {
@@ -138,8 +140,16 @@ TransferScorer::TransferScorer(const core::Region& region, ScoreWeights weights,
       return core::is_science(region.kind(ActorId{w}));
     });
   }
+  int year = std::numeric_limits<int>::min();
   for (const auto& tie : region.ties()) {
-    if (tie.kind == core::TieKind::transfer && !tie.end) {
+    if (tie.start) year = std::max(year, *tie.start);
+  }
+  year = weights_.reference_year.value_or(year);
+  for (const auto& tie : region.ties()) {
+    const bool ongoing =
+        tie.kind == core::TieKind::transfer && (!tie.end || *tie.end >= year) &&
+        (!tie.start || (*tie.start <= year && *tie.start > year - weights_.partnership_years));
+    if (ongoing) {
       ++load_[tie.source.value];
       ++load_[tie.target.value];
     }

@@ -45,12 +45,19 @@ ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& 
       } else {
         throw InvalidInput(where, "'capacity_policy' must be \"exclude\" or \"penalise\"");
       }
-    } else if (name == "default_capacity" || name == "default_seeker_capacity") {
+    } else if (name == "default_capacity" || name == "default_seeker_capacity" ||
+               name == "partnership_years") {
       const auto value = node.value_exact<std::int64_t>();
       if (!value || *value < 0 || *value > 1000000)
         throw InvalidInput(where, "'" + name + "' must be a whole number >= 0");
-      (name == "default_capacity" ? w.default_capacity : w.default_seeker_capacity) =
-          static_cast<int>(*value);
+      (name == "default_capacity"    ? w.default_capacity
+       : name == "partnership_years" ? w.partnership_years
+                                     : w.default_seeker_capacity) = static_cast<int>(*value);
+    } else if (name == "reference_year") {
+      const auto value = node.value_exact<std::int64_t>();
+      if (!value || *value < -100000 || *value > 100000)
+        throw InvalidInput(where, "'reference_year' must be a year");
+      w.reference_year = static_cast<int>(*value);
     } else {
       throw InvalidInput(io::location_of(file, key.source()),
                          "unknown key '" + name + "' in score weights");

@@ -22,6 +22,8 @@ TEST_CASE("the bundled weights file holds the documented defaults", "[match][wei
   CHECK(w.capacity_penalty == d.capacity_penalty);
   CHECK(w.default_capacity == d.default_capacity);
   CHECK(w.default_seeker_capacity == d.default_seeker_capacity);
+  CHECK(w.partnership_years == d.partnership_years);
+  CHECK_FALSE(w.reference_year.has_value());
 }
 
 TEST_CASE("weights files: values set, bad ones refused at line and column", "[match][weights]") {
@@ -53,5 +55,7 @@ TEST_CASE("weights files: values set, bad ones refused at line and column", "[ma
   CHECK_THAT(message("default_capacity = 1.5\n"), Catch::Contains("whole number"));
   CHECK_THAT(message("half_distance_km = 0\n"), Catch::Contains("half_distance_km"));
   CHECK_THAT(message("theme_credit = 2\n"), Catch::Contains("at most 1"));
+  CHECK_THAT(message("partnership_years = 0\n"), Catch::Contains("partnership_years"));
+  CHECK(match::parse_score_weights("reference_year = 2019\n", "w.toml").reference_year == 2019);
   CHECK_THROWS_AS(match::load_score_weights("/nonexistent/w.toml"), InvalidInput);
 }

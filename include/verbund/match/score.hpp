@@ -31,6 +31,11 @@ struct ScoreWeights {
   double capacity_penalty = 0.5;    ///< subtracted when full and the policy is `penalise`
   int default_capacity = 3;         ///< for candidates without a capacity in the data
   int default_seeker_capacity = 1;  ///< for seekers without a capacity in the data
+  /// A transfer partnership occupies capacity for this many years from its start (unless it
+  /// ends earlier): load = transfer ties active in the reference year that started within it.
+  int partnership_years = 3;
+  /// The year loads are counted in; unset = the latest tie start year in the region.
+  std::optional<int> reference_year;
 
   /// Throws InvalidInput naming the first field that is negative or not finite.
   void validate() const;
@@ -100,7 +105,7 @@ class TransferScorer {
                                     core::ActorId candidate) const;
 
   /// Capacity of an actor in a matching round (data, or the defaults), and its ongoing transfer
-  /// partnerships (transfer ties without an end year).
+  /// partnerships (see ScoreWeights::partnership_years).
   [[nodiscard]] int capacity(core::ActorId a) const;
   [[nodiscard]] int load(core::ActorId a) const;
   [[nodiscard]] int free_capacity(core::ActorId a) const { return capacity(a) - load(a); }

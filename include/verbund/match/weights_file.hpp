@@ -11,7 +11,8 @@ namespace verbund::match {
 /// Reads score weights from TOML: any of the ScoreWeights fields as top-level keys
 /// (fit, theme_credit, proximity, half_distance_km, same_municipality, network, prior_tie,
 /// first_science_tie, bridge, capacity_policy = "exclude"|"penalise", capacity_penalty,
-/// default_capacity, default_seeker_capacity); the rest keep their defaults. Throws InvalidInput
+/// default_capacity, default_seeker_capacity, partnership_years, reference_year); the rest keep
+/// their defaults. Throws InvalidInput
 /// at file:line:column on a syntax error, an unknown key, a wrong type or a value out of range.
 [[nodiscard]] ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& file);
 [[nodiscard]] ScoreWeights load_score_weights(const std::filesystem::path& path);
