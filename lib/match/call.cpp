@@ -1,0 +1,310 @@
+#include "verbund/match/call.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "io/toml.hpp"
+
+namespace verbund::match {
+
+bool Quota::counts(const core::Region& region, core::ActorId a) const {
+  if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), region.kind(a)) == kinds.end())
+    return false;
+  if (sizes.empty()) return true;
+  const auto size = region.size_class(a);
+  return size && std::find(sizes.begin(), sizes.end(), *size) != sizes.end();
+}
+
+namespace {
+
+/// Reads one TOML table strictly: every key must be consumed by a getter, else "unknown key".
+class Reader {
+ public:
+  Reader(const toml::table& table, std::string file, std::string context)
+      : table_(table), file_(std::move(file)), context_(std::move(context)) {}
+
+  [[nodiscard]] SourceLocation where(const toml::node& node) const {
+    return io::location_of(file_, node.source());
+  }
+  [[nodiscard]] SourceLocation where() const { return io::location_of(file_, table_.source()); }
+
+  const toml::node* get(std::string_view key) {
+    seen_.insert(std::string(key));
+    return table_.get(key);
+  }
+  std::optional<std::string> string(std::string_view key) {
+    const auto* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_string()) fail(*node, "'" + std::string(key) + "' must be a string");
+    return node->value<std::string>();
+  }
+  std::optional<std::int64_t> integer(std::string_view key, std::int64_t lo, std::int64_t hi) {
+    const auto* node = get(key);
+    if (!node) return std::nullopt;
+    const auto v = node->value_exact<std::int64_t>();
+    if (!v || *v < lo || *v > hi) {
+      fail(*node, "'" + std::string(key) + "' must be a whole number from " + std::to_string(lo) +
+                      " to " + std::to_string(hi));
+    }
+    return v;
+  }
+  std::optional<double> number(std::string_view key) {
+    const auto* node = get(key);
+    if (!node) return std::nullopt;
+    const auto v = node->value<double>();
+    if (!v || !std::isfinite(*v) || *v < 0.0)
+      fail(*node, "'" + std::string(key) + "' must be a finite number >= 0");
+    return v;
+  }
+  std::optional<bool> boolean(std::string_view key) {
+    const auto* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) fail(*node, "'" + std::string(key) + "' must be true or false");
+    return node->value<bool>();
+  }
+  std::vector<std::string> strings(std::string_view key) {
+    std::vector<std::string> out;
+    const auto* node = get(key);
+    if (!node) return out;
+    const auto* array = node->as_array();
+    if (!array) fail(*node, "'" + std::string(key) + "' must be an array of strings");
+    for (const auto& item : *array) {
+      if (!item.is_string()) fail(item, "'" + std::string(key) + "' must hold strings only");
+      out.push_back(*item.value<std::string>());
+    }
+    return out;
+  }
+  /// Throws on the first key no getter asked for.
+  void finish() const {
+    for (const auto& [key, node] : table_) {
+      if (!seen_.contains(std::string(key.str()))) {
+        throw InvalidInput(io::location_of(file_, key.source()),
+                           "unknown key '" + std::string(key.str()) + "' in " + context_);
+      }
+    }
+  }
+  [[noreturn]] void fail(const toml::node& node, const std::string& message) const {
+    throw InvalidInput(where(node), message + " (in " + context_ + ")");
+  }
+
+ private:
+  const toml::table& table_;
+  std::string file_;
+  std::string context_;
+  std::set<std::string> seen_;
+};
+
+const toml::table& sub_table(Reader& parent, const toml::node* node, const std::string& name) {
+  if (!node->is_table()) parent.fail(*node, "'" + name + "' must be a table");
+  return *node->as_table();
+}
+
+Quota read_quota(const toml::table& table, const std::string& file, std::size_t index) {
+  Reader r(table, file, "quota #" + std::to_string(index + 1));
+  Quota q;
+  q.label = r.string("label").value_or("quota #" + std::to_string(index + 1));
+  for (const auto& name : r.strings("kinds")) {
+    const auto kind = core::parse_actor_kind(name);
+    if (!kind) throw InvalidInput(r.where(*table.get("kinds")), "unknown actor kind '" + name + "'");
+    q.kinds.push_back(*kind);
+  }
+  for (const auto& name : r.strings("sizes")) {
+    std::optional<core::FirmSize> size;
+    for (const auto s : {core::FirmSize::micro, core::FirmSize::small, core::FirmSize::medium,
+                         core::FirmSize::large}) {
+      if (core::to_string(s) == name) size = s;
+    }
+    if (name == "sme") {
+      q.sizes.insert(q.sizes.end(), {core::FirmSize::micro, core::FirmSize::small,
+                                     core::FirmSize::medium});
+      continue;
+    }
+    if (!size)
+      throw InvalidInput(r.where(*table.get("sizes")),
+                         "unknown size class '" + name + "' (micro, small, medium, large, sme)");
+    q.sizes.push_back(*size);
+  }
+  q.min = static_cast<int>(r.integer("min", 0, 1000).value_or(0));
+  if (const auto max = r.integer("max", 0, 1000)) q.max = static_cast<int>(*max);
+  if (q.max && *q.max < q.min)
+    throw InvalidInput(r.where(), q.label + ": max " + std::to_string(*q.max) + " is below min " +
+                                      std::to_string(q.min));
+  r.finish();
+  return q;
+}
+
+}  // namespace
+
+Call parse_call(std::string_view toml_text, const std::string& file) {
+  const toml::table root = io::parse_toml(toml_text, file);
+  Reader r(root, file, "the call");
+  Call call;
+  call.file = file;
+  call.name = r.string("name").value_or(file);
+  if (const auto* node = r.get("size")) {
+    Reader size(sub_table(r, node, "size"), file, "[size]");
+    call.min_size = static_cast<int>(size.integer("min", 1, 1000).value_or(call.min_size));
+    call.max_size = static_cast<int>(size.integer("max", 1, 1000).value_or(call.max_size));
+    size.finish();
+    if (call.max_size < call.min_size)
+      throw InvalidInput(size.where(), "size: max " + std::to_string(call.max_size) +
+                                           " is below min " + std::to_string(call.min_size));
+  }
+  if (const auto* node = r.get("quota")) {
+    const auto* array = node->as_array();
+    if (!array) r.fail(*node, "'quota' must be an array of tables ([[quota]])");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const auto* table = (*array)[i].as_table();
+      if (!table) r.fail((*array)[i], "each [[quota]] must be a table");
+      call.quotas.push_back(read_quota(*table, file, i));
+    }
+  }
+  if (const auto* node = r.get("place")) {
+    Reader place(sub_table(r, node, "place"), file, "[place]");
+    call.min_municipalities =
+        static_cast<int>(place.integer("min_municipalities", 1, 1000).value_or(1));
+    call.radius_km = place.number("radius_km");
+    call.within_region = place.boolean("within_region").value_or(false);
+    place.finish();
+  }
+  if (const auto* node = r.get("competences")) {
+    Reader c(sub_table(r, node, "competences"), file, "[competences]");
+    if (const auto* req = c.get("required")) {
+      const auto* table = req->as_table();
+      if (!table) c.fail(*req, "'required' must be a table of competence = members");
+      for (const auto& [key, value] : *table) {
+        const auto k = value.value_exact<std::int64_t>();
+        if (!k || *k < 1 || *k > 100)
+          throw InvalidInput(io::location_of(file, value.source()),
+                             "required competence '" + std::string(key.str()) +
+                                 "' needs a whole number of members from 1 to 100");
+        call.required.push_back({std::string(key.str()), static_cast<int>(*k)});
+      }
+    }
+    if (const auto* opt = c.get("optional")) {
+      const auto* table = opt->as_table();
+      if (!table) c.fail(*opt, "'optional' must be a table of competence = weight");
+      for (const auto& [key, value] : *table) {
+        const auto w = value.value<double>();
+        if (!w || !std::isfinite(*w) || *w <= 0.0)
+          throw InvalidInput(io::location_of(file, value.source()),
+                             "optional competence '" + std::string(key.str()) +
+                                 "' needs a finite weight > 0");
+        call.optional.push_back({std::string(key.str()), *w});
+      }
+    }
+    c.finish();
+  }
+  if (const auto* node = r.get("members")) {
+    Reader m(sub_table(r, node, "members"), file, "[members]");
+    call.lead = m.string("lead").value_or("");
+    call.members = m.strings("include");
+    call.excluded = m.strings("exclude");
+    call.max_consortia_per_actor =
+        static_cast<int>(m.integer("max_consortia_per_actor", 1, 1000).value_or(1));
+    m.finish();
+  }
+  if (const auto* node = r.get("objective")) {
+    Reader o(sub_table(r, node, "objective"), file, "[objective]");
+    auto& w = call.weights;
+    w.coverage = o.number("coverage").value_or(w.coverage);
+    w.optional = o.number("optional").value_or(w.optional);
+    w.fit = o.number("fit").value_or(w.fit);
+    w.cohesion = o.number("cohesion").value_or(w.cohesion);
+    w.distance = o.number("distance").value_or(w.distance);
+    w.novelty = o.number("novelty").value_or(w.novelty);
+    w.balance = o.number("balance").value_or(w.balance);
+    o.finish();
+  }
+  r.finish();
+
+  // Rules that contradict each other are bad input, not an infeasible search.
+  if (!call.lead.empty() &&
+      std::find(call.members.begin(), call.members.end(), call.lead) == call.members.end()) {
+    call.members.insert(call.members.begin(), call.lead);
+  }
+  std::set<std::string> must(call.members.begin(), call.members.end());
+  if (must.size() != call.members.size())
+    throw InvalidInput(SourceLocation{file, 0, 0}, "[members] include names an actor twice");
+  for (const auto& x : call.excluded) {
+    if (must.contains(x))
+      throw InvalidInput(SourceLocation{file, 0, 0},
+                         "'" + x + "' is both a must-member and excluded");
+  }
+  if (static_cast<int>(call.members.size()) > call.max_size)
+    throw InvalidInput(SourceLocation{file, 0, 0},
+                       std::to_string(call.members.size()) + " must-members exceed the maximum size " +
+                           std::to_string(call.max_size));
+  if (call.radius_km && call.members.empty())
+    throw InvalidInput(SourceLocation{file, 0, 0},
+                       "[place] radius_km needs a lead or a member to measure from");
+  int quota_minimum = 0;
+  for (const auto& q : call.quotas) {
+    if (q.min > call.max_size)
+      throw InvalidInput(SourceLocation{file, 0, 0},
+                         q.label + " asks for at least " + std::to_string(q.min) +
+                             " members, more than the maximum size " + std::to_string(call.max_size));
+    if (q.max && *q.max < 0) throw InvalidInput(SourceLocation{file, 0, 0}, q.label + ": bad max");
+    quota_minimum = std::max(quota_minimum, q.min);
+  }
+  // Quotas over disjoint kinds add up; over overlapping ones the largest minimum is a floor.
+  int disjoint_sum = 0;
+  for (std::size_t i = 0; i < call.quotas.size(); ++i) {
+    bool overlaps = false;
+    for (std::size_t j = 0; j < call.quotas.size() && !overlaps; ++j) {
+      if (i == j) continue;
+      const auto& a = call.quotas[i].kinds;
+      const auto& b = call.quotas[j].kinds;
+      overlaps = a.empty() || b.empty() ||
+                 std::any_of(a.begin(), a.end(), [&](auto k) {
+                   return std::find(b.begin(), b.end(), k) != b.end();
+                 });
+    }
+    if (!overlaps) disjoint_sum += call.quotas[i].min;
+  }
+  if (disjoint_sum > call.max_size)
+    throw InvalidInput(SourceLocation{file, 0, 0},
+                       "the quotas' minimums add up to " + std::to_string(disjoint_sum) +
+                           ", more than the maximum size " + std::to_string(call.max_size));
+  if (call.min_municipalities > call.max_size)
+    throw InvalidInput(SourceLocation{file, 0, 0},
+                       "min_municipalities " + std::to_string(call.min_municipalities) +
+                           " exceeds the maximum size " + std::to_string(call.max_size));
+  for (const auto& req : call.required) {
+    if (req.min_members > call.max_size)
+      throw InvalidInput(SourceLocation{file, 0, 0},
+                         "'" + req.id + "' must be covered by " + std::to_string(req.min_members) +
+                             " members, more than the maximum size");
+  }
+  return call;
+}
+
+Call load_call(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the call file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_call(text.str(), path.string());
+}
+
+void check_call_against(const Call& call, const core::Region& region) {
+  const SourceLocation at{call.file, 0, 0};
+  for (const auto& c : call.required) {
+    if (!region.taxonomy().find_competence(c.id))
+      throw InvalidInput(at, "unknown competence '" + c.id + "'");
+  }
+  for (const auto& c : call.optional) {
+    if (!region.taxonomy().find_competence(c.id))
+      throw InvalidInput(at, "unknown competence '" + c.id + "'");
+  }
+  for (const auto* list : {&call.members, &call.excluded}) {
+    for (const auto& id : *list) {
+      if (!region.find(id)) throw InvalidInput(at, "unknown actor '" + id + "'");
+    }
+  }
+}
+
+}  // namespace verbund::match
