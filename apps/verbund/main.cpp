@@ -29,15 +29,12 @@ int main(int argc, char** argv) {
   app.add_option("--seed", global.seed, "random seed");
   app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
 
-  const std::vector<verbund::cli::Verb> verbs{verbund::cli::add_init_verb(app, global),
-                                              verbund::cli::add_import_verb(app, global),
-                                              verbund::cli::add_generate_verb(app, global),
-                                              verbund::cli::add_info_verb(app, global),
-                                              verbund::cli::add_export_verb(app, global),
-                                              verbund::cli::add_metrics_verb(app, global),
-                                              verbund::cli::add_brokers_verb(app, global),
-                                              verbund::cli::add_communities_verb(app, global),
-                                              verbund::cli::add_match_verb(app, global)};
+  const std::vector<verbund::cli::Verb> verbs{
+      verbund::cli::add_init_verb(app, global),     verbund::cli::add_import_verb(app, global),
+      verbund::cli::add_generate_verb(app, global), verbund::cli::add_info_verb(app, global),
+      verbund::cli::add_export_verb(app, global),   verbund::cli::add_metrics_verb(app, global),
+      verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
+      verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global)};
 
   try {
     app.parse(argc, argv);

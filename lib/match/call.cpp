@@ -108,7 +108,8 @@ Quota read_quota(const toml::table& table, const std::string& file, std::size_t 
   q.label = r.string("label").value_or("quota #" + std::to_string(index + 1));
   for (const auto& name : r.strings("kinds")) {
     const auto kind = core::parse_actor_kind(name);
-    if (!kind) throw InvalidInput(r.where(*table.get("kinds")), "unknown actor kind '" + name + "'");
+    if (!kind)
+      throw InvalidInput(r.where(*table.get("kinds")), "unknown actor kind '" + name + "'");
     q.kinds.push_back(*kind);
   }
   for (const auto& name : r.strings("sizes")) {
@@ -118,8 +119,8 @@ Quota read_quota(const toml::table& table, const std::string& file, std::size_t 
       if (core::to_string(s) == name) size = s;
     }
     if (name == "sme") {
-      q.sizes.insert(q.sizes.end(), {core::FirmSize::micro, core::FirmSize::small,
-                                     core::FirmSize::medium});
+      q.sizes.insert(q.sizes.end(),
+                     {core::FirmSize::micro, core::FirmSize::small, core::FirmSize::medium});
       continue;
     }
     if (!size)
@@ -190,9 +191,9 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
       for (const auto& [key, value] : *table) {
         const auto w = value.value<double>();
         if (!w || !std::isfinite(*w) || *w <= 0.0)
-          throw InvalidInput(io::location_of(file, value.source()),
-                             "optional competence '" + std::string(key.str()) +
-                                 "' needs a finite weight > 0");
+          throw InvalidInput(
+              io::location_of(file, value.source()),
+              "optional competence '" + std::string(key.str()) + "' needs a finite weight > 0");
         call.optional.push_back({std::string(key.str()), *w});
       }
     }
@@ -235,18 +236,19 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
                          "'" + x + "' is both a must-member and excluded");
   }
   if (static_cast<int>(call.members.size()) > call.max_size)
-    throw InvalidInput(SourceLocation{file, 0, 0},
-                       std::to_string(call.members.size()) + " must-members exceed the maximum size " +
-                           std::to_string(call.max_size));
+    throw InvalidInput(SourceLocation{file, 0, 0}, std::to_string(call.members.size()) +
+                                                       " must-members exceed the maximum size " +
+                                                       std::to_string(call.max_size));
   if (call.radius_km && call.members.empty())
     throw InvalidInput(SourceLocation{file, 0, 0},
                        "[place] radius_km needs a lead or a member to measure from");
   int quota_minimum = 0;
   for (const auto& q : call.quotas) {
     if (q.min > call.max_size)
-      throw InvalidInput(SourceLocation{file, 0, 0},
-                         q.label + " asks for at least " + std::to_string(q.min) +
-                             " members, more than the maximum size " + std::to_string(call.max_size));
+      throw InvalidInput(SourceLocation{file, 0, 0}, q.label + " asks for at least " +
+                                                         std::to_string(q.min) +
+                                                         " members, more than the maximum size " +
+                                                         std::to_string(call.max_size));
     if (q.max && *q.max < 0) throw InvalidInput(SourceLocation{file, 0, 0}, q.label + ": bad max");
     quota_minimum = std::max(quota_minimum, q.min);
   }
@@ -258,8 +260,7 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
       if (i == j) continue;
       const auto& a = call.quotas[i].kinds;
       const auto& b = call.quotas[j].kinds;
-      overlaps = a.empty() || b.empty() ||
-                 std::any_of(a.begin(), a.end(), [&](auto k) {
+      overlaps = a.empty() || b.empty() || std::any_of(a.begin(), a.end(), [&](auto k) {
                    return std::find(b.begin(), b.end(), k) != b.end();
                  });
     }
@@ -275,9 +276,9 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
                            " exceeds the maximum size " + std::to_string(call.max_size));
   for (const auto& req : call.required) {
     if (req.min_members > call.max_size)
-      throw InvalidInput(SourceLocation{file, 0, 0},
-                         "'" + req.id + "' must be covered by " + std::to_string(req.min_members) +
-                             " members, more than the maximum size");
+      throw InvalidInput(SourceLocation{file, 0, 0}, "'" + req.id + "' must be covered by " +
+                                                         std::to_string(req.min_members) +
+                                                         " members, more than the maximum size");
   }
   return call;
 }

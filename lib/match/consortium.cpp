@@ -10,6 +10,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include "consortium_detail.hpp"
+
 #include "verbund/core/geo.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
@@ -40,8 +42,7 @@ struct CallContext {
       : scorer(s), region(s.region()), call(c) {
     check_call_against(call, region);
     if (call.required.size() + call.optional.size() > 64)
-      throw InvalidInput(SourceLocation{call.file, 0, 0},
-                         "a call may name at most 64 competences");
+      throw InvalidInput(SourceLocation{call.file, 0, 0}, "a call may name at most 64 competences");
     for (const auto& id : call.members) must.push_back(*region.find(id));
     for (const auto& r : call.required) {
       competences.push_back(*region.taxonomy().find_competence(r.id));
@@ -98,7 +99,8 @@ struct CallContext {
 /// values cached. Sets are given as local indices into `actors`.
 class Evaluator {
  public:
-  Evaluator(const CallContext& ctx, std::vector<ActorId> actors) : ctx_(ctx), actors_(std::move(actors)) {
+  Evaluator(const CallContext& ctx, std::vector<ActorId> actors)
+      : ctx_(ctx), actors_(std::move(actors)) {
     const auto& r = ctx.region;
     const std::size_t n = actors_.size();
     offers_.assign(n, 0);
@@ -222,7 +224,8 @@ class Evaluator {
       for (const auto i : set) d += ctx_.distance[actors_[i].value];
       s.distance = d / (max_distance * static_cast<double>(set.size()));
     }
-    if (!set.empty()) s.balance = static_cast<double>(contributors) / static_cast<double>(set.size());
+    if (!set.empty())
+      s.balance = static_cast<double>(contributors) / static_cast<double>(set.size());
     s.total = w.coverage * s.coverage + w.optional * s.optional + w.fit * s.fit +
               w.cohesion * s.cohesion - w.distance * s.distance + w.novelty * s.novelty +
               w.balance * s.balance;
@@ -344,7 +347,8 @@ Found search_once(const Evaluator& ev, const Call& call, std::uint64_t seed, std
     while (options < 3 && top[options].second != UINT32_MAX) ++options;
     if (options == 0) break;
     const auto pick = top[rng.below(options)];
-    const bool feasible_now = current.violation == 0.0 && static_cast<int>(set.size()) >= call.min_size;
+    const bool feasible_now =
+        current.violation == 0.0 && static_cast<int>(set.size()) >= call.min_size;
     if (feasible_now && top[0].first <= current.search_value()) break;
     set.push_back(pick.second);
     in[pick.second] = 1;
@@ -395,16 +399,18 @@ std::vector<Found> enumerate_all(const Evaluator& ev, const Call& call) {
   std::vector<std::uint32_t> must, free;
   for (std::uint32_t i = 0; i < n; ++i) (ev.must(i) ? must : free).push_back(i);
   double subsets = 0.0, c = 1.0;
-  const auto extra = static_cast<std::size_t>(std::max(0, call.max_size - static_cast<int>(must.size())));
+  const auto extra =
+      static_cast<std::size_t>(std::max(0, call.max_size - static_cast<int>(must.size())));
   for (std::size_t k = 0; k <= extra && k <= free.size(); ++k) {
     if (k > 0) c = c * static_cast<double>(free.size() - k + 1) / static_cast<double>(k);
     subsets += c;
   }
   if (subsets > 2e7)
-    throw InvalidInput(SourceLocation{call.file, 0, 0},
-                       "--exact: " + std::to_string(free.size()) + " eligible actors give " +
-                           std::to_string(static_cast<long long>(subsets)) +
-                           " subsets to enumerate; narrow the call (exclusions, radius) or drop --exact");
+    throw InvalidInput(
+        SourceLocation{call.file, 0, 0},
+        "--exact: " + std::to_string(free.size()) + " eligible actors give " +
+            std::to_string(static_cast<long long>(subsets)) +
+            " subsets to enumerate; narrow the call (exclusions, radius) or drop --exact");
   std::vector<Found> out;
   std::vector<std::uint32_t> set = must;
   std::vector<int> quota_count(call.quotas.size(), 0);
@@ -440,7 +446,8 @@ std::vector<Found> enumerate_all(const Evaluator& ev, const Call& call) {
 }
 
 /// Why no feasible consortium exists, rule by rule against the eligible actors.
-std::vector<std::string> diagnose(const CallContext& ctx, const Found* closest, const Evaluator& ev) {
+std::vector<std::string> diagnose(const CallContext& ctx, const Found* closest,
+                                  const Evaluator& ev) {
   const auto& r = ctx.region;
   const auto& call = ctx.call;
   std::vector<std::string> out;
@@ -495,7 +502,8 @@ std::vector<std::string> diagnose(const CallContext& ctx, const Found* closest, 
     if (call.radius_km && a != ctx.must.front()) {
       const auto l = r.location(a), anchor = r.location(ctx.must.front());
       if (!l || !anchor || core::distance_km(*l, *anchor) > *call.radius_km)
-        out.push_back("must-member '" + std::string(r.external_id(a)) + "' lies outside the radius");
+        out.push_back("must-member '" + std::string(r.external_id(a)) +
+                      "' lies outside the radius");
     }
   }
   if (out.empty()) {
@@ -518,7 +526,8 @@ Consortium describe(const CallContext& ctx, const Evaluator& ev, const Found& fo
   for (const auto i : found.set) c.members.push_back(ev.actor(i));
   std::vector<std::size_t> order(c.members.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return c.members[a] < c.members[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return c.members[a] < c.members[b]; });
   std::vector<std::uint32_t> set;
   std::vector<ActorId> sorted;
   for (const auto k : order) set.push_back(found.set[k]), sorted.push_back(c.members[k]);
@@ -527,8 +536,8 @@ Consortium describe(const CallContext& ctx, const Evaluator& ev, const Found& fo
   for (std::size_t k = 0; k < ctx.competences.size(); ++k) {
     Consortium::Coverage cov;
     cov.required = k < ctx.needed.size();
-    cov.competence = cov.required ? ctx.call.required[k].id
-                                  : ctx.call.optional[k - ctx.needed.size()].id;
+    cov.competence =
+        cov.required ? ctx.call.required[k].id : ctx.call.optional[k - ctx.needed.size()].id;
     cov.needed = cov.required ? ctx.needed[k] : 0;
     for (const auto i : set)
       if ((ev.offers(i) >> k) & 1U) cov.members.push_back(ev.actor(i));
@@ -577,7 +586,8 @@ ConsortiumResult build_consortia(const TransferScorer& scorer, const Call& call,
   const CallContext ctx(scorer, call, options.unavailable);
   ConsortiumResult result;
   result.exact = options.exact;
-  result.eligible = static_cast<std::size_t>(std::count(ctx.eligible.begin(), ctx.eligible.end(), 1));
+  result.eligible =
+      static_cast<std::size_t>(std::count(ctx.eligible.begin(), ctx.eligible.end(), 1));
 
   std::vector<ActorId> actors;
   if (options.exact) {
@@ -596,9 +606,8 @@ ConsortiumResult build_consortia(const TransferScorer& scorer, const Call& call,
     found = enumerate_all(ev, call);
   } else {
     attempts.resize(options.restarts);
-    tbb::parallel_for(std::size_t{0}, options.restarts, [&](std::size_t r) {
-      attempts[r] = search_once(ev, call, options.seed, r);
-    });
+    tbb::parallel_for(std::size_t{0}, options.restarts,
+                      [&](std::size_t r) { attempts[r] = search_once(ev, call, options.seed, r); });
     for (const auto& a : attempts) {
       if (a.value.violation == 0.0) found.push_back(a);
       if (!closest || a.value.violation < closest->value.violation) closest = &a;
@@ -627,3 +636,32 @@ ConsortiumResult build_consortia(const TransferScorer& scorer, const Call& call,
 }
 
 }  // namespace verbund::match
+
+namespace verbund::match::detail {
+
+std::vector<PartnerRecommendation> consortium_additions(const TransferScorer& scorer,
+                                                        const Call& call) {
+  const CallContext ctx(scorer, call, {});
+  const auto pool = search_pool(ctx, 40);
+  const Evaluator ev(ctx, pool);
+  std::vector<std::uint32_t> base;
+  for (std::uint32_t i = 0; i < ev.size(); ++i)
+    if (ev.must(i)) base.push_back(i);
+  const double before = ev.evaluate(base).search_value();
+  std::vector<PartnerRecommendation> out;
+  for (std::uint32_t x = 0; x < ev.size(); ++x) {
+    if (ev.must(x)) continue;
+    auto set = base;
+    set.push_back(x);
+    const auto v = ev.evaluate(set);
+    PartnerRecommendation p;
+    p.actor = ev.actor(x);
+    p.objective = v.score.total;
+    p.deficits = v.violation;
+    p.score = v.search_value() - before;
+    out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace verbund::match::detail

@@ -14,10 +14,13 @@ std::vector<RuleViolation> check_rules(const Call& call, const core::Region& reg
                                        std::span<const ActorId> members) {
   std::vector<RuleViolation> out;
   const auto n = static_cast<int>(members.size());
-  auto has = [&](ActorId a) { return std::find(members.begin(), members.end(), a) != members.end(); };
+  auto has = [&](ActorId a) {
+    return std::find(members.begin(), members.end(), a) != members.end();
+  };
   if (n < call.min_size || n > call.max_size) {
     out.push_back({"size", std::to_string(n) + " members, the call allows " +
-                               std::to_string(call.min_size) + " to " + std::to_string(call.max_size)});
+                               std::to_string(call.min_size) + " to " +
+                               std::to_string(call.max_size)});
   }
   for (const auto& id : call.members) {
     if (!has(*region.find(id))) out.push_back({"must-member", "'" + id + "' is missing"});
@@ -26,8 +29,8 @@ std::vector<RuleViolation> check_rules(const Call& call, const core::Region& reg
     if (has(*region.find(id))) out.push_back({"excluded", "'" + id + "' is excluded"});
   }
   for (const auto& q : call.quotas) {
-    const auto count = static_cast<int>(
-        std::count_if(members.begin(), members.end(), [&](ActorId a) { return q.counts(region, a); }));
+    const auto count = static_cast<int>(std::count_if(
+        members.begin(), members.end(), [&](ActorId a) { return q.counts(region, a); }));
     if (count < q.min || (q.max && count > *q.max)) {
       out.push_back({"quota", q.label + ": " + std::to_string(count) + " members, needs " +
                                   std::to_string(q.min) +
@@ -39,7 +42,8 @@ std::vector<RuleViolation> check_rules(const Call& call, const core::Region& reg
     if (const auto m = region.municipality(a)) {
       places.insert(m->value);
     } else if (call.within_region) {
-      out.push_back({"region", "'" + std::string(region.external_id(a)) + "' is not in the region"});
+      out.push_back(
+          {"region", "'" + std::string(region.external_id(a)) + "' is not in the region"});
     }
   }
   if (static_cast<int>(places.size()) < call.min_municipalities) {
@@ -59,10 +63,12 @@ std::vector<RuleViolation> check_rules(const Call& call, const core::Region& reg
   }
   for (const auto& req : call.required) {
     const auto c = *region.taxonomy().find_competence(req.id);
-    const auto count = static_cast<int>(std::count_if(members.begin(), members.end(), [&](ActorId a) {
-      const auto offers = region.offers(a);
-      return std::any_of(offers.begin(), offers.end(), [&](const auto& o) { return o.competence == c; });
-    }));
+    const auto count =
+        static_cast<int>(std::count_if(members.begin(), members.end(), [&](ActorId a) {
+          const auto offers = region.offers(a);
+          return std::any_of(offers.begin(), offers.end(),
+                             [&](const auto& o) { return o.competence == c; });
+        }));
     if (count < req.min_members) {
       out.push_back({"competence", "needs " + std::to_string(req.min_members) +
                                        " members offering " + req.id + ", has " +

@@ -24,7 +24,8 @@ TEST_CASE("the bundled calls parse and fit the Ruhr region", "[match][call]") {
   const auto region = gen::generate_ruhr_region(gen::load_ruhr_base(gen::bundled_ruhr_dir()),
                                                 {.firms = 200, .seed = 1});
   std::size_t count = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(test::project_data_dir() / "calls")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test::project_data_dir() / "calls")) {
     const auto call = match::load_call(entry.path());
     CHECK_NOTHROW(match::check_call_against(call, region));
     CHECK(call.min_size <= call.max_size);
@@ -48,12 +49,14 @@ TEST_CASE("the bundled calls parse and fit the Ruhr region", "[match][call]") {
 TEST_CASE("bad calls are refused with file, line and column", "[match][call]") {
   CHECK_THAT(message_of("name = \"x\"\nsizes = 3\n"),
              Catch::Contains("call.toml:2:1") && Catch::Contains("unknown key 'sizes'"));
-  CHECK_THAT(message_of("[size]\nmin = 2\nmax = 5\nmaximum = 3\n"),
-             Catch::Contains("call.toml:4:1") && Catch::Contains("unknown key 'maximum' in [size]"));
+  CHECK_THAT(
+      message_of("[size]\nmin = 2\nmax = 5\nmaximum = 3\n"),
+      Catch::Contains("call.toml:4:1") && Catch::Contains("unknown key 'maximum' in [size]"));
   CHECK_THAT(message_of("[size\nmin = 1\n"), Catch::Contains("call.toml:1:"));
   CHECK_THAT(message_of("[size]\nmin = 5\nmax = 3\n"), Catch::Contains("max 3 is below min 5"));
-  CHECK_THAT(message_of("[size]\nmax = 4\n[[quota]]\nlabel = \"SMEs\"\nkinds = [\"firm\"]\nmin = 5\n"),
-             Catch::Contains("SMEs asks for at least 5 members, more than the maximum size 4"));
+  CHECK_THAT(
+      message_of("[size]\nmax = 4\n[[quota]]\nlabel = \"SMEs\"\nkinds = [\"firm\"]\nmin = 5\n"),
+      Catch::Contains("SMEs asks for at least 5 members, more than the maximum size 4"));
   CHECK_THAT(message_of("[size]\nmax = 4\n[[quota]]\nkinds = [\"firm\"]\nmin = 3\n"
                         "[[quota]]\nkinds = [\"university\"]\nmin = 2\n"),
              Catch::Contains("minimums add up to 5"));
@@ -76,5 +79,6 @@ TEST_CASE("bad calls are refused with file, line and column", "[match][call]") {
   CHECK_THROWS_WITH(match::check_call_against(call, region),
                     Catch::Contains("c.toml") && Catch::Contains("unknown competence 'alchemy'"));
   call = match::parse_call("[members]\nlead = \"nobody\"\n", "c.toml");
-  CHECK_THROWS_WITH(match::check_call_against(call, region), Catch::Contains("unknown actor 'nobody'"));
+  CHECK_THROWS_WITH(match::check_call_against(call, region),
+                    Catch::Contains("unknown actor 'nobody'"));
 }

@@ -38,7 +38,8 @@ match::Call random_call(const core::Region& region, std::uint64_t seed) {
   const auto required = 1 + rng.below(2);
   for (std::size_t k = 0; k < required; ++k) {
     const auto& id = offered[rng.below(offered.size())];
-    if (std::none_of(call.required.begin(), call.required.end(), [&](auto& r) { return r.id == id; }))
+    if (std::none_of(call.required.begin(), call.required.end(),
+                     [&](auto& r) { return r.id == id; }))
       call.required.push_back({id, 1});
   }
   call.optional.push_back({offered[rng.below(offered.size())], 1.0});
@@ -72,12 +73,14 @@ TEST_CASE("check_rules names every broken rule", "[match][consortium]") {
   auto call = match::parse_call(
       "[size]\nmin = 3\nmax = 4\n[[quota]]\nlabel = \"universities\"\nkinds = [\"university\"]\n"
       "min = 1\nmax = 1\n[place]\nmin_municipalities = 3\n[competences]\n"
-      "required = { \"hydrogen-production\" = 2 }\n[members]\nlead = \"rub\"\nexclude = [\"ude\"]\n",
+      "required = { \"hydrogen-production\" = 2 }\n[members]\nlead = \"rub\"\nexclude = "
+      "[\"ude\"]\n",
       "c.toml");
   const std::vector<ActorId> two{*region.find("ude"), *region.find("tu-dortmund")};
   std::vector<std::string> rules;
   for (const auto& v : match::check_rules(call, region, two)) rules.push_back(v.rule);
-  for (const char* rule : {"size", "must-member", "excluded", "quota", "municipalities", "competence"})
+  for (const char* rule :
+       {"size", "must-member", "excluded", "quota", "municipalities", "competence"})
     CHECK(std::count(rules.begin(), rules.end(), rule) >= 1);
 }
 
@@ -85,9 +88,11 @@ TEST_CASE("every consortium built for the bundled calls meets every rule", "[mat
   for (const std::uint64_t seed : {1, 2}) {
     const auto region = gen::generate_ruhr_region(ruhr_base(), {.firms = 3000, .seed = seed});
     const match::TransferScorer scorer(region, {});
-    for (const auto& entry : std::filesystem::directory_iterator(test::project_data_dir() / "calls")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(test::project_data_dir() / "calls")) {
       const auto call = match::load_call(entry.path());
-      const auto result = match::build_consortia(scorer, call, {.top = 4, .restarts = 16, .seed = seed});
+      const auto result =
+          match::build_consortia(scorer, call, {.top = 4, .restarts = 16, .seed = seed});
       INFO(call.name);
       REQUIRE(!result.consortia.empty());
       for (const auto& c : result.consortia) {
@@ -105,19 +110,23 @@ TEST_CASE("every consortium built for the bundled calls meets every rule", "[mat
   }
 }
 
-TEST_CASE("the heuristic finds the exact optimum in most small instances, never an infeasible "
-          "one",
-          "[match][consortium]") {
+TEST_CASE(
+    "the heuristic finds the exact optimum in most small instances, never an infeasible "
+    "one",
+    "[match][consortium]") {
   int compared = 0, optimal = 0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-    const auto region =
-        gen::generate_market(ruhr_base(), {.firms = 12, .groups = 6, .seed = seed, .firm_ties = 2.0});
+    const auto region = gen::generate_market(
+        ruhr_base(), {.firms = 12, .groups = 6, .seed = seed, .firm_ties = 2.0});
     const match::TransferScorer scorer(region, {});
     const auto call = random_call(region, seed);
     const auto exact = match::build_consortia(scorer, call, {.top = 1, .exact = true});
-    const auto heuristic = match::build_consortia(scorer, call, {.top = 1, .restarts = 32, .seed = seed});
-    for (const auto& c : heuristic.consortia) CHECK(match::check_rules(call, region, c.members).empty());
-    for (const auto& c : exact.consortia) CHECK(match::check_rules(call, region, c.members).empty());
+    const auto heuristic =
+        match::build_consortia(scorer, call, {.top = 1, .restarts = 32, .seed = seed});
+    for (const auto& c : heuristic.consortia)
+      CHECK(match::check_rules(call, region, c.members).empty());
+    for (const auto& c : exact.consortia)
+      CHECK(match::check_rules(call, region, c.members).empty());
     if (exact.consortia.empty()) {
       CHECK(heuristic.consortia.empty());
       CHECK(!heuristic.diagnosis.empty());
@@ -160,21 +169,24 @@ TEST_CASE("infeasible calls get a diagnosis naming the rule", "[match][consortiu
   }
   // Within 1 km of the RUB lie three universities (RUB, Hochschule Bochum, Hochschule für
   // Gesundheit).
-  CHECK_THAT(diagnosis("[size]\nmax = 5\n[[quota]]\nlabel = \"universities\"\nkinds = "
-                       "[\"university\"]\nmin = 4\n[place]\nradius_km = 1\n[members]\nlead = \"rub\"\n"),
-             Catch::Contains("the call needs 4 universities, 3 are available after exclusions"));
+  CHECK_THAT(
+      diagnosis("[size]\nmax = 5\n[[quota]]\nlabel = \"universities\"\nkinds = "
+                "[\"university\"]\nmin = 4\n[place]\nradius_km = 1\n[members]\nlead = \"rub\"\n"),
+      Catch::Contains("the call needs 4 universities, 3 are available after exclusions"));
   CHECK_THAT(diagnosis("[competences]\nrequired = { \"hydrogen-production\" = 3 }\n[place]\n"
                        "radius_km = 3\n[members]\nlead = \"rub\"\n"),
              Catch::Contains("members offering `hydrogen-production`"));
-  CHECK_THAT(diagnosis("[size]\nmax = 4\n[place]\nmin_municipalities = 3\nradius_km = 0.3\n"
-                       "[members]\nlead = \"rub\"\n"),
-             Catch::Contains("the call needs members from 3 municipalities, eligible actors come from 2"));
+  CHECK_THAT(
+      diagnosis("[size]\nmax = 4\n[place]\nmin_municipalities = 3\nradius_km = 0.3\n"
+                "[members]\nlead = \"rub\"\n"),
+      Catch::Contains("the call needs members from 3 municipalities, eligible actors come from 2"));
   // Each rule can be met alone, not together: at most 2 members, yet 2 firms and 1 university.
-  CHECK_THAT(diagnosis("[size]\nmin = 2\nmax = 2\n[[quota]]\nlabel = \"firms\"\nkinds = [\"firm\"]\n"
-                       "min = 1\n[[quota]]\nlabel = \"universities\"\nkinds = [\"university\"]\nmin = 1\n"
-                       "[competences]\nrequired = { \"hydrogen-production\" = 2 }\n"
-                       "[members]\nexclude = [\"rub\"]\ninclude = [\"F000001\", \"F000002\"]\n"),
-             Catch::Contains("no consortium meets all rules together"));
+  CHECK_THAT(
+      diagnosis("[size]\nmin = 2\nmax = 2\n[[quota]]\nlabel = \"firms\"\nkinds = [\"firm\"]\n"
+                "min = 1\n[[quota]]\nlabel = \"universities\"\nkinds = [\"university\"]\nmin = 1\n"
+                "[competences]\nrequired = { \"hydrogen-production\" = 2 }\n"
+                "[members]\nexclude = [\"rub\"]\ninclude = [\"F000001\", \"F000002\"]\n"),
+      Catch::Contains("no consortium meets all rules together"));
 }
 
 TEST_CASE("consortia do not depend on the thread count", "[match][consortium]") {

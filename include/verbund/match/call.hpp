@@ -35,13 +35,13 @@ struct OptionalCompetence {
 
 /// Weights of the consortium objective's named parts.
 struct ConsortiumWeights {
-  double coverage = 1.0;   ///< required competences covered (k-fold), in [0, 1]
-  double optional = 0.3;   ///< weighted share of optional competences covered
-  double fit = 0.3;        ///< mean transfer score of the firm–science pairs
-  double cohesion = 0.2;   ///< share of member pairs already tied (trust)
-  double distance = 0.1;   ///< communication cost: mean network distance to the lead, subtracted
-  double novelty = 0.1;    ///< share of new cross-municipal or science–industry pairs
-  double balance = 0.1;    ///< evenness of who covers the required competences
+  double coverage = 1.0;  ///< required competences covered (k-fold), in [0, 1]
+  double optional = 0.3;  ///< weighted share of optional competences covered
+  double fit = 0.3;       ///< mean transfer score of the firm–science pairs
+  double cohesion = 0.2;  ///< share of member pairs already tied (trust)
+  double distance = 0.1;  ///< communication cost: mean network distance to the lead, subtracted
+  double novelty = 0.1;   ///< share of new cross-municipal or science–industry pairs
+  double balance = 0.1;   ///< evenness of who covers the required competences
 };
 
 /// A funding call written as rules (a TOML file in data/calls/).
@@ -56,8 +56,8 @@ struct Call {
   bool within_region = false;       ///< every member must have a municipality of the region
   std::vector<RequiredCompetence> required;
   std::vector<OptionalCompetence> optional;
-  std::string lead;                 ///< lead applicant (must be in), empty = none
-  std::vector<std::string> members; ///< must be in (an existing partial consortium)
+  std::string lead;                  ///< lead applicant (must be in), empty = none
+  std::vector<std::string> members;  ///< must be in (an existing partial consortium)
   std::vector<std::string> excluded;
   int max_consortia_per_actor = 1;  ///< cap across concurrent calls
   ConsortiumWeights weights;

@@ -66,14 +66,14 @@ struct ConsortiumOptions {
   /// Diversity: no two returned consortia share more than this many members (default: half the
   /// maximum size, rounded down; must-members are not counted).
   std::optional<std::size_t> max_shared{};
-  bool exact = false;               ///< enumerate instead of searching (small instances only)
+  bool exact = false;                    ///< enumerate instead of searching (small instances only)
   std::size_t pool_per_competence = 40;  ///< search pool: best offerers per competence / quota
   /// Actors to leave out in addition to the call's exclusions (e.g. caps used up elsewhere).
   std::vector<core::ActorId> unavailable{};
 };
 
 struct ConsortiumResult {
-  std::vector<Consortium> consortia;  ///< best first; empty when infeasible
+  std::vector<Consortium> consortia;   ///< best first; empty when infeasible
   std::vector<std::string> diagnosis;  ///< why nothing feasible was found
   std::size_t eligible = 0;            ///< actors that may join
   std::size_t pool = 0;                ///< actors the search considered
@@ -92,5 +92,25 @@ struct ConsortiumResult {
 /// The objective of a member set (feasible or not).
 [[nodiscard]] ConsortiumScore score_consortium(const TransferScorer& scorer, const Call& call,
                                                std::span<const core::ActorId> members);
+
+}  // namespace verbund::match
+
+namespace verbund::match {
+
+/// Consortia for several concurrent calls with shared caps.
+struct CallsResult {
+  std::vector<ConsortiumResult> options;  ///< per call: its best diverse consortia
+  /// Per call: the index into options[call].consortia chosen, or none.
+  std::vector<std::optional<std::size_t>> chosen;
+  double total = 0.0;      ///< sum of the chosen consortia's objectives
+  int actor_cap = 1;       ///< consortia an actor may join: the smallest cap the calls state
+  bool exhaustive = true;  ///< false if the combination was chosen greedily (too many to try)
+};
+
+/// Builds each call's top consortia (options.top per call), then picks one per call (or none)
+/// maximising the total objective without any actor joining more consortia than the cap.
+/// Exhaustive over the combinations when there are at most 5 million, else greedy in call order.
+[[nodiscard]] CallsResult build_for_calls(const TransferScorer& scorer, std::span<const Call> calls,
+                                          const ConsortiumOptions& options = {});
 
 }  // namespace verbund::match

@@ -1,0 +1,228 @@
+// `verbund match consortium` (one call or several with shared caps) and
+// `verbund recommend partners` (who should join a partial consortium).
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/error.hpp"
+#include "verbund/match/consortium.hpp"
+#include "verbund/match/partners.hpp"
+
+namespace verbund::cli {
+namespace {
+
+std::string join_ids(const core::Region& region, const std::vector<core::ActorId>& actors) {
+  std::string out;
+  for (const auto a : actors) out += (out.empty() ? "" : " ") + std::string(region.external_id(a));
+  return out;
+}
+
+Json place_of(const core::Region& region, core::ActorId a) {
+  const auto m = region.municipality(a);
+  return m ? Json(region.municipality_name(*m)) : Json(nullptr);
+}
+
+std::vector<Json> score_cells(const match::ConsortiumScore& s) {
+  return {s.total, s.coverage, s.optional, s.fit, s.cohesion, s.distance, s.novelty, s.balance};
+}
+const std::vector<std::string> score_columns{"score",    "coverage", "optional", "fit",
+                                             "cohesion", "distance", "novelty",  "balance"};
+
+Table consortia_table(const core::Region& region, const std::vector<match::Consortium>& list) {
+  std::vector<std::string> columns{"rank"};
+  columns.insert(columns.end(), score_columns.begin(), score_columns.end());
+  columns.insert(columns.end(), {"size", "members"});
+  Table t{"consortia", columns, {}};
+  for (std::size_t r = 0; r < list.size(); ++r) {
+    std::vector<Json> row{r + 1};
+    for (auto& cell : score_cells(list[r].score)) row.push_back(std::move(cell));
+    row.push_back(list[r].members.size());
+    row.push_back(join_ids(region, list[r].members));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::vector<Table> explain_tables(const core::Region& region,
+                                  const std::vector<match::Consortium>& list) {
+  Table members{"members",
+                {"rank", "id", "name", "kind", "municipality", "must", "feasible without",
+                 "score without", "best replacement", "score with replacement"},
+                {}};
+  Table coverage{"coverage", {"rank", "competence", "required", "needed", "covered by"}, {}};
+  for (std::size_t r = 0; r < list.size(); ++r) {
+    for (const auto& c : list[r].criticality) {
+      members.rows.push_back(
+          {r + 1, region.external_id(c.member), region.name(c.member),
+           std::string(to_string(region.kind(c.member))), place_of(region, c.member), c.must,
+           c.feasible_without, c.total_without,
+           c.replacement ? Json(region.external_id(*c.replacement)) : Json(nullptr),
+           c.replacement ? Json(c.total_with_replacement) : Json(nullptr)});
+    }
+    for (const auto& cov : list[r].coverage) {
+      coverage.rows.push_back({r + 1, cov.competence, cov.required,
+                               cov.required ? Json(cov.needed) : Json(nullptr),
+                               join_ids(region, cov.members)});
+    }
+  }
+  return {members, coverage};
+}
+
+struct ConsortiumCli {
+  std::string call;
+  std::vector<std::string> calls;
+  std::size_t top = 5;
+  bool exact = false;
+  bool explain = false;
+  std::size_t restarts = 64;
+};
+
+}  // namespace
+
+std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOptions& global) {
+  auto o = std::make_shared<ConsortiumCli>();
+  CLI::App* cmd = match.add_subcommand(
+      "consortium",
+      "Consortia for a funding call (TOML rules, see data/calls/), or for several "
+      "calls with shared caps");
+  auto* one = cmd->add_option("--call", o->call, "the call file")->check(CLI::ExistingFile);
+  auto* many = cmd->add_option("--calls", o->calls, "several call files, one consortium each")
+                   ->check(CLI::ExistingFile);
+  one->excludes(many);
+  many->excludes(one);
+  cmd->add_option("--top", o->top, "consortia to return (per call with --calls)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  cmd->add_flag("--exact", o->exact, "enumerate every feasible consortium (small calls only)");
+  cmd->add_flag("--explain", o->explain,
+                "per member: what it covers, whether the consortium survives without it, and "
+                "its best replacement");
+  cmd->add_option("--restarts", o->restarts, "search restarts")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  return [&global, o, cmd] {
+    if (!cmd->parsed()) return;
+    if (o->call.empty() && o->calls.empty())
+      throw InvalidInput("match consortium: give --call FILE or --calls FILE...");
+    std::vector<match::Call> calls;
+    if (!o->call.empty()) calls.push_back(match::load_call(o->call));
+    for (const auto& f : o->calls) calls.push_back(match::load_call(f));
+    io::Store store = open_store(global, /*create=*/false);
+    const core::Region region = store.load_region();
+    for (const auto& c : calls) match::check_call_against(c, region);
+    const match::TransferScorer scorer(region, {});
+    const match::ConsortiumOptions options{
+        .top = o->top, .restarts = o->restarts, .seed = global.seed.value_or(1), .exact = o->exact};
+    std::vector<Table> tables;
+    if (calls.size() == 1 && o->calls.empty()) {
+      const auto result = match::build_consortia(scorer, calls[0], options);
+      Table summary{"call", {"indicator", "value"}, {}};
+      summary.rows = {{"call", calls[0].name},
+                      {"method", result.exact ? "exact enumeration" : "greedy + local search"},
+                      {"eligible actors", result.eligible},
+                      {"actors searched", result.pool},
+                      {"consortia found", result.consortia.size()}};
+      tables.push_back(summary);
+      if (result.consortia.empty()) {
+        Table why{"diagnosis", {"reason"}, {}};
+        for (const auto& d : result.diagnosis) why.rows.push_back({d});
+        tables.push_back(why);
+      } else {
+        tables.push_back(consortia_table(region, result.consortia));
+        if (o->explain) {
+          for (auto& t : explain_tables(region, result.consortia)) tables.push_back(std::move(t));
+        }
+      }
+    } else {
+      const auto result = match::build_for_calls(scorer, calls, options);
+      Table summary{"calls", {"call", "found", "chosen", "score", "members"}, {}};
+      for (std::size_t k = 0; k < calls.size(); ++k) {
+        const auto& found = result.options[k].consortia;
+        const auto& chosen = result.chosen[k];
+        summary.rows.push_back(
+            {calls[k].name, found.size(), chosen ? Json(*chosen + 1) : Json(nullptr),
+             chosen ? Json(found[*chosen].score.total) : Json(nullptr),
+             chosen ? Json(join_ids(region, found[*chosen].members)) : Json("")});
+      }
+      Table totals{"assignment", {"indicator", "value"}, {}};
+      totals.rows = {{"total score", result.total},
+                     {"consortia per actor at most", result.actor_cap},
+                     {"combinations", result.exhaustive ? "all tried" : "greedy (too many)"}};
+      tables = {totals, summary};
+      Table why{"diagnosis", {"call", "reason"}, {}};
+      for (std::size_t k = 0; k < calls.size(); ++k)
+        for (const auto& d : result.options[k].diagnosis) why.rows.push_back({calls[k].name, d});
+      if (!why.rows.empty()) tables.push_back(why);
+    }
+    print_tables(std::cout, tables, global.format);
+    store.record_run({"match consortium", describe_options(*cmd), global.seed});
+  };
+}
+
+Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
+  struct State {
+    std::vector<std::string> members;
+    std::string call;
+    std::size_t top = 10;
+  };
+  auto o = std::make_shared<State>();
+  CLI::App* recommend = app.add_subcommand("recommend", "Recommendations");
+  recommend->require_subcommand(1);
+  CLI::App* partners = recommend->add_subcommand(
+      "partners",
+      "Who should join a partial consortium: by ties, common partners, topic, needs "
+      "and activity, or by the gain in a call's objective");
+  partners->add_option("--members", o->members, "ids of the consortium so far")
+      ->required()
+      ->delimiter(',');
+  partners->add_option("--call", o->call, "rank by this call's objective")
+      ->check(CLI::ExistingFile);
+  partners->add_option("--top", o->top, "how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  return {recommend, [&global, o, partners] {
+            std::optional<match::Call> call;
+            if (!o->call.empty()) call = match::load_call(o->call);
+            io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            std::vector<core::ActorId> members;
+            for (const auto& id : o->members) {
+              const auto a = region.find(id);
+              if (!a) throw InvalidInput("--members: unknown actor '" + id + "'");
+              if (std::find(members.begin(), members.end(), *a) == members.end())
+                members.push_back(*a);
+            }
+            if (call) match::check_call_against(*call, region);
+            const match::TransferScorer scorer(region, {});
+            const auto found = match::recommend_partners(
+                scorer, members, {.top = o->top, .call = call ? &*call : nullptr});
+            std::vector<std::string> columns{"rank", "id", "name", "kind", "municipality", "score"};
+            if (call) {
+              columns.insert(columns.end(), {"objective with it", "rule deficits left"});
+            } else {
+              columns.insert(columns.end(), {"ties", "evidence", "topic", "needs", "activity"});
+            }
+            Table t{"partners", columns, {}};
+            for (std::size_t r = 0; r < found.size(); ++r) {
+              const auto& p = found[r];
+              std::vector<Json> row{r + 1,
+                                    region.external_id(p.actor),
+                                    region.name(p.actor),
+                                    std::string(to_string(region.kind(p.actor))),
+                                    place_of(region, p.actor),
+                                    p.score};
+              if (call) {
+                row.insert(row.end(), {p.objective, p.deficits});
+              } else {
+                row.insert(row.end(), {p.ties, p.evidence, p.topic, p.needs, p.activity});
+              }
+              t.rows.push_back(std::move(row));
+            }
+            print_tables(std::cout, {t}, global.format);
+            store.record_run({"recommend partners", describe_options(*partners), global.seed});
+          }};
+}
+
+}  // namespace verbund::cli

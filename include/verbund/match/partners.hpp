@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "verbund/match/call.hpp"
+#include "verbund/match/consortium.hpp"
+#include "verbund/match/score.hpp"
+
+namespace verbund::match {
+
+/// Weights of the partner score (without a call): who would best complete these members.
+struct PartnerWeights {
+  double ties = 1.0;      ///< share of the members the actor already works with
+  double evidence = 0.5;  ///< Adamic–Adar over common partners with the members, e/(1+e)
+  double topic = 0.5;     ///< cosine of its offers with the members' pooled offers
+  double needs = 0.3;     ///< share of the members' needs it offers
+  double activity = 0.2;  ///< log(1 + degree) / log(1 + largest degree)
+};
+
+struct PartnerOptions {
+  std::size_t top = 10;
+  PartnerWeights weights{};
+  /// With a call: rank by the gain in the call's objective (rule deficits counted as in the
+  /// builder) instead, over the actors the call admits.
+  const Call* call = nullptr;
+};
+
+struct PartnerRecommendation {
+  core::ActorId actor;
+  double score = 0.0;
+  // The parts (without a call), each in [0, 1] before weighting.
+  double ties = 0.0;
+  double evidence = 0.0;
+  double topic = 0.0;
+  double needs = 0.0;
+  double activity = 0.0;
+  // With a call: the objective with the actor added, and how many rule deficits remain.
+  double objective = 0.0;
+  double deficits = 0.0;
+};
+
+/// The actors who would best complete a partial consortium, best first (ties by actor id).
+/// Members themselves are never proposed. Throws InvalidInput on an empty member list.
+[[nodiscard]] std::vector<PartnerRecommendation> recommend_partners(
+    const TransferScorer& scorer, std::span<const core::ActorId> members,
+    const PartnerOptions& options = {});
+
+}  // namespace verbund::match
