@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -118,4 +121,79 @@ TEST_CASE("cli: bad match input exits 2 with one message and stores nothing", "[
   // The schema's CHECK keeps negative capacities out of the database; on the command line:
   refused({"match", "transfer", "--all", "--assign", "optimal", "--firm-capacity", "-1"},
           "--firm-capacity");
+}
+
+TEST_CASE("cli: match consortium for one call, several calls, and partner recommendation",
+          "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "1500", "--seed", "8"}, dir.path()).exit_code ==
+          0);
+  const auto calls = verbund::test::project_data_dir() / "calls";
+  auto r = run_cli({"--format", "json", "match", "consortium", "--call",
+                    (calls / "efre-hydrogen.toml").string(), "--top", "3", "--explain"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  auto out = nlohmann::json::parse(r.out);
+  REQUIRE(!out["consortia"].empty());
+  CHECK(out["consortia"].size() <= 3);
+  CHECK(out["members"][0].contains("best replacement"));
+  CHECK(out["coverage"][0]["competence"] == "hydrogen-production");
+  // Same seed, same consortia, any thread count.
+  const std::vector<std::string> args{"--format", "csv", "--seed", "3", "match", "consortium",
+                                      "--call", (calls / "grw-logistics.toml").string()};
+  auto with_threads = [&](const char* t) {
+    auto a = args;
+    a.insert(a.begin(), {"--threads", t});
+    return run_cli(a, dir.path());
+  };
+  CHECK(with_threads("1").out == with_threads("2").out);
+
+  r = run_cli({"--format", "json", "match", "consortium", "--calls",
+               (calls / "efre-hydrogen.toml").string(), (calls / "horizon-ai-manufacturing.toml").string()},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  out = nlohmann::json::parse(r.out);
+  CHECK(out["calls"].size() == 2);
+  // The cap holds: nobody is in both chosen consortia.
+  std::set<std::string> seen;
+  for (const auto& row : out["calls"]) {
+    std::istringstream members(row["members"].get<std::string>());
+    std::string id;
+    while (members >> id) CHECK(seen.insert(id).second);
+  }
+
+  r = run_cli({"--format", "json", "recommend", "partners", "--members", "rub,ude", "--top", "5"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  out = nlohmann::json::parse(r.out);
+  CHECK(out["partners"].size() == 5);
+  for (const auto& row : out["partners"]) CHECK(row["id"] != "rub");
+  r = run_cli({"--format", "json", "recommend", "partners", "--members", "rub", "--call",
+               (calls / "efre-hydrogen.toml").string()},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(nlohmann::json::parse(r.out)["partners"][0].contains("rule deficits left"));
+}
+
+TEST_CASE("cli: bad calls exit 2 at their place and store nothing", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "200", "--seed", "9"}, dir.path()).exit_code == 0);
+  const std::string before = dump_database(dir / "verbund.db");
+  auto refused = [&](const std::string& toml, const std::string& message) {
+    write_file(dir / "call.toml", toml);
+    const auto r = run_cli({"match", "consortium", "--call", "call.toml"}, dir.path());
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(message));
+    CHECK(dump_database(dir / "verbund.db") == before);
+  };
+  refused("[size\nmin = 2\n", "call.toml:1:");
+  refused("name = \"x\"\ncolour = \"red\"\n", "call.toml:2:1: unknown key 'colour'");
+  refused("[size]\nmax = 3\n[[quota]]\nkinds = [\"firm\"]\nmin = 4\n", "more than the maximum size 3");
+  refused("[competences]\nrequired = { \"alchemy\" = 1 }\n", "unknown competence 'alchemy'");
+  refused("[members]\nlead = \"nobody\"\n", "unknown actor 'nobody'");
+  const auto r = run_cli({"recommend", "partners", "--members", "rub,ghost"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown actor 'ghost'"));
+  CHECK(run_cli({"match", "consortium"}, dir.path()).exit_code == 2);
 }
