@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
 
   const double q = static_cast<double>(std::max<std::size_t>(queries, 1));
   std::cout << "{\n  \"known_to\": " << known_to << ", \"query_year\": " << query_year
-            << ", \"known_actors\": " << n << ",\n  \"projects_with_3_or_more\": " << eligible_projects
+            << ", \"known_actors\": " << n
+            << ",\n  \"projects_with_3_or_more\": " << eligible_projects
             << ", \"queries\": " << queries << ",\n";
   auto line = [&](const char* name, const Tally& t, bool last) {
     std::cout << "  \"" << name << "\": {\"hits_at_10\": " << t.hits / q

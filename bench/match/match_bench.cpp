@@ -61,6 +61,15 @@ void BM_RecommendAll_indexed(benchmark::State& state) {
   counters(state, m);
 }
 
+// The reference: every candidate scored for every firm (slow: tens of seconds at 100k x 10k).
+void BM_RecommendAll_brute(benchmark::State& state) {
+  auto& m =
+      market(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  const core::ThreadLimit limit(static_cast<std::size_t>(state.range(2)));
+  for (auto _ : state) benchmark::DoNotOptimize(match::recommend_all_brute_force(*m.scorer, top_k));
+  counters(state, m);
+}
+
 // The same sample of seekers both ways, on one thread: the ratio of times is the index's
 // speed-up over scoring all pairs; times the number of firms, the brute force's full time.
 template <bool brute>
@@ -108,6 +117,12 @@ BENCHMARK(BM_RecommendAll_indexed)
     ->Args({100000, 10000, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+BENCHMARK(BM_RecommendAll_brute)
+    ->Args({1000, 100, 1})
+    ->Args({100000, 10000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 BENCHMARK(BM_RecommendSample_brute)
     ->Args({1000, 100})
     ->Args({100000, 10000})

@@ -109,16 +109,22 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
     ws.seen[i] = ws.round;
     if (auto parts = scorer.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
   };
-  // Seeds: the candidates with the best bounds, scored first, set a high threshold early.
+  // Seeds: the best fits with a bound on the rest, scored first, set a high threshold early.
   ws.bounds.prepare(seeker);
   const double rest_max = ws.bounds.max();
-  for (const auto i : ws.touched) {
-    ws.rest[i] = ws.bounds.of(i);
-    ws.has_rest[i] = ws.round;
-  }
-  const std::size_t seeds = std::min(k, ws.touched.size());
-  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
+  const std::size_t pre = std::min(ws.touched.size(), 4 * k);
+  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(pre),
                    ws.touched.end(), [&](std::uint32_t a, std::uint32_t b) {
+                     return ws.fit[a] != ws.fit[b] ? ws.fit[a] > ws.fit[b] : a < b;
+                   });
+  for (std::size_t j = 0; j < pre; ++j) {
+    ws.rest[ws.touched[j]] = ws.bounds.of(ws.touched[j]);
+    ws.has_rest[ws.touched[j]] = ws.round;
+  }
+  const std::size_t seeds = std::min(k, pre);
+  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
+                   ws.touched.begin() + static_cast<std::ptrdiff_t>(pre),
+                   [&](std::uint32_t a, std::uint32_t b) {
                      const double ka = w.fit * ws.fit[a] + ws.rest[a];
                      const double kb = w.fit * ws.fit[b] + ws.rest[b];
                      return ka != kb ? ka > kb : a < b;
