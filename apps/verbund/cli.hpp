@@ -43,6 +43,8 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global);
 /// `match consortium`, registered under `match`; the returned action runs it if it was parsed.
 std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOptions& global);
 Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 
 /// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
 struct AnalysisScope {

@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
       verbund::cli::add_generate_verb(app, global), verbund::cli::add_info_verb(app, global),
       verbund::cli::add_export_verb(app, global),   verbund::cli::add_metrics_verb(app, global),
       verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
-      verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global)};
+      verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
+                                              verbund::cli::add_simulate_verb(app, global),
+                                              verbund::cli::add_compare_verb(app, global)};
 
   try {
     app.parse(argc, argv);

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "io/toml.hpp"
+#include "io/toml_reader.hpp"
 
 namespace verbund::match {
 
@@ -20,87 +20,8 @@ bool Quota::counts(const core::Region& region, core::ActorId a) const {
 
 namespace {
 
-/// Reads one TOML table strictly: every key must be consumed by a getter, else "unknown key".
-class Reader {
- public:
-  Reader(const toml::table& table, std::string file, std::string context)
-      : table_(table), file_(std::move(file)), context_(std::move(context)) {}
-
-  [[nodiscard]] SourceLocation where(const toml::node& node) const {
-    return io::location_of(file_, node.source());
-  }
-  [[nodiscard]] SourceLocation where() const { return io::location_of(file_, table_.source()); }
-
-  const toml::node* get(std::string_view key) {
-    seen_.insert(std::string(key));
-    return table_.get(key);
-  }
-  std::optional<std::string> string(std::string_view key) {
-    const auto* node = get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_string()) fail(*node, "'" + std::string(key) + "' must be a string");
-    return node->value<std::string>();
-  }
-  std::optional<std::int64_t> integer(std::string_view key, std::int64_t lo, std::int64_t hi) {
-    const auto* node = get(key);
-    if (!node) return std::nullopt;
-    const auto v = node->value_exact<std::int64_t>();
-    if (!v || *v < lo || *v > hi) {
-      fail(*node, "'" + std::string(key) + "' must be a whole number from " + std::to_string(lo) +
-                      " to " + std::to_string(hi));
-    }
-    return v;
-  }
-  std::optional<double> number(std::string_view key) {
-    const auto* node = get(key);
-    if (!node) return std::nullopt;
-    const auto v = node->value<double>();
-    if (!v || !std::isfinite(*v) || *v < 0.0)
-      fail(*node, "'" + std::string(key) + "' must be a finite number >= 0");
-    return v;
-  }
-  std::optional<bool> boolean(std::string_view key) {
-    const auto* node = get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_boolean()) fail(*node, "'" + std::string(key) + "' must be true or false");
-    return node->value<bool>();
-  }
-  std::vector<std::string> strings(std::string_view key) {
-    std::vector<std::string> out;
-    const auto* node = get(key);
-    if (!node) return out;
-    const auto* array = node->as_array();
-    if (!array) fail(*node, "'" + std::string(key) + "' must be an array of strings");
-    for (const auto& item : *array) {
-      if (!item.is_string()) fail(item, "'" + std::string(key) + "' must hold strings only");
-      out.push_back(*item.value<std::string>());
-    }
-    return out;
-  }
-  /// Throws on the first key no getter asked for.
-  void finish() const {
-    for (const auto& [key, node] : table_) {
-      if (!seen_.contains(std::string(key.str()))) {
-        throw InvalidInput(io::location_of(file_, key.source()),
-                           "unknown key '" + std::string(key.str()) + "' in " + context_);
-      }
-    }
-  }
-  [[noreturn]] void fail(const toml::node& node, const std::string& message) const {
-    throw InvalidInput(where(node), message + " (in " + context_ + ")");
-  }
-
- private:
-  const toml::table& table_;
-  std::string file_;
-  std::string context_;
-  std::set<std::string> seen_;
-};
-
-const toml::table& sub_table(Reader& parent, const toml::node* node, const std::string& name) {
-  if (!node->is_table()) parent.fail(*node, "'" + name + "' must be a table");
-  return *node->as_table();
-}
+using Reader = io::TomlReader;
+using io::sub_table;
 
 Quota read_quota(const toml::table& table, const std::string& file, std::size_t index) {
   Reader r(table, file, "quota #" + std::to_string(index + 1));

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "verbund/core/region.hpp"
+#include "verbund/core/tie.hpp"
+
+namespace verbund::sim {
+
+/// A tie of the evolving network: one per pair of actors.
+struct SimTie {
+  std::uint32_t a = 0, b = 0;  ///< a < b
+  core::TieKind kind = core::TieKind::informal;
+  double strength = 1.0;  ///< decays without renewal; the tie ends below a threshold
+  int ends = -1;          ///< step at which it ends regardless (projects), -1 = open
+  bool alive = true;
+};
+
+/// The simulator's mutable network, built from a Region: per-actor sorted neighbour arrays so
+/// that adding a tie and counting common neighbours stay cheap, and the indicators (edges,
+/// triangles, connected triples, firms with a science tie, cross-municipal ties) maintained
+/// incrementally under every tie event.
+class Network {
+ public:
+  /// The region's ties active in `year` (all if unset), merged per pair; project ties with an
+  /// end year end at step (end - year + 1) * 12.
+  Network(const core::Region& region, std::optional<int> year);
+
+  [[nodiscard]] const core::Region& region() const noexcept { return *region_; }
+  [[nodiscard]] std::size_t size() const noexcept { return neighbours_.size(); }
+  [[nodiscard]] std::span<const std::uint32_t> neighbours(std::uint32_t v) const {
+    return neighbours_[v];
+  }
+  [[nodiscard]] bool connected(std::uint32_t u, std::uint32_t v) const;
+  [[nodiscard]] std::size_t common_neighbours(std::uint32_t u, std::uint32_t v) const;
+  /// The live tie between u and v, if any.
+  [[nodiscard]] SimTie* tie(std::uint32_t u, std::uint32_t v);
+
+  /// Adds a tie (no-op returning false if one exists: renew it through tie()).
+  bool connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends = -1);
+  void disconnect(std::uint32_t u, std::uint32_t v);
+  /// Every tie ever made, in creation order (dead ones flagged): iterate for decay.
+  [[nodiscard]] std::vector<SimTie>& ties() noexcept { return ties_; }
+
+  // --- indicators, O(1) -------------------------------------------------------------------
+  [[nodiscard]] std::size_t edges() const noexcept { return edges_; }
+  [[nodiscard]] std::uint64_t triangles() const noexcept { return triangles_; }
+  [[nodiscard]] double connected_triples() const noexcept { return triples_; }
+  [[nodiscard]] std::size_t firms() const noexcept { return firms_; }
+  [[nodiscard]] std::size_t firms_with_science() const noexcept { return firms_with_science_; }
+  [[nodiscard]] std::size_t cross_municipal_edges() const noexcept { return cross_; }
+  [[nodiscard]] std::size_t located_edges() const noexcept { return located_; }
+  /// Share of actors in the largest component: O(n + m) union-find.
+  [[nodiscard]] double giant_share() const;
+
+ private:
+  void count_edge(std::uint32_t u, std::uint32_t v, int sign);
+
+  const core::Region* region_;
+  std::vector<std::vector<std::uint32_t>> neighbours_;
+  std::vector<SimTie> ties_;
+  std::unordered_map<std::uint64_t, std::uint32_t> index_;  // pair -> live tie
+  std::vector<std::uint8_t> firm_, science_;
+  std::vector<std::uint32_t> municipality_;
+  std::vector<std::uint32_t> science_neighbours_;  // per actor
+  std::size_t edges_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0, located_ = 0;
+  std::uint64_t triangles_ = 0;
+  double triples_ = 0.0;
+};
+
+}  // namespace verbund::sim

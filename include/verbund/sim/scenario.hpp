@@ -1,0 +1,93 @@
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "verbund/core/actor_kind.hpp"
+
+namespace verbund::sim {
+
+/// Expected meetings per actor and month, by how actors meet.
+struct MeetingRates {
+  double triadic = 0.6;     ///< a partner's partner
+  double focus = 0.3;       ///< a co-member of a chamber, cluster or working group
+  double geographic = 0.2;  ///< someone in the same municipality
+  double stranger = 0.05;   ///< anyone
+};
+
+/// Coefficients of the tie-formation log-odds for a meeting of actor a with b.
+struct Effects {
+  double base = -6.0;
+  double same_kind = 0.3;         ///< homophily by actor kind
+  double complementarity = 1.5;   ///< share of one's needs the other offers
+  double proximity = 1.0;         ///< x 2^(-km / half_distance_km)
+  double common_partners = 0.8;   ///< x ln(1 + common partners)
+  double shared_focus = 0.7;      ///< both in a group (chamber, cluster, working group)
+  double popularity = 0.15;       ///< x ln(1 + degree of b)
+  double science_affinity = 1.5;  ///< firm meets science, x the firm's absorptive capacity
+};
+
+/// The stochastic model; every field has a documented default (data/scenarios/baseline.toml).
+struct ModelParams {
+  MeetingRates meetings;
+  Effects effects;  ///< for every kind without its own
+  std::vector<std::pair<core::ActorKind, Effects>> effects_by_kind;
+  double half_distance_km = 20.0;
+  double decay = 0.02;                ///< monthly loss of strength without renewal
+  double end_threshold = 0.2;         ///< a tie weaker than this ends
+  double innovation_base = -6.0;      ///< log-odds of a firm innovating in a month
+  double innovation_science = 1.2;    ///< + if it has a science tie
+  double innovation_diversity = 0.8;  ///< + x distinct partner kinds / 5
+  [[nodiscard]] const Effects& effects_of(core::ActorKind kind) const;
+};
+
+/// Who an intervention targets when it does not list members.
+struct Selection {
+  std::vector<core::ActorKind> kinds;  ///< any if empty
+  std::string municipality;            ///< any if empty
+  std::string theme;                   ///< offering a competence of this theme; any if empty
+  std::string sector;                  ///< NACE division prefix; any if empty
+  std::size_t size = 0;                ///< how many, drawn from those matching (0 = all)
+};
+
+/// A working group: members meet each other every `every` months from `start` to `end`.
+struct WorkingGroup {
+  std::string name;
+  int start = 1, end = 12, every = 1;
+  int meetings = 2;            ///< meetings per member and session
+  std::optional<long> budget;  ///< total meetings; sessions stop when it is spent
+  std::vector<std::string> members;
+  Selection select;
+};
+
+/// A shock: at month `at`, the targeted actors lose a share of their ties.
+struct Shock {
+  std::string name;
+  int at = 1;
+  double remove_share = 0.3;
+  Selection select;
+};
+
+using Intervention = std::variant<WorkingGroup, Shock>;
+
+/// A scenario file: horizon, model, interventions.
+struct Scenario {
+  std::string name;
+  std::string file;
+  int horizon = 60;               ///< months
+  std::optional<int> start_year;  ///< ties active then; default the region's latest start year
+  ModelParams model;
+  std::vector<Intervention> interventions;
+};
+
+/// Parses a scenario (TOML). Throws InvalidInput at file:line:column on a syntax error, unknown
+/// key, wrong type, out-of-range value or unknown intervention type.
+[[nodiscard]] Scenario parse_scenario(std::string_view toml_text, const std::string& file);
+[[nodiscard]] Scenario load_scenario(const std::filesystem::path& path);
+
+}  // namespace verbund::sim

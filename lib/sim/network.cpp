@@ -1,0 +1,150 @@
+#include "verbund/sim/network.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace verbund::sim {
+
+namespace {
+std::uint64_t key(std::uint32_t u, std::uint32_t v) {
+  if (u > v) std::swap(u, v);
+  return (std::uint64_t{u} << 32U) | v;
+}
+}  // namespace
+
+Network::Network(const core::Region& region, std::optional<int> year)
+    : region_(&region), neighbours_(region.size()) {
+  const std::size_t n = region.size();
+  firm_.resize(n);
+  science_.resize(n);
+  municipality_.resize(n);
+  science_neighbours_.assign(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const core::ActorId a{v};
+    firm_[v] = region.kind(a) == core::ActorKind::firm;
+    science_[v] = core::is_science(region.kind(a));
+    const auto m = region.municipality(a);
+    municipality_[v] = m ? m->value : UINT32_MAX;
+    firms_ += firm_[v];
+  }
+  for (const auto& t : region.ties()) {
+    if (t.source == t.target || (year && !t.active_in(*year))) continue;
+    int ends = -1;
+    if (t.kind == core::TieKind::project && t.end && year) ends = (*t.end - *year + 1) * 12;
+    connect(t.source.value, t.target.value, t.kind, ends);
+  }
+}
+
+bool Network::connected(std::uint32_t u, std::uint32_t v) const {
+  const auto& row =
+      neighbours_[u].size() <= neighbours_[v].size() ? neighbours_[u] : neighbours_[v];
+  const auto other = neighbours_[u].size() <= neighbours_[v].size() ? v : u;
+  return std::binary_search(row.begin(), row.end(), other);
+}
+
+std::size_t Network::common_neighbours(std::uint32_t u, std::uint32_t v) const {
+  const auto& a = neighbours_[u];
+  const auto& b = neighbours_[v];
+  std::size_t i = 0, j = 0, count = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++count, ++i, ++j;
+    }
+  }
+  return count;
+}
+
+SimTie* Network::tie(std::uint32_t u, std::uint32_t v) {
+  const auto it = index_.find(key(u, v));
+  return it == index_.end() ? nullptr : &ties_[it->second];
+}
+
+void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
+  // Called with the edge absent from both rows: its triangles are the common neighbours, and
+  // each endpoint's connected triples grow by its current degree.
+  const auto common = static_cast<std::uint64_t>(common_neighbours(u, v));
+  const double du = static_cast<double>(neighbours_[u].size());
+  const double dv = static_cast<double>(neighbours_[v].size());
+  if (sign > 0) {
+    triangles_ += common;
+    triples_ += du + dv;
+    ++edges_;
+  } else {
+    triangles_ -= common;
+    triples_ -= du + dv;
+    --edges_;
+  }
+  if (municipality_[u] != UINT32_MAX && municipality_[v] != UINT32_MAX) {
+    located_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
+    if (municipality_[u] != municipality_[v]) cross_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
+  }
+  auto science_count = [&](std::uint32_t firm, std::uint32_t other) {
+    if (!firm_[firm] || !science_[other]) return;
+    if (sign > 0) {
+      if (science_neighbours_[firm]++ == 0) ++firms_with_science_;
+    } else {
+      if (--science_neighbours_[firm] == 0) --firms_with_science_;
+    }
+  };
+  science_count(u, v);
+  science_count(v, u);
+}
+
+bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends) {
+  if (u == v || connected(u, v)) return false;
+  count_edge(u, v, +1);
+  auto insert = [&](std::uint32_t x, std::uint32_t y) {
+    auto& row = neighbours_[x];
+    row.insert(std::lower_bound(row.begin(), row.end(), y), y);
+  };
+  insert(u, v);
+  insert(v, u);
+  index_[key(u, v)] = static_cast<std::uint32_t>(ties_.size());
+  ties_.push_back({std::min(u, v), std::max(u, v), kind, 1.0, ends, true});
+  return true;
+}
+
+void Network::disconnect(std::uint32_t u, std::uint32_t v) {
+  const auto it = index_.find(key(u, v));
+  if (it == index_.end()) return;
+  ties_[it->second].alive = false;
+  index_.erase(it);
+  auto erase = [&](std::uint32_t x, std::uint32_t y) {
+    auto& row = neighbours_[x];
+    row.erase(std::lower_bound(row.begin(), row.end(), y));
+  };
+  erase(u, v);
+  erase(v, u);
+  count_edge(u, v, -1);
+}
+
+double Network::giant_share() const {
+  const auto n = static_cast<std::uint32_t>(size());
+  if (n == 0) return 0.0;
+  std::vector<std::uint32_t> parent(n), size_of(n, 1);
+  std::iota(parent.begin(), parent.end(), 0U);
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::uint32_t v = 0; v < n; ++v) {
+    for (const auto w : neighbours_[v]) {
+      if (w < v) continue;
+      auto a = find(v), b = find(w);
+      if (a == b) continue;
+      if (size_of[a] < size_of[b]) std::swap(a, b);
+      parent[b] = a;
+      size_of[a] += size_of[b];
+    }
+  }
+  std::uint32_t giant = 0;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (parent[v] == v) giant = std::max(giant, size_of[v]);
+  return static_cast<double>(giant) / n;
+}
+
+}  // namespace verbund::sim

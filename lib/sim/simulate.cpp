@@ -1,0 +1,475 @@
+// The monthly dynamics of one replicate, and replicates in parallel.
+#include "verbund/sim/simulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <set>
+
+#include <tbb/parallel_for.h>
+
+#include "verbund/core/geo.hpp"
+#include "verbund/core/random.hpp"
+#include "verbund/error.hpp"
+#include "verbund/sim/network.hpp"
+
+namespace verbund::sim {
+
+using core::ActorId;
+
+std::array<double, indicator_count> values(const Indicators& i) {
+  return {i.density,       i.mean_degree,           i.transitivity, i.giant_share,
+          i.science_share, i.cross_municipal_share, i.innovations,  i.ties};
+}
+
+namespace {
+
+// Purposes of random streams.
+constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
+                        selection_draws = 5;
+
+/// The stream of (replicate, month, actor): identical across scenarios run with one seed.
+std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
+  return (static_cast<std::uint64_t>(replicate) << 44U) ^
+         (static_cast<std::uint64_t>(month) << 32U) ^ actor;
+}
+
+/// Actors matching a selection, ascending; `size` of them drawn at random (fixed by the seed, the
+/// same in every replicate).
+std::vector<ActorId> resolve(const core::Region& r, const Selection& s,
+                             const std::vector<std::string>& listed, std::uint64_t seed,
+                             std::size_t index, const std::string& where) {
+  std::vector<ActorId> out;
+  for (const auto& id : listed) {
+    const auto a = r.find(id);
+    if (!a) throw InvalidInput(where + ": unknown actor '" + id + "'");
+    out.push_back(*a);
+  }
+  if (!listed.empty()) return out;
+  std::optional<core::MunicipalityId> place;
+  if (!s.municipality.empty()) {
+    place = r.find_municipality(s.municipality);
+    if (!place) throw InvalidInput(where + ": unknown municipality '" + s.municipality + "'");
+  }
+  std::optional<core::ThemeId> theme;
+  if (!s.theme.empty()) {
+    theme = r.taxonomy().find_theme(s.theme);
+    if (!theme) throw InvalidInput(where + ": unknown theme '" + s.theme + "'");
+  }
+  for (std::uint32_t v = 0; v < r.size(); ++v) {
+    const ActorId a{v};
+    if (!s.kinds.empty() && std::find(s.kinds.begin(), s.kinds.end(), r.kind(a)) == s.kinds.end())
+      continue;
+    if (place && r.municipality(a) != place) continue;
+    if (!s.sector.empty() && r.sector(a).substr(0, s.sector.size()) != s.sector) continue;
+    if (theme) {
+      const auto offers = r.offers(a);
+      if (std::none_of(offers.begin(), offers.end(), [&](const auto& o) {
+            return r.taxonomy().competence(o.competence).theme == *theme;
+          }))
+        continue;
+    }
+    out.push_back(a);
+  }
+  if (s.size > 0 && out.size() > s.size) {
+    core::RandomStream rng(seed, index, selection_draws);
+    for (std::size_t i = 0; i < s.size; ++i) std::swap(out[i], out[i + rng.below(out.size() - i)]);
+    out.resize(s.size);
+    std::sort(out.begin(), out.end());
+  }
+  return out;
+}
+
+struct Group {
+  const WorkingGroup* spec;
+  std::vector<ActorId> members;
+};
+
+/// Static facts of the region the dynamics read.
+struct Context {
+  const core::Region& region;
+  const Scenario& scenario;
+  std::uint64_t seed;
+  std::optional<int> year;
+  std::vector<double> absorptive;  // per firm: ln(1+employees)/ln(250), 0.5 unknown
+  std::vector<Group> groups;
+  std::vector<std::pair<const Shock*, std::vector<ActorId>>> shocks;
+  std::vector<std::vector<std::uint32_t>> group_of;  // per actor: working groups it is in
+};
+
+double complementarity(const core::Region& r, ActorId a, ActorId b) {
+  auto share = [&](ActorId seeker, ActorId offerer) {
+    const auto needs = r.needs(seeker);
+    if (needs.empty()) return 0.0;
+    const auto offers = r.offers(offerer);
+    std::size_t i = 0, j = 0, met = 0;
+    while (i < needs.size() && j < offers.size()) {
+      if (needs[i].competence < offers[j].competence) {
+        ++i;
+      } else if (offers[j].competence < needs[i].competence) {
+        ++j;
+      } else {
+        ++met, ++i, ++j;
+      }
+    }
+    return static_cast<double>(met) / static_cast<double>(needs.size());
+  };
+  return std::max(share(a, b), share(b, a));
+}
+
+core::TieKind kind_of_new_tie(const core::Region& r, ActorId a, ActorId b) {
+  const bool fa = r.kind(a) == core::ActorKind::firm, fb = r.kind(b) == core::ActorKind::firm;
+  const bool sa = core::is_science(r.kind(a)), sb = core::is_science(r.kind(b));
+  if ((fa && sb) || (sa && fb)) {
+    const auto firm = fa ? a : b;
+    const auto size = r.size_class(firm);
+    return size && (*size == core::FirmSize::micro || *size == core::FirmSize::small)
+               ? core::TieKind::transfer
+               : core::TieKind::research;
+  }
+  if (sa && sb) return core::TieKind::research;
+  return core::TieKind::informal;
+}
+
+class Replicate {
+ public:
+  Replicate(const Context& ctx, std::size_t id) : ctx_(ctx), id_(id), net_(ctx.region, ctx.year) {}
+
+  std::vector<Indicators> run(const std::atomic<bool>* cancel, bool& stopped) {
+    std::vector<Indicators> series;
+    series.push_back(indicators());
+    std::vector<long> budget;
+    for (const auto& g : ctx_.groups) budget.push_back(g.spec->budget.value_or(-1));
+    for (int month = 1; month <= ctx_.scenario.horizon; ++month) {
+      if (cancel && cancel->load(std::memory_order_relaxed)) {
+        stopped = true;
+        return series;
+      }
+      for (const auto& [spec, targets] : ctx_.shocks) {
+        if (spec->at == month) apply_shock(*spec, targets, month);
+      }
+      for (std::size_t g = 0; g < ctx_.groups.size(); ++g) session(g, month, budget[g]);
+      for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
+      decay(month);
+      innovate(month);
+      series.push_back(indicators());
+    }
+    return series;
+  }
+
+ private:
+  bool in_active_group(std::uint32_t a, std::uint32_t b, int month) const {
+    for (const auto g : ctx_.group_of[a]) {
+      const auto& group = ctx_.groups[g];
+      if (month < group.spec->start || month > group.spec->end) continue;
+      const auto& m = group.members;
+      if (std::binary_search(m.begin(), m.end(), ActorId{b})) return true;
+    }
+    return false;
+  }
+
+  bool share_group(std::uint32_t a, std::uint32_t b, int month) const {
+    const auto& r = ctx_.region;
+    const auto gb = r.groups_of(ActorId{b});
+    for (const auto g : r.groups_of(ActorId{a}))
+      if (std::find(gb.begin(), gb.end(), g) != gb.end()) return true;
+    return in_active_group(a, b, month);
+  }
+
+  /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability.
+  void meet(std::uint32_t a, std::uint32_t b, int month, core::RandomStream& rng, bool focus) {
+    if (a == b) return;
+    if (auto* t = net_.tie(a, b)) {
+      t->strength = 1.0;
+      return;
+    }
+    const auto& r = ctx_.region;
+    const ActorId x{a}, y{b};
+    const auto& e = ctx_.scenario.model.effects_of(r.kind(x));
+    double eta = e.base;
+    if (r.kind(x) == r.kind(y)) eta += e.same_kind;
+    eta += e.complementarity * complementarity(r, x, y);
+    const auto lx = r.location(x), ly = r.location(y);
+    if (lx && ly)
+      eta += e.proximity *
+             std::exp2(-core::distance_km(*lx, *ly) / ctx_.scenario.model.half_distance_km);
+    eta += e.common_partners * std::log1p(static_cast<double>(net_.common_neighbours(a, b)));
+    if (focus || share_group(a, b, month)) eta += e.shared_focus;
+    eta += e.popularity * std::log1p(static_cast<double>(net_.neighbours(b).size()));
+    const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
+    if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_.absorptive[a];
+    if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_.absorptive[b];
+    if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta))) net_.connect(a, b, kind_of_new_tie(r, x, y));
+  }
+
+  void meetings(std::uint32_t a, int month) {
+    const auto& r = ctx_.region;
+    const auto& rates = ctx_.scenario.model.meetings;
+    core::RandomStream rng(ctx_.seed, stream_of(id_, month, a), meeting_draws);
+    const auto n = static_cast<std::uint32_t>(net_.size());
+    // Triadic closure: a partner's partner.
+    for (auto k = rng.poisson(rates.triadic); k > 0; --k) {
+      const auto mine = net_.neighbours(a);
+      if (mine.empty()) break;
+      const auto z = mine[rng.below(mine.size())];
+      const auto theirs = net_.neighbours(z);
+      meet(a, theirs[rng.below(theirs.size())], month, rng, false);
+    }
+    // Shared focus: a co-member of one of a's groups (static memberships, active working groups).
+    for (auto k = rng.poisson(rates.focus); k > 0; --k) {
+      const auto groups = r.groups_of(ActorId{a});
+      std::vector<std::pair<int, std::uint32_t>> options;  // (0 static / 1 working group, index)
+      for (std::uint32_t g = 0; g < groups.size(); ++g) options.emplace_back(0, g);
+      for (const auto g : ctx_.group_of[a]) {
+        const auto& spec = *ctx_.groups[g].spec;
+        if (month >= spec.start && month <= spec.end) options.emplace_back(1, g);
+      }
+      if (options.empty()) break;
+      const auto [type, g] = options[rng.below(options.size())];
+      if (type == 0) {
+        const auto members = r.members_of(groups[g]);
+        meet(a, members[rng.below(members.size())].value, month, rng, true);
+      } else {
+        const auto& members = ctx_.groups[g].members;
+        meet(a, members[rng.below(members.size())].value, month, rng, true);
+      }
+    }
+    // Geography: someone in the same municipality.
+    if (const auto m = r.municipality(ActorId{a})) {
+      const auto local = r.actors_in(*m);
+      for (auto k = rng.poisson(rates.geographic); k > 0; --k)
+        meet(a, local[rng.below(local.size())].value, month, rng, false);
+    }
+    for (auto k = rng.poisson(rates.stranger); k > 0; --k)
+      meet(a, static_cast<std::uint32_t>(rng.below(n)), month, rng, false);
+  }
+
+  void session(std::size_t g, int month, long& budget) {
+    const auto& group = ctx_.groups[g];
+    const auto& spec = *group.spec;
+    if (month < spec.start || month > spec.end || (month - spec.start) % spec.every != 0) return;
+    if (group.members.size() < 2) return;
+    for (const auto member : group.members) {
+      core::RandomStream rng(ctx_.seed, stream_of(id_, month, member.value),
+                             session_draws + 16 * static_cast<std::uint32_t>(g));
+      for (int k = 0; k < spec.meetings; ++k) {
+        if (budget == 0) return;
+        if (budget > 0) --budget;
+        const auto other = group.members[rng.below(group.members.size())];
+        meet(member.value, other.value, month, rng, true);
+      }
+    }
+  }
+
+  void apply_shock(const Shock& spec, const std::vector<ActorId>& targets, int month) {
+    for (const auto a : targets) {
+      core::RandomStream rng(ctx_.seed, stream_of(id_, month, a.value), shock_draws);
+      const std::vector<std::uint32_t> partners(net_.neighbours(a.value).begin(),
+                                                net_.neighbours(a.value).end());
+      for (const auto b : partners)
+        if (rng.bernoulli(spec.remove_share)) net_.disconnect(a.value, b);
+    }
+  }
+
+  void decay(int month) {
+    const auto& m = ctx_.scenario.model;
+    auto& ties = net_.ties();
+    const std::size_t count = ties.size();
+    for (std::size_t i = 0; i < count; ++i) {
+      auto& t = ties[i];
+      if (!t.alive) continue;
+      if (t.ends >= 0) {
+        if (month >= t.ends) net_.disconnect(t.a, t.b);
+        continue;
+      }
+      t.strength *= 1.0 - m.decay;
+      if (t.strength < m.end_threshold) net_.disconnect(t.a, t.b);
+    }
+  }
+
+  void innovate(int month) {
+    const auto& r = ctx_.region;
+    const auto& m = ctx_.scenario.model;
+    for (const auto f : r.actors_of_kind(core::ActorKind::firm)) {
+      core::RandomStream rng(ctx_.seed, stream_of(id_, month, f.value), innovation_draws);
+      bool science = false;
+      std::uint32_t kinds = 0;
+      for (const auto b : net_.neighbours(f.value)) {
+        const auto k = r.kind(ActorId{b});
+        science = science || core::is_science(k);
+        kinds |= 1U << static_cast<unsigned>(k);
+      }
+      const double eta = m.innovation_base + (science ? m.innovation_science : 0.0) +
+                         m.innovation_diversity * std::popcount(kinds) / 5.0;
+      if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta))) ++innovations_;
+    }
+  }
+
+  Indicators indicators() const {
+    Indicators i;
+    const double n = static_cast<double>(net_.size());
+    const double e = static_cast<double>(net_.edges());
+    i.ties = e;
+    i.density = n > 1 ? e / (n * (n - 1) / 2.0) : 0.0;
+    i.mean_degree = n > 0 ? 2.0 * e / n : 0.0;
+    i.transitivity = net_.connected_triples() > 0
+                         ? 3.0 * static_cast<double>(net_.triangles()) / net_.connected_triples()
+                         : 0.0;
+    i.giant_share = net_.giant_share();
+    i.science_share = net_.firms() > 0 ? static_cast<double>(net_.firms_with_science()) /
+                                             static_cast<double>(net_.firms())
+                                       : 0.0;
+    i.cross_municipal_share = net_.located_edges() > 0
+                                  ? static_cast<double>(net_.cross_municipal_edges()) /
+                                        static_cast<double>(net_.located_edges())
+                                  : 0.0;
+    i.innovations = static_cast<double>(innovations_);
+    return i;
+  }
+
+  const Context& ctx_;
+  std::size_t id_;
+  Network net_;
+  std::uint64_t innovations_ = 0;
+};
+
+/// Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom.
+double t_quantile(std::size_t df) {
+  static constexpr double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+                                     2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+                                     2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+                                     2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
+  if (df == 0) return INFINITY;
+  if (df <= 30) return table[df - 1];
+  return 1.96 + 2.4 / static_cast<double>(df);  // close to the t quantile beyond 30
+}
+
+Estimate estimate(const std::vector<double>& xs) {
+  Estimate e;
+  if (xs.empty()) return e;
+  const double n = static_cast<double>(xs.size());
+  e.mean = std::accumulate(xs.begin(), xs.end(), 0.0) / n;
+  if (xs.size() < 2) {
+    e.low = e.high = e.mean;
+    return e;
+  }
+  double ss = 0.0;
+  for (const double x : xs) ss += (x - e.mean) * (x - e.mean);
+  const double half = t_quantile(xs.size() - 1) * std::sqrt(ss / (n - 1.0) / n);
+  e.low = e.mean - half;
+  e.high = e.mean + half;
+  return e;
+}
+
+}  // namespace
+
+Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options) {
+  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}};
+  if (!ctx.year) {
+    int latest = INT32_MIN;
+    for (const auto& t : region.ties())
+      if (t.start) latest = std::max(latest, *t.start);
+    if (latest != INT32_MIN) ctx.year = latest;
+  }
+  ctx.absorptive.assign(region.size(), 0.0);
+  for (const auto f : region.actors_of_kind(core::ActorKind::firm)) {
+    const auto e = region.employees(f);
+    ctx.absorptive[f.value] =
+        e ? std::min(1.0, std::log1p(static_cast<double>(*e)) / std::log(250.0)) : 0.5;
+  }
+  ctx.group_of.resize(region.size());
+  Run run;
+  for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
+    const std::string where = scenario.file;
+    if (const auto* g = std::get_if<WorkingGroup>(&scenario.interventions[k])) {
+      auto members =
+          resolve(region, g->select, g->members, options.seed, k, where + ": " + g->name);
+      std::sort(members.begin(), members.end());
+      members.erase(std::unique(members.begin(), members.end()), members.end());
+      for (const auto a : members)
+        ctx.group_of[a.value].push_back(static_cast<std::uint32_t>(ctx.groups.size()));
+      run.groups.emplace_back(g->name, members);
+      ctx.groups.push_back({g, std::move(members)});
+    } else {
+      const auto& s = std::get<Shock>(scenario.interventions[k]);
+      ctx.shocks.emplace_back(
+          &s, resolve(region, s.select, {}, options.seed, k, where + ": " + s.name));
+    }
+  }
+
+  run.requested = options.replicates;
+  std::vector<std::vector<Indicators>> series(options.replicates);
+  std::vector<std::uint8_t> finished(options.replicates, 0);
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
+    bool stopped = false;
+    Replicate replicate(ctx, r);
+    series[r] = replicate.run(options.cancel, stopped);
+    finished[r] = !stopped;
+    if (options.progress && !stopped) {
+      const std::lock_guard lock(progress_mutex);
+      options.progress(++done, options.replicates);
+    }
+  });
+  for (std::size_t r = 0; r < options.replicates; ++r) {
+    if (finished[r]) {
+      run.series.push_back(std::move(series[r]));
+      run.replicate_ids.push_back(r);
+    } else {
+      run.cancelled = true;
+    }
+  }
+  return run;
+}
+
+std::vector<std::array<Estimate, indicator_count>> summarize(const Run& run) {
+  std::vector<std::array<Estimate, indicator_count>> out;
+  if (run.series.empty()) return out;
+  const std::size_t months = run.series.front().size();
+  for (std::size_t t = 0; t < months; ++t) {
+    std::array<Estimate, indicator_count> row;
+    for (std::size_t k = 0; k < indicator_count; ++k) {
+      std::vector<double> xs;
+      for (const auto& s : run.series) xs.push_back(values(s[t])[k]);
+      row[k] = estimate(xs);
+    }
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::vector<std::array<Estimate, indicator_count>> compare(const Run& baseline,
+                                                           const Run& scenario) {
+  std::vector<std::array<Estimate, indicator_count>> out;
+  if (baseline.series.empty() || scenario.series.empty()) return out;
+  if (baseline.series.front().size() != scenario.series.front().size())
+    throw InvalidInput("scenarios to compare need the same horizon");
+  // Pair replicates by id: the same id used the same random streams.
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0, j = 0;
+       i < baseline.replicate_ids.size() && j < scenario.replicate_ids.size();) {
+    if (baseline.replicate_ids[i] < scenario.replicate_ids[j]) {
+      ++i;
+    } else if (scenario.replicate_ids[j] < baseline.replicate_ids[i]) {
+      ++j;
+    } else {
+      pairs.emplace_back(i++, j++);
+    }
+  }
+  const std::size_t months = baseline.series.front().size();
+  for (std::size_t t = 0; t < months; ++t) {
+    std::array<Estimate, indicator_count> row;
+    for (std::size_t k = 0; k < indicator_count; ++k) {
+      std::vector<double> diffs;
+      for (const auto& [i, j] : pairs)
+        diffs.push_back(values(scenario.series[j][t])[k] - values(baseline.series[i][t])[k]);
+      row[k] = estimate(diffs);
+    }
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace verbund::sim

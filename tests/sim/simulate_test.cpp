@@ -1,0 +1,147 @@
+// Simulation: reproducibility for any thread count, common random numbers, the effect of
+// interventions in the expected direction, scenario files.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+#include "verbund/core/parallel.hpp"
+#include "verbund/error.hpp"
+#include "verbund/gen/ruhr.hpp"
+#include "verbund/sim/simulate.hpp"
+
+using namespace verbund;
+
+namespace {
+
+const core::Region& region() {
+  static const core::Region r = gen::generate_ruhr_region(
+      gen::load_ruhr_base(gen::bundled_ruhr_dir()), {.firms = 1500, .seed = 5});
+  return r;
+}
+
+sim::Scenario scenario(const std::string& interventions, int horizon = 12) {
+  return sim::parse_scenario(
+      "name = \"t\"\nhorizon_months = " + std::to_string(horizon) + "\n" + interventions, "t.toml");
+}
+
+bool same(const sim::Run& a, const sim::Run& b) {
+  if (a.series.size() != b.series.size()) return false;
+  for (std::size_t r = 0; r < a.series.size(); ++r)
+    for (std::size_t t = 0; t < a.series[r].size(); ++t)
+      if (sim::values(a.series[r][t]) != sim::values(b.series[r][t])) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("replicates are bit-identical for any thread count and differ between seeds", "[sim]") {
+  const auto s =
+      sim::load_scenario(test::project_data_dir() / "scenarios" / "dortmund-post-crisis.toml");
+  auto shorter = s;
+  shorter.horizon = 12;
+  sim::Run one, two;
+  {
+    const core::ThreadLimit limit(1);
+    one = sim::simulate(region(), shorter, {.replicates = 4, .seed = 3});
+  }
+  {
+    const core::ThreadLimit limit(2);
+    two = sim::simulate(region(), shorter, {.replicates = 4, .seed = 3});
+  }
+  CHECK(same(one, two));
+  REQUIRE(one.series.size() == 4);
+  CHECK(one.series[0].size() == 13);
+  const auto other = sim::simulate(region(), shorter, {.replicates = 4, .seed = 4});
+  CHECK_FALSE(same(one, other));
+  // Replicates differ from each other.
+  CHECK(sim::values(one.series[0].back()) != sim::values(one.series[1].back()));
+}
+
+TEST_CASE("a scenario compared with itself differs by exactly zero (common random numbers)",
+          "[sim]") {
+  const auto base = scenario("");
+  const auto a = sim::simulate(region(), base, {.replicates = 5, .seed = 8});
+  const auto b = sim::simulate(region(), base, {.replicates = 5, .seed = 8});
+  for (const auto& month : sim::compare(a, b))
+    for (const auto& e : month) {
+      CHECK(e.mean == 0.0);
+      CHECK(e.low == 0.0);
+      CHECK(e.high == 0.0);
+    }
+  const auto summary = sim::summarize(a);
+  REQUIRE(summary.size() == 13);
+  CHECK(summary.front()[7].low == Approx(summary.front()[7].high));  // month 0 is the data
+  CHECK(summary.back()[7].low < summary.back()[7].high);
+}
+
+TEST_CASE("working groups add ties, shocks remove them, against the paired baseline", "[sim]") {
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6, .seed = 2});
+  const auto group = sim::simulate(
+      region(),
+      scenario(
+          "[[intervention]]\ntype = \"working_group\"\nname = \"wg\"\nstart = 1\nend = 12\n"
+          "meetings = 4\nselect = { kinds = [\"firm\"], municipality = \"Essen\", size = 40 }\n"),
+      {.replicates = 6, .seed = 2});
+  REQUIRE(group.groups.size() == 1);
+  CHECK(group.groups[0].second.size() == 40);
+  const auto more = sim::compare(base, group).back()[7];  // ties
+  CHECK(more.low > 0.0);
+  const auto shocked =
+      sim::simulate(region(),
+                    scenario("[[intervention]]\ntype = \"shock\"\nat = 1\nremove_share = 0.5\n"
+                             "select = { kinds = [\"firm\"] }\n"),
+                    {.replicates = 6, .seed = 2});
+  const auto fewer = sim::compare(base, shocked)[1][7];  // ties right after the shock
+  CHECK(fewer.high < 0.0);
+}
+
+TEST_CASE("cancellation keeps finished replicates only", "[sim]") {
+  std::atomic<bool> cancel{true};
+  const auto run =
+      sim::simulate(region(), scenario(""), {.replicates = 3, .seed = 1, .cancel = &cancel});
+  CHECK(run.cancelled);
+  CHECK(run.series.empty());
+}
+
+TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their place", "[sim]") {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test::project_data_dir() / "scenarios")) {
+    const auto s = sim::load_scenario(entry.path());
+    CHECK(s.horizon == 60);
+    CHECK_NOTHROW(sim::simulate(region(),
+                                [&] {
+                                  auto quick = s;
+                                  quick.horizon = 1;
+                                  return quick;
+                                }(),
+                                {.replicates = 1}));
+  }
+  auto message = [](const std::string& text) {
+    try {
+      (void)sim::parse_scenario(text, "s.toml");
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(message("horizon = 3\n"), Catch::Contains("s.toml:1:1: unknown key 'horizon'"));
+  CHECK_THAT(message("[model]\ndecay = 1.5\n"), Catch::Contains("'decay' must be below 1"));
+  CHECK_THAT(message("[model.effects]\nbase = \"low\"\n"), Catch::Contains("s.toml:2:"));
+  CHECK_THAT(message("[model.effects.spaceship]\nbase = 1\n"),
+             Catch::Contains("unknown key 'spaceship'"));
+  CHECK_THAT(
+      message("[[intervention]]\ntype = \"parade\"\n"),
+      Catch::Contains("s.toml:2:8") && Catch::Contains("unknown intervention type 'parade'"));
+  CHECK_THAT(message("[[intervention]]\ntype = \"working_group\"\n"),
+             Catch::Contains("list members or give select.size"));
+  CHECK_THAT(message("[[intervention]]\ntype = \"shock\"\nat = 2\n"),
+             Catch::Contains("needs a target"));
+  const auto unknown =
+      scenario("[[intervention]]\ntype = \"working_group\"\nmembers = [\"ghost\"]\n");
+  CHECK_THROWS_WITH(sim::simulate(region(), unknown, {.replicates = 1}),
+                    Catch::Contains("unknown actor 'ghost'"));
+  const auto nowhere = scenario(
+      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"Atlantis\", size = "
+      "3 }\n");
+  CHECK_THROWS_WITH(sim::simulate(region(), nowhere, {.replicates = 1}),
+                    Catch::Contains("unknown municipality 'Atlantis'"));
+}
