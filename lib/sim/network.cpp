@@ -43,13 +43,20 @@ bool Network::connected(std::uint32_t u, std::uint32_t v) const {
 }
 
 std::size_t Network::common_neighbours(std::uint32_t u, std::uint32_t v) const {
-  const auto& a = neighbours_[u];
-  const auto& b = neighbours_[v];
-  std::size_t i = 0, j = 0, count = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
+  const auto* a = &neighbours_[u];
+  const auto* b = &neighbours_[v];
+  if (a->size() > b->size()) std::swap(a, b);
+  std::size_t count = 0;
+  if (a->size() * 8 < b->size()) {
+    // A hub meets a small actor: look the few up in the many, O(d_small log d_large).
+    for (const auto x : *a) count += std::binary_search(b->begin(), b->end(), x) ? 1 : 0;
+    return count;
+  }
+  std::size_t i = 0, j = 0;
+  while (i < a->size() && j < b->size()) {
+    if ((*a)[i] < (*b)[j]) {
       ++i;
-    } else if (b[j] < a[i]) {
+    } else if ((*b)[j] < (*a)[i]) {
       ++j;
     } else {
       ++count, ++i, ++j;
@@ -120,6 +127,17 @@ void Network::disconnect(std::uint32_t u, std::uint32_t v) {
   erase(u, v);
   erase(v, u);
   count_edge(u, v, -1);
+}
+
+void Network::compact() {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < ties_.size(); ++i) {
+    if (!ties_[i].alive) continue;
+    ties_[kept] = ties_[i];
+    index_[key(ties_[kept].a, ties_[kept].b)] = static_cast<std::uint32_t>(kept);
+    ++kept;
+  }
+  ties_.resize(kept);
 }
 
 double Network::giant_share() const {

@@ -43,8 +43,10 @@ class Network {
   /// Adds a tie (no-op returning false if one exists: renew it through tie()).
   bool connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends = -1);
   void disconnect(std::uint32_t u, std::uint32_t v);
-  /// Every tie ever made, in creation order (dead ones flagged): iterate for decay.
+  /// The ties in creation order, dead ones flagged until compact(): iterate for decay.
   [[nodiscard]] std::vector<SimTie>& ties() noexcept { return ties_; }
+  /// Drops dead ties from ties() (keeping the order of the live ones). O(ties).
+  void compact();
 
   // --- indicators, O(1) -------------------------------------------------------------------
   [[nodiscard]] std::size_t edges() const noexcept { return edges_; }
