@@ -111,9 +111,41 @@ Intervention read_intervention(const toml::table& table, const std::string& file
     r.finish();
     return s;
   }
+  auto share = [&](std::string_view key, double fallback) {
+    const double v = r.number(key).value_or(fallback);
+    if (v > 1.0)
+      throw InvalidInput(r.where(), name + ": '" + std::string(key) + "' must be at most 1");
+    return v;
+  };
+  if (*type == "transfer_office") {
+    TransferOffice t;
+    t.name = name;
+    t.start = static_cast<int>(r.integer("start", 1, horizon).value_or(1));
+    t.end = static_cast<int>(r.integer("end", 1, 100000).value_or(horizon));
+    t.introductions = static_cast<int>(r.integer("introductions", 1, 1000000).value_or(10));
+    t.conversion = share("conversion", 0.3);
+    if (const auto b = r.integer("budget", 0, 1000000000)) t.budget = *b;
+    t.select = read_selection(r, file);
+    if (t.end < t.start) throw InvalidInput(r.where(), name + ": end before start");
+    r.finish();
+    return t;
+  }
+  if (*type == "matchmaking_event") {
+    MatchmakingEvent e;
+    e.name = name;
+    e.at = static_cast<int>(r.integer("at", 1, horizon).value_or(1));
+    e.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(3));
+    e.conversion = share("conversion", 0.2);
+    e.members = r.strings("members");
+    e.select = read_selection(r, file);
+    if (e.members.empty() && e.select.size == 0)
+      throw InvalidInput(r.where(), name + ": list members or give select.size");
+    r.finish();
+    return e;
+  }
   throw InvalidInput(io::location_of(file, table.get("type")->source()),
                      "unknown intervention type '" + *type +
-                         "' (working_group, shock; matchmaking_event, transfer_office, "
+                         "' (working_group, shock, transfer_office, matchmaking_event; "
                          "funding_call and supplier_initiative are not built yet)");
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <set>
@@ -12,6 +13,7 @@
 #include "verbund/core/geo.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
+#include "verbund/match/recommend.hpp"
 #include "verbund/sim/network.hpp"
 
 namespace verbund::sim {
@@ -27,7 +29,7 @@ namespace {
 
 // Purposes of random streams.
 constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
-                        selection_draws = 5;
+                        selection_draws = 5, office_draws = 6, event_draws = 7;
 
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
@@ -96,6 +98,18 @@ struct Context {
   std::vector<Group> groups;
   std::vector<std::pair<const Shock*, std::vector<ActorId>>> shocks;
   std::vector<std::vector<std::uint32_t>> group_of;  // per actor: working groups it is in
+  struct Office {
+    const TransferOffice* spec;
+    std::vector<ActorId> firms;  // served firms with needs
+  };
+  std::vector<Office> offices;
+  struct Event {
+    const MatchmakingEvent* spec;
+    std::vector<ActorId> firms;                  // participating firms with needs
+    std::vector<std::vector<ActorId>> partners;  // per firm: whom it meets, best first
+  };
+  std::vector<Event> events;
+  std::unique_ptr<match::TransferScorer> scorer;  // on the starting region, if needed
 };
 
 double complementarity(const core::Region& r, ActorId a, ActorId b) {
@@ -141,6 +155,8 @@ class Replicate {
     series.push_back(indicators());
     std::vector<long> budget;
     for (const auto& g : ctx_.groups) budget.push_back(g.spec->budget.value_or(-1));
+    std::vector<long> office_budget;
+    for (const auto& o : ctx_.offices) office_budget.push_back(o.spec->budget.value_or(-1));
     for (int month = 1; month <= ctx_.scenario.horizon; ++month) {
       if (cancel && cancel->load(std::memory_order_relaxed)) {
         stopped = true;
@@ -150,6 +166,9 @@ class Replicate {
         if (spec->at == month) apply_shock(*spec, targets, month);
       }
       for (std::size_t g = 0; g < ctx_.groups.size(); ++g) session(g, month, budget[g]);
+      for (std::size_t o = 0; o < ctx_.offices.size(); ++o) introduce(o, month, office_budget[o]);
+      for (std::size_t e = 0; e < ctx_.events.size(); ++e)
+        if (ctx_.events[e].spec->at == month) matchmaking(e, month);
       for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
       decay(month);
       innovate(month);
@@ -262,6 +281,58 @@ class Replicate {
     }
   }
 
+  bool has_science_tie(std::uint32_t firm) const {
+    const auto row = net_.neighbours(firm);
+    return std::any_of(row.begin(), row.end(), [&](std::uint32_t b) {
+      return core::is_science(ctx_.region.kind(ActorId{b}));
+    });
+  }
+
+  /// A transfer office's month: introductions of firms without a science tie to their best
+  /// untied research partner; a share converts into ties.
+  void introduce(std::size_t o, int month, long& budget) {
+    const auto& office = ctx_.offices[o];
+    const auto& spec = *office.spec;
+    if (month < spec.start || month > spec.end) return;
+    std::vector<ActorId> waiting;
+    for (const auto f : office.firms)
+      if (!has_science_tie(f.value)) waiting.push_back(f);
+    core::RandomStream rng(ctx_.seed, stream_of(id_, month, static_cast<std::uint32_t>(o)),
+                           office_draws);
+    const auto count =
+        std::min<std::size_t>(static_cast<std::size_t>(spec.introductions), waiting.size());
+    for (std::size_t i = 0; i < count; ++i) {
+      std::swap(waiting[i], waiting[i + rng.below(waiting.size() - i)]);
+      if (budget == 0) return;
+      if (budget > 0) --budget;
+      const auto firm = waiting[i];
+      for (const auto& rec : match::recommend(*ctx_.scorer, firm, ctx_.region.needs(firm), 5)) {
+        if (net_.connected(firm.value, rec.candidate.value)) continue;
+        if (rng.bernoulli(spec.conversion))
+          net_.connect(firm.value, rec.candidate.value,
+                       kind_of_new_tie(ctx_.region, firm, rec.candidate));
+        break;
+      }
+    }
+  }
+
+  /// A matchmaking day: each participating firm meets its planned partners.
+  void matchmaking(std::size_t e, int month) {
+    const auto& event = ctx_.events[e];
+    for (std::size_t i = 0; i < event.firms.size(); ++i) {
+      const auto firm = event.firms[i];
+      core::RandomStream rng(ctx_.seed, stream_of(id_, month, firm.value),
+                             event_draws + 16 * static_cast<std::uint32_t>(e));
+      for (const auto partner : event.partners[i]) {
+        if (net_.connected(firm.value, partner.value)) {
+          net_.tie(firm.value, partner.value)->strength = 1.0;
+        } else if (rng.bernoulli(event.spec->conversion)) {
+          net_.connect(firm.value, partner.value, kind_of_new_tie(ctx_.region, firm, partner));
+        }
+      }
+    }
+  }
+
   void apply_shock(const Shock& spec, const std::vector<ActorId>& targets, int month) {
     for (const auto a : targets) {
       core::RandomStream rng(ctx_.seed, stream_of(id_, month, a.value), shock_draws);
@@ -335,6 +406,48 @@ class Replicate {
   std::uint64_t innovations_ = 0;
 };
 
+/// Transfer offices and matchmaking days: resolve who they serve, and for a day plan every
+/// firm's meetings with the transfer matchmaking engine on the starting region.
+void add_matchmaking(Context& ctx, const Intervention& intervention, std::size_t k,
+                     std::uint64_t seed, const std::string& where) {
+  const auto& region = ctx.region;
+  if (!ctx.scorer)
+    ctx.scorer = std::make_unique<match::TransferScorer>(region, match::ScoreWeights{});
+  auto with_needs = [&](std::vector<ActorId> actors) {
+    std::erase_if(actors, [&](ActorId a) {
+      return region.kind(a) != core::ActorKind::firm || region.needs(a).empty();
+    });
+    return actors;
+  };
+  if (const auto* t = std::get_if<TransferOffice>(&intervention)) {
+    auto select = t->select;
+    if (select.kinds.empty()) select.kinds = {core::ActorKind::firm};
+    ctx.offices.push_back(
+        {t, with_needs(resolve(region, select, {}, seed, k, where + ": " + t->name))});
+    return;
+  }
+  const auto& m = std::get<MatchmakingEvent>(intervention);
+  const auto participants = resolve(region, m.select, m.members, seed, k, where + ": " + m.name);
+  Context::Event event{&m, with_needs(participants), {}};
+  std::vector<ActorId> offering;  // participants the engine can propose
+  for (const auto a : participants)
+    if (ctx.scorer->is_candidate(a)) offering.push_back(a);
+  std::sort(offering.begin(), offering.end());
+  const auto wanted = static_cast<std::size_t>(m.meetings);
+  const std::size_t depth = offering.empty() ? wanted : ctx.scorer->candidates().size();
+  for (const auto firm : event.firms) {
+    std::vector<ActorId> partners;
+    for (const auto& rec : match::recommend(*ctx.scorer, firm, region.needs(firm), depth)) {
+      if (!offering.empty() && !std::binary_search(offering.begin(), offering.end(), rec.candidate))
+        continue;
+      partners.push_back(rec.candidate);
+      if (partners.size() == wanted) break;
+    }
+    event.partners.push_back(std::move(partners));
+  }
+  ctx.events.push_back(std::move(event));
+}
+
 /// Two-sided 97.5 % quantile of Student's t with `df` degrees of freedom.
 double t_quantile(std::size_t df) {
   static constexpr double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
@@ -366,7 +479,7 @@ Estimate estimate(const std::vector<double>& xs) {
 }  // namespace
 
 Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options) {
-  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}};
+  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}};
   if (!ctx.year) {
     int latest = INT32_MIN;
     for (const auto& t : region.ties())
@@ -392,10 +505,11 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
         ctx.group_of[a.value].push_back(static_cast<std::uint32_t>(ctx.groups.size()));
       run.groups.emplace_back(g->name, members);
       ctx.groups.push_back({g, std::move(members)});
-    } else {
-      const auto& s = std::get<Shock>(scenario.interventions[k]);
+    } else if (const auto* s = std::get_if<Shock>(&scenario.interventions[k])) {
       ctx.shocks.emplace_back(
-          &s, resolve(region, s.select, {}, options.seed, k, where + ": " + s.name));
+          s, resolve(region, s->select, {}, options.seed, k, where + ": " + s->name));
+    } else {
+      add_matchmaking(ctx, scenario.interventions[k], k, options.seed, where);
     }
   }
 

@@ -145,3 +145,24 @@ TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their pla
   CHECK_THROWS_WITH(sim::simulate(region(), nowhere, {.replicates = 1}),
                     Catch::Contains("unknown municipality 'Atlantis'"));
 }
+
+TEST_CASE(
+    "transfer offices raise the share of firms with a science tie; matchmaking days add "
+    "ties in their month",
+    "[sim]") {
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6, .seed = 6});
+  const auto office = sim::simulate(
+      region(),
+      scenario(
+          "[[intervention]]\ntype = \"transfer_office\"\nintroductions = 30\nconversion = 0.5\n"),
+      {.replicates = 6, .seed = 6});
+  CHECK(sim::compare(base, office).back()[4].low > 0.0);  // science share
+  const auto day = sim::simulate(
+      region(),
+      scenario("[[intervention]]\ntype = \"matchmaking_event\"\nat = 2\nmeetings = 3\n"
+               "conversion = 0.5\nselect = { kinds = [\"firm\"], size = 200 }\n"),
+      {.replicates = 6, .seed = 6});
+  const auto diff = sim::compare(base, day);
+  CHECK(diff[1][7].mean == 0.0);  // nothing before the day: the same random numbers
+  CHECK(diff[2][7].low > 0.0);    // ties on the day
+}

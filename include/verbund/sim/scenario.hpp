@@ -73,7 +73,31 @@ struct Shock {
   Selection select;
 };
 
-using Intervention = std::variant<WorkingGroup, Shock>;
+/// A transfer office: each month from `start` to `end`, it introduces `introductions` targeted
+/// firms without a science tie to their best-scored research partner (the transfer matchmaking
+/// engine on the starting region); a share `conversion` of introductions become ties.
+struct TransferOffice {
+  std::string name;
+  int start = 1, end = 12;
+  int introductions = 10;
+  double conversion = 0.3;
+  std::optional<long> budget;  ///< total introductions
+  Selection select;            ///< firms it serves (default: every firm)
+};
+
+/// A matchmaking day: at month `at`, every participating firm meets its `meetings` best-scored
+/// research partners among the participants (among all candidates if no participant is one);
+/// a share `conversion` of the meetings become ties.
+struct MatchmakingEvent {
+  std::string name;
+  int at = 1;
+  int meetings = 3;
+  double conversion = 0.2;
+  std::vector<std::string> members;
+  Selection select;
+};
+
+using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, MatchmakingEvent>;
 
 /// A scenario file: horizon, model, interventions.
 struct Scenario {
