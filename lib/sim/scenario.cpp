@@ -56,11 +56,12 @@ Effects read_effects(TomlReader& r, Effects into, bool allow_kinds,
   return into;
 }
 
-Selection read_selection(TomlReader& r, const std::string& file) {
+Selection read_selection(TomlReader& r, const std::string& file,
+                         const std::string& key = "select") {
   Selection s;
-  const auto* node = r.get("select");
+  const auto* node = r.get(key);
   if (!node) return s;
-  TomlReader sel(io::sub_table(r, node, "select"), file, "[intervention.select]");
+  TomlReader sel(io::sub_table(r, node, key), file, "[intervention." + key + "]");
   for (const auto& name : sel.strings("kinds")) {
     const auto kind = core::parse_actor_kind(name);
     if (!kind) sel.fail(*node, "unknown actor kind '" + name + "'");
@@ -143,10 +144,40 @@ Intervention read_intervention(const toml::table& table, const std::string& file
     r.finish();
     return e;
   }
+  if (*type == "funding_call") {
+    FundingCall f;
+    f.name = name;
+    f.at = static_cast<int>(r.integer("at", 1, horizon).value_or(1));
+    const auto call = r.string("call");
+    if (!call) throw InvalidInput(r.where(), name + ": 'call' names the call file");
+    std::filesystem::path path(*call);
+    if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
+    f.call = path.string();
+    f.consortia = static_cast<int>(r.integer("consortia", 1, 1000).value_or(3));
+    f.duration = static_cast<int>(r.integer("duration", 1, 1200).value_or(36));
+    r.finish();
+    return f;
+  }
+  if (*type == "supplier_initiative") {
+    SupplierInitiative i;
+    i.name = name;
+    i.start = static_cast<int>(r.integer("start", 1, horizon).value_or(1));
+    i.end = static_cast<int>(r.integer("end", 1, 100000).value_or(horizon));
+    i.meetings = r.number("meetings").value_or(1.0);
+    i.visibility = r.number("visibility").value_or(1.0);
+    i.buyers = read_selection(r, file, "buyers");
+    i.suppliers = read_selection(r, file, "suppliers");
+    if (i.end < i.start) throw InvalidInput(r.where(), name + ": end before start");
+    if (i.suppliers.kinds.empty() && i.suppliers.sector.empty() && i.suppliers.theme.empty() &&
+        i.suppliers.municipality.empty())
+      throw InvalidInput(r.where(), name + ": say who the suppliers are (suppliers.sector, ...)");
+    r.finish();
+    return i;
+  }
   throw InvalidInput(io::location_of(file, table.get("type")->source()),
                      "unknown intervention type '" + *type +
-                         "' (working_group, shock, transfer_office, matchmaking_event; "
-                         "funding_call and supplier_initiative are not built yet)");
+                         "' (working_group, shock, transfer_office, matchmaking_event, "
+                         "funding_call, supplier_initiative)");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "verbund/core/geo.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
+#include "verbund/match/consortium.hpp"
 #include "verbund/match/recommend.hpp"
 #include "verbund/sim/network.hpp"
 
@@ -29,7 +30,7 @@ namespace {
 
 // Purposes of random streams.
 constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
-                        selection_draws = 5, office_draws = 6, event_draws = 7;
+                        selection_draws = 5, office_draws = 6, event_draws = 7, supplier_draws = 8;
 
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
@@ -109,6 +110,16 @@ struct Context {
     std::vector<std::vector<ActorId>> partners;  // per firm: whom it meets, best first
   };
   std::vector<Event> events;
+  struct Funded {
+    const FundingCall* spec;
+    std::vector<std::vector<ActorId>> consortia;
+  };
+  std::vector<Funded> funded;
+  struct Suppliers {
+    const SupplierInitiative* spec;
+    std::vector<ActorId> buyers, suppliers;
+  };
+  std::vector<Suppliers> supplier_initiatives;
   std::unique_ptr<match::TransferScorer> scorer;  // on the starting region, if needed
 };
 
@@ -167,6 +178,9 @@ class Replicate {
       }
       for (std::size_t g = 0; g < ctx_.groups.size(); ++g) session(g, month, budget[g]);
       for (std::size_t o = 0; o < ctx_.offices.size(); ++o) introduce(o, month, office_budget[o]);
+      for (const auto& f : ctx_.funded)
+        if (f.spec->at == month) fund(f, month);
+      for (std::size_t i = 0; i < ctx_.supplier_initiatives.size(); ++i) supply_meetings(i, month);
       for (std::size_t e = 0; e < ctx_.events.size(); ++e)
         if (ctx_.events[e].spec->at == month) matchmaking(e, month);
       for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
@@ -197,7 +211,8 @@ class Replicate {
   }
 
   /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability.
-  void meet(std::uint32_t a, std::uint32_t b, int month, core::RandomStream& rng, bool focus) {
+  void meet(std::uint32_t a, std::uint32_t b, int month, core::RandomStream& rng, bool focus,
+            double bonus = 0.0, std::optional<core::TieKind> kind = std::nullopt) {
     if (a == b) return;
     if (net_.connected(a, b)) {  // cheaper than the tie lookup, which only a renewal needs
       net_.tie(a, b)->strength = 1.0;
@@ -206,7 +221,7 @@ class Replicate {
     const auto& r = ctx_.region;
     const ActorId x{a}, y{b};
     const auto& e = ctx_.scenario.model.effects_of(r.kind(x));
-    double eta = e.base;
+    double eta = e.base + bonus;
     if (r.kind(x) == r.kind(y)) eta += e.same_kind;
     eta += e.complementarity * complementarity(r, x, y);
     const auto lx = r.location(x), ly = r.location(y);
@@ -219,7 +234,8 @@ class Replicate {
     const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
     if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_.absorptive[a];
     if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_.absorptive[b];
-    if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta))) net_.connect(a, b, kind_of_new_tie(r, x, y));
+    if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta)))
+      net_.connect(a, b, kind.value_or(kind_of_new_tie(r, x, y)));
   }
 
   void meetings(std::uint32_t a, int month) {
@@ -312,6 +328,38 @@ class Replicate {
           net_.connect(firm.value, rec.candidate.value,
                        kind_of_new_tie(ctx_.region, firm, rec.candidate));
         break;
+      }
+    }
+  }
+
+  /// A funded call: every pair of each consortium works together until the project ends.
+  void fund(const Context::Funded& f, int month) {
+    const int ends = month + f.spec->duration;
+    for (const auto& members : f.consortia) {
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        for (std::size_t j = i + 1; j < members.size(); ++j) {
+          const auto a = members[i].value, b = members[j].value;
+          if (auto* t = net_.tie(a, b)) {
+            t->strength = 1.0;  // an existing tie is renewed and stays as it was
+          } else {
+            net_.connect(a, b, core::TieKind::project, ends);
+          }
+        }
+      }
+    }
+  }
+
+  /// A supplier initiative's month: targeted buyers meet regional suppliers.
+  void supply_meetings(std::size_t i, int month) {
+    const auto& s = ctx_.supplier_initiatives[i];
+    if (month < s.spec->start || month > s.spec->end || s.suppliers.empty()) return;
+    for (const auto buyer : s.buyers) {
+      core::RandomStream rng(ctx_.seed, stream_of(id_, month, buyer.value),
+                             supplier_draws + 16 * static_cast<std::uint32_t>(i));
+      for (auto k = rng.poisson(s.spec->meetings); k > 0; --k) {
+        const auto supplier = s.suppliers[rng.below(s.suppliers.size())];
+        meet(buyer.value, supplier.value, month, rng, false, s.spec->visibility,
+             core::TieKind::supply);
       }
     }
   }
@@ -419,6 +467,16 @@ void add_matchmaking(Context& ctx, const Intervention& intervention, std::size_t
     });
     return actors;
   };
+  if (const auto* f = std::get_if<FundingCall>(&intervention)) {
+    const auto call = match::load_call(f->call);
+    match::check_call_against(call, region);
+    const auto result = match::build_consortia(
+        *ctx.scorer, call, {.top = static_cast<std::size_t>(f->consortia), .seed = seed});
+    Context::Funded funded{f, {}};
+    for (const auto& c : result.consortia) funded.consortia.push_back(c.members);
+    ctx.funded.push_back(std::move(funded));
+    return;
+  }
   if (const auto* t = std::get_if<TransferOffice>(&intervention)) {
     auto select = t->select;
     if (select.kinds.empty()) select.kinds = {core::ActorKind::firm};
@@ -479,7 +537,8 @@ Estimate estimate(const std::vector<double>& xs) {
 }  // namespace
 
 Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options) {
-  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}};
+  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {},
+              {},     {}};
   if (!ctx.year) {
     int latest = INT32_MIN;
     for (const auto& t : region.ties())
@@ -508,6 +567,13 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
     } else if (const auto* s = std::get_if<Shock>(&scenario.interventions[k])) {
       ctx.shocks.emplace_back(
           s, resolve(region, s->select, {}, options.seed, k, where + ": " + s->name));
+    } else if (const auto* i = std::get_if<SupplierInitiative>(&scenario.interventions[k])) {
+      auto buyers = i->buyers, suppliers = i->suppliers;  // firms unless said otherwise
+      if (buyers.kinds.empty()) buyers.kinds = {core::ActorKind::firm};
+      if (suppliers.kinds.empty()) suppliers.kinds = {core::ActorKind::firm};
+      ctx.supplier_initiatives.push_back(
+          {i, resolve(region, buyers, {}, options.seed, k, where + ": " + i->name),
+           resolve(region, suppliers, {}, options.seed, 1000 + k, where + ": " + i->name)});
     } else {
       add_matchmaking(ctx, scenario.interventions[k], k, options.seed, where);
     }

@@ -166,3 +166,32 @@ TEST_CASE(
   CHECK(diff[1][7].mean == 0.0);  // nothing before the day: the same random numbers
   CHECK(diff[2][7].low > 0.0);    // ties on the day
 }
+
+TEST_CASE(
+    "funding calls add project ties of the funded consortia; supplier initiatives add "
+    "supply ties",
+    "[sim]") {
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 4, .seed = 7});
+  auto funded_scenario = scenario(
+      "[[intervention]]\ntype = \"funding_call\"\nat = 2\nconsortia = 2\nduration = 5\n"
+      "call = \"" +
+      (test::project_data_dir() / "calls" / "efre-hydrogen.toml").string() + "\"\n");
+  const auto funded = sim::simulate(region(), funded_scenario, {.replicates = 4, .seed = 7});
+  const auto diff = sim::compare(base, funded);
+  CHECK(diff[1][7].mean == 0.0);
+  CHECK(diff[2][7].low > 0.0);  // the consortia's pairs are tied in month 2
+  const auto suppliers = sim::simulate(
+      region(),
+      scenario("[[intervention]]\ntype = \"supplier_initiative\"\nmeetings = 2\nvisibility = 3\n"
+               "buyers = { sector = \"28\" }\nsuppliers = { sector = \"25\" }\n"),
+      {.replicates = 4, .seed = 7});
+  CHECK(sim::compare(base, suppliers).back()[7].low > 0.0);
+  CHECK_THROWS_AS(
+      sim::parse_scenario("[[intervention]]\ntype = \"supplier_initiative\"\n", "s.toml"),
+      InvalidInput);
+  CHECK_THROWS_AS(
+      sim::simulate(region(),
+                    scenario("[[intervention]]\ntype = \"funding_call\"\ncall = \"nope.toml\"\n"),
+                    {.replicates = 1}),
+      InvalidInput);
+}

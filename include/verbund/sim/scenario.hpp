@@ -97,7 +97,31 @@ struct MatchmakingEvent {
   Selection select;
 };
 
-using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, MatchmakingEvent>;
+/// A funding call: at month `at`, the best `consortia` consortia for the call (the consortium
+/// builder on the starting region) are funded; their members get project ties for `duration`
+/// months.
+struct FundingCall {
+  std::string name;
+  int at = 1;
+  std::string call;  ///< path of the call file (relative paths from the scenario's folder)
+  int consortia = 3;
+  int duration = 36;
+};
+
+/// A supplier initiative: from `start` to `end`, each targeted buyer meets `meetings` regional
+/// suppliers a month on average (Poisson), with `visibility` added to the log-odds of a tie;
+/// ties formed are supply ties.
+struct SupplierInitiative {
+  std::string name;
+  int start = 1, end = 12;
+  double meetings = 1.0;
+  double visibility = 1.0;
+  Selection buyers;
+  Selection suppliers;
+};
+
+using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, MatchmakingEvent,
+                                  FundingCall, SupplierInitiative>;
 
 /// A scenario file: horizon, model, interventions.
 struct Scenario {
