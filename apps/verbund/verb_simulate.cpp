@@ -77,6 +77,19 @@ sim::Run run_scenario(const core::Region& region, const sim::Scenario& scenario,
   return run;
 }
 
+/// Every value of every finished replicate, for the store's sim_series table.
+io::ScenarioSeries stored_series(const sim::Scenario& scenario, const sim::Run& run) {
+  io::ScenarioSeries out{scenario.name, {}};
+  for (std::size_t r = 0; r < run.series.size(); ++r)
+    for (std::size_t m = 0; m < run.series[r].size(); ++m) {
+      const auto v = sim::values(run.series[r][m]);
+      for (std::size_t k = 0; k < sim::indicator_count; ++k)
+        out.values.push_back({static_cast<std::uint32_t>(run.replicate_ids[r]),
+                              static_cast<std::uint32_t>(m), sim::indicator_names[k], v[k]});
+    }
+  return out;
+}
+
 Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s) {
   Table t{"series", {"month", "indicator", "mean", "low", "high"}, {}};
   for (std::size_t m = 0; m < s.size(); ++m)
@@ -145,7 +158,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         Json params = Json::parse(describe_options(*cmd));
         params["scenario_hash"] = file_hash(o->scenarios.front());
         params["replicates_finished"] = run.series.size();
-        store.record_run({"simulate", params.dump(), seed});
+        store.record_run({"simulate", params.dump(), seed}, {stored_series(scenario, run)});
       }};
 }
 
@@ -184,9 +197,11 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
                  "high (95%)"},
                 {}};
         Table series{"series", {"scenario", "month", "indicator", "difference", "low", "high"}, {}};
+        std::vector<io::ScenarioSeries> stored{stored_series(scenarios.front(), baseline)};
         for (std::size_t s = 1; s < scenarios.size(); ++s) {
           const auto run = run_scenario(region, scenarios[s], o->replicates, seed, global.quiet);
           const auto diff = sim::compare(baseline, run);
+          stored.push_back(stored_series(scenarios[s], run));
           const auto summary = sim::summarize(run);
           if (diff.empty()) continue;
           for (std::size_t k = 0; k < sim::indicator_count; ++k) {
@@ -205,7 +220,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         Json hashes = Json::array();
         for (const auto& f : o->scenarios) hashes.push_back(file_hash(f));
         params["scenario_hashes"] = hashes;
-        store.record_run({"compare", params.dump(), seed});
+        store.record_run({"compare", params.dump(), seed}, stored);
       }};
 }
 

@@ -10,7 +10,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 1> migrations{R"sql(
+inline constexpr std::array<std::string_view, 2> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -80,6 +80,18 @@ CREATE TABLE runs (
   seed        INTEGER,
   started_at  TEXT NOT NULL
 );
+)sql",
+                                                            // v2: simulation results
+                                                            R"sql(
+CREATE TABLE sim_series (
+  run        INTEGER NOT NULL REFERENCES runs(id),
+  scenario   TEXT NOT NULL,
+  replicate  INTEGER NOT NULL,
+  month      INTEGER NOT NULL,
+  indicator  TEXT NOT NULL,
+  value      REAL NOT NULL,
+  PRIMARY KEY (run, scenario, replicate, month, indicator)
+) WITHOUT ROWID;
 )sql"};
 
 }  // namespace verbund::io::detail

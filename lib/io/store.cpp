@@ -439,4 +439,31 @@ std::int64_t Store::record_run(const RunRecord& run) {
   return sqlite3_last_insert_rowid(db.handle());
 }
 
+std::int64_t Store::record_run(const RunRecord& run, const std::vector<ScenarioSeries>& series) {
+  auto& db = impl_->db;
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const auto id = record_run(run);
+    Statement stmt(db,
+                   "INSERT INTO sim_series(run, scenario, replicate, month, indicator, value) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& s : series) {
+      for (const auto& v : s.values) {
+        stmt.bind(1, id);
+        stmt.bind(2, std::string_view(s.scenario));
+        stmt.bind(3, static_cast<std::int64_t>(v.replicate));
+        stmt.bind(4, static_cast<std::int64_t>(v.month));
+        stmt.bind(5, v.indicator);
+        stmt.bind(6, v.value);
+        stmt.run();
+      }
+    }
+    db.exec("COMMIT");
+    return id;
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
 }  // namespace verbund::io

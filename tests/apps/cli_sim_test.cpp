@@ -36,7 +36,9 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   REQUIRE(one.exit_code == 0);
   CHECK(one.out == two.out);
   CHECK_THAT(one.out, Catch::Contains("wg,ties,"));
-  CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("scenario_hash"));
+  const auto stored = dump_database(dir / "verbund.db");
+  CHECK_THAT(stored, Catch::Contains("scenario_hash"));
+  CHECK_THAT(stored, Catch::Contains("|base|2|6|ties|") && Catch::Contains("|wg|2|6|ties|"));
 
   const std::string before = dump_database(dir / "verbund.db");
   write_file(dir / "bad.toml", "name = \"x\"\nhorizon_months = 0\n");

@@ -47,7 +47,7 @@ TEST_CASE("a new store has the current schema, WAL and no rows", "[io][store]") 
     CHECK(counts.ties == 0);
   }
   const std::string dump = test::dump_database(path);
-  CHECK_THAT(dump, Catch::Contains("user_version 1"));
+  CHECK_THAT(dump, Catch::Contains("user_version 2"));
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -140,4 +140,20 @@ TEST_CASE("files that are not this verbund's databases are refused clearly", "[i
   CHECK_THAT(message,
              Catch::Contains("schema version 99 is newer") && Catch::Contains("upgrade verbund"));
   CHECK_THAT(open_error(newer, io::OpenMode::read_only), Catch::Contains("99"));
+}
+
+TEST_CASE("a schema-1 database is migrated to the simulation results table", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "old.db";
+  { (void)io::Store::open(path, io::OpenMode::create_if_missing); }
+  raw_sql(path, "DROP TABLE sim_series; PRAGMA user_version = 1");
+  CHECK_THAT(test::dump_database(path), Catch::Contains("user_version 1"));
+  {
+    io::Store store = io::Store::open(path);
+    const auto id = store.record_run({"simulate", "{}", 1},
+                                     {{"base", {{0, 0, "ties", 10.0}, {0, 1, "ties", 12.0}}}});
+    CHECK(id == 1);
+  }
+  const auto dump = test::dump_database(path);
+  CHECK_THAT(dump, Catch::Contains("user_version 2") && Catch::Contains("1|base|0|1|ties|12.0|"));
 }

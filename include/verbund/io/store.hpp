@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "verbund/core/region.hpp"
 #include "verbund/core/region_data.hpp"
@@ -37,13 +38,26 @@ struct RunRecord {
   std::optional<std::uint64_t> seed;
 };
 
+/// One value of a simulated indicator, for sim_series.
+struct SeriesValue {
+  std::uint32_t replicate = 0;
+  std::uint32_t month = 0;
+  std::string_view indicator;
+  double value = 0.0;
+};
+/// A scenario's simulated series.
+struct ScenarioSeries {
+  std::string scenario;
+  std::vector<SeriesValue> values;
+};
+
 /// The embedded SQLite store: a versioned schema (PRAGMA user_version, migrated on open), foreign
 /// keys on, WAL journal. Every write is one transaction, so a failed import leaves the database
 /// exactly as it was. Not thread-safe: use one Store per thread.
 class Store {
  public:
   /// The schema version this build writes and reads.
-  static constexpr int schema_version = 1;
+  static constexpr int schema_version = 2;
 
   /// Opens (or creates) a database and migrates an older schema. Throws InvalidInput if the file
   /// is not a verbund database or its schema is newer than this build, IoError if it cannot be
@@ -70,6 +84,8 @@ class Store {
 
   /// Records a run with the library version and the current time; returns its id.
   std::int64_t record_run(const RunRecord& run);
+  /// Records a run and its simulated series (table sim_series) in one transaction.
+  std::int64_t record_run(const RunRecord& run, const std::vector<ScenarioSeries>& series);
 
  private:
   struct Impl;
