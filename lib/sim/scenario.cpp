@@ -228,6 +228,18 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     }
     m.finish();
   }
+  if (const auto* node = r.get("fork")) {
+    TomlReader f(io::sub_table(r, node, "fork"), file, "[fork]");
+    Fork fork;
+    const auto from = f.string("from");
+    if (!from) f.fail(*node, "'from' names the scenario to fork from");
+    std::filesystem::path path(*from);
+    if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
+    fork.from = path.string();
+    fork.month = static_cast<int>(f.integer("month", 0, s.horizon).value_or(0));
+    f.finish();
+    s.fork = fork;
+  }
   if (const auto* node = r.get("intervention")) {
     const auto* array = node->as_array();
     if (!array) r.fail(*node, "'intervention' must be an array of tables ([[intervention]])");

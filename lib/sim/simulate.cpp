@@ -159,30 +159,42 @@ core::TieKind kind_of_new_tie(const core::Region& r, ActorId a, ActorId b) {
 
 class Replicate {
  public:
-  Replicate(const Context& ctx, std::size_t id) : ctx_(ctx), id_(id), net_(ctx.region, ctx.year) {}
+  Replicate(const Context& ctx, std::size_t id) : ctx_(&ctx), id_(id), net_(ctx.region, ctx.year) {}
 
-  std::vector<Indicators> run(const std::atomic<bool>* cancel, bool& stopped) {
+  /// Months 1..horizon; with `later`, months after `switch_after` run under its scenario
+  /// (a fork from this replicate's state at that month).
+  std::vector<Indicators> run(const std::atomic<bool>* cancel, bool& stopped,
+                              const Context* later = nullptr, int switch_after = 0) {
     std::vector<Indicators> series;
     series.push_back(indicators());
-    std::vector<long> budget;
-    for (const auto& g : ctx_.groups) budget.push_back(g.spec->budget.value_or(-1));
-    std::vector<long> office_budget;
-    for (const auto& o : ctx_.offices) office_budget.push_back(o.spec->budget.value_or(-1));
-    for (int month = 1; month <= ctx_.scenario.horizon; ++month) {
+    std::vector<long> budget, office_budget;
+    auto reset_budgets = [&] {
+      budget.clear();
+      office_budget.clear();
+      for (const auto& g : ctx_->groups) budget.push_back(g.spec->budget.value_or(-1));
+      for (const auto& o : ctx_->offices) office_budget.push_back(o.spec->budget.value_or(-1));
+    };
+    reset_budgets();
+    const int horizon = later ? later->scenario.horizon : ctx_->scenario.horizon;
+    for (int month = 1; month <= horizon; ++month) {
       if (cancel && cancel->load(std::memory_order_relaxed)) {
         stopped = true;
         return series;
       }
-      for (const auto& [spec, targets] : ctx_.shocks) {
+      if (later && month == switch_after + 1) {
+        ctx_ = later;
+        reset_budgets();
+      }
+      for (const auto& [spec, targets] : ctx_->shocks) {
         if (spec->at == month) apply_shock(*spec, targets, month);
       }
-      for (std::size_t g = 0; g < ctx_.groups.size(); ++g) session(g, month, budget[g]);
-      for (std::size_t o = 0; o < ctx_.offices.size(); ++o) introduce(o, month, office_budget[o]);
-      for (const auto& f : ctx_.funded)
+      for (std::size_t g = 0; g < ctx_->groups.size(); ++g) session(g, month, budget[g]);
+      for (std::size_t o = 0; o < ctx_->offices.size(); ++o) introduce(o, month, office_budget[o]);
+      for (const auto& f : ctx_->funded)
         if (f.spec->at == month) fund(f, month);
-      for (std::size_t i = 0; i < ctx_.supplier_initiatives.size(); ++i) supply_meetings(i, month);
-      for (std::size_t e = 0; e < ctx_.events.size(); ++e)
-        if (ctx_.events[e].spec->at == month) matchmaking(e, month);
+      for (std::size_t i = 0; i < ctx_->supplier_initiatives.size(); ++i) supply_meetings(i, month);
+      for (std::size_t e = 0; e < ctx_->events.size(); ++e)
+        if (ctx_->events[e].spec->at == month) matchmaking(e, month);
       for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
       decay(month);
       innovate(month);
@@ -193,8 +205,8 @@ class Replicate {
 
  private:
   bool in_active_group(std::uint32_t a, std::uint32_t b, int month) const {
-    for (const auto g : ctx_.group_of[a]) {
-      const auto& group = ctx_.groups[g];
+    for (const auto g : ctx_->group_of[a]) {
+      const auto& group = ctx_->groups[g];
       if (month < group.spec->start || month > group.spec->end) continue;
       const auto& m = group.members;
       if (std::binary_search(m.begin(), m.end(), ActorId{b})) return true;
@@ -203,7 +215,7 @@ class Replicate {
   }
 
   bool share_group(std::uint32_t a, std::uint32_t b, int month) const {
-    const auto& r = ctx_.region;
+    const auto& r = ctx_->region;
     const auto gb = r.groups_of(ActorId{b});
     for (const auto g : r.groups_of(ActorId{a}))
       if (std::find(gb.begin(), gb.end(), g) != gb.end()) return true;
@@ -218,30 +230,30 @@ class Replicate {
       net_.tie(a, b)->strength = 1.0;
       return;
     }
-    const auto& r = ctx_.region;
+    const auto& r = ctx_->region;
     const ActorId x{a}, y{b};
-    const auto& e = ctx_.scenario.model.effects_of(r.kind(x));
+    const auto& e = ctx_->scenario.model.effects_of(r.kind(x));
     double eta = e.base + bonus;
     if (r.kind(x) == r.kind(y)) eta += e.same_kind;
     eta += e.complementarity * complementarity(r, x, y);
     const auto lx = r.location(x), ly = r.location(y);
     if (lx && ly)
       eta += e.proximity *
-             std::exp2(-core::distance_km(*lx, *ly) / ctx_.scenario.model.half_distance_km);
+             std::exp2(-core::distance_km(*lx, *ly) / ctx_->scenario.model.half_distance_km);
     eta += e.common_partners * std::log1p(static_cast<double>(net_.common_neighbours(a, b)));
     if (focus || share_group(a, b, month)) eta += e.shared_focus;
     eta += e.popularity * std::log1p(static_cast<double>(net_.neighbours(b).size()));
     const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
-    if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_.absorptive[a];
-    if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_.absorptive[b];
+    if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_->absorptive[a];
+    if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_->absorptive[b];
     if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta)))
       net_.connect(a, b, kind.value_or(kind_of_new_tie(r, x, y)));
   }
 
   void meetings(std::uint32_t a, int month) {
-    const auto& r = ctx_.region;
-    const auto& rates = ctx_.scenario.model.meetings;
-    core::RandomStream rng(ctx_.seed, stream_of(id_, month, a), meeting_draws);
+    const auto& r = ctx_->region;
+    const auto& rates = ctx_->scenario.model.meetings;
+    core::RandomStream rng(ctx_->seed, stream_of(id_, month, a), meeting_draws);
     const auto n = static_cast<std::uint32_t>(net_.size());
     // Triadic closure: a partner's partner.
     for (auto k = rng.poisson(rates.triadic); k > 0; --k) {
@@ -256,8 +268,8 @@ class Replicate {
       const auto groups = r.groups_of(ActorId{a});
       std::vector<std::pair<int, std::uint32_t>> options;  // (0 static / 1 working group, index)
       for (std::uint32_t g = 0; g < groups.size(); ++g) options.emplace_back(0, g);
-      for (const auto g : ctx_.group_of[a]) {
-        const auto& spec = *ctx_.groups[g].spec;
+      for (const auto g : ctx_->group_of[a]) {
+        const auto& spec = *ctx_->groups[g].spec;
         if (month >= spec.start && month <= spec.end) options.emplace_back(1, g);
       }
       if (options.empty()) break;
@@ -266,7 +278,7 @@ class Replicate {
         const auto members = r.members_of(groups[g]);
         meet(a, members[rng.below(members.size())].value, month, rng, true);
       } else {
-        const auto& members = ctx_.groups[g].members;
+        const auto& members = ctx_->groups[g].members;
         meet(a, members[rng.below(members.size())].value, month, rng, true);
       }
     }
@@ -281,12 +293,12 @@ class Replicate {
   }
 
   void session(std::size_t g, int month, long& budget) {
-    const auto& group = ctx_.groups[g];
+    const auto& group = ctx_->groups[g];
     const auto& spec = *group.spec;
     if (month < spec.start || month > spec.end || (month - spec.start) % spec.every != 0) return;
     if (group.members.size() < 2) return;
     for (const auto member : group.members) {
-      core::RandomStream rng(ctx_.seed, stream_of(id_, month, member.value),
+      core::RandomStream rng(ctx_->seed, stream_of(id_, month, member.value),
                              session_draws + 16 * static_cast<std::uint32_t>(g));
       for (int k = 0; k < spec.meetings; ++k) {
         if (budget == 0) return;
@@ -300,20 +312,20 @@ class Replicate {
   bool has_science_tie(std::uint32_t firm) const {
     const auto row = net_.neighbours(firm);
     return std::any_of(row.begin(), row.end(), [&](std::uint32_t b) {
-      return core::is_science(ctx_.region.kind(ActorId{b}));
+      return core::is_science(ctx_->region.kind(ActorId{b}));
     });
   }
 
   /// A transfer office's month: introductions of firms without a science tie to their best
   /// untied research partner; a share converts into ties.
   void introduce(std::size_t o, int month, long& budget) {
-    const auto& office = ctx_.offices[o];
+    const auto& office = ctx_->offices[o];
     const auto& spec = *office.spec;
     if (month < spec.start || month > spec.end) return;
     std::vector<ActorId> waiting;
     for (const auto f : office.firms)
       if (!has_science_tie(f.value)) waiting.push_back(f);
-    core::RandomStream rng(ctx_.seed, stream_of(id_, month, static_cast<std::uint32_t>(o)),
+    core::RandomStream rng(ctx_->seed, stream_of(id_, month, static_cast<std::uint32_t>(o)),
                            office_draws);
     const auto count =
         std::min<std::size_t>(static_cast<std::size_t>(spec.introductions), waiting.size());
@@ -322,11 +334,11 @@ class Replicate {
       if (budget == 0) return;
       if (budget > 0) --budget;
       const auto firm = waiting[i];
-      for (const auto& rec : match::recommend(*ctx_.scorer, firm, ctx_.region.needs(firm), 5)) {
+      for (const auto& rec : match::recommend(*ctx_->scorer, firm, ctx_->region.needs(firm), 5)) {
         if (net_.connected(firm.value, rec.candidate.value)) continue;
         if (rng.bernoulli(spec.conversion))
           net_.connect(firm.value, rec.candidate.value,
-                       kind_of_new_tie(ctx_.region, firm, rec.candidate));
+                       kind_of_new_tie(ctx_->region, firm, rec.candidate));
         break;
       }
     }
@@ -351,10 +363,10 @@ class Replicate {
 
   /// A supplier initiative's month: targeted buyers meet regional suppliers.
   void supply_meetings(std::size_t i, int month) {
-    const auto& s = ctx_.supplier_initiatives[i];
+    const auto& s = ctx_->supplier_initiatives[i];
     if (month < s.spec->start || month > s.spec->end || s.suppliers.empty()) return;
     for (const auto buyer : s.buyers) {
-      core::RandomStream rng(ctx_.seed, stream_of(id_, month, buyer.value),
+      core::RandomStream rng(ctx_->seed, stream_of(id_, month, buyer.value),
                              supplier_draws + 16 * static_cast<std::uint32_t>(i));
       for (auto k = rng.poisson(s.spec->meetings); k > 0; --k) {
         const auto supplier = s.suppliers[rng.below(s.suppliers.size())];
@@ -366,16 +378,16 @@ class Replicate {
 
   /// A matchmaking day: each participating firm meets its planned partners.
   void matchmaking(std::size_t e, int month) {
-    const auto& event = ctx_.events[e];
+    const auto& event = ctx_->events[e];
     for (std::size_t i = 0; i < event.firms.size(); ++i) {
       const auto firm = event.firms[i];
-      core::RandomStream rng(ctx_.seed, stream_of(id_, month, firm.value),
+      core::RandomStream rng(ctx_->seed, stream_of(id_, month, firm.value),
                              event_draws + 16 * static_cast<std::uint32_t>(e));
       for (const auto partner : event.partners[i]) {
         if (net_.connected(firm.value, partner.value)) {
           net_.tie(firm.value, partner.value)->strength = 1.0;
         } else if (rng.bernoulli(event.spec->conversion)) {
-          net_.connect(firm.value, partner.value, kind_of_new_tie(ctx_.region, firm, partner));
+          net_.connect(firm.value, partner.value, kind_of_new_tie(ctx_->region, firm, partner));
         }
       }
     }
@@ -383,7 +395,7 @@ class Replicate {
 
   void apply_shock(const Shock& spec, const std::vector<ActorId>& targets, int month) {
     for (const auto a : targets) {
-      core::RandomStream rng(ctx_.seed, stream_of(id_, month, a.value), shock_draws);
+      core::RandomStream rng(ctx_->seed, stream_of(id_, month, a.value), shock_draws);
       const std::vector<std::uint32_t> partners(net_.neighbours(a.value).begin(),
                                                 net_.neighbours(a.value).end());
       for (const auto b : partners)
@@ -392,7 +404,7 @@ class Replicate {
   }
 
   void decay(int month) {
-    const auto& m = ctx_.scenario.model;
+    const auto& m = ctx_->scenario.model;
     auto& ties = net_.ties();
     const std::size_t count = ties.size();
     for (std::size_t i = 0; i < count; ++i) {
@@ -409,10 +421,10 @@ class Replicate {
   }
 
   void innovate(int month) {
-    const auto& r = ctx_.region;
-    const auto& m = ctx_.scenario.model;
+    const auto& r = ctx_->region;
+    const auto& m = ctx_->scenario.model;
     for (const auto f : r.actors_of_kind(core::ActorKind::firm)) {
-      core::RandomStream rng(ctx_.seed, stream_of(id_, month, f.value), innovation_draws);
+      core::RandomStream rng(ctx_->seed, stream_of(id_, month, f.value), innovation_draws);
       bool science = false;
       std::uint32_t kinds = 0;
       for (const auto b : net_.neighbours(f.value)) {
@@ -448,7 +460,7 @@ class Replicate {
     return i;
   }
 
-  const Context& ctx_;
+  const Context* ctx_;  // the phase running: a fork switches it at the fork month
   std::size_t id_;
   Network net_;
   std::uint64_t innovations_ = 0;
@@ -534,11 +546,13 @@ Estimate estimate(const std::vector<double>& xs) {
   return e;
 }
 
-}  // namespace
+/// Everything a replicate needs of one scenario: interventions resolved, plans made.
+std::unique_ptr<Context> make_context(const core::Region& region, const Scenario& scenario,
+                                      std::uint64_t seed, Run& run) {
+  auto owned = std::unique_ptr<Context>(
+      new Context{region, scenario, seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  Context& ctx = *owned;
 
-Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options) {
-  Context ctx{region, scenario, options.seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {},
-              {},     {}};
   if (!ctx.year) {
     int latest = INT32_MIN;
     for (const auto& t : region.ties())
@@ -552,12 +566,10 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
         e ? std::min(1.0, std::log1p(static_cast<double>(*e)) / std::log(250.0)) : 0.5;
   }
   ctx.group_of.resize(region.size());
-  Run run;
   for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
     const std::string where = scenario.file;
     if (const auto* g = std::get_if<WorkingGroup>(&scenario.interventions[k])) {
-      auto members =
-          resolve(region, g->select, g->members, options.seed, k, where + ": " + g->name);
+      auto members = resolve(region, g->select, g->members, seed, k, where + ": " + g->name);
       std::sort(members.begin(), members.end());
       members.erase(std::unique(members.begin(), members.end()), members.end());
       for (const auto a : members)
@@ -565,20 +577,45 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
       run.groups.emplace_back(g->name, members);
       ctx.groups.push_back({g, std::move(members)});
     } else if (const auto* s = std::get_if<Shock>(&scenario.interventions[k])) {
-      ctx.shocks.emplace_back(
-          s, resolve(region, s->select, {}, options.seed, k, where + ": " + s->name));
+      ctx.shocks.emplace_back(s, resolve(region, s->select, {}, seed, k, where + ": " + s->name));
     } else if (const auto* i = std::get_if<SupplierInitiative>(&scenario.interventions[k])) {
       auto buyers = i->buyers, suppliers = i->suppliers;  // firms unless said otherwise
       if (buyers.kinds.empty()) buyers.kinds = {core::ActorKind::firm};
       if (suppliers.kinds.empty()) suppliers.kinds = {core::ActorKind::firm};
       ctx.supplier_initiatives.push_back(
-          {i, resolve(region, buyers, {}, options.seed, k, where + ": " + i->name),
-           resolve(region, suppliers, {}, options.seed, 1000 + k, where + ": " + i->name)});
+          {i, resolve(region, buyers, {}, seed, k, where + ": " + i->name),
+           resolve(region, suppliers, {}, seed, 1000 + k, where + ": " + i->name)});
     } else {
-      add_matchmaking(ctx, scenario.interventions[k], k, options.seed, where);
+      add_matchmaking(ctx, scenario.interventions[k], k, seed, where);
     }
   }
 
+  return owned;
+}
+
+}  // namespace
+
+Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options) {
+  Run run;
+  std::unique_ptr<Context> first, later;
+  int switch_after = 0;
+  std::optional<Scenario> origin;
+  if (scenario.fork) {
+    origin = load_scenario(scenario.fork->from);
+    if (origin->fork)
+      throw InvalidInput(SourceLocation{scenario.file, 0, 0},
+                         "fork: '" + scenario.fork->from + "' is itself a fork");
+    if (scenario.fork->month > scenario.horizon)
+      throw InvalidInput(SourceLocation{scenario.file, 0, 0}, "fork: month beyond the horizon");
+    origin->start_year = scenario.start_year ? scenario.start_year : origin->start_year;
+    first = make_context(region, *origin, options.seed, run);
+    later = make_context(region, scenario, options.seed, run);
+    later->year = first->year;
+    switch_after = scenario.fork->month;
+  } else {
+    first = make_context(region, scenario, options.seed, run);
+  }
+  const Context& ctx = *first;
   run.requested = options.replicates;
   std::vector<std::vector<Indicators>> series(options.replicates);
   std::vector<std::uint8_t> finished(options.replicates, 0);
@@ -587,7 +624,7 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
   tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
     bool stopped = false;
     Replicate replicate(ctx, r);
-    series[r] = replicate.run(options.cancel, stopped);
+    series[r] = replicate.run(options.cancel, stopped, later.get(), switch_after);
     finished[r] = !stopped;
     if (options.progress && !stopped) {
       const std::lock_guard lock(progress_mutex);

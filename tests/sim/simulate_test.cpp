@@ -195,3 +195,25 @@ TEST_CASE(
                     {.replicates = 1}),
       InvalidInput);
 }
+
+TEST_CASE("a scenario forked from another shares its months up to the fork exactly", "[sim]") {
+  test::ScratchDir dir;
+  test::write_file(dir / "base.toml", "name = \"b\"\nhorizon_months = 10\n");
+  test::write_file(dir / "fork.toml",
+                   "name = \"f\"\nhorizon_months = 10\n[fork]\nfrom = \"base.toml\"\nmonth = 4\n"
+                   "[[intervention]]\ntype = \"working_group\"\nstart = 5\nend = 10\nmeetings = 4\n"
+                   "select = { kinds = [\"firm\"], size = 60 }\n");
+  const auto base =
+      sim::simulate(region(), sim::load_scenario(dir / "base.toml"), {.replicates = 4, .seed = 5});
+  const auto fork =
+      sim::simulate(region(), sim::load_scenario(dir / "fork.toml"), {.replicates = 4, .seed = 5});
+  const auto diff = sim::compare(base, fork);
+  for (std::size_t m = 0; m <= 4; ++m)
+    for (const auto& e : diff[m]) CHECK(e.mean == 0.0);
+  CHECK(diff[10][7].low > 0.0);  // the working group added ties after the fork
+  test::write_file(dir / "loop.toml",
+                   "horizon_months = 10\n[fork]\nfrom = \"fork.toml\"\nmonth = 2\n");
+  CHECK_THROWS_WITH(
+      sim::simulate(region(), sim::load_scenario(dir / "loop.toml"), {.replicates = 1}),
+      Catch::Contains("is itself a fork"));
+}

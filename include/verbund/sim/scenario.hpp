@@ -123,6 +123,14 @@ struct SupplierInitiative {
 using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, MatchmakingEvent,
                                   FundingCall, SupplierInitiative>;
 
+/// A scenario forked from another: months 1..month run as `from` (same random numbers, so the
+/// state at the fork is the other scenario's), the rest under this scenario's model and
+/// interventions (their months count from the start).
+struct Fork {
+  std::string from;  ///< the scenario file (relative paths from this scenario's folder)
+  int month = 0;
+};
+
 /// A scenario file: horizon, model, interventions.
 struct Scenario {
   std::string name;
@@ -131,6 +139,7 @@ struct Scenario {
   std::optional<int> start_year;  ///< ties active then; default the region's latest start year
   ModelParams model;
   std::vector<Intervention> interventions;
+  std::optional<Fork> fork;
 };
 
 /// Parses a scenario (TOML). Throws InvalidInput at file:line:column on a syntax error, unknown
