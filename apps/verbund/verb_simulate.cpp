@@ -61,7 +61,8 @@ class ProgressBar {
 
 /// Runs one scenario with Ctrl-C handling; reports an interruption on stderr.
 sim::Run run_scenario(const core::Region& region, const sim::Scenario& scenario,
-                      std::size_t replicates, std::uint64_t seed, bool quiet) {
+                      std::size_t replicates, std::uint64_t seed, bool quiet,
+                      std::optional<int> checkpoint_at = std::nullopt) {
   interrupted.store(false);
   const auto previous = std::signal(SIGINT, on_interrupt);
   const ProgressBar bar(scenario.name, quiet);
@@ -69,7 +70,8 @@ sim::Run run_scenario(const core::Region& region, const sim::Scenario& scenario,
                                {.replicates = replicates,
                                 .seed = seed,
                                 .progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); },
-                                .cancel = &interrupted});
+                                .cancel = &interrupted,
+                                .checkpoint_at = checkpoint_at});
   std::signal(SIGINT, previous);
   if (run.cancelled)
     std::cerr << "verbund: interrupted: keeping " << run.series.size() << " of " << replicates
@@ -112,6 +114,8 @@ struct SimulateCli {
   std::vector<std::string> scenarios;
   std::size_t replicates = 20;
   std::string out;
+  std::optional<int> checkpoint_at;
+  std::string checkpoint;
 };
 
 }  // namespace
@@ -130,13 +134,23 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option(
       "--out", o->out,
       "write the monthly series (mean and 95 % CI) to this file (.json: JSON, else CSV)");
+  auto* at = cmd->add_option("--checkpoint-at", o->checkpoint_at,
+                             "save every replicate's state after this month ...")
+                 ->check(CLI::Range(0, 1200));
+  auto* file =
+      cmd->add_option("--checkpoint", o->checkpoint,
+                      "... to this file, for scenarios forked from it ([fork] checkpoint)");
+  at->needs(file);
+  file->needs(at);
   return {
       cmd, [&global, o, cmd] {
         const auto scenario = sim::load_scenario(o->scenarios.front());
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
         const auto seed = global.seed.value_or(1);
-        const auto run = run_scenario(region, scenario, o->replicates, seed, global.quiet);
+        const auto run =
+            run_scenario(region, scenario, o->replicates, seed, global.quiet, o->checkpoint_at);
+        if (run.checkpoint) sim::write_checkpoint(*run.checkpoint, o->checkpoint);
         const auto summary = sim::summarize(run);
         Table head{"scenario", {"indicator", "value"}, {}};
         head.rows = {{"scenario", scenario.name},
@@ -153,7 +167,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
           groups.rows.push_back({name, members.size()});
         std::vector<Table> tables{head, t};
         if (!groups.rows.empty()) tables.push_back(groups);
-        print_tables(std::cout, tables, global.format);
+        if (!global.quiet) print_tables(std::cout, tables, global.format);
         if (!o->out.empty()) write_out(o->out, {series_table(summary)});
         Json params = Json::parse(describe_options(*cmd));
         params["scenario_hash"] = file_hash(o->scenarios.front());
@@ -214,7 +228,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
               series.rows.push_back({scenarios[s].name, m, std::string(sim::indicator_names[k]),
                                      diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }
-        print_tables(std::cout, {t}, global.format);
+        if (!global.quiet) print_tables(std::cout, {t}, global.format);
         if (!o->out.empty()) write_out(o->out, {series});
         Json params = Json::parse(describe_options(*cmd));
         Json hashes = Json::array();

@@ -14,6 +14,26 @@ std::uint64_t key(std::uint32_t u, std::uint32_t v) {
 
 Network::Network(const core::Region& region, std::optional<int> year)
     : region_(&region), neighbours_(region.size()) {
+  init_actors();
+  for (const auto& t : region.ties()) {
+    if (t.source == t.target || (year && !t.active_in(*year))) continue;
+    int ends = -1;
+    if (t.kind == core::TieKind::project && t.end && year) ends = (*t.end - *year + 1) * 12;
+    connect(t.source.value, t.target.value, t.kind, ends);
+  }
+}
+
+Network::Network(const core::Region& region, std::span<const SimTie> ties)
+    : region_(&region), neighbours_(region.size()) {
+  init_actors();
+  for (const auto& t : ties) {
+    connect(t.a, t.b, t.kind, t.ends);
+    tie(t.a, t.b)->strength = t.strength;
+  }
+}
+
+void Network::init_actors() {
+  const auto& region = *region_;
   const std::size_t n = region.size();
   firm_.resize(n);
   science_.resize(n);
@@ -26,12 +46,6 @@ Network::Network(const core::Region& region, std::optional<int> year)
     const auto m = region.municipality(a);
     municipality_[v] = m ? m->value : UINT32_MAX;
     firms_ += firm_[v];
-  }
-  for (const auto& t : region.ties()) {
-    if (t.source == t.target || (year && !t.active_in(*year))) continue;
-    int ends = -1;
-    if (t.kind == core::TieKind::project && t.end && year) ends = (*t.end - *year + 1) * 12;
-    connect(t.source.value, t.target.value, t.kind, ends);
   }
 }
 

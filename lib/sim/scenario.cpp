@@ -237,6 +237,11 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
     fork.from = path.string();
     fork.month = static_cast<int>(f.integer("month", 0, s.horizon).value_or(0));
+    if (const auto checkpoint = f.string("checkpoint")) {
+      std::filesystem::path cp(*checkpoint);
+      if (cp.is_relative()) cp = std::filesystem::path(file).parent_path() / cp;
+      fork.checkpoint = cp.string();
+    }
     f.finish();
     s.fork = fork;
   }

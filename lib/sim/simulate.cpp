@@ -160,13 +160,35 @@ core::TieKind kind_of_new_tie(const core::Region& r, ActorId a, ActorId b) {
 class Replicate {
  public:
   Replicate(const Context& ctx, std::size_t id) : ctx_(&ctx), id_(id), net_(ctx.region, ctx.year) {}
+  /// Continues a replicate saved in a checkpoint.
+  Replicate(const Context& ctx, const ReplicateState& state)
+      : ctx_(&ctx),
+        id_(state.replicate),
+        net_(ctx.region, state.ties),
+        innovations_(state.innovations) {}
+
+  /// How a run goes: where it starts, where it switches scenario (a fork), where it saves.
+  struct Plan {
+    const Context* later = nullptr;
+    int switch_after = 0;
+    int first_month = 1;
+    std::vector<Indicators> prefix;  // the months before first_month, from a checkpoint
+    std::optional<int> capture_at;
+    ReplicateState* capture = nullptr;
+  };
+
+  std::vector<Indicators> run(const std::atomic<bool>* cancel, bool& stopped, Plan plan) {
+    return run_months(cancel, stopped, plan.later, plan.switch_after, plan.first_month,
+                      std::move(plan.prefix), plan.capture_at, plan.capture);
+  }
 
   /// Months 1..horizon; with `later`, months after `switch_after` run under its scenario
   /// (a fork from this replicate's state at that month).
-  std::vector<Indicators> run(const std::atomic<bool>* cancel, bool& stopped,
-                              const Context* later = nullptr, int switch_after = 0) {
-    std::vector<Indicators> series;
-    series.push_back(indicators());
+  std::vector<Indicators> run_months(const std::atomic<bool>* cancel, bool& stopped,
+                                     const Context* later, int switch_after, int first_month,
+                                     std::vector<Indicators> series, std::optional<int> capture_at,
+                                     ReplicateState* capture) {
+    if (series.empty()) series.push_back(indicators());
     std::vector<long> budget, office_budget;
     auto reset_budgets = [&] {
       budget.clear();
@@ -176,7 +198,7 @@ class Replicate {
     };
     reset_budgets();
     const int horizon = later ? later->scenario.horizon : ctx_->scenario.horizon;
-    for (int month = 1; month <= horizon; ++month) {
+    for (int month = first_month; month <= horizon; ++month) {
       if (cancel && cancel->load(std::memory_order_relaxed)) {
         stopped = true;
         return series;
@@ -199,8 +221,19 @@ class Replicate {
       decay(month);
       innovate(month);
       series.push_back(indicators());
+      if (capture && capture_at == month) save(*capture, series);
     }
+    if (capture && capture_at == 0) save(*capture, {series.front()});
     return series;
+  }
+
+  void save(ReplicateState& state, const std::vector<Indicators>& series) {
+    state.replicate = id_;
+    state.ties.clear();
+    for (const auto& t : net_.ties())
+      if (t.alive) state.ties.push_back(t);
+    state.innovations = innovations_;
+    state.series = series;
   }
 
  private:
@@ -600,7 +633,32 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
   std::unique_ptr<Context> first, later;
   int switch_after = 0;
   std::optional<Scenario> origin;
-  if (scenario.fork) {
+  std::optional<Checkpoint> resume;
+  if (scenario.fork && !scenario.fork->checkpoint.empty()) {
+    resume = read_checkpoint(scenario.fork->checkpoint);
+    const SourceLocation at{scenario.fork->checkpoint, 0, 0};
+    if (resume->month != scenario.fork->month)
+      throw InvalidInput(at, "the checkpoint is of month " + std::to_string(resume->month) +
+                                 ", the fork asks for month " +
+                                 std::to_string(scenario.fork->month));
+    if (resume->seed != options.seed)
+      throw InvalidInput(at, "the checkpoint was made with seed " + std::to_string(resume->seed) +
+                                 ", this run uses " + std::to_string(options.seed));
+    if (resume->region != region_fingerprint(region))
+      throw InvalidInput(at, "the checkpoint belongs to another region (database)");
+    std::sort(resume->replicates.begin(), resume->replicates.end(),
+              [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
+    for (const auto& state : resume->replicates)
+      for (const auto& t : state.ties)
+        if (t.a >= region.size() || t.b >= region.size() || t.a == t.b)
+          throw InvalidInput(at, "the checkpoint names actors the region does not have");
+    for (std::size_t r = 0; r < options.replicates; ++r) {
+      if (r >= resume->replicates.size() || resume->replicates[r].replicate != r)
+        throw InvalidInput(at, "the checkpoint lacks replicate " + std::to_string(r) + " (" +
+                                   std::to_string(options.replicates) + " asked)");
+    }
+    first = make_context(region, scenario, options.seed, run);
+  } else if (scenario.fork) {
     origin = load_scenario(scenario.fork->from);
     if (origin->fork)
       throw InvalidInput(SourceLocation{scenario.file, 0, 0},
@@ -621,20 +679,41 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
   std::vector<std::uint8_t> finished(options.replicates, 0);
   std::mutex progress_mutex;
   std::size_t done = 0;
+  if (options.checkpoint_at &&
+      (*options.checkpoint_at < 0 || *options.checkpoint_at > scenario.horizon))
+    throw InvalidInput("checkpoint month " + std::to_string(*options.checkpoint_at) +
+                       " lies outside the horizon");
+  std::vector<ReplicateState> captured(options.checkpoint_at ? options.replicates : 0);
   tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
     bool stopped = false;
-    Replicate replicate(ctx, r);
-    series[r] = replicate.run(options.cancel, stopped, later.get(), switch_after);
+    Replicate::Plan plan{
+        later.get(), switch_after,          1,
+        {},          options.checkpoint_at, options.checkpoint_at ? &captured[r] : nullptr};
+    if (resume) {
+      const auto& state = resume->replicates[r];
+      plan.first_month = resume->month + 1;
+      plan.prefix = state.series;
+      Replicate replicate(ctx, state);
+      series[r] = replicate.run(options.cancel, stopped, std::move(plan));
+    } else {
+      Replicate replicate(ctx, r);
+      series[r] = replicate.run(options.cancel, stopped, std::move(plan));
+    }
     finished[r] = !stopped;
     if (options.progress && !stopped) {
       const std::lock_guard lock(progress_mutex);
       options.progress(++done, options.replicates);
     }
   });
+  if (options.checkpoint_at) {
+    run.checkpoint = Checkpoint{
+        *options.checkpoint_at, options.seed, region_fingerprint(region), scenario.name, {}};
+  }
   for (std::size_t r = 0; r < options.replicates; ++r) {
     if (finished[r]) {
       run.series.push_back(std::move(series[r]));
       run.replicate_ids.push_back(r);
+      if (run.checkpoint) run.checkpoint->replicates.push_back(std::move(captured[r]));
     } else {
       run.cancelled = true;
     }

@@ -40,6 +40,25 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   CHECK_THAT(stored, Catch::Contains("scenario_hash"));
   CHECK_THAT(stored, Catch::Contains("|base|2|6|ties|") && Catch::Contains("|wg|2|6|ties|"));
 
+  // A checkpoint after month 3, and a scenario forked from it: the same as replaying.
+  REQUIRE(run_cli({"--seed", "4", "-q", "simulate", "base.toml", "--replicates", "3",
+                   "--checkpoint-at", "3", "--checkpoint", "base-3.ckpt"},
+                  dir.path())
+              .exit_code == 0);
+  const std::string fork =
+      "name = \"f\"\nhorizon_months = 6\n[fork]\nfrom = \"base.toml\"\nmonth = 3\n";
+  write_file(dir / "replay.toml", fork);
+  write_file(dir / "resume.toml", fork + "checkpoint = \"base-3.ckpt\"\n");
+  const auto replay =
+      run_cli({"--format", "csv", "--seed", "4", "simulate", "replay.toml", "--replicates", "3"},
+              dir.path());
+  const auto resume =
+      run_cli({"--format", "csv", "--seed", "4", "simulate", "resume.toml", "--replicates", "3"},
+              dir.path());
+  REQUIRE(resume.exit_code == 0);
+  CHECK(replay.out == resume.out);
+  CHECK(run_cli({"simulate", "base.toml", "--checkpoint-at", "3"}, dir.path()).exit_code == 2);
+
   const std::string before = dump_database(dir / "verbund.db");
   write_file(dir / "bad.toml", "name = \"x\"\nhorizon_months = 0\n");
   r = run_cli({"simulate", "bad.toml"}, dir.path());

@@ -110,7 +110,7 @@ TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their pla
     CHECK_NOTHROW(sim::simulate(region(),
                                 [&] {
                                   auto quick = s;
-                                  quick.horizon = 1;
+                                  quick.horizon = s.fork ? s.fork->month + 1 : 1;
                                   return quick;
                                 }(),
                                 {.replicates = 1}));
@@ -216,4 +216,39 @@ TEST_CASE("a scenario forked from another shares its months up to the fork exact
   CHECK_THROWS_WITH(
       sim::simulate(region(), sim::load_scenario(dir / "loop.toml"), {.replicates = 1}),
       Catch::Contains("is itself a fork"));
+}
+
+TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit for bit", "[sim]") {
+  test::ScratchDir dir;
+  test::write_file(dir / "base.toml", "name = \"b\"\nhorizon_months = 9\n");
+  const std::string group =
+      "[[intervention]]\ntype = \"working_group\"\nstart = 4\nend = 9\nmeetings = 4\n"
+      "select = { kinds = [\"firm\"], size = 50 }\n";
+  test::write_file(dir / "replay.toml",
+                   "name = \"f\"\nhorizon_months = 9\n[fork]\nfrom = "
+                   "\"base.toml\"\nmonth = 3\n" +
+                       group);
+  test::write_file(dir / "resume.toml",
+                   "name = \"f\"\nhorizon_months = 9\n[fork]\nfrom = "
+                   "\"base.toml\"\nmonth = 3\ncheckpoint = \"base-3.ckpt\"\n" +
+                       group);
+  const auto base = sim::simulate(region(), sim::load_scenario(dir / "base.toml"),
+                                  {.replicates = 3, .seed = 11, .checkpoint_at = 3});
+  REQUIRE(base.checkpoint);
+  CHECK(base.checkpoint->replicates.size() == 3);
+  sim::write_checkpoint(*base.checkpoint, dir / "base-3.ckpt");
+  const auto replay = sim::simulate(region(), sim::load_scenario(dir / "replay.toml"),
+                                    {.replicates = 3, .seed = 11});
+  const auto resume = sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
+                                    {.replicates = 3, .seed = 11});
+  CHECK(same(replay, resume));
+  // A checkpoint fits only its seed, month and region.
+  CHECK_THROWS_WITH(sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
+                                  {.replicates = 3, .seed = 12}),
+                    Catch::Contains("seed 11"));
+  CHECK_THROWS_WITH(sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
+                                  {.replicates = 4, .seed = 11}),
+                    Catch::Contains("lacks replicate 3"));
+  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 1\nmonth x\n");
+  CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"), Catch::Contains("base-3.ckpt:2"));
 }

@@ -29,6 +29,8 @@ class Network {
   /// The region's ties active in `year` (all if unset), merged per pair; project ties with an
   /// end year end at step (end - year + 1) * 12.
   Network(const core::Region& region, std::optional<int> year);
+  /// The region's actors with exactly these ties (a checkpoint's), strengths and ends kept.
+  Network(const core::Region& region, std::span<const SimTie> ties);
 
   [[nodiscard]] const core::Region& region() const noexcept { return *region_; }
   [[nodiscard]] std::size_t size() const noexcept { return neighbours_.size(); }
@@ -60,6 +62,7 @@ class Network {
   [[nodiscard]] double giant_share() const;
 
  private:
+  void init_actors();
   void count_edge(std::uint32_t u, std::uint32_t v, int sign);
 
   const core::Region* region_;

@@ -129,6 +129,7 @@ using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, Matchmaki
 struct Fork {
   std::string from;  ///< the scenario file (relative paths from this scenario's folder)
   int month = 0;
+  std::string checkpoint;  ///< states saved at `month` by `simulate --checkpoint-at`; "" = replay
 };
 
 /// A scenario file: horizon, model, interventions.

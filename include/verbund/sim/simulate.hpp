@@ -7,7 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include <filesystem>
+#include <optional>
+
 #include "verbund/core/region.hpp"
+#include "verbund/sim/network.hpp"
 #include "verbund/sim/scenario.hpp"
 
 namespace verbund::sim {
@@ -29,6 +33,29 @@ inline constexpr std::array<std::string_view, indicator_count> indicator_names{
     "science share", "cross-municipal share", "innovations",  "ties"};
 [[nodiscard]] std::array<double, indicator_count> values(const Indicators& i);
 
+/// One replicate's state after a month: enough to continue it exactly.
+struct ReplicateState {
+  std::size_t replicate = 0;
+  std::vector<SimTie> ties;  ///< live ties
+  std::uint64_t innovations = 0;
+  std::vector<Indicators> series;  ///< months 0..month
+};
+
+/// The states of a run's replicates after `month`, for scenarios forked from it later.
+struct Checkpoint {
+  int month = 0;
+  std::uint64_t seed = 0;
+  std::uint64_t region = 0;  ///< fingerprint of the region it belongs to
+  std::string scenario;      ///< the scenario's name, for the record
+  std::vector<ReplicateState> replicates;
+};
+/// A fingerprint of a region's actors and ties (FNV-1a): a checkpoint resumes only on the same.
+[[nodiscard]] std::uint64_t region_fingerprint(const core::Region& region);
+/// Text file, values written exactly (hex floats). Throws IoError if it cannot be written.
+void write_checkpoint(const Checkpoint& checkpoint, const std::filesystem::path& path);
+/// Throws InvalidInput naming file and line if it is not a checkpoint or is damaged.
+[[nodiscard]] Checkpoint read_checkpoint(const std::filesystem::path& path);
+
 struct RunOptions {
   std::size_t replicates = 20;
   std::uint64_t seed = 1;
@@ -36,6 +63,8 @@ struct RunOptions {
   std::function<void(std::size_t done, std::size_t total)> progress{};
   /// Checked between months: when set, unfinished replicates stop and are dropped.
   const std::atomic<bool>* cancel = nullptr;
+  /// Keep every replicate's state after this month in Run::checkpoint.
+  std::optional<int> checkpoint_at{};
 };
 
 /// Replicates of one scenario: series[r][t] for finished replicates r, months t = 0..horizon.
@@ -46,14 +75,17 @@ struct Run {
   bool cancelled = false;
   /// Actors per working group as drawn (same in every replicate), for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
+  std::optional<Checkpoint> checkpoint;  ///< with RunOptions::checkpoint_at
 };
 
 /// Runs the scenario's replicates in parallel (oneTBB). Replicate r draws every random number
 /// from streams keyed by (seed, r, month, actor, purpose): results are bit-identical for any
 /// thread count, and two scenarios run with the same seed share their random numbers
 /// (common random numbers) wherever their networks agree. Cost per month grows with
-/// actors x meetings, not actors^2. Throws InvalidInput if the scenario names unknown actors,
-/// kinds, municipalities or themes.
+/// actors x meetings, not actors^2. A scenario with a fork replays the scenario it forks from up
+/// to the fork month, or, if the fork names a checkpoint file, resumes from the states saved
+/// there (same seed and region required). Throws InvalidInput if the scenario names unknown
+/// actors, kinds, municipalities or themes, or the checkpoint does not fit.
 [[nodiscard]] Run simulate(const core::Region& region, const Scenario& scenario,
                            const RunOptions& options = {});
 

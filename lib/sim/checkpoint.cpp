@@ -1,0 +1,139 @@
+// Checkpoints: replicate states after a month, as a text file with exact (hex) floats.
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "verbund/error.hpp"
+#include "verbund/sim/simulate.hpp"
+
+namespace verbund::sim {
+
+namespace {
+
+constexpr const char* magic = "verbund-checkpoint 1";
+
+void fnv(std::uint64_t& h, std::string_view bytes) {
+  for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+}
+
+std::string hex(double x) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%a", x);
+  return text;
+}
+
+}  // namespace
+
+std::uint64_t region_fingerprint(const core::Region& region) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (std::uint32_t v = 0; v < region.size(); ++v) {
+    fnv(h, region.external_id(core::ActorId{v}));
+    fnv(h, "\n");
+  }
+  for (const auto& t : region.ties()) {
+    const std::string line = std::to_string(t.source.value) + ' ' + std::to_string(t.target.value) +
+                             ' ' + std::string(core::to_string(t.kind)) + '\n';
+    fnv(h, line);
+  }
+  return h;
+}
+
+void write_checkpoint(const Checkpoint& c, const std::filesystem::path& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw IoError("cannot write the checkpoint " + path.string());
+  out << magic << '\n'
+      << "month " << c.month << '\n'
+      << "seed " << c.seed << '\n'
+      << "region " << c.region << '\n'
+      << "scenario " << c.scenario << '\n'
+      << "replicates " << c.replicates.size() << '\n';
+  for (const auto& r : c.replicates) {
+    out << "replicate " << r.replicate << ' ' << r.innovations << ' ' << r.series.size() << ' '
+        << r.ties.size() << '\n';
+    for (const auto& i : r.series) {
+      const auto v = values(i);
+      for (std::size_t k = 0; k < v.size(); ++k) out << (k ? " " : "") << hex(v[k]);
+      out << '\n';
+    }
+    for (const auto& t : r.ties)
+      out << t.a << ' ' << t.b << ' ' << core::to_string(t.kind) << ' ' << hex(t.strength) << ' '
+          << t.ends << '\n';
+  }
+  if (!out.flush()) throw IoError("writing the checkpoint " + path.string() + " failed");
+}
+
+Checkpoint read_checkpoint(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the checkpoint");
+  std::size_t line_no = 0;
+  std::string line;
+  auto next = [&]() -> std::istringstream {
+    if (!std::getline(in, line))
+      throw InvalidInput(SourceLocation{path.string(), line_no + 1, 0},
+                         "the checkpoint ends early");
+    ++line_no;
+    return std::istringstream(line);
+  };
+  auto fail = [&](const std::string& what) -> void {
+    throw InvalidInput(SourceLocation{path.string(), line_no, 0}, what);
+  };
+  next();
+  if (line != magic) fail("not a verbund checkpoint");
+  Checkpoint c;
+  std::string key;
+  auto field = [&](const char* name, auto& value) {
+    auto s = next();
+    if (!(s >> key >> value) || key != name) fail(std::string("expected '") + name + "'");
+  };
+  field("month", c.month);
+  field("seed", c.seed);
+  field("region", c.region);
+  {
+    auto s = next();
+    if (line.rfind("scenario ", 0) != 0) fail("expected 'scenario'");
+    c.scenario = line.substr(9);
+  }
+  std::size_t count = 0;
+  field("replicates", count);
+  auto number = [&](std::istringstream& s) {
+    std::string token;
+    if (!(s >> token)) fail("missing value");
+    char* end = nullptr;
+    const double v = std::strtod(token.c_str(), &end);
+    if (end == token.c_str() || *end != '\0') fail("bad number '" + token + "'");
+    return v;
+  };
+  for (std::size_t k = 0; k < count; ++k) {
+    ReplicateState r;
+    std::size_t months = 0, ties = 0;
+    auto head = next();
+    if (!(head >> key >> r.replicate >> r.innovations >> months >> ties) || key != "replicate")
+      fail("expected 'replicate ID INNOVATIONS MONTHS TIES'");
+    for (std::size_t m = 0; m < months; ++m) {
+      auto s = next();
+      Indicators i;
+      double* fields[] = {&i.density,     &i.mean_degree,   &i.transitivity,
+                          &i.giant_share, &i.science_share, &i.cross_municipal_share,
+                          &i.innovations, &i.ties};
+      for (auto* f : fields) *f = number(s);
+      r.series.push_back(i);
+    }
+    for (std::size_t t = 0; t < ties; ++t) {
+      auto s = next();
+      SimTie tie;
+      std::string kind;
+      if (!(s >> tie.a >> tie.b >> kind)) fail("expected 'A B KIND STRENGTH ENDS'");
+      const auto parsed = core::parse_tie_kind(kind);
+      if (!parsed) fail("unknown tie kind '" + kind + "'");
+      tie.kind = *parsed;
+      tie.strength = number(s);
+      if (!(s >> tie.ends)) fail("missing end month");
+      r.ties.push_back(tie);
+    }
+    c.replicates.push_back(std::move(r));
+  }
+  return c;
+}
+
+}  // namespace verbund::sim
