@@ -48,7 +48,9 @@ std::filesystem::path database_for(std::size_t firms) {
   const char* env = std::getenv("VERBUND_BENCH_DIR");
   const std::filesystem::path dir = env != nullptr ? env : "/tmp/verbund-bench";
   std::filesystem::create_directories(dir);
-  const auto path = dir / ("ruhr-" + std::to_string(firms) + ".db");
+  // The schema version is in the name: a cache from an older schema is not reused.
+  const auto path = dir / ("ruhr-" + std::to_string(firms) + "-schema" +
+                           std::to_string(io::Store::schema_version) + ".db");
   if (!std::filesystem::exists(path)) {
     {
       // Closed before the rename, so that SQLite folds its write-ahead log into the file.
