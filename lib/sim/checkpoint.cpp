@@ -58,7 +58,7 @@ void write_checkpoint(const Checkpoint& c, const std::filesystem::path& path) {
     }
     for (const auto& t : r.ties)
       out << t.a << ' ' << t.b << ' ' << core::to_string(t.kind) << ' ' << hex(t.strength) << ' '
-          << t.ends << '\n';
+          << t.ends << ' ' << t.created << '\n';
   }
   if (!out.flush()) throw IoError("writing the checkpoint " + path.string() + " failed");
 }
@@ -128,7 +128,7 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
       if (!parsed) fail("unknown tie kind '" + kind + "'");
       tie.kind = *parsed;
       tie.strength = number(s);
-      if (!(s >> tie.ends)) fail("missing end month");
+      if (!(s >> tie.ends >> tie.created)) fail("missing end or creation month");
       r.ties.push_back(tie);
     }
     c.replicates.push_back(std::move(r));

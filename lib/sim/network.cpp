@@ -28,7 +28,9 @@ Network::Network(const core::Region& region, std::span<const SimTie> ties)
   init_actors();
   for (const auto& t : ties) {
     connect(t.a, t.b, t.kind, t.ends);
-    tie(t.a, t.b)->strength = t.strength;
+    auto* restored = tie(t.a, t.b);
+    restored->strength = t.strength;
+    restored->created = t.created;
   }
 }
 
@@ -125,7 +127,7 @@ bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int 
   insert(u, v);
   insert(v, u);
   index_[key(u, v)] = static_cast<std::uint32_t>(ties_.size());
-  ties_.push_back({std::min(u, v), std::max(u, v), kind, 1.0, ends, true});
+  ties_.push_back({std::min(u, v), std::max(u, v), kind, 1.0, ends, true, month_});
   return true;
 }
 

@@ -196,6 +196,8 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     p.half_distance_km = m.number("half_distance_km").value_or(p.half_distance_km);
     p.decay = m.number("decay").value_or(p.decay);
     p.end_threshold = m.number("end_threshold").value_or(p.end_threshold);
+    p.end_probability = m.number("end_probability").value_or(p.end_probability);
+    if (p.end_probability > 1.0) m.fail(*node, "'end_probability' must lie in [0, 1]");
     if (p.decay >= 1.0) m.fail(*node, "'decay' must be below 1");
     if (p.half_distance_km <= 0.0) m.fail(*node, "'half_distance_km' must be > 0");
     if (const auto* inn = m.get("innovation")) {

@@ -30,7 +30,8 @@ namespace {
 
 // Purposes of random streams.
 constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
-                        selection_draws = 5, office_draws = 6, event_draws = 7, supplier_draws = 8;
+                        selection_draws = 5, office_draws = 6, event_draws = 7, decay_draws = 9,
+                        supplier_draws = 8;
 
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
@@ -203,6 +204,7 @@ class Replicate {
         stopped = true;
         return series;
       }
+      net_.set_month(month);
       if (later && month == switch_after + 1) {
         ctx_ = later;
         reset_budgets();
@@ -224,6 +226,9 @@ class Replicate {
       if (capture && capture_at == month) save(*capture, series);
     }
     if (capture && capture_at == 0) save(*capture, {series.front()});
+    for (const auto& t : net_.ties())  // ties still open at the horizon: exposure, no ending
+      if (t.alive && t.ends < 0)
+        ended_months_ += static_cast<std::uint64_t>(std::max(0, horizon - t.created));
     return series;
   }
 
@@ -436,19 +441,34 @@ class Replicate {
     }
   }
 
+  void end_tie(const SimTie& t, int month) {
+    if (t.ends >= 0) {  // projects end by plan, not by chance: not in the duration statistics
+      net_.disconnect(t.a, t.b);
+      return;
+    }
+    ++ended_;
+    ended_months_ += static_cast<std::uint64_t>(std::max(0, month - t.created));
+    net_.disconnect(t.a, t.b);
+  }
+
   void decay(int month) {
     const auto& m = ctx_->scenario.model;
     auto& ties = net_.ties();
     const std::size_t count = ties.size();
+    core::RandomStream rng(ctx_->seed, stream_of(id_, month, UINT32_MAX), decay_draws);
     for (std::size_t i = 0; i < count; ++i) {
       auto& t = ties[i];
       if (!t.alive) continue;
       if (t.ends >= 0) {
-        if (month >= t.ends) net_.disconnect(t.a, t.b);
+        if (month >= t.ends) end_tie(t, month);
+        continue;
+      }
+      if (m.end_probability > 0.0 && t.created < month && rng.bernoulli(m.end_probability)) {
+        end_tie(t, month);
         continue;
       }
       t.strength *= 1.0 - m.decay;
-      if (t.strength < m.end_threshold) net_.disconnect(t.a, t.b);
+      if (t.strength < m.end_threshold) end_tie(t, month);
     }
     if (ties.size() > 2 * net_.edges() + 1024) net_.compact();
   }
@@ -497,6 +517,9 @@ class Replicate {
   std::size_t id_;
   Network net_;
   std::uint64_t innovations_ = 0;
+
+ public:
+  std::uint64_t ended_ = 0, ended_months_ = 0;
 };
 
 /// Transfer offices and matchmaking days: resolve who they serve, and for a day plan every
@@ -684,6 +707,7 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
     throw InvalidInput("checkpoint month " + std::to_string(*options.checkpoint_at) +
                        " lies outside the horizon");
   std::vector<ReplicateState> captured(options.checkpoint_at ? options.replicates : 0);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> endings(options.replicates);
   tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
     bool stopped = false;
     Replicate::Plan plan{
@@ -695,9 +719,11 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
       plan.prefix = state.series;
       Replicate replicate(ctx, state);
       series[r] = replicate.run(options.cancel, stopped, std::move(plan));
+      endings[r] = {replicate.ended_, replicate.ended_months_};
     } else {
       Replicate replicate(ctx, r);
       series[r] = replicate.run(options.cancel, stopped, std::move(plan));
+      endings[r] = {replicate.ended_, replicate.ended_months_};
     }
     finished[r] = !stopped;
     if (options.progress && !stopped) {
@@ -713,6 +739,7 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
     if (finished[r]) {
       run.series.push_back(std::move(series[r]));
       run.replicate_ids.push_back(r);
+      run.tie_endings.push_back(endings[r]);
       if (run.checkpoint) run.checkpoint->replicates.push_back(std::move(captured[r]));
     } else {
       run.cancelled = true;

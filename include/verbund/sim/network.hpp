@@ -18,6 +18,7 @@ struct SimTie {
   double strength = 1.0;  ///< decays without renewal; the tie ends below a threshold
   int ends = -1;          ///< step at which it ends regardless (projects), -1 = open
   bool alive = true;
+  int created = 0;  ///< month it was made (0 = at the start)
 };
 
 /// The simulator's mutable network, built from a Region: per-actor sorted neighbour arrays so
@@ -42,8 +43,11 @@ class Network {
   /// The live tie between u and v, if any.
   [[nodiscard]] SimTie* tie(std::uint32_t u, std::uint32_t v);
 
-  /// Adds a tie (no-op returning false if one exists: renew it through tie()).
+  /// Adds a tie made in the current month (no-op returning false if one exists: renew it
+  /// through tie()).
   bool connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends = -1);
+  /// The month new ties are stamped with.
+  void set_month(int month) noexcept { month_ = month; }
   void disconnect(std::uint32_t u, std::uint32_t v);
   /// The ties in creation order, dead ones flagged until compact(): iterate for decay.
   [[nodiscard]] std::vector<SimTie>& ties() noexcept { return ties_; }
@@ -75,6 +79,7 @@ class Network {
   std::size_t edges_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0, located_ = 0;
   std::uint64_t triangles_ = 0;
   double triples_ = 0.0;
+  int month_ = 0;
 };
 
 }  // namespace verbund::sim

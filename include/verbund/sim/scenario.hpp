@@ -38,8 +38,11 @@ struct ModelParams {
   Effects effects;  ///< for every kind without its own
   std::vector<std::pair<core::ActorKind, Effects>> effects_by_kind;
   double half_distance_km = 20.0;
-  double decay = 0.02;                ///< monthly loss of strength without renewal
-  double end_threshold = 0.2;         ///< a tie weaker than this ends
+  double decay = 0.02;         ///< monthly loss of strength without renewal
+  double end_threshold = 0.2;  ///< a tie weaker than this ends
+  /// Monthly chance that an open tie ends anyway (from the month after it was made); 0 = off.
+  /// With decay 0 this is the classic formation/dissolution chain (mean duration 1/q).
+  double end_probability = 0.0;
   double innovation_base = -6.0;      ///< log-odds of a firm innovating in a month
   double innovation_science = 1.2;    ///< + if it has a science tie
   double innovation_diversity = 0.8;  ///< + x distinct partner kinds / 5

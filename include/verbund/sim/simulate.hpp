@@ -76,6 +76,10 @@ struct Run {
   /// Actors per working group as drawn (same in every replicate), for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
   std::optional<Checkpoint> checkpoint;  ///< with RunOptions::checkpoint_at
+  /// Per finished replicate: open ties that ended during the run, and the months all ties were
+  /// at risk of ending (ended ones to their end, the rest to the horizon), so that
+  /// months / ended estimates the mean tie duration without censoring bias.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> tie_endings;
 };
 
 /// Runs the scenario's replicates in parallel (oneTBB). Replicate r draws every random number
