@@ -60,13 +60,17 @@ double RandomStream::normal() noexcept {
 }
 
 std::uint32_t RandomStream::poisson(double mean) noexcept {
+  return poisson(mean, mean > 0.0 && mean <= 64.0 ? std::exp(-mean) : 0.0);
+}
+
+std::uint32_t RandomStream::poisson(double mean, double exp_minus_mean) noexcept {
   if (mean <= 0.0) return 0;
   if (mean > 64.0) {
     const double x = std::round(mean + std::sqrt(mean) * normal());
     return x <= 0.0 ? 0U : static_cast<std::uint32_t>(x);
   }
   // Inversion by sequential search.
-  double p = std::exp(-mean);
+  double p = exp_minus_mean;
   double cumulative = p;
   const double u = uniform();
   std::uint32_t k = 0;

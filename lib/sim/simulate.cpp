@@ -96,7 +96,9 @@ struct Context {
   const Scenario& scenario;
   std::uint64_t seed;
   std::optional<int> year;
-  std::vector<double> absorptive;  // per firm: ln(1+employees)/ln(250), 0.5 unknown
+  std::vector<double> absorptive;               // per firm: ln(1+employees)/ln(250), 0.5 unknown
+  std::vector<std::array<double, 3>> position;  // unit vectors; NaN when not located
+  std::array<double, 4> exp_minus_rate{};       // e^-rate of the four meeting mechanisms
   std::vector<Group> groups;
   std::vector<std::pair<const Shock*, std::vector<ActorId>>> shocks;
   std::vector<std::vector<std::uint32_t>> group_of;  // per actor: working groups it is in
@@ -274,10 +276,15 @@ class Replicate {
     double eta = e.base + bonus;
     if (r.kind(x) == r.kind(y)) eta += e.same_kind;
     eta += e.complementarity * complementarity(r, x, y);
-    const auto lx = r.location(x), ly = r.location(y);
-    if (lx && ly)
-      eta += e.proximity *
-             std::exp2(-core::distance_km(*lx, *ly) / ctx_->scenario.model.half_distance_km);
+    const auto& px = ctx_->position[a];
+    const auto& py = ctx_->position[b];
+    if (!std::isnan(px[0]) && !std::isnan(py[0]) && e.proximity != 0.0) {
+      // Great-circle distance from the chord of the precomputed unit vectors.
+      const double dx = px[0] - py[0], dy = px[1] - py[1], dz = px[2] - py[2];
+      const double chord = std::sqrt(dx * dx + dy * dy + dz * dz);
+      const double km = 2.0 * 6371.0088 * std::asin(std::min(1.0, chord / 2.0));
+      eta += e.proximity * std::exp2(-km / ctx_->scenario.model.half_distance_km);
+    }
     eta += e.common_partners * std::log1p(static_cast<double>(net_.common_neighbours(a, b)));
     if (focus || share_group(a, b, month)) eta += e.shared_focus;
     eta += e.popularity * std::log1p(static_cast<double>(net_.neighbours(b).size()));
@@ -294,7 +301,7 @@ class Replicate {
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, a), meeting_draws);
     const auto n = static_cast<std::uint32_t>(net_.size());
     // Triadic closure: a partner's partner.
-    for (auto k = rng.poisson(rates.triadic); k > 0; --k) {
+    for (auto k = rng.poisson(rates.triadic, ctx_->exp_minus_rate[0]); k > 0; --k) {
       const auto mine = net_.neighbours(a);
       if (mine.empty()) break;
       const auto z = mine[rng.below(mine.size())];
@@ -302,7 +309,7 @@ class Replicate {
       meet(a, theirs[rng.below(theirs.size())], month, rng, false);
     }
     // Shared focus: a co-member of one of a's groups (static memberships, active working groups).
-    for (auto k = rng.poisson(rates.focus); k > 0; --k) {
+    for (auto k = rng.poisson(rates.focus, ctx_->exp_minus_rate[1]); k > 0; --k) {
       const auto groups = r.groups_of(ActorId{a});
       std::vector<std::pair<int, std::uint32_t>> options;  // (0 static / 1 working group, index)
       for (std::uint32_t g = 0; g < groups.size(); ++g) options.emplace_back(0, g);
@@ -323,10 +330,10 @@ class Replicate {
     // Geography: someone in the same municipality.
     if (const auto m = r.municipality(ActorId{a})) {
       const auto local = r.actors_in(*m);
-      for (auto k = rng.poisson(rates.geographic); k > 0; --k)
+      for (auto k = rng.poisson(rates.geographic, ctx_->exp_minus_rate[2]); k > 0; --k)
         meet(a, local[rng.below(local.size())].value, month, rng, false);
     }
-    for (auto k = rng.poisson(rates.stranger); k > 0; --k)
+    for (auto k = rng.poisson(rates.stranger, ctx_->exp_minus_rate[3]); k > 0; --k)
       meet(a, static_cast<std::uint32_t>(rng.below(n)), month, rng, false);
   }
 
@@ -605,8 +612,8 @@ Estimate estimate(const std::vector<double>& xs) {
 /// Everything a replicate needs of one scenario: interventions resolved, plans made.
 std::unique_ptr<Context> make_context(const core::Region& region, const Scenario& scenario,
                                       std::uint64_t seed, Run& run) {
-  auto owned = std::unique_ptr<Context>(
-      new Context{region, scenario, seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  auto owned = std::unique_ptr<Context>(new Context{
+      region, scenario, seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
   Context& ctx = *owned;
 
   if (!ctx.year) {
@@ -622,6 +629,18 @@ std::unique_ptr<Context> make_context(const core::Region& region, const Scenario
         e ? std::min(1.0, std::log1p(static_cast<double>(*e)) / std::log(250.0)) : 0.5;
   }
   ctx.group_of.resize(region.size());
+  const auto& rates = scenario.model.meetings;
+  ctx.exp_minus_rate = {std::exp(-rates.triadic), std::exp(-rates.focus),
+                        std::exp(-rates.geographic), std::exp(-rates.stranger)};
+  ctx.position.assign(region.size(), {NAN, NAN, NAN});
+  for (std::uint32_t v = 0; v < region.size(); ++v) {
+    if (const auto l = region.location(ActorId{v})) {
+      constexpr double to_rad = 3.14159265358979323846 / 180.0;
+      const double lat = l->lat * to_rad, lon = l->lon * to_rad;
+      ctx.position[v] = {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon),
+                         std::sin(lat)};
+    }
+  }
   for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {
     const std::string where = scenario.file;
     if (const auto* g = std::get_if<WorkingGroup>(&scenario.interventions[k])) {

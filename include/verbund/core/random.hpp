@@ -31,6 +31,8 @@ class RandomStream {
   double normal() noexcept;
   /// Poisson with the given mean (inversion for small means, normal approximation above 64).
   std::uint32_t poisson(double mean) noexcept;
+  /// The same with exp(-mean) given, for callers drawing often with one mean.
+  std::uint32_t poisson(double mean, double exp_minus_mean) noexcept;
 
  private:
   std::array<std::uint32_t, 2> key_;
