@@ -75,6 +75,18 @@ Selection read_selection(TomlReader& r, const std::string& file,
   return s;
 }
 
+/// A month of the scenario: a whole number from 1 to the horizon, named as such when it is not.
+int read_month(TomlReader& r, std::string_view key, int horizon, int fallback) {
+  const auto* node = r.get(key);
+  if (!node) return fallback;
+  const auto v = node->value_exact<std::int64_t>();
+  if (!v) r.fail(*node, "'" + std::string(key) + "' must be a whole number of months");
+  if (*v < 1 || *v > horizon)
+    r.fail(*node, "'" + std::string(key) + "' = " + std::to_string(*v) +
+                      " lies outside the horizon (months 1 to " + std::to_string(horizon) + ")");
+  return static_cast<int>(*v);
+}
+
 Intervention read_intervention(const toml::table& table, const std::string& file, int horizon,
                                std::size_t index) {
   TomlReader r(table, file, "intervention #" + std::to_string(index + 1));
@@ -85,8 +97,8 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "working_group") {
     WorkingGroup g;
     g.name = name;
-    g.start = static_cast<int>(r.integer("start", 1, horizon).value_or(1));
-    g.end = static_cast<int>(r.integer("end", 1, 100000).value_or(horizon));
+    g.start = read_month(r, "start", horizon, 1);
+    g.end = read_month(r, "end", horizon, horizon);
     g.every = static_cast<int>(r.integer("every", 1, 1200).value_or(1));
     g.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(2));
     if (const auto b = r.integer("budget", 0, 1000000000)) g.budget = *b;
@@ -101,7 +113,7 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "shock") {
     Shock s;
     s.name = name;
-    s.at = static_cast<int>(r.integer("at", 1, horizon).value_or(1));
+    s.at = read_month(r, "at", horizon, 1);
     s.remove_share = r.number("remove_share").value_or(0.3);
     if (s.remove_share > 1.0)
       throw InvalidInput(r.where(), name + ": remove_share must be at most 1");
@@ -121,8 +133,8 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "transfer_office") {
     TransferOffice t;
     t.name = name;
-    t.start = static_cast<int>(r.integer("start", 1, horizon).value_or(1));
-    t.end = static_cast<int>(r.integer("end", 1, 100000).value_or(horizon));
+    t.start = read_month(r, "start", horizon, 1);
+    t.end = read_month(r, "end", horizon, horizon);
     t.introductions = static_cast<int>(r.integer("introductions", 1, 1000000).value_or(10));
     t.conversion = share("conversion", 0.3);
     if (const auto b = r.integer("budget", 0, 1000000000)) t.budget = *b;
@@ -134,7 +146,7 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "matchmaking_event") {
     MatchmakingEvent e;
     e.name = name;
-    e.at = static_cast<int>(r.integer("at", 1, horizon).value_or(1));
+    e.at = read_month(r, "at", horizon, 1);
     e.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(3));
     e.conversion = share("conversion", 0.2);
     e.members = r.strings("members");
@@ -147,7 +159,7 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "funding_call") {
     FundingCall f;
     f.name = name;
-    f.at = static_cast<int>(r.integer("at", 1, horizon).value_or(1));
+    f.at = read_month(r, "at", horizon, 1);
     const auto call = r.string("call");
     if (!call) throw InvalidInput(r.where(), name + ": 'call' names the call file");
     std::filesystem::path path(*call);
@@ -161,8 +173,8 @@ Intervention read_intervention(const toml::table& table, const std::string& file
   if (*type == "supplier_initiative") {
     SupplierInitiative i;
     i.name = name;
-    i.start = static_cast<int>(r.integer("start", 1, horizon).value_or(1));
-    i.end = static_cast<int>(r.integer("end", 1, 100000).value_or(horizon));
+    i.start = read_month(r, "start", horizon, 1);
+    i.end = read_month(r, "end", horizon, horizon);
     i.meetings = r.number("meetings").value_or(1.0);
     i.visibility = r.number("visibility").value_or(1.0);
     i.buyers = read_selection(r, file, "buyers");

@@ -135,6 +135,14 @@ TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their pla
              Catch::Contains("list members or give select.size"));
   CHECK_THAT(message("[[intervention]]\ntype = \"shock\"\nat = 2\n"),
              Catch::Contains("needs a target"));
+  CHECK_THAT(message("horizon_months = 24\n[[intervention]]\ntype = \"working_group\"\n"
+                     "members = [\"a\"]\nend = 36\n"),
+             Catch::Contains("s.toml:5:7") &&
+                 Catch::Contains("'end' = 36 lies outside the horizon (months 1 to 24)"));
+  CHECK_THAT(message("horizon_months = 24\n[[intervention]]\ntype = \"shock\"\nat = 0\n"),
+             Catch::Contains("'at' = 0 lies outside the horizon"));
+  CHECK_THAT(message("[[intervention]]\ntype = \"transfer_office\"\nstart = 1.5\n"),
+             Catch::Contains("'start' must be a whole number of months"));
   const auto unknown =
       scenario("[[intervention]]\ntype = \"working_group\"\nmembers = [\"ghost\"]\n");
   CHECK_THROWS_WITH(sim::simulate(region(), unknown, {.replicates = 1}),
