@@ -6,10 +6,7 @@
 namespace verbund::sim {
 
 namespace {
-std::uint64_t key(std::uint32_t u, std::uint32_t v) {
-  if (u > v) std::swap(u, v);
-  return (std::uint64_t{u} << 32U) | v;
-}
+std::uint64_t key(std::uint32_t u, std::uint32_t v) { return PairIndex::key(u, v); }
 }  // namespace
 
 Network::Network(const core::Region& region, std::optional<int> year)
@@ -40,11 +37,15 @@ void Network::init_actors() {
   firm_.resize(n);
   science_.resize(n);
   municipality_.resize(n);
+  kind_.resize(n);
   science_neighbours_.assign(n, 0);
+  kind_counts_.assign(n, {});
+  distinct_kinds_.assign(n, 0);
   for (std::uint32_t v = 0; v < n; ++v) {
     const core::ActorId a{v};
     firm_[v] = region.kind(a) == core::ActorKind::firm;
     science_[v] = core::is_science(region.kind(a));
+    kind_[v] = static_cast<std::uint8_t>(region.kind(a));
     const auto m = region.municipality(a);
     municipality_[v] = m ? m->value : UINT32_MAX;
     firms_ += firm_[v];
@@ -52,10 +53,9 @@ void Network::init_actors() {
 }
 
 bool Network::connected(std::uint32_t u, std::uint32_t v) const {
-  const auto& row =
-      neighbours_[u].size() <= neighbours_[v].size() ? neighbours_[u] : neighbours_[v];
-  const auto other = neighbours_[u].size() <= neighbours_[v].size() ? v : u;
-  return std::binary_search(row.begin(), row.end(), other);
+  // u's row only: callers pass the actor whose row is already in cache (the one meeting).
+  const auto& row = neighbours_[u];
+  return std::binary_search(row.begin(), row.end(), v);
 }
 
 std::size_t Network::common_neighbours(std::uint32_t u, std::uint32_t v) const {
@@ -82,8 +82,8 @@ std::size_t Network::common_neighbours(std::uint32_t u, std::uint32_t v) const {
 }
 
 SimTie* Network::tie(std::uint32_t u, std::uint32_t v) {
-  const auto it = index_.find(key(u, v));
-  return it == index_.end() ? nullptr : &ties_[it->second];
+  const auto slot = u == v ? PairIndex::absent : index_.find(key(u, v));
+  return slot == PairIndex::absent ? nullptr : &ties_[slot];
 }
 
 void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
@@ -115,6 +115,16 @@ void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
   };
   science_count(u, v);
   science_count(v, u);
+  auto kind_count = [&](std::uint32_t x, std::uint32_t partner) {
+    auto& count = kind_counts_[x][kind_[partner]];
+    if (sign > 0) {
+      if (count++ == 0) ++distinct_kinds_[x];
+    } else {
+      if (--count == 0) --distinct_kinds_[x];
+    }
+  };
+  kind_count(u, v);
+  kind_count(v, u);
 }
 
 bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends) {
@@ -126,16 +136,17 @@ bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int 
   };
   insert(u, v);
   insert(v, u);
-  index_[key(u, v)] = static_cast<std::uint32_t>(ties_.size());
+  index_.set(key(u, v), static_cast<std::uint32_t>(ties_.size()));
   ties_.push_back({std::min(u, v), std::max(u, v), kind, 1.0, ends, true, month_});
   return true;
 }
 
 void Network::disconnect(std::uint32_t u, std::uint32_t v) {
-  const auto it = index_.find(key(u, v));
-  if (it == index_.end()) return;
-  ties_[it->second].alive = false;
-  index_.erase(it);
+  if (u == v) return;
+  const auto slot = index_.find(key(u, v));
+  if (slot == PairIndex::absent) return;
+  ties_[slot].alive = false;
+  index_.erase(key(u, v));
   auto erase = [&](std::uint32_t x, std::uint32_t y) {
     auto& row = neighbours_[x];
     row.erase(std::lower_bound(row.begin(), row.end(), y));
@@ -150,7 +161,7 @@ void Network::compact() {
   for (std::size_t i = 0; i < ties_.size(); ++i) {
     if (!ties_[i].alive) continue;
     ties_[kept] = ties_[i];
-    index_[key(ties_[kept].a, ties_[kept].b)] = static_cast<std::uint32_t>(kept);
+    index_.set(key(ties_[kept].a, ties_[kept].b), static_cast<std::uint32_t>(kept));
     ++kept;
   }
   ties_.resize(kept);
@@ -165,15 +176,13 @@ double Network::giant_share() const {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (std::uint32_t v = 0; v < n; ++v) {
-    for (const auto w : neighbours_[v]) {
-      if (w < v) continue;
-      auto a = find(v), b = find(w);
-      if (a == b) continue;
-      if (size_of[a] < size_of[b]) std::swap(a, b);
-      parent[b] = a;
-      size_of[a] += size_of[b];
-    }
+  for (const auto& t : ties_) {  // one contiguous pass over the tie list
+    if (!t.alive) continue;
+    auto a = find(t.a), b = find(t.b);
+    if (a == b) continue;
+    if (size_of[a] < size_of[b]) std::swap(a, b);
+    parent[b] = a;
+    size_of[a] += size_of[b];
   }
   std::uint32_t giant = 0;
   for (std::uint32_t v = 0; v < n; ++v)

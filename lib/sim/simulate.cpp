@@ -33,6 +33,16 @@ constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws =
                         selection_draws = 5, office_draws = 6, event_draws = 7, decay_draws = 9,
                         supplier_draws = 8;
 
+/// ln(1 + n) for counts (common partners, degrees), from a table for the usual small ones.
+double log1p_count(std::size_t n) {
+  static const auto table = [] {
+    std::array<double, 256> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::log1p(static_cast<double>(i));
+    return t;
+  }();
+  return n < table.size() ? table[n] : std::log1p(static_cast<double>(n));
+}
+
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
   return (static_cast<std::uint64_t>(replicate) << 44U) ^
@@ -96,34 +106,37 @@ struct Context {
   const Scenario& scenario;
   std::uint64_t seed;
   std::optional<int> year;
-  std::vector<double> absorptive;               // per firm: ln(1+employees)/ln(250), 0.5 unknown
-  std::vector<std::array<double, 3>> position;  // unit vectors; NaN when not located
-  std::array<double, 4> exp_minus_rate{};       // e^-rate of the four meeting mechanisms
-  std::vector<Group> groups;
-  std::vector<std::pair<const Shock*, std::vector<ActorId>>> shocks;
-  std::vector<std::vector<std::uint32_t>> group_of;  // per actor: working groups it is in
+  std::vector<double> absorptive{};               // per firm: ln(1+employees)/ln(250), 0.5 unknown
+  std::vector<std::array<double, 3>> position{};  // unit vectors; NaN when not located
+  std::array<double, 4> meeting_cumulative{};   // running sums of the four mechanisms' rates
+  double exp_minus_meeting_rate = 1.0;          // e^-(sum of the rates)
+  // A firm's monthly chance to innovate by [has a science partner][distinct partner kinds].
+  std::array<std::array<double, core::all_actor_kinds.size() + 1>, 2> innovation_chance{};
+  std::vector<Group> groups{};
+  std::vector<std::pair<const Shock*, std::vector<ActorId>>> shocks{};
+  std::vector<std::vector<std::uint32_t>> group_of{};  // per actor: working groups it is in
   struct Office {
     const TransferOffice* spec;
     std::vector<ActorId> firms;  // served firms with needs
   };
-  std::vector<Office> offices;
+  std::vector<Office> offices{};
   struct Event {
     const MatchmakingEvent* spec;
     std::vector<ActorId> firms;                  // participating firms with needs
     std::vector<std::vector<ActorId>> partners;  // per firm: whom it meets, best first
   };
-  std::vector<Event> events;
+  std::vector<Event> events{};
   struct Funded {
     const FundingCall* spec;
     std::vector<std::vector<ActorId>> consortia;
   };
-  std::vector<Funded> funded;
+  std::vector<Funded> funded{};
   struct Suppliers {
     const SupplierInitiative* spec;
     std::vector<ActorId> buyers, suppliers;
   };
-  std::vector<Suppliers> supplier_initiatives;
-  std::unique_ptr<match::TransferScorer> scorer;  // on the starting region, if needed
+  std::vector<Suppliers> supplier_initiatives{};
+  std::unique_ptr<match::TransferScorer> scorer{};  // on the starting region, if needed
 };
 
 double complementarity(const core::Region& r, ActorId a, ActorId b) {
@@ -285,9 +298,9 @@ class Replicate {
       const double km = 2.0 * 6371.0088 * std::asin(std::min(1.0, chord / 2.0));
       eta += e.proximity * std::exp2(-km / ctx_->scenario.model.half_distance_km);
     }
-    eta += e.common_partners * std::log1p(static_cast<double>(net_.common_neighbours(a, b)));
+    eta += e.common_partners * log1p_count(net_.common_neighbours(a, b));
     if (focus || share_group(a, b, month)) eta += e.shared_focus;
-    eta += e.popularity * std::log1p(static_cast<double>(net_.neighbours(b).size()));
+    eta += e.popularity * log1p_count(net_.neighbours(b).size());
     const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
     if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_->absorptive[a];
     if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_->absorptive[b];
@@ -295,46 +308,62 @@ class Replicate {
       net_.connect(a, b, kind.value_or(kind_of_new_tie(r, x, y)));
   }
 
+  /// a's own meetings this month: one Poisson count over all mechanisms, each meeting's
+  /// mechanism drawn in proportion to its rate (the same law as four independent counts).
   void meetings(std::uint32_t a, int month) {
-    const auto& r = ctx_->region;
-    const auto& rates = ctx_->scenario.model.meetings;
+    const auto& cumulative = ctx_->meeting_cumulative;
+    const double total = cumulative.back();
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, a), meeting_draws);
-    const auto n = static_cast<std::uint32_t>(net_.size());
-    // Triadic closure: a partner's partner.
-    for (auto k = rng.poisson(rates.triadic, ctx_->exp_minus_rate[0]); k > 0; --k) {
-      const auto mine = net_.neighbours(a);
-      if (mine.empty()) break;
-      const auto z = mine[rng.below(mine.size())];
-      const auto theirs = net_.neighbours(z);
-      meet(a, theirs[rng.below(theirs.size())], month, rng, false);
-    }
-    // Shared focus: a co-member of one of a's groups (static memberships, active working groups).
-    for (auto k = rng.poisson(rates.focus, ctx_->exp_minus_rate[1]); k > 0; --k) {
-      const auto groups = r.groups_of(ActorId{a});
-      std::vector<std::pair<int, std::uint32_t>> options;  // (0 static / 1 working group, index)
-      for (std::uint32_t g = 0; g < groups.size(); ++g) options.emplace_back(0, g);
-      for (const auto g : ctx_->group_of[a]) {
-        const auto& spec = *ctx_->groups[g].spec;
-        if (month >= spec.start && month <= spec.end) options.emplace_back(1, g);
-      }
-      if (options.empty()) break;
-      const auto [type, g] = options[rng.below(options.size())];
-      if (type == 0) {
-        const auto members = r.members_of(groups[g]);
-        meet(a, members[rng.below(members.size())].value, month, rng, true);
-      } else {
-        const auto& members = ctx_->groups[g].members;
-        meet(a, members[rng.below(members.size())].value, month, rng, true);
+    for (auto k = rng.poisson(total, ctx_->exp_minus_meeting_rate); k > 0; --k) {
+      const double u = rng.uniform() * total;
+      if (u < cumulative[0]) {
+        meet_partners_partner(a, month, rng);
+      } else if (u < cumulative[1]) {
+        meet_co_member(a, month, rng);
+      } else if (u < cumulative[2]) {
+        if (const auto m = ctx_->region.municipality(ActorId{a})) {  // someone in the same place
+          const auto local = ctx_->region.actors_in(*m);
+          meet(a, local[rng.below(local.size())].value, month, rng, false);
+        }
+      } else {  // a stranger
+        meet(a, static_cast<std::uint32_t>(rng.below(net_.size())), month, rng, false);
       }
     }
-    // Geography: someone in the same municipality.
-    if (const auto m = r.municipality(ActorId{a})) {
-      const auto local = r.actors_in(*m);
-      for (auto k = rng.poisson(rates.geographic, ctx_->exp_minus_rate[2]); k > 0; --k)
-        meet(a, local[rng.below(local.size())].value, month, rng, false);
+  }
+
+  /// Triadic closure: a partner's partner.
+  void meet_partners_partner(std::uint32_t a, int month, core::RandomStream& rng) {
+    const auto mine = net_.neighbours(a);
+    if (mine.empty()) return;
+    const auto theirs = net_.neighbours(mine[rng.below(mine.size())]);
+    meet(a, theirs[rng.below(theirs.size())], month, rng, false);
+  }
+
+  /// Shared focus: a co-member of one of a's groups (static memberships, active working groups).
+  void meet_co_member(std::uint32_t a, int month, core::RandomStream& rng) {
+    const auto& r = ctx_->region;
+    const auto groups = r.groups_of(ActorId{a});
+    std::size_t active = 0;
+    for (const auto g : ctx_->group_of[a]) active += working_group_active(g, month) ? 1 : 0;
+    if (groups.empty() && active == 0) return;
+    auto pick = rng.below(groups.size() + active);
+    if (pick < groups.size()) {
+      const auto members = r.members_of(groups[pick]);
+      meet(a, members[rng.below(members.size())].value, month, rng, true);
+      return;
     }
-    for (auto k = rng.poisson(rates.stranger, ctx_->exp_minus_rate[3]); k > 0; --k)
-      meet(a, static_cast<std::uint32_t>(rng.below(n)), month, rng, false);
+    pick -= groups.size();
+    for (const auto g : ctx_->group_of[a]) {
+      if (!working_group_active(g, month) || pick-- != 0) continue;
+      const auto& members = ctx_->groups[g].members;
+      meet(a, members[rng.below(members.size())].value, month, rng, true);
+      return;
+    }
+  }
+
+  bool working_group_active(std::uint32_t g, int month) const {
+    const auto& spec = *ctx_->groups[g].spec;
+    return month >= spec.start && month <= spec.end;
   }
 
   void session(std::size_t g, int month, long& budget) {
@@ -354,13 +383,6 @@ class Replicate {
     }
   }
 
-  bool has_science_tie(std::uint32_t firm) const {
-    const auto row = net_.neighbours(firm);
-    return std::any_of(row.begin(), row.end(), [&](std::uint32_t b) {
-      return core::is_science(ctx_->region.kind(ActorId{b}));
-    });
-  }
-
   /// A transfer office's month: introductions of firms without a science tie to their best
   /// untied research partner; a share converts into ties.
   void introduce(std::size_t o, int month, long& budget) {
@@ -369,7 +391,7 @@ class Replicate {
     if (month < spec.start || month > spec.end) return;
     std::vector<ActorId> waiting;
     for (const auto f : office.firms)
-      if (!has_science_tie(f.value)) waiting.push_back(f);
+      if (!net_.has_science_partner(f.value)) waiting.push_back(f);
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, static_cast<std::uint32_t>(o)),
                            office_draws);
     const auto count =
@@ -480,21 +502,14 @@ class Replicate {
     if (ties.size() > 2 * net_.edges() + 1024) net_.compact();
   }
 
+  /// Each firm innovates with the logistic chance of its embeddedness; the month's draws come
+  /// from one stream, taken in firm order.
   void innovate(int month) {
-    const auto& r = ctx_->region;
-    const auto& m = ctx_->scenario.model;
-    for (const auto f : r.actors_of_kind(core::ActorKind::firm)) {
-      core::RandomStream rng(ctx_->seed, stream_of(id_, month, f.value), innovation_draws);
-      bool science = false;
-      std::uint32_t kinds = 0;
-      for (const auto b : net_.neighbours(f.value)) {
-        const auto k = r.kind(ActorId{b});
-        science = science || core::is_science(k);
-        kinds |= 1U << static_cast<unsigned>(k);
-      }
-      const double eta = m.innovation_base + (science ? m.innovation_science : 0.0) +
-                         m.innovation_diversity * std::popcount(kinds) / 5.0;
-      if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta))) ++innovations_;
+    const auto& chance = ctx_->innovation_chance;
+    core::RandomStream rng(ctx_->seed, stream_of(id_, month, UINT32_MAX), innovation_draws);
+    for (const auto f : ctx_->region.actors_of_kind(core::ActorKind::firm)) {
+      const auto& row = chance[net_.has_science_partner(f.value) ? 1 : 0];
+      if (rng.uniform() < row[net_.partner_kinds(f.value)]) ++innovations_;
     }
   }
 
@@ -612,8 +627,10 @@ Estimate estimate(const std::vector<double>& xs) {
 /// Everything a replicate needs of one scenario: interventions resolved, plans made.
 std::unique_ptr<Context> make_context(const core::Region& region, const Scenario& scenario,
                                       std::uint64_t seed, Run& run) {
-  auto owned = std::unique_ptr<Context>(new Context{
-      region, scenario, seed, scenario.start_year, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+  auto owned = std::unique_ptr<Context>(new Context{.region = region,
+                                                    .scenario = scenario,
+                                                    .seed = seed,
+                                                    .year = scenario.start_year});
   Context& ctx = *owned;
 
   if (!ctx.year) {
@@ -630,8 +647,18 @@ std::unique_ptr<Context> make_context(const core::Region& region, const Scenario
   }
   ctx.group_of.resize(region.size());
   const auto& rates = scenario.model.meetings;
-  ctx.exp_minus_rate = {std::exp(-rates.triadic), std::exp(-rates.focus),
-                        std::exp(-rates.geographic), std::exp(-rates.stranger)};
+  ctx.meeting_cumulative = {rates.triadic, rates.triadic + rates.focus,
+                            rates.triadic + rates.focus + rates.geographic,
+                            rates.triadic + rates.focus + rates.geographic + rates.stranger};
+  ctx.exp_minus_meeting_rate = std::exp(-ctx.meeting_cumulative.back());
+  const auto& model = scenario.model;
+  for (int science = 0; science < 2; ++science) {
+    for (std::size_t kinds = 0; kinds < ctx.innovation_chance[0].size(); ++kinds) {
+      const double eta = model.innovation_base + (science ? model.innovation_science : 0.0) +
+                         model.innovation_diversity * static_cast<double>(kinds) / 5.0;
+      ctx.innovation_chance[science][kinds] = 1.0 / (1.0 + std::exp(-eta));
+    }
+  }
   ctx.position.assign(region.size(), {NAN, NAN, NAN});
   for (std::uint32_t v = 0; v < region.size(); ++v) {
     if (const auto l = region.location(ActorId{v})) {

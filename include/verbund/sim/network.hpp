@@ -1,13 +1,14 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "verbund/core/region.hpp"
 #include "verbund/core/tie.hpp"
+#include "verbund/sim/pair_index.hpp"
 
 namespace verbund::sim {
 
@@ -22,9 +23,10 @@ struct SimTie {
 };
 
 /// The simulator's mutable network, built from a Region: per-actor sorted neighbour arrays so
-/// that adding a tie and counting common neighbours stay cheap, and the indicators (edges,
-/// triangles, connected triples, firms with a science tie, cross-municipal ties) maintained
-/// incrementally under every tie event.
+/// that adding a tie and counting common neighbours stay cheap, a flat pair index for "are they
+/// tied?", and the indicators (edges, triangles, connected triples, firms with a science tie,
+/// cross-municipal ties) and each actor's partner mix maintained incrementally under every tie
+/// event.
 class Network {
  public:
   /// The region's ties active in `year` (all if unset), merged per pair; project ties with an
@@ -38,6 +40,7 @@ class Network {
   [[nodiscard]] std::span<const std::uint32_t> neighbours(std::uint32_t v) const {
     return neighbours_[v];
   }
+  /// Whether u and v are tied, searched in u's row: pass the actor whose row is warm first.
   [[nodiscard]] bool connected(std::uint32_t u, std::uint32_t v) const;
   [[nodiscard]] std::size_t common_neighbours(std::uint32_t u, std::uint32_t v) const;
   /// The live tie between u and v, if any.
@@ -62,6 +65,14 @@ class Network {
   [[nodiscard]] std::size_t firms_with_science() const noexcept { return firms_with_science_; }
   [[nodiscard]] std::size_t cross_municipal_edges() const noexcept { return cross_; }
   [[nodiscard]] std::size_t located_edges() const noexcept { return located_; }
+  /// Whether v has a partner in science (university, institute, research group).
+  [[nodiscard]] bool has_science_partner(std::uint32_t v) const noexcept {
+    return science_neighbours_[v] > 0;
+  }
+  /// How many distinct actor kinds v's partners are of.
+  [[nodiscard]] unsigned partner_kinds(std::uint32_t v) const noexcept {
+    return distinct_kinds_[v];
+  }
   /// Share of actors in the largest component: O(n + m) union-find.
   [[nodiscard]] double giant_share() const;
 
@@ -72,8 +83,10 @@ class Network {
   const core::Region* region_;
   std::vector<std::vector<std::uint32_t>> neighbours_;
   std::vector<SimTie> ties_;
-  std::unordered_map<std::uint64_t, std::uint32_t> index_;  // pair -> live tie
-  std::vector<std::uint8_t> firm_, science_;
+  PairIndex index_;  // pair -> live tie
+  std::vector<std::uint8_t> firm_, science_, kind_;
+  std::vector<std::array<std::uint32_t, core::all_actor_kinds.size()>> kind_counts_;  // per actor
+  std::vector<std::uint8_t> distinct_kinds_;  // per actor: kinds with a nonzero count
   std::vector<std::uint32_t> municipality_;
   std::vector<std::uint32_t> science_neighbours_;  // per actor
   std::size_t edges_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0, located_ = 0;
