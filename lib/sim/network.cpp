@@ -86,6 +86,10 @@ SimTie* Network::tie(std::uint32_t u, std::uint32_t v) {
   return slot == PairIndex::absent ? nullptr : &ties_[slot];
 }
 
+const SimTie* Network::tie(std::uint32_t u, std::uint32_t v) const {
+  return const_cast<Network*>(this)->tie(u, v);
+}
+
 void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
   // Called with the edge absent from both rows: its triangles are the common neighbours, and
   // each endpoint's connected triples grow by its current degree.
@@ -105,12 +109,12 @@ void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
     located_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
     if (municipality_[u] != municipality_[v]) cross_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
   }
-  auto science_count = [&](std::uint32_t firm, std::uint32_t other) {
-    if (!firm_[firm] || !science_[other]) return;
+  auto science_count = [&](std::uint32_t x, std::uint32_t other) {
+    if (!science_[other]) return;
     if (sign > 0) {
-      if (science_neighbours_[firm]++ == 0) ++firms_with_science_;
+      if (science_neighbours_[x]++ == 0 && firm_[x]) ++firms_with_science_;
     } else {
-      if (--science_neighbours_[firm] == 0) --firms_with_science_;
+      if (--science_neighbours_[x] == 0 && firm_[x]) --firms_with_science_;
     }
   };
   science_count(u, v);

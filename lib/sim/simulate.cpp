@@ -10,6 +10,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "sim/formation.hpp"
 #include "verbund/core/geo.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
@@ -32,16 +33,6 @@ namespace {
 constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
                         selection_draws = 5, office_draws = 6, event_draws = 7, decay_draws = 9,
                         supplier_draws = 8;
-
-/// ln(1 + n) for counts (common partners, degrees), from a table for the usual small ones.
-double log1p_count(std::size_t n) {
-  static const auto table = [] {
-    std::array<double, 256> t{};
-    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::log1p(static_cast<double>(i));
-    return t;
-  }();
-  return n < table.size() ? table[n] : std::log1p(static_cast<double>(n));
-}
 
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
@@ -106,10 +97,9 @@ struct Context {
   const Scenario& scenario;
   std::uint64_t seed;
   std::optional<int> year;
-  std::vector<double> absorptive{};               // per firm: ln(1+employees)/ln(250), 0.5 unknown
-  std::vector<std::array<double, 3>> position{};  // unit vectors; NaN when not located
-  std::array<double, 4> meeting_cumulative{};   // running sums of the four mechanisms' rates
-  double exp_minus_meeting_rate = 1.0;          // e^-(sum of the rates)
+  std::unique_ptr<Formation> formation{};      // the tie-formation effects and per-actor facts
+  std::array<double, 4> meeting_cumulative{};  // running sums of the four mechanisms' rates
+  double exp_minus_meeting_rate = 1.0;         // e^-(sum of the rates)
   // A firm's monthly chance to innovate by [has a science partner][distinct partner kinds].
   std::array<std::array<double, core::all_actor_kinds.size() + 1>, 2> innovation_chance{};
   std::vector<Group> groups{};
@@ -138,26 +128,6 @@ struct Context {
   std::vector<Suppliers> supplier_initiatives{};
   std::unique_ptr<match::TransferScorer> scorer{};  // on the starting region, if needed
 };
-
-double complementarity(const core::Region& r, ActorId a, ActorId b) {
-  auto share = [&](ActorId seeker, ActorId offerer) {
-    const auto needs = r.needs(seeker);
-    if (needs.empty()) return 0.0;
-    const auto offers = r.offers(offerer);
-    std::size_t i = 0, j = 0, met = 0;
-    while (i < needs.size() && j < offers.size()) {
-      if (needs[i].competence < offers[j].competence) {
-        ++i;
-      } else if (offers[j].competence < needs[i].competence) {
-        ++j;
-      } else {
-        ++met, ++i, ++j;
-      }
-    }
-    return static_cast<double>(met) / static_cast<double>(needs.size());
-  };
-  return std::max(share(a, b), share(b, a));
-}
 
 core::TieKind kind_of_new_tie(const core::Region& r, ActorId a, ActorId b) {
   const bool fa = r.kind(a) == core::ActorKind::firm, fb = r.kind(b) == core::ActorKind::firm;
@@ -268,11 +238,7 @@ class Replicate {
   }
 
   bool share_group(std::uint32_t a, std::uint32_t b, int month) const {
-    const auto& r = ctx_->region;
-    const auto gb = r.groups_of(ActorId{b});
-    for (const auto g : r.groups_of(ActorId{a}))
-      if (std::find(gb.begin(), gb.end(), g) != gb.end()) return true;
-    return in_active_group(a, b, month);
+    return ctx_->formation->share_static_group(a, b) || in_active_group(a, b, month);
   }
 
   /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability.
@@ -283,29 +249,10 @@ class Replicate {
       net_.tie(a, b)->strength = 1.0;
       return;
     }
-    const auto& r = ctx_->region;
-    const ActorId x{a}, y{b};
-    const auto& e = ctx_->scenario.model.effects_of(r.kind(x));
-    double eta = e.base + bonus;
-    if (r.kind(x) == r.kind(y)) eta += e.same_kind;
-    eta += e.complementarity * complementarity(r, x, y);
-    const auto& px = ctx_->position[a];
-    const auto& py = ctx_->position[b];
-    if (!std::isnan(px[0]) && !std::isnan(py[0]) && e.proximity != 0.0) {
-      // Great-circle distance from the chord of the precomputed unit vectors.
-      const double dx = px[0] - py[0], dy = px[1] - py[1], dz = px[2] - py[2];
-      const double chord = std::sqrt(dx * dx + dy * dy + dz * dz);
-      const double km = 2.0 * 6371.0088 * std::asin(std::min(1.0, chord / 2.0));
-      eta += e.proximity * std::exp2(-km / ctx_->scenario.model.half_distance_km);
-    }
-    eta += e.common_partners * log1p_count(net_.common_neighbours(a, b));
-    if (focus || share_group(a, b, month)) eta += e.shared_focus;
-    eta += e.popularity * log1p_count(net_.neighbours(b).size());
-    const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
-    if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * ctx_->absorptive[a];
-    if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * ctx_->absorptive[b];
-    if (rng.uniform() < 1.0 / (1.0 + std::exp(-eta)))
-      net_.connect(a, b, kind.value_or(kind_of_new_tie(r, x, y)));
+    const bool forms = ctx_->formation->forms(
+        net_, a, b, focus, [&] { return share_group(a, b, month); }, bonus, rng.uniform());
+    if (forms)
+      net_.connect(a, b, kind.value_or(kind_of_new_tie(ctx_->region, ActorId{a}, ActorId{b})));
   }
 
   /// a's own meetings this month: one Poisson count over all mechanisms, each meeting's
@@ -627,10 +574,8 @@ Estimate estimate(const std::vector<double>& xs) {
 /// Everything a replicate needs of one scenario: interventions resolved, plans made.
 std::unique_ptr<Context> make_context(const core::Region& region, const Scenario& scenario,
                                       std::uint64_t seed, Run& run) {
-  auto owned = std::unique_ptr<Context>(new Context{.region = region,
-                                                    .scenario = scenario,
-                                                    .seed = seed,
-                                                    .year = scenario.start_year});
+  auto owned = std::unique_ptr<Context>(new Context{
+      .region = region, .scenario = scenario, .seed = seed, .year = scenario.start_year});
   Context& ctx = *owned;
 
   if (!ctx.year) {
@@ -639,12 +584,7 @@ std::unique_ptr<Context> make_context(const core::Region& region, const Scenario
       if (t.start) latest = std::max(latest, *t.start);
     if (latest != INT32_MIN) ctx.year = latest;
   }
-  ctx.absorptive.assign(region.size(), 0.0);
-  for (const auto f : region.actors_of_kind(core::ActorKind::firm)) {
-    const auto e = region.employees(f);
-    ctx.absorptive[f.value] =
-        e ? std::min(1.0, std::log1p(static_cast<double>(*e)) / std::log(250.0)) : 0.5;
-  }
+  ctx.formation = std::make_unique<Formation>(region, scenario.model);
   ctx.group_of.resize(region.size());
   const auto& rates = scenario.model.meetings;
   ctx.meeting_cumulative = {rates.triadic, rates.triadic + rates.focus,
@@ -657,15 +597,6 @@ std::unique_ptr<Context> make_context(const core::Region& region, const Scenario
       const double eta = model.innovation_base + (science ? model.innovation_science : 0.0) +
                          model.innovation_diversity * static_cast<double>(kinds) / 5.0;
       ctx.innovation_chance[science][kinds] = 1.0 / (1.0 + std::exp(-eta));
-    }
-  }
-  ctx.position.assign(region.size(), {NAN, NAN, NAN});
-  for (std::uint32_t v = 0; v < region.size(); ++v) {
-    if (const auto l = region.location(ActorId{v})) {
-      constexpr double to_rad = 3.14159265358979323846 / 180.0;
-      const double lat = l->lat * to_rad, lon = l->lon * to_rad;
-      ctx.position[v] = {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon),
-                         std::sin(lat)};
     }
   }
   for (std::size_t k = 0; k < scenario.interventions.size(); ++k) {

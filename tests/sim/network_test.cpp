@@ -1,10 +1,14 @@
 // The simulator's network keeps its indicators incrementally; recounted from scratch here.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <unordered_map>
+
 #include "../core/region_fixture.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/gen/ruhr.hpp"
 #include "verbund/sim/network.hpp"
+#include "verbund/sim/pair_index.hpp"
 
 using namespace verbund;
 
@@ -21,8 +25,10 @@ void require_counts_match(const sim::Network& net) {
     const double d = static_cast<double>(row.size());
     triples += d * (d - 1) / 2;
     bool science = false;
+    std::set<core::ActorKind> kinds;
     for (const auto w : row) {
       science = science || core::is_science(r.kind(core::ActorId{w}));
+      kinds.insert(r.kind(core::ActorId{w}));
       if (w < v) continue;
       ++edges;
       corners += net.common_neighbours(v, w);
@@ -33,6 +39,13 @@ void require_counts_match(const sim::Network& net) {
       }
     }
     if (r.kind(core::ActorId{v}) == core::ActorKind::firm && science) ++firms_with_science;
+    CHECK(net.has_science_partner(v) == science);
+    CHECK(net.partner_kinds(v) == kinds.size());
+    for (const auto w : row) {  // the pair index finds every live tie, from either side
+      REQUIRE(net.tie(v, w) != nullptr);
+      CHECK(std::minmax(v, w) == std::minmax(net.tie(v, w)->a, net.tie(v, w)->b));
+      CHECK(net.connected(v, w));
+    }
   }
   CHECK(net.edges() == edges);
   CHECK(net.triangles() == corners / 3);
@@ -64,4 +77,37 @@ TEST_CASE("incremental network indicators equal a recount after random tie event
     require_counts_match(net);
   }
   CHECK_FALSE(net.connect(0, 0, core::TieKind::informal));  // no self-ties
+}
+
+TEST_CASE("the pair index agrees with std::unordered_map under random inserts and erases",
+          "[sim]") {
+  sim::PairIndex index;
+  std::unordered_map<std::uint64_t, std::uint32_t> oracle;
+  core::RandomStream rng(11, 2);
+  for (int step = 0; step < 200000; ++step) {
+    // A small id range forces long probe runs, collisions and wrap-around.
+    const auto u = static_cast<std::uint32_t>(rng.below(300));
+    const auto v = static_cast<std::uint32_t>(rng.below(300));
+    if (u == v) continue;
+    const auto key = sim::PairIndex::key(u, v);
+    REQUIRE(key == sim::PairIndex::key(v, u));
+    if (rng.bernoulli(0.55)) {
+      const auto value = static_cast<std::uint32_t>(step);
+      index.set(key, value);
+      oracle[key] = value;
+    } else {
+      index.erase(key);
+      oracle.erase(key);
+    }
+    if (step % 1000 == 0) {
+      REQUIRE(index.size() == oracle.size());
+      for (std::uint32_t a = 0; a < 300; a += 7)
+        for (std::uint32_t b = a + 1; b < 300; b += 5) {
+          const auto it = oracle.find(sim::PairIndex::key(a, b));
+          REQUIRE(index.find(sim::PairIndex::key(a, b)) ==
+                  (it == oracle.end() ? sim::PairIndex::absent : it->second));
+        }
+    }
+  }
+  for (const auto& [key, value] : oracle) REQUIRE(index.find(key) == value);
 }

@@ -45,6 +45,7 @@ class Network {
   [[nodiscard]] std::size_t common_neighbours(std::uint32_t u, std::uint32_t v) const;
   /// The live tie between u and v, if any.
   [[nodiscard]] SimTie* tie(std::uint32_t u, std::uint32_t v);
+  [[nodiscard]] const SimTie* tie(std::uint32_t u, std::uint32_t v) const;
 
   /// Adds a tie made in the current month (no-op returning false if one exists: renew it
   /// through tie()).
