@@ -35,9 +35,9 @@ void BM_Simulate(benchmark::State& state) {
   for (auto _ : state)
     benchmark::DoNotOptimize(sim::simulate(r, scenario, {.replicates = replicates}));
   state.counters["actors"] = static_cast<double>(r.size());
-  state.counters["actor_months_per_s"] =
-      benchmark::Counter(static_cast<double>(r.size() * 12 * replicates),
-                         benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["actor_months_per_s"] = benchmark::Counter(
+      static_cast<double>(r.size() * replicates) * static_cast<double>(scenario.horizon),
+      benchmark::Counter::kIsIterationInvariantRate);
 }
 
 BENCHMARK(BM_Simulate)
