@@ -11,7 +11,8 @@ namespace verbund::sim {
 
 namespace {
 
-constexpr const char* magic = "verbund-checkpoint 1";
+// Version 2 added the operating-firms indicator and the closed actors.
+constexpr const char* magic = "verbund-checkpoint 2";
 
 void fnv(std::uint64_t& h, std::string_view bytes) {
   for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
@@ -59,6 +60,9 @@ void write_checkpoint(const Checkpoint& c, const std::filesystem::path& path) {
     for (const auto& t : r.ties)
       out << t.a << ' ' << t.b << ' ' << core::to_string(t.kind) << ' ' << hex(t.strength) << ' '
           << t.ends << ' ' << t.created << '\n';
+    out << "closed " << r.closed.size();
+    for (const auto v : r.closed) out << ' ' << v;
+    out << '\n';
   }
   if (!out.flush()) throw IoError("writing the checkpoint " + path.string() + " failed");
 }
@@ -79,6 +83,9 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
     throw InvalidInput(SourceLocation{path.string(), line_no, 0}, what);
   };
   next();
+  if (line.rfind("verbund-checkpoint ", 0) == 0 && line != magic)
+    fail("a checkpoint of another verbund version ('" + line + "', this one reads '" + magic +
+         "'): write it again with simulate --checkpoint-at");
   if (line != magic) fail("not a verbund checkpoint");
   Checkpoint c;
   std::string key;
@@ -115,7 +122,7 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
       Indicators i;
       double* fields[] = {&i.density,     &i.mean_degree,   &i.transitivity,
                           &i.giant_share, &i.science_share, &i.cross_municipal_share,
-                          &i.innovations, &i.ties};
+                          &i.innovations, &i.ties,          &i.firms};
       for (auto* f : fields) *f = number(s);
       r.series.push_back(i);
     }
@@ -130,6 +137,14 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
       tie.strength = number(s);
       if (!(s >> tie.ends >> tie.created)) fail("missing end or creation month");
       r.ties.push_back(tie);
+    }
+    {
+      auto s = next();
+      std::size_t closed = 0;
+      if (!(s >> key >> closed) || key != "closed") fail("expected 'closed COUNT IDS...'");
+      r.closed.resize(closed);
+      for (auto& v : r.closed)
+        if (!(s >> v)) fail("fewer closed actors than counted");
     }
     c.replicates.push_back(std::move(r));
   }

@@ -38,6 +38,8 @@ void Network::init_actors() {
   science_.resize(n);
   municipality_.resize(n);
   kind_.resize(n);
+  open_.assign(n, 1);
+  operating_ = n;
   science_neighbours_.assign(n, 0);
   kind_counts_.assign(n, {});
   distinct_kinds_.assign(n, 0);
@@ -132,7 +134,7 @@ void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
 }
 
 bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends) {
-  if (u == v || connected(u, v)) return false;
+  if (u == v || !open_[u] || !open_[v] || connected(u, v)) return false;
   count_edge(u, v, +1);
   auto insert = [&](std::uint32_t x, std::uint32_t y) {
     auto& row = neighbours_[x];
@@ -158,6 +160,21 @@ void Network::disconnect(std::uint32_t u, std::uint32_t v) {
   erase(u, v);
   erase(v, u);
   count_edge(u, v, -1);
+}
+
+void Network::close(std::uint32_t v) {
+  if (!open_[v]) return;
+  while (!neighbours_[v].empty()) disconnect(v, neighbours_[v].back());
+  open_[v] = 0;
+  --operating_;
+  if (firm_[v]) --firms_;
+}
+
+void Network::reopen(std::uint32_t v) {
+  if (open_[v]) return;
+  open_[v] = 1;
+  ++operating_;
+  if (firm_[v]) ++firms_;
 }
 
 void Network::compact() {
@@ -191,7 +208,7 @@ double Network::giant_share() const {
   std::uint32_t giant = 0;
   for (std::uint32_t v = 0; v < n; ++v)
     if (parent[v] == v) giant = std::max(giant, size_of[v]);
-  return static_cast<double>(giant) / n;
+  return operating_ > 0 ? static_cast<double>(giant) / static_cast<double>(operating_) : 0.0;
 }
 
 }  // namespace verbund::sim

@@ -117,6 +117,9 @@ Intervention read_intervention(const toml::table& table, const std::string& file
     s.remove_share = r.number("remove_share").value_or(0.3);
     if (s.remove_share > 1.0)
       throw InvalidInput(r.where(), name + ": remove_share must be at most 1");
+    s.close_share = r.number("close_share").value_or(0.0);
+    if (s.close_share > 1.0)
+      throw InvalidInput(r.where(), name + ": close_share must be at most 1");
     s.select = read_selection(r, file);
     if (s.select.kinds.empty() && s.select.sector.empty() && s.select.municipality.empty() &&
         s.select.theme.empty())
@@ -208,8 +211,15 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     p.half_distance_km = m.number("half_distance_km").value_or(p.half_distance_km);
     p.decay = m.number("decay").value_or(p.decay);
     p.end_threshold = m.number("end_threshold").value_or(p.end_threshold);
-    p.end_probability = m.number("end_probability").value_or(p.end_probability);
-    if (p.end_probability > 1.0) m.fail(*node, "'end_probability' must lie in [0, 1]");
+    auto probability = [&](std::string_view key, double& field) {
+      if (const auto* v = m.get(key)) {
+        field = m.number(key).value_or(field);
+        if (field > 1.0) m.fail(*v, "'" + std::string(key) + "' must lie in [0, 1]");
+      }
+    };
+    probability("end_probability", p.end_probability);
+    probability("firm_exit", p.firm_exit);
+    probability("firm_entry", p.firm_entry);
     if (p.decay >= 1.0) m.fail(*node, "'decay' must be below 1");
     if (p.half_distance_km <= 0.0) m.fail(*node, "'half_distance_km' must be > 0");
     if (const auto* inn = m.get("innovation")) {

@@ -23,8 +23,9 @@ namespace verbund::sim {
 using core::ActorId;
 
 std::array<double, indicator_count> values(const Indicators& i) {
-  return {i.density,       i.mean_degree,           i.transitivity, i.giant_share,
-          i.science_share, i.cross_municipal_share, i.innovations,  i.ties};
+  return {i.density,     i.mean_degree,   i.transitivity,
+          i.giant_share, i.science_share, i.cross_municipal_share,
+          i.innovations, i.ties,          i.firms};
 }
 
 namespace {
@@ -32,7 +33,7 @@ namespace {
 // Purposes of random streams.
 constexpr std::uint32_t meeting_draws = 1, session_draws = 2, innovation_draws = 3, shock_draws = 4,
                         selection_draws = 5, office_draws = 6, event_draws = 7, decay_draws = 9,
-                        supplier_draws = 8;
+                        supplier_draws = 8, demography_draws = 10;
 
 /// The stream of (replicate, month, actor): identical across scenarios run with one seed.
 std::uint64_t stream_of(std::size_t replicate, int month, std::uint32_t actor) {
@@ -151,7 +152,9 @@ class Replicate {
       : ctx_(&ctx),
         id_(state.replicate),
         net_(ctx.region, state.ties),
-        innovations_(state.innovations) {}
+        innovations_(state.innovations) {
+    for (const auto v : state.closed) net_.close(v);
+  }
 
   /// How a run goes: where it starts, where it switches scenario (a fork), where it saves.
   struct Plan {
@@ -206,6 +209,7 @@ class Replicate {
         if (ctx_->events[e].spec->at == month) matchmaking(e, month);
       for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
       decay(month);
+      demography(month);
       innovate(month);
       series.push_back(indicators());
       if (capture && capture_at == month) save(*capture, series);
@@ -222,6 +226,9 @@ class Replicate {
     state.ties.clear();
     for (const auto& t : net_.ties())
       if (t.alive) state.ties.push_back(t);
+    state.closed.clear();
+    for (std::uint32_t v = 0; v < net_.size(); ++v)
+      if (!net_.is_open(v)) state.closed.push_back(v);
     state.innovations = innovations_;
     state.series = series;
   }
@@ -244,7 +251,7 @@ class Replicate {
   /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability.
   void meet(std::uint32_t a, std::uint32_t b, int month, core::RandomStream& rng, bool focus,
             double bonus = 0.0, std::optional<core::TieKind> kind = std::nullopt) {
-    if (a == b) return;
+    if (a == b || !net_.is_open(a) || !net_.is_open(b)) return;  // closed firms meet nobody
     if (net_.connected(a, b)) {  // cheaper than the tie lookup, which only a renewal needs
       net_.tie(a, b)->strength = 1.0;
       return;
@@ -258,6 +265,7 @@ class Replicate {
   /// a's own meetings this month: one Poisson count over all mechanisms, each meeting's
   /// mechanism drawn in proportion to its rate (the same law as four independent counts).
   void meetings(std::uint32_t a, int month) {
+    if (!net_.is_open(a)) return;
     const auto& cumulative = ctx_->meeting_cumulative;
     const double total = cumulative.back();
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, a), meeting_draws);
@@ -338,7 +346,7 @@ class Replicate {
     if (month < spec.start || month > spec.end) return;
     std::vector<ActorId> waiting;
     for (const auto f : office.firms)
-      if (!net_.has_science_partner(f.value)) waiting.push_back(f);
+      if (net_.is_open(f.value) && !net_.has_science_partner(f.value)) waiting.push_back(f);
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, static_cast<std::uint32_t>(o)),
                            office_draws);
     const auto count =
@@ -407,14 +415,48 @@ class Replicate {
     }
   }
 
+  /// A shock: each targeted actor loses each tie with the remove share, and a targeted firm
+  /// closes with the close share.
   void apply_shock(const Shock& spec, const std::vector<ActorId>& targets, int month) {
     for (const auto a : targets) {
       core::RandomStream rng(ctx_->seed, stream_of(id_, month, a.value), shock_draws);
       const std::vector<std::uint32_t> partners(net_.neighbours(a.value).begin(),
                                                 net_.neighbours(a.value).end());
-      for (const auto b : partners)
-        if (rng.bernoulli(spec.remove_share)) net_.disconnect(a.value, b);
+      for (const auto b : partners) {
+        if (!rng.bernoulli(spec.remove_share)) continue;
+        censor(*net_.tie(a.value, b), month);
+        net_.disconnect(a.value, b);
+      }
+      if (spec.close_share > 0.0 && ctx_->region.kind(a) == core::ActorKind::firm &&
+          rng.bernoulli(spec.close_share))
+        close_firm(a.value, month);
     }
+  }
+
+  /// Firm exit and entry: operating firms close, closed places are taken by start-ups; one
+  /// stream per month, firms in order.
+  void demography(int month) {
+    const auto& m = ctx_->scenario.model;
+    if (m.firm_exit <= 0.0 && m.firm_entry <= 0.0) return;
+    core::RandomStream rng(ctx_->seed, stream_of(id_, month, UINT32_MAX), demography_draws);
+    for (const auto f : ctx_->region.actors_of_kind(core::ActorKind::firm)) {
+      if (net_.is_open(f.value)) {
+        if (rng.bernoulli(m.firm_exit)) close_firm(f.value, month);
+      } else if (rng.bernoulli(m.firm_entry)) {
+        net_.reopen(f.value);
+      }
+    }
+  }
+
+  void close_firm(std::uint32_t firm, int month) {
+    for (const auto b : net_.neighbours(firm)) censor(*net_.tie(firm, b), month);
+    net_.close(firm);
+  }
+
+  /// A tie cut short by a shock or a closure: its months so far count as exposure without an
+  /// ending in the duration statistics (projects, which end by plan, are not in them).
+  void censor(const SimTie& t, int month) {
+    if (t.ends < 0) ended_months_ += static_cast<std::uint64_t>(std::max(0, month - t.created));
   }
 
   void end_tie(const SimTie& t, int month) {
@@ -455,6 +497,7 @@ class Replicate {
     const auto& chance = ctx_->innovation_chance;
     core::RandomStream rng(ctx_->seed, stream_of(id_, month, UINT32_MAX), innovation_draws);
     for (const auto f : ctx_->region.actors_of_kind(core::ActorKind::firm)) {
+      if (!net_.is_open(f.value)) continue;
       const auto& row = chance[net_.has_science_partner(f.value) ? 1 : 0];
       if (rng.uniform() < row[net_.partner_kinds(f.value)]) ++innovations_;
     }
@@ -462,7 +505,7 @@ class Replicate {
 
   Indicators indicators() const {
     Indicators i;
-    const double n = static_cast<double>(net_.size());
+    const double n = static_cast<double>(net_.operating());
     const double e = static_cast<double>(net_.edges());
     i.ties = e;
     i.density = n > 1 ? e / (n * (n - 1) / 2.0) : 0.0;
@@ -479,6 +522,7 @@ class Replicate {
                                         static_cast<double>(net_.located_edges())
                                   : 0.0;
     i.innovations = static_cast<double>(innovations_);
+    i.firms = static_cast<double>(net_.firms());
     return i;
   }
 
@@ -648,10 +692,14 @@ Run simulate(const core::Region& region, const Scenario& scenario, const RunOpti
       throw InvalidInput(at, "the checkpoint belongs to another region (database)");
     std::sort(resume->replicates.begin(), resume->replicates.end(),
               [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
-    for (const auto& state : resume->replicates)
+    for (const auto& state : resume->replicates) {
       for (const auto& t : state.ties)
         if (t.a >= region.size() || t.b >= region.size() || t.a == t.b)
           throw InvalidInput(at, "the checkpoint names actors the region does not have");
+      for (const auto v : state.closed)
+        if (v >= region.size() || region.kind(ActorId{v}) != core::ActorKind::firm)
+          throw InvalidInput(at, "the checkpoint closes an actor that is not a firm of the region");
+    }
     for (std::size_t r = 0; r < options.replicates; ++r) {
       if (r >= resume->replicates.size() || resume->replicates[r].replicate != r)
         throw InvalidInput(at, "the checkpoint lacks replicate " + std::to_string(r) + " (" +

@@ -228,22 +228,23 @@ TEST_CASE("a scenario forked from another shares its months up to the fork exact
 
 TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit for bit", "[sim]") {
   test::ScratchDir dir;
-  test::write_file(dir / "base.toml", "name = \"b\"\nhorizon_months = 9\n");
+  // Firms close and start up too: the checkpoint carries the closed ones.
+  const std::string demography = "[model]\nfirm_exit = 0.02\nfirm_entry = 0.1\n";
+  test::write_file(dir / "base.toml", "name = \"b\"\nhorizon_months = 9\n" + demography);
   const std::string group =
       "[[intervention]]\ntype = \"working_group\"\nstart = 4\nend = 9\nmeetings = 4\n"
       "select = { kinds = [\"firm\"], size = 50 }\n";
-  test::write_file(dir / "replay.toml",
-                   "name = \"f\"\nhorizon_months = 9\n[fork]\nfrom = "
-                   "\"base.toml\"\nmonth = 3\n" +
-                       group);
+  test::write_file(dir / "replay.toml", "name = \"f\"\nhorizon_months = 9\n" + demography +
+                                            "[fork]\nfrom = \"base.toml\"\nmonth = 3\n" + group);
   test::write_file(dir / "resume.toml",
-                   "name = \"f\"\nhorizon_months = 9\n[fork]\nfrom = "
-                   "\"base.toml\"\nmonth = 3\ncheckpoint = \"base-3.ckpt\"\n" +
+                   "name = \"f\"\nhorizon_months = 9\n" + demography +
+                       "[fork]\nfrom = \"base.toml\"\nmonth = 3\ncheckpoint = \"base-3.ckpt\"\n" +
                        group);
   const auto base = sim::simulate(region(), sim::load_scenario(dir / "base.toml"),
                                   {.replicates = 3, .seed = 11, .checkpoint_at = 3});
   REQUIRE(base.checkpoint);
   CHECK(base.checkpoint->replicates.size() == 3);
+  CHECK_FALSE(base.checkpoint->replicates[0].closed.empty());
   sim::write_checkpoint(*base.checkpoint, dir / "base-3.ckpt");
   const auto replay = sim::simulate(region(), sim::load_scenario(dir / "replay.toml"),
                                     {.replicates = 3, .seed = 11});
@@ -257,6 +258,9 @@ TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit fo
   CHECK_THROWS_WITH(sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
                                   {.replicates = 4, .seed = 11}),
                     Catch::Contains("lacks replicate 3"));
-  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 1\nmonth x\n");
+  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 2\nmonth x\n");
   CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"), Catch::Contains("base-3.ckpt:2"));
+  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 1\nmonth 3\n");
+  CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"),
+                    Catch::Contains("another verbund version"));
 }

@@ -4,6 +4,7 @@
 // spread plus a stated allowance for finite size.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -203,4 +204,58 @@ TEST_CASE("formation and dissolution alone: equilibrium density f/(f+q), mean du
   }
   check_close(density, f / (f + q), 0.0);
   check_close(duration, 1.0 / q, 0.0);
+}
+
+TEST_CASE("firm exit and entry alone: operating share pi + (1 - pi)(1 - x - e)^t, pi = e/(e+x)",
+          "[sim][validation]") {
+  // Each firm is a two-state chain: operating firms close with x a month, closed places reopen
+  // with e. From all operating, P(operating at t) is exact at every month.
+  const std::uint32_t n = 2000;
+  const double x = 0.02, e = 0.1;
+  const auto r = actors(n);
+  sim::Scenario s;
+  s.horizon = 120;
+  s.model.meetings = {.triadic = 0.0, .focus = 0.0, .geographic = 0.0, .stranger = 0.0};
+  s.model.firm_exit = x;
+  s.model.firm_entry = e;
+  const auto run = sim::simulate(r, s, {.replicates = 8, .seed = 21});
+  const double pi = e / (e + x);
+  for (const int t : {1, 5, 20, 120}) {
+    CAPTURE(t);
+    std::vector<double> share;
+    for (const auto& series : run.series) share.push_back(series[t].firms / n);
+    check_close(share, pi + (1.0 - pi) * std::pow(1.0 - x - e, t), 0.0);
+  }
+}
+
+TEST_CASE("closed firms hold no ties, and a shock's close share closes its targets",
+          "[sim][validation]") {
+  const auto r = actors(400);
+  sim::Scenario s;
+  s.horizon = 24;
+  s.model.meetings = {.triadic = 0.5, .focus = 0.0, .geographic = 0.0, .stranger = 2.0};
+  s.model.effects.base = 0.0;
+  s.model.firm_exit = 0.05;
+  s.model.firm_entry = 0.05;
+  const auto run = sim::simulate(r, s, {.replicates = 2, .seed = 3, .checkpoint_at = 24});
+  REQUIRE(run.checkpoint);
+  for (const auto& state : run.checkpoint->replicates) {
+    REQUIRE_FALSE(state.closed.empty());
+    REQUIRE(state.series.back().firms == static_cast<double>(400 - state.closed.size()));
+    for (const auto& t : state.ties) {
+      CHECK_FALSE(std::binary_search(state.closed.begin(), state.closed.end(), t.a));
+      CHECK_FALSE(std::binary_search(state.closed.begin(), state.closed.end(), t.b));
+    }
+  }
+  // Everyone closes at month 3: no ties, no operating firms, no innovations after it.
+  auto shocked = sim::parse_scenario(
+      "horizon_months = 6\n[[intervention]]\ntype = \"shock\"\nat = 3\nremove_share = 0\n"
+      "close_share = 1\nselect = { kinds = [\"firm\"] }\n",
+      "shock.toml");
+  const auto closed = sim::simulate(r, shocked, {.replicates = 1, .seed = 3});
+  const auto& series = closed.series.front();
+  CHECK(series[2].firms == 400.0);
+  CHECK(series[3].firms == 0.0);
+  CHECK(series[6].ties == 0.0);
+  CHECK(series[6].innovations == series[3].innovations);
 }

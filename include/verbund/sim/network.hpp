@@ -55,6 +55,11 @@ class Network {
   void disconnect(std::uint32_t u, std::uint32_t v);
   /// The ties in creation order, dead ones flagged until compact(): iterate for decay.
   [[nodiscard]] std::vector<SimTie>& ties() noexcept { return ties_; }
+  /// Closes actor v (a firm going out of business): its ties end and it can have none until
+  /// reopen() (a start-up taking its place). connect() refuses closed actors.
+  void close(std::uint32_t v);
+  void reopen(std::uint32_t v);
+  [[nodiscard]] bool is_open(std::uint32_t v) const noexcept { return open_[v] != 0; }
   /// Drops dead ties from ties() (keeping the order of the live ones). O(ties).
   void compact();
 
@@ -62,6 +67,8 @@ class Network {
   [[nodiscard]] std::size_t edges() const noexcept { return edges_; }
   [[nodiscard]] std::uint64_t triangles() const noexcept { return triangles_; }
   [[nodiscard]] double connected_triples() const noexcept { return triples_; }
+  /// Operating actors and firms: closed firms (see close()) are not counted.
+  [[nodiscard]] std::size_t operating() const noexcept { return operating_; }
   [[nodiscard]] std::size_t firms() const noexcept { return firms_; }
   [[nodiscard]] std::size_t firms_with_science() const noexcept { return firms_with_science_; }
   [[nodiscard]] std::size_t cross_municipal_edges() const noexcept { return cross_; }
@@ -74,7 +81,7 @@ class Network {
   [[nodiscard]] unsigned partner_kinds(std::uint32_t v) const noexcept {
     return distinct_kinds_[v];
   }
-  /// Share of actors in the largest component: O(n + m) union-find.
+  /// Share of operating actors in the largest component: O(n + m) union-find.
   [[nodiscard]] double giant_share() const;
 
  private:
@@ -85,12 +92,13 @@ class Network {
   std::vector<std::vector<std::uint32_t>> neighbours_;
   std::vector<SimTie> ties_;
   PairIndex index_;  // pair -> live tie
-  std::vector<std::uint8_t> firm_, science_, kind_;
+  std::vector<std::uint8_t> firm_, science_, kind_, open_;
   std::vector<std::array<std::uint32_t, core::all_actor_kinds.size()>> kind_counts_;  // per actor
   std::vector<std::uint8_t> distinct_kinds_;  // per actor: kinds with a nonzero count
   std::vector<std::uint32_t> municipality_;
   std::vector<std::uint32_t> science_neighbours_;  // per actor
-  std::size_t edges_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0, located_ = 0;
+  std::size_t edges_ = 0, operating_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0,
+              located_ = 0;
   std::uint64_t triangles_ = 0;
   double triples_ = 0.0;
   int month_ = 0;

@@ -43,6 +43,11 @@ struct ModelParams {
   /// Monthly chance that an open tie ends anyway (from the month after it was made); 0 = off.
   /// With decay 0 this is the classic formation/dissolution chain (mean duration 1/q).
   double end_probability = 0.0;
+  /// Firm demography, off by default: the monthly chance that an operating firm closes (its
+  /// ties end), and that a closed firm's place is taken by a start-up of the same sector and
+  /// location, without ties. In equilibrium a share entry/(entry+exit) of firms operates.
+  double firm_exit = 0.0;
+  double firm_entry = 0.0;
   double innovation_base = -6.0;      ///< log-odds of a firm innovating in a month
   double innovation_science = 1.2;    ///< + if it has a science tie
   double innovation_diversity = 0.8;  ///< + x distinct partner kinds / 5
@@ -72,7 +77,8 @@ struct WorkingGroup {
 struct Shock {
   std::string name;
   int at = 1;
-  double remove_share = 0.3;
+  double remove_share = 0.3;  ///< of the targeted actors' ties, each ends with this chance
+  double close_share = 0.0;   ///< of the targeted firms, each closes with this chance
   Selection select;
 };
 

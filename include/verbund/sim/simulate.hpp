@@ -26,17 +26,20 @@ struct Indicators {
   double cross_municipal_share = 0.0;  ///< of ties between located actors
   double innovations = 0.0;            ///< cumulative since the start
   double ties = 0.0;
+  double firms = 0.0;  ///< operating firms (changes with firm exit and entry, and shocks)
 };
-inline constexpr std::size_t indicator_count = 8;
+inline constexpr std::size_t indicator_count = 9;
 inline constexpr std::array<std::string_view, indicator_count> indicator_names{
-    "density",       "mean degree",           "transitivity", "giant component share",
-    "science share", "cross-municipal share", "innovations",  "ties"};
+    "density",        "mean degree",           "transitivity", "giant component share",
+    "science share",  "cross-municipal share", "innovations",  "ties",
+    "operating firms"};
 [[nodiscard]] std::array<double, indicator_count> values(const Indicators& i);
 
 /// One replicate's state after a month: enough to continue it exactly.
 struct ReplicateState {
   std::size_t replicate = 0;
-  std::vector<SimTie> ties;  ///< live ties
+  std::vector<SimTie> ties;           ///< live ties
+  std::vector<std::uint32_t> closed;  ///< actors closed at the time (firm exit), ascending
   std::uint64_t innovations = 0;
   std::vector<Indicators> series;  ///< months 0..month
 };
