@@ -38,6 +38,8 @@ TEST_CASE("replicates are bit-identical for any thread count and differ between 
       sim::load_scenario(test::project_data_dir() / "scenarios" / "dortmund-post-crisis.toml");
   auto shorter = s;
   shorter.horizon = 12;
+  shorter.model.firm_exit = 0.01;  // firms close and start up too
+  shorter.model.firm_entry = 0.05;
   sim::Run one, two;
   {
     const core::ThreadLimit limit(1);
