@@ -180,6 +180,7 @@ Intervention read_intervention(const toml::table& table, const std::string& file
     i.end = read_month(r, "end", horizon, horizon);
     i.meetings = r.number("meetings").value_or(1.0);
     i.visibility = r.number("visibility").value_or(1.0);
+    if (const auto b = r.integer("budget", 0, 1000000000)) i.budget = *b;
     i.buyers = read_selection(r, file, "buyers");
     i.suppliers = read_selection(r, file, "suppliers");
     if (i.end < i.start) throw InvalidInput(r.where(), name + ": end before start");

@@ -178,10 +178,13 @@ class Replicate {
                                      std::vector<Indicators> series, std::optional<int> capture_at,
                                      ReplicateState* capture) {
     if (series.empty()) series.push_back(indicators());
-    std::vector<long> budget, office_budget;
+    std::vector<long> budget, office_budget, supplier_budget;
     auto reset_budgets = [&] {
       budget.clear();
       office_budget.clear();
+      supplier_budget.clear();
+      for (const auto& i : ctx_->supplier_initiatives)
+        supplier_budget.push_back(i.spec->budget.value_or(-1));
       for (const auto& g : ctx_->groups) budget.push_back(g.spec->budget.value_or(-1));
       for (const auto& o : ctx_->offices) office_budget.push_back(o.spec->budget.value_or(-1));
     };
@@ -204,7 +207,8 @@ class Replicate {
       for (std::size_t o = 0; o < ctx_->offices.size(); ++o) introduce(o, month, office_budget[o]);
       for (const auto& f : ctx_->funded)
         if (f.spec->at == month) fund(f, month);
-      for (std::size_t i = 0; i < ctx_->supplier_initiatives.size(); ++i) supply_meetings(i, month);
+      for (std::size_t i = 0; i < ctx_->supplier_initiatives.size(); ++i)
+        supply_meetings(i, month, supplier_budget[i]);
       for (std::size_t e = 0; e < ctx_->events.size(); ++e)
         if (ctx_->events[e].spec->at == month) matchmaking(e, month);
       for (std::uint32_t a = 0; a < net_.size(); ++a) meetings(a, month);
@@ -384,13 +388,15 @@ class Replicate {
   }
 
   /// A supplier initiative's month: targeted buyers meet regional suppliers.
-  void supply_meetings(std::size_t i, int month) {
+  void supply_meetings(std::size_t i, int month, long& budget) {
     const auto& s = ctx_->supplier_initiatives[i];
     if (month < s.spec->start || month > s.spec->end || s.suppliers.empty()) return;
     for (const auto buyer : s.buyers) {
       core::RandomStream rng(ctx_->seed, stream_of(id_, month, buyer.value),
                              supplier_draws + 16 * static_cast<std::uint32_t>(i));
       for (auto k = rng.poisson(s.spec->meetings); k > 0; --k) {
+        if (budget == 0) return;
+        if (budget > 0) --budget;
         const auto supplier = s.suppliers[rng.below(s.suppliers.size())];
         meet(buyer.value, supplier.value, month, rng, false, s.spec->visibility,
              core::TieKind::supply);

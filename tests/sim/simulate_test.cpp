@@ -196,6 +196,14 @@ TEST_CASE(
                "buyers = { sector = \"28\" }\nsuppliers = { sector = \"25\" }\n"),
       {.replicates = 4, .seed = 7});
   CHECK(sim::compare(base, suppliers).back()[7].low > 0.0);
+  // A spent budget means no meetings: with budget 0 the run is the baseline, draw for draw.
+  const auto unfunded = sim::simulate(
+      region(),
+      scenario("[[intervention]]\ntype = \"supplier_initiative\"\nmeetings = 2\nbudget = 0\n"
+               "buyers = { sector = \"28\" }\nsuppliers = { sector = \"25\" }\n"),
+      {.replicates = 4, .seed = 7});
+  for (const auto& month : sim::compare(base, unfunded))
+    for (const auto& e : month) CHECK(e.mean == 0.0);
   CHECK_THROWS_AS(
       sim::parse_scenario("[[intervention]]\ntype = \"supplier_initiative\"\n", "s.toml"),
       InvalidInput);

@@ -125,6 +125,7 @@ struct SupplierInitiative {
   int start = 1, end = 12;
   double meetings = 1.0;
   double visibility = 1.0;
+  std::optional<long> budget;  ///< total buyer-supplier meetings; none once it is spent
   Selection buyers;
   Selection suppliers;
 };
