@@ -43,7 +43,8 @@ sed -n '1,14p' match-round.csv
 echo
 echo "== verbund compare baseline vs. Duisburg masterplan vs. stronger transfer offices"
 echo "   (five years, 20 replicates each on common random numbers: 'difference' is the scenario"
-echo "    minus the baseline at the horizon, with its 95 % confidence interval)"
+echo "    minus the baseline at the horizon, with its 95 % confidence interval; 'verdict' says"
+echo "    whether that interval lies above zero, below it, or around it)"
 "$verbund" --db verbund.db --seed "$seed" compare data/scenarios/baseline.toml \
   data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml --replicates 20
 echo

@@ -17,7 +17,15 @@
 #include "verbund/sim/simulate.hpp"
 
 namespace verbund::cli {
+
 namespace {
+/// In words, for readers of the comparison: does the 95 % interval lie above or below zero?
+std::string verdict(const sim::Estimate& d) {
+  if (d.low > 0.0) return "higher";
+  if (d.high < 0.0) return "lower";
+  if (d.low == 0.0 && d.high == 0.0) return "unchanged";
+  return "no clear change";
+}
 
 std::atomic<bool> interrupted{false};
 extern "C" void on_interrupt(int) { interrupted.store(true); }
@@ -208,7 +216,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         const auto base_summary = sim::summarize(baseline);
         Table t{"differences",
                 {"scenario", "indicator", "baseline", "scenario value", "difference", "low (95%)",
-                 "high (95%)"},
+                 "high (95%)", "change (%)", "verdict"},
                 {}};
         Table series{"series", {"scenario", "month", "indicator", "difference", "low", "high"}, {}};
         std::vector<io::ScenarioSeries> stored{stored_series(scenarios.front(), baseline)};
@@ -219,9 +227,12 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           const auto summary = sim::summarize(run);
           if (diff.empty()) continue;
           for (std::size_t k = 0; k < sim::indicator_count; ++k) {
-            t.rows.push_back({scenarios[s].name, std::string(sim::indicator_names[k]),
-                              base_summary.back()[k].mean, summary.back()[k].mean,
-                              diff.back()[k].mean, diff.back()[k].low, diff.back()[k].high});
+            const auto& d = diff.back()[k];
+            const double base = base_summary.back()[k].mean;
+            t.rows.push_back({scenarios[s].name, std::string(sim::indicator_names[k]), base,
+                              summary.back()[k].mean, d.mean, d.low, d.high,
+                              base != 0.0 ? Json(100.0 * d.mean / base) : Json(nullptr),
+                              verdict(d)});
           }
           for (std::size_t m = 0; m < diff.size(); ++m)
             for (std::size_t k = 0; k < sim::indicator_count; ++k)

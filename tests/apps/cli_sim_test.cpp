@@ -36,6 +36,10 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   REQUIRE(one.exit_code == 0);
   CHECK(one.out == two.out);
   CHECK_THAT(one.out, Catch::Contains("wg,ties,"));
+  // The verdict in words: the groups' ties are clearly more; nobody closes in either scenario.
+  CHECK_THAT(one.out, Catch::Contains(",change (%),verdict\n"));
+  CHECK_THAT(one.out, Catch::Matches("(.|\n)*\nwg,ties,[^\n]*,higher\n(.|\n)*"));
+  CHECK_THAT(one.out, Catch::Contains("wg,operating firms,") && Catch::Contains(",0,unchanged\n"));
   const auto stored = dump_database(dir / "verbund.db");
   CHECK_THAT(stored, Catch::Contains("scenario_hash"));
   CHECK_THAT(stored, Catch::Contains("|base|2|6|ties|") && Catch::Contains("|wg|2|6|ties|"));
