@@ -4,6 +4,7 @@
 
 #include "cli.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "verbund/analysis/brokerage_roles.hpp"
 #include "verbund/analysis/brokers.hpp"
 #include "verbund/analysis/communities.hpp"
@@ -50,10 +51,13 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
         const analysis::TieFilter filter = tie_filter(state->scope);
         const core::Region region = load_scoped_region(global, state->scope);
         const analysis::SimpleGraph graph(region, filter);
-        const auto report = analysis::brokers(graph, {.top = state->top,
-                                                      .exact_betweenness_limit = state->exact_limit,
-                                                      .betweenness_samples = state->samples,
-                                                      .seed = global.seed.value_or(1)});
+        const ProgressBar bar("betweenness", "sources", global.quiet);
+        const auto report = analysis::brokers(
+            graph, {.top = state->top,
+                    .exact_betweenness_limit = state->exact_limit,
+                    .betweenness_samples = state->samples,
+                    .seed = global.seed.value_or(1),
+                    .progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); }});
         std::vector<std::uint32_t> group(region.size()), chosen;
         for (std::uint32_t v = 0; v < region.size(); ++v) {
           const core::ActorId a{v};

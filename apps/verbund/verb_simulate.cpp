@@ -13,6 +13,7 @@
 
 #include "cli.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "verbund/error.hpp"
 #include "verbund/sim/simulate.hpp"
 
@@ -41,39 +42,13 @@ std::string file_hash(const std::string& path) {
   return text;
 }
 
-/// Progress on stderr when it is a terminal: replicates done and time left.
-class ProgressBar {
- public:
-  explicit ProgressBar(std::string label, bool quiet)
-      : label_(std::move(label)),
-        on_(!quiet && isatty(STDERR_FILENO)),
-        start_(std::chrono::steady_clock::now()) {}
-  void operator()(std::size_t done, std::size_t total) const {
-    if (!on_) return;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double left =
-        done > 0 ? elapsed / static_cast<double>(done) * static_cast<double>(total - done) : 0.0;
-    const int width = 30;
-    const int filled = static_cast<int>(width * done / std::max<std::size_t>(total, 1));
-    std::fprintf(stderr, "\r%s [%.*s%*s] %zu/%zu replicates, %.0f s left ", label_.c_str(), filled,
-                 "##############################", width - filled, "", done, total, left);
-    if (done == total) std::fprintf(stderr, "\n");
-  }
-
- private:
-  std::string label_;
-  bool on_;
-  std::chrono::steady_clock::time_point start_;
-};
-
 /// Runs one scenario with Ctrl-C handling; reports an interruption on stderr.
 sim::Run run_scenario(const core::Region& region, const sim::Scenario& scenario,
                       std::size_t replicates, std::uint64_t seed, bool quiet,
                       std::optional<int> checkpoint_at = std::nullopt) {
   interrupted.store(false);
   const auto previous = std::signal(SIGINT, on_interrupt);
-  const ProgressBar bar(scenario.name, quiet);
+  const ProgressBar bar(scenario.name, "replicates", quiet);
   sim::Run run = sim::simulate(region, scenario,
                                {.replicates = replicates,
                                 .seed = seed,

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <mutex>
+
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
@@ -103,9 +105,16 @@ Betweenness betweenness(const SimpleGraph& graph, const BetweennessOptions& opti
   const auto sources = choose_sources(n, k, options.seed);
 
   tbb::enumerable_thread_specific<Workspace> local([n] { return Workspace(n); });
+  std::mutex progress_mutex;
+  std::size_t done = 0;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, sources.size(), 1), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) accumulate_source(graph, sources[i], ws);
+    if (options.progress) {
+      const std::lock_guard lock(progress_mutex);
+      done += r.size();
+      options.progress(done, sources.size());
+    }
   });
   // Integer sums: the same whichever thread took which source.
   std::vector<std::uint64_t> sum(n, 0);

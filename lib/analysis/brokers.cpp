@@ -16,8 +16,9 @@ BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options) {
   std::vector<double> betweenness, constraint;
   Betweenness estimate;
   if (exact || options.betweenness_samples > 0) {
-    estimate = analysis::betweenness(
-        graph, {.samples = exact ? 0 : options.betweenness_samples, .seed = options.seed});
+    estimate = analysis::betweenness(graph, {.samples = exact ? 0 : options.betweenness_samples,
+                                             .seed = options.seed,
+                                             .progress = options.progress});
     betweenness = estimate.value;
     report.betweenness_mode =
         estimate.exact ? BrokerReport::Mode::exact : BrokerReport::Mode::sampled;

@@ -104,6 +104,17 @@ TEST_CASE(
   const SimpleGraph graph(test::random_multigraph(11, 200, 500));
   const auto exact = analysis::betweenness(graph);
   CHECK(analysis::betweenness(graph, {.samples = 200}).value == exact.value);
+  // Progress reports count up to every source, one call at a time, and change nothing.
+  std::vector<std::size_t> reported;
+  const auto with_progress = analysis::betweenness(
+      graph, {.samples = 50, .seed = 3, .progress = [&](std::size_t done, std::size_t total) {
+                CHECK(total == 50);
+                reported.push_back(done);
+              }});
+  CHECK(with_progress.value == analysis::betweenness(graph, {.samples = 50, .seed = 3}).value);
+  REQUIRE_FALSE(reported.empty());
+  CHECK(std::is_sorted(reported.begin(), reported.end()));
+  CHECK(reported.back() == 50);
 
   const std::size_t k = 40;
   const double pairs = 199.0 * 198.0 / 2.0;

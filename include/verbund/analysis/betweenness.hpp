@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "verbund/analysis/simple_graph.hpp"
@@ -15,6 +16,9 @@ struct BetweennessOptions {
   std::size_t samples = 0;
   std::uint64_t seed = 1;    ///< draws the sample sources
   double confidence = 0.95;  ///< for the stated error bound
+  /// Called with (sources done, sources in all) as trees are summed, from any thread but never
+  /// two at once; may be empty.
+  std::function<void(std::size_t, std::size_t)> progress{};
 };
 
 /// Unweighted shortest-path betweenness of every vertex, each unordered pair counted once (as

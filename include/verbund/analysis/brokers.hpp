@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct BrokerOptions {
   /// ranked by constraint and degree).
   std::size_t betweenness_samples = 500;
   std::uint64_t seed = 1;  ///< draws the sampled sources
+  /// Progress of the betweenness computation (see BetweennessOptions::progress).
+  std::function<void(std::size_t, std::size_t)> progress{};
 };
 
 /// One broker and what hangs on it.
