@@ -33,7 +33,7 @@ void BM_Simulate(benchmark::State& state) {
   sim::Scenario scenario;
   scenario.horizon = static_cast<int>(state.range(3));
   for (auto _ : state)
-    benchmark::DoNotOptimize(sim::simulate(r, scenario, {.replicates = replicates}));
+    benchmark::DoNotOptimize(sim::simulate(r, scenario, {.replicates = replicates}, 1));
   state.counters["actors"] = static_cast<double>(r.size());
   state.counters["actor_months_per_s"] = benchmark::Counter(
       static_cast<double>(r.size() * replicates) * static_cast<double>(scenario.horizon),

@@ -1,11 +1,14 @@
-// Checkpoints: replicate states after a month, as a text file with exact (hex) floats.
+// Checkpoints: replicate states after a month, as a text file with exact (hex) floats, and the
+// check that one fits the run that resumes from it.
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "verbund/error.hpp"
-#include "verbund/sim/simulate.hpp"
+#include "verbund/sim/checkpoint.hpp"
+
+#include <algorithm>
 
 namespace verbund::sim {
 
@@ -67,20 +70,19 @@ void write_checkpoint(const Checkpoint& c, const std::filesystem::path& path) {
   if (!out.flush()) throw IoError("writing the checkpoint " + path.string() + " failed");
 }
 
-Checkpoint read_checkpoint(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the checkpoint");
+Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
   std::size_t line_no = 0;
   std::string line;
   auto next = [&]() -> std::istringstream {
     if (!std::getline(in, line))
-      throw InvalidInput(SourceLocation{path.string(), line_no + 1, 0},
+      throw InvalidInput(SourceLocation{file, line_no + 1, 0},
                          "the checkpoint ends early");
     ++line_no;
     return std::istringstream(line);
   };
   auto fail = [&](const std::string& what) -> void {
-    throw InvalidInput(SourceLocation{path.string(), line_no, 0}, what);
+    throw InvalidInput(SourceLocation{file, line_no, 0}, what);
   };
   next();
   if (line.rfind("verbund-checkpoint ", 0) == 0 && line != magic)
@@ -149,6 +151,43 @@ Checkpoint read_checkpoint(const std::filesystem::path& path) {
     c.replicates.push_back(std::move(r));
   }
   return c;
+}
+
+Checkpoint read_checkpoint(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the checkpoint");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_checkpoint(text.str(), path.string());
+}
+
+void check_checkpoint(const Checkpoint& checkpoint, const core::Region& region,
+                      const ResumeRequest& request, const std::string& file) {
+  const SourceLocation at{file, 0, 0};
+  if (checkpoint.month != request.month)
+    throw InvalidInput(at, "the checkpoint is of month " + std::to_string(checkpoint.month) +
+                               ", the fork asks for month " + std::to_string(request.month));
+  if (checkpoint.seed != request.seed)
+    throw InvalidInput(at, "the checkpoint was made with seed " + std::to_string(checkpoint.seed) +
+                               ", this run uses " + std::to_string(request.seed));
+  if (checkpoint.region != region_fingerprint(region))
+    throw InvalidInput(at, "the checkpoint belongs to another region (database)");
+  for (const auto& state : checkpoint.replicates) {
+    for (const auto& t : state.ties)
+      if (t.a >= region.size() || t.b >= region.size() || t.a == t.b)
+        throw InvalidInput(at, "the checkpoint names actors the region does not have");
+    for (const auto v : state.closed)
+      if (v >= region.size() || region.kind(core::ActorId{v}) != core::ActorKind::firm)
+        throw InvalidInput(at, "the checkpoint closes an actor that is not a firm of the region");
+  }
+  std::vector<std::size_t> ids;
+  for (const auto& state : checkpoint.replicates) ids.push_back(state.replicate);
+  std::sort(ids.begin(), ids.end());
+  for (std::size_t r = 0; r < request.replicates; ++r) {
+    if (!std::binary_search(ids.begin(), ids.end(), r))
+      throw InvalidInput(at, "the checkpoint lacks replicate " + std::to_string(r) + " (" +
+                                 std::to_string(request.replicates) + " asked)");
+  }
 }
 
 }  // namespace verbund::sim

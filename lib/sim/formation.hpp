@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "verbund/core/region.hpp"
-#include "verbund/sim/network.hpp"
+#include "sim/network.hpp"
 #include "verbund/sim/scenario.hpp"
 
 namespace verbund::sim {
+
+using detail::Network;
 
 /// What a meeting reads of each side that never changes, on one cache line per actor.
 struct alignas(64) ActorFacts {
@@ -32,6 +34,9 @@ struct alignas(64) ActorFacts {
 class Formation {
  public:
   Formation(const core::Region& region, const ModelParams& model);
+  // It keeps pointers to both: never to temporaries.
+  Formation(core::Region&&, const ModelParams&) = delete;
+  Formation(const core::Region&, ModelParams&&) = delete;
 
   /// The log-odds of a tie between a and b (not tied), every term evaluated: the reference the
   /// lazy decision is tested against. `focus`: they met through a shared focus; otherwise

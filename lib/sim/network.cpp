@@ -1,9 +1,9 @@
-#include "verbund/sim/network.hpp"
+#include "sim/network.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-namespace verbund::sim {
+namespace verbund::sim::detail {
 
 namespace {
 std::uint64_t key(std::uint32_t u, std::uint32_t v) { return PairIndex::key(u, v); }
@@ -211,4 +211,4 @@ double Network::giant_share() const {
   return operating_ > 0 ? static_cast<double>(giant) / static_cast<double>(operating_) : 0.0;
 }
 
-}  // namespace verbund::sim
+}  // namespace verbund::sim::detail

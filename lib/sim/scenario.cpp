@@ -1,10 +1,9 @@
 #include "verbund/sim/scenario.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "io/toml_reader.hpp"
+#include "sim/interventions/intervention.hpp"
 
 namespace verbund::sim {
 
@@ -56,155 +55,37 @@ Effects read_effects(TomlReader& r, Effects into, bool allow_kinds,
   return into;
 }
 
-Selection read_selection(TomlReader& r, const std::string& file,
-                         const std::string& key = "select") {
-  Selection s;
-  const auto* node = r.get(key);
-  if (!node) return s;
-  TomlReader sel(io::sub_table(r, node, key), file, "[intervention." + key + "]");
-  for (const auto& name : sel.strings("kinds")) {
-    const auto kind = core::parse_actor_kind(name);
-    if (!kind) sel.fail(*node, "unknown actor kind '" + name + "'");
-    s.kinds.push_back(*kind);
-  }
-  s.municipality = sel.string("municipality").value_or("");
-  s.theme = sel.string("theme").value_or("");
-  s.sector = sel.string("sector").value_or("");
-  s.size = static_cast<std::size_t>(sel.integer("size", 0, 10000000).value_or(0));
-  sel.finish();
-  return s;
-}
-
-/// A month of the scenario: a whole number from 1 to the horizon, named as such when it is not.
-int read_month(TomlReader& r, std::string_view key, int horizon, int fallback) {
-  const auto* node = r.get(key);
-  if (!node) return fallback;
-  const auto v = node->value_exact<std::int64_t>();
-  if (!v) r.fail(*node, "'" + std::string(key) + "' must be a whole number of months");
-  if (*v < 1 || *v > horizon)
-    r.fail(*node, "'" + std::string(key) + "' = " + std::to_string(*v) +
-                      " lies outside the horizon (months 1 to " + std::to_string(horizon) + ")");
-  return static_cast<int>(*v);
-}
-
 Intervention read_intervention(const toml::table& table, const std::string& file, int horizon,
-                               std::size_t index) {
+                               std::size_t index, const detail::InterventionRegistry& registry) {
   TomlReader r(table, file, "intervention #" + std::to_string(index + 1));
   const auto type = r.string("type");
   if (!type)
     throw InvalidInput(r.where(), "intervention #" + std::to_string(index + 1) + " needs a type");
   const std::string name = r.string("name").value_or(*type + " #" + std::to_string(index + 1));
-  if (*type == "working_group") {
-    WorkingGroup g;
-    g.name = name;
-    g.start = read_month(r, "start", horizon, 1);
-    g.end = read_month(r, "end", horizon, horizon);
-    g.every = static_cast<int>(r.integer("every", 1, 1200).value_or(1));
-    g.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(2));
-    if (const auto b = r.integer("budget", 0, 1000000000)) g.budget = *b;
-    g.members = r.strings("members");
-    g.select = read_selection(r, file);
-    if (g.end < g.start) throw InvalidInput(r.where(), name + ": end before start");
-    if (g.members.empty() && g.select.size == 0)
-      throw InvalidInput(r.where(), name + ": list members or give select.size");
-    r.finish();
-    return g;
-  }
-  if (*type == "shock") {
-    Shock s;
-    s.name = name;
-    s.at = read_month(r, "at", horizon, 1);
-    s.remove_share = r.number("remove_share").value_or(0.3);
-    if (s.remove_share > 1.0)
-      throw InvalidInput(r.where(), name + ": remove_share must be at most 1");
-    s.close_share = r.number("close_share").value_or(0.0);
-    if (s.close_share > 1.0)
-      throw InvalidInput(r.where(), name + ": close_share must be at most 1");
-    s.select = read_selection(r, file);
-    if (s.select.kinds.empty() && s.select.sector.empty() && s.select.municipality.empty() &&
-        s.select.theme.empty())
-      throw InvalidInput(r.where(), name + ": a shock needs a target (select.kinds, sector, ...)");
-    r.finish();
-    return s;
-  }
-  auto share = [&](std::string_view key, double fallback) {
-    const double v = r.number(key).value_or(fallback);
-    if (v > 1.0)
-      throw InvalidInput(r.where(), name + ": '" + std::string(key) + "' must be at most 1");
-    return v;
-  };
-  if (*type == "transfer_office") {
-    TransferOffice t;
-    t.name = name;
-    t.start = read_month(r, "start", horizon, 1);
-    t.end = read_month(r, "end", horizon, horizon);
-    t.introductions = static_cast<int>(r.integer("introductions", 1, 1000000).value_or(10));
-    t.conversion = share("conversion", 0.3);
-    if (const auto b = r.integer("budget", 0, 1000000000)) t.budget = *b;
-    t.select = read_selection(r, file);
-    if (t.end < t.start) throw InvalidInput(r.where(), name + ": end before start");
-    r.finish();
-    return t;
-  }
-  if (*type == "matchmaking_event") {
-    MatchmakingEvent e;
-    e.name = name;
-    e.at = read_month(r, "at", horizon, 1);
-    e.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(3));
-    e.conversion = share("conversion", 0.2);
-    e.members = r.strings("members");
-    e.select = read_selection(r, file);
-    if (e.members.empty() && e.select.size == 0)
-      throw InvalidInput(r.where(), name + ": list members or give select.size");
-    r.finish();
-    return e;
-  }
-  if (*type == "funding_call") {
-    FundingCall f;
-    f.name = name;
-    f.at = read_month(r, "at", horizon, 1);
-    const auto call = r.string("call");
-    if (!call) throw InvalidInput(r.where(), name + ": 'call' names the call file");
-    std::filesystem::path path(*call);
-    if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
-    f.call = path.string();
-    f.consortia = static_cast<int>(r.integer("consortia", 1, 1000).value_or(3));
-    f.duration = static_cast<int>(r.integer("duration", 1, 1200).value_or(36));
-    r.finish();
-    return f;
-  }
-  if (*type == "supplier_initiative") {
-    SupplierInitiative i;
-    i.name = name;
-    i.start = read_month(r, "start", horizon, 1);
-    i.end = read_month(r, "end", horizon, horizon);
-    i.meetings = r.number("meetings").value_or(1.0);
-    i.visibility = r.number("visibility").value_or(1.0);
-    if (const auto b = r.integer("budget", 0, 1000000000)) i.budget = *b;
-    i.buyers = read_selection(r, file, "buyers");
-    i.suppliers = read_selection(r, file, "suppliers");
-    if (i.end < i.start) throw InvalidInput(r.where(), name + ": end before start");
-    if (i.suppliers.kinds.empty() && i.suppliers.sector.empty() && i.suppliers.theme.empty() &&
-        i.suppliers.municipality.empty())
-      throw InvalidInput(r.where(), name + ": say who the suppliers are (suppliers.sector, ...)");
-    r.finish();
-    return i;
-  }
-  throw InvalidInput(io::location_of(file, table.get("type")->source()),
-                     "unknown intervention type '" + *type +
-                         "' (working_group, shock, transfer_office, matchmaking_event, "
-                         "funding_call, supplier_initiative)");
+  const auto* kind = registry.find(*type);
+  if (!kind)
+    throw InvalidInput(io::location_of(file, table.get("type")->source()),
+                       "unknown intervention type '" + *type + "' (" + registry.names() + ")");
+  const detail::ReadContext where{file, horizon, index, name};
+  auto spec = kind->read(r, where);
+  return Intervention{*type, std::move(spec), r.where()};
 }
 
 }  // namespace
 
 Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
+  return detail::parse_scenario(toml_text, file, detail::builtin_interventions());
+}
+
+Scenario detail::parse_scenario(std::string_view toml_text, const std::string& file,
+                                const InterventionRegistry& registry) {
   const toml::table root = io::parse_toml(toml_text, file);
   TomlReader r(root, file, "the scenario");
   Scenario s;
   s.file = file;
   s.name = r.string("name").value_or(file);
   s.horizon = static_cast<int>(r.integer("horizon_months", 1, 1200).value_or(60));
+  s.weights = r.string("weights").value_or("");
   if (const auto y = r.integer("start_year", 1900, 2200)) s.start_year = static_cast<int>(*y);
   if (const auto* node = r.get("model")) {
     TomlReader m(io::sub_table(r, node, "model"), file, "[model]");
@@ -258,15 +139,9 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     Fork fork;
     const auto from = f.string("from");
     if (!from) f.fail(*node, "'from' names the scenario to fork from");
-    std::filesystem::path path(*from);
-    if (path.is_relative()) path = std::filesystem::path(file).parent_path() / path;
-    fork.from = path.string();
+    fork.from = *from;
     fork.month = static_cast<int>(f.integer("month", 0, s.horizon).value_or(0));
-    if (const auto checkpoint = f.string("checkpoint")) {
-      std::filesystem::path cp(*checkpoint);
-      if (cp.is_relative()) cp = std::filesystem::path(file).parent_path() / cp;
-      fork.checkpoint = cp.string();
-    }
+    fork.checkpoint = f.string("checkpoint").value_or("");
     f.finish();
     s.fork = fork;
   }
@@ -276,19 +151,11 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
     for (std::size_t k = 0; k < array->size(); ++k) {
       const auto* table = (*array)[k].as_table();
       if (!table) r.fail((*array)[k], "each [[intervention]] must be a table");
-      s.interventions.push_back(read_intervention(*table, file, s.horizon, k));
+      s.interventions.push_back(read_intervention(*table, file, s.horizon, k, registry));
     }
   }
   r.finish();
   return s;
-}
-
-Scenario load_scenario(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), path.string());
 }
 
 }  // namespace verbund::sim

@@ -23,7 +23,7 @@ const core::Region& region() {
 }
 
 /// eta written out from the documented effects, with sets and the haversine distance.
-double eta_by_definition(const core::Region& r, const sim::Network& net, const sim::ModelParams& m,
+double eta_by_definition(const core::Region& r, const sim::detail::Network& net, const sim::ModelParams& m,
                          std::uint32_t a, std::uint32_t b, bool shared_focus, double bonus) {
   const ActorId x{a}, y{b};
   const auto& e = m.effects_of(r.kind(x));
@@ -84,7 +84,7 @@ sim::ModelParams model_with_signs(int variant) {
 TEST_CASE("formation eta equals the model's definition; the lazy decision equals the full one",
           "[sim]") {
   const auto& r = region();
-  const sim::Network net(r, std::nullopt);
+  const sim::detail::Network net(r, std::nullopt);
   const auto n = static_cast<std::uint32_t>(net.size());
   for (int variant = 0; variant < 3; ++variant) {
     CAPTURE(variant);

@@ -7,14 +7,14 @@
 #include "../core/region_fixture.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/gen/ruhr.hpp"
-#include "verbund/sim/network.hpp"
-#include "verbund/sim/pair_index.hpp"
+#include "sim/network.hpp"
+#include "sim/pair_index.hpp"
 
 using namespace verbund;
 
 namespace {
 
-void require_counts_match(const sim::Network& net) {
+void require_counts_match(const sim::detail::Network& net) {
   const auto& r = net.region();
   const auto n = static_cast<std::uint32_t>(net.size());
   std::uint64_t edges = 0, corners = 0;
@@ -60,7 +60,7 @@ void require_counts_match(const sim::Network& net) {
 TEST_CASE("incremental network indicators equal a recount after random tie events", "[sim]") {
   const auto region = gen::generate_ruhr_region(gen::load_ruhr_base(gen::bundled_ruhr_dir()),
                                                 {.firms = 300, .seed = 4});
-  sim::Network net(region, 2025);
+  sim::detail::Network net(region, 2025);
   require_counts_match(net);
   core::RandomStream rng(9, 1);
   const auto n = static_cast<std::uint32_t>(net.size());

@@ -6,6 +6,8 @@
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
 #include "verbund/gen/ruhr.hpp"
+#include "verbund/io/scenario_inputs.hpp"
+#include "verbund/match/call.hpp"
 #include "verbund/sim/simulate.hpp"
 
 using namespace verbund;
@@ -31,11 +33,20 @@ bool same(const sim::Run& a, const sim::Run& b) {
   return true;
 }
 
+/// A scenario file with everything it names, compiled and run.
+sim::Run run_file(const std::filesystem::path& path, const sim::RunOptions& options,
+                  std::uint64_t seed) {
+  const auto loaded = io::load_scenario_inputs(path);
+  return sim::simulate(sim::compile(region(), loaded.scenario, loaded.inputs, {.seed = seed}),
+                       options);
+}
+
 }  // namespace
 
 TEST_CASE("replicates are bit-identical for any thread count and differ between seeds", "[sim]") {
   const auto s =
-      sim::load_scenario(test::project_data_dir() / "scenarios" / "dortmund-post-crisis.toml");
+      io::load_scenario_inputs(test::project_data_dir() / "scenarios" / "dortmund-post-crisis.toml")
+          .scenario;
   auto shorter = s;
   shorter.horizon = 12;
   shorter.model.firm_exit = 0.01;  // firms close and start up too
@@ -43,16 +54,16 @@ TEST_CASE("replicates are bit-identical for any thread count and differ between 
   sim::Run one, two;
   {
     const core::ThreadLimit limit(1);
-    one = sim::simulate(region(), shorter, {.replicates = 4, .seed = 3});
+    one = sim::simulate(region(), shorter, {.replicates = 4}, 3);
   }
   {
     const core::ThreadLimit limit(2);
-    two = sim::simulate(region(), shorter, {.replicates = 4, .seed = 3});
+    two = sim::simulate(region(), shorter, {.replicates = 4}, 3);
   }
   CHECK(same(one, two));
   REQUIRE(one.series.size() == 4);
   CHECK(one.series[0].size() == 13);
-  const auto other = sim::simulate(region(), shorter, {.replicates = 4, .seed = 4});
+  const auto other = sim::simulate(region(), shorter, {.replicates = 4}, 4);
   CHECK_FALSE(same(one, other));
   // Replicates differ from each other.
   CHECK(sim::values(one.series[0].back()) != sim::values(one.series[1].back()));
@@ -61,8 +72,8 @@ TEST_CASE("replicates are bit-identical for any thread count and differ between 
 TEST_CASE("a scenario compared with itself differs by exactly zero (common random numbers)",
           "[sim]") {
   const auto base = scenario("");
-  const auto a = sim::simulate(region(), base, {.replicates = 5, .seed = 8});
-  const auto b = sim::simulate(region(), base, {.replicates = 5, .seed = 8});
+  const auto a = sim::simulate(region(), base, {.replicates = 5}, 8);
+  const auto b = sim::simulate(region(), base, {.replicates = 5}, 8);
   for (const auto& month : sim::compare(a, b))
     for (const auto& e : month) {
       CHECK(e.mean == 0.0);
@@ -76,13 +87,13 @@ TEST_CASE("a scenario compared with itself differs by exactly zero (common rando
 }
 
 TEST_CASE("working groups add ties, shocks remove them, against the paired baseline", "[sim]") {
-  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6, .seed = 2});
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6}, 2);
   const auto group = sim::simulate(
       region(),
       scenario(
           "[[intervention]]\ntype = \"working_group\"\nname = \"wg\"\nstart = 1\nend = 12\n"
           "meetings = 4\nselect = { kinds = [\"firm\"], municipality = \"Essen\", size = 40 }\n"),
-      {.replicates = 6, .seed = 2});
+      {.replicates = 6}, 2);
   REQUIRE(group.groups.size() == 1);
   CHECK(group.groups[0].second.size() == 40);
   const auto more = sim::compare(base, group).back()[7];  // ties
@@ -91,7 +102,7 @@ TEST_CASE("working groups add ties, shocks remove them, against the paired basel
       sim::simulate(region(),
                     scenario("[[intervention]]\ntype = \"shock\"\nat = 1\nremove_share = 0.5\n"
                              "select = { kinds = [\"firm\"] }\n"),
-                    {.replicates = 6, .seed = 2});
+                    {.replicates = 6}, 2);
   const auto fewer = sim::compare(base, shocked)[1][7];  // ties right after the shock
   CHECK(fewer.high < 0.0);
 }
@@ -99,7 +110,7 @@ TEST_CASE("working groups add ties, shocks remove them, against the paired basel
 TEST_CASE("cancellation keeps finished replicates only", "[sim]") {
   std::atomic<bool> cancel{true};
   const auto run =
-      sim::simulate(region(), scenario(""), {.replicates = 3, .seed = 1, .cancel = &cancel});
+      sim::simulate(region(), scenario(""), {.replicates = 3, .cancel = &cancel}, 1);
   CHECK(run.cancelled);
   CHECK(run.series.empty());
 }
@@ -107,15 +118,12 @@ TEST_CASE("cancellation keeps finished replicates only", "[sim]") {
 TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their place", "[sim]") {
   for (const auto& entry :
        std::filesystem::directory_iterator(test::project_data_dir() / "scenarios")) {
-    const auto s = sim::load_scenario(entry.path());
+    const auto loaded = io::load_scenario_inputs(entry.path());
+    const auto& s = loaded.scenario;
     CHECK(s.horizon == 60);
-    CHECK_NOTHROW(sim::simulate(region(),
-                                [&] {
-                                  auto quick = s;
-                                  quick.horizon = s.fork ? s.fork->month + 1 : 1;
-                                  return quick;
-                                }(),
-                                {.replicates = 1}));
+    auto quick = s;
+    quick.horizon = s.fork ? s.fork->month + 1 : 1;
+    CHECK_NOTHROW(sim::simulate(sim::compile(region(), quick, loaded.inputs), {.replicates = 1}));
   }
   auto message = [](const std::string& text) {
     try {
@@ -147,12 +155,12 @@ TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their pla
              Catch::Contains("'start' must be a whole number of months"));
   const auto unknown =
       scenario("[[intervention]]\ntype = \"working_group\"\nmembers = [\"ghost\"]\n");
-  CHECK_THROWS_WITH(sim::simulate(region(), unknown, {.replicates = 1}),
+  CHECK_THROWS_WITH(sim::simulate(region(), unknown, {.replicates = 1}, 1),
                     Catch::Contains("unknown actor 'ghost'"));
   const auto nowhere = scenario(
       "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"Atlantis\", size = "
       "3 }\n");
-  CHECK_THROWS_WITH(sim::simulate(region(), nowhere, {.replicates = 1}),
+  CHECK_THROWS_WITH(sim::simulate(region(), nowhere, {.replicates = 1}, 1),
                     Catch::Contains("unknown municipality 'Atlantis'"));
 }
 
@@ -160,18 +168,18 @@ TEST_CASE(
     "transfer offices raise the share of firms with a science tie; matchmaking days add "
     "ties in their month",
     "[sim]") {
-  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6, .seed = 6});
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 6}, 6);
   const auto office = sim::simulate(
       region(),
       scenario(
           "[[intervention]]\ntype = \"transfer_office\"\nintroductions = 30\nconversion = 0.5\n"),
-      {.replicates = 6, .seed = 6});
+      {.replicates = 6}, 6);
   CHECK(sim::compare(base, office).back()[4].low > 0.0);  // science share
   const auto day = sim::simulate(
       region(),
       scenario("[[intervention]]\ntype = \"matchmaking_event\"\nat = 2\nmeetings = 3\n"
                "conversion = 0.5\nselect = { kinds = [\"firm\"], size = 200 }\n"),
-      {.replicates = 6, .seed = 6});
+      {.replicates = 6}, 6);
   const auto diff = sim::compare(base, day);
   CHECK(diff[1][7].mean == 0.0);  // nothing before the day: the same random numbers
   CHECK(diff[2][7].low > 0.0);    // ties on the day
@@ -181,12 +189,19 @@ TEST_CASE(
     "funding calls add project ties of the funded consortia; supplier initiatives add "
     "supply ties",
     "[sim]") {
-  const auto base = sim::simulate(region(), scenario(""), {.replicates = 4, .seed = 7});
+  const auto base = sim::simulate(region(), scenario(""), {.replicates = 4}, 7);
+  const auto call = (test::project_data_dir() / "calls" / "efre-hydrogen.toml").string();
   auto funded_scenario = scenario(
       "[[intervention]]\ntype = \"funding_call\"\nat = 2\nconsortia = 2\nduration = 5\n"
-      "call = \"" +
-      (test::project_data_dir() / "calls" / "efre-hydrogen.toml").string() + "\"\n");
-  const auto funded = sim::simulate(region(), funded_scenario, {.replicates = 4, .seed = 7});
+      "call = \"" + call + "\"\n");
+  // A scenario built in code brings the files it names already read.
+  sim::ScenarioInputs inputs;
+  inputs.calls.emplace(call, match::load_call(call));
+  const auto funded = sim::simulate(sim::compile(region(), funded_scenario, inputs, {.seed = 7}),
+                                    {.replicates = 4});
+  CHECK_THROWS_WITH(sim::simulate(region(), funded_scenario, {.replicates = 1}, 7),
+                    Catch::Contains("t.toml:3:1: funding_call #1: the call file") &&
+                        Catch::Contains("was not loaded"));
   const auto diff = sim::compare(base, funded);
   CHECK(diff[1][7].mean == 0.0);
   CHECK(diff[2][7].low > 0.0);  // the consortia's pairs are tied in month 2
@@ -194,14 +209,14 @@ TEST_CASE(
       region(),
       scenario("[[intervention]]\ntype = \"supplier_initiative\"\nmeetings = 2\nvisibility = 3\n"
                "buyers = { sector = \"28\" }\nsuppliers = { sector = \"25\" }\n"),
-      {.replicates = 4, .seed = 7});
+      {.replicates = 4}, 7);
   CHECK(sim::compare(base, suppliers).back()[7].low > 0.0);
   // A spent budget means no meetings: with budget 0 the run is the baseline, draw for draw.
   const auto unfunded = sim::simulate(
       region(),
       scenario("[[intervention]]\ntype = \"supplier_initiative\"\nmeetings = 2\nbudget = 0\n"
                "buyers = { sector = \"28\" }\nsuppliers = { sector = \"25\" }\n"),
-      {.replicates = 4, .seed = 7});
+      {.replicates = 4}, 7);
   for (const auto& month : sim::compare(base, unfunded))
     for (const auto& e : month) CHECK(e.mean == 0.0);
   CHECK_THROWS_AS(
@@ -210,7 +225,7 @@ TEST_CASE(
   CHECK_THROWS_AS(
       sim::simulate(region(),
                     scenario("[[intervention]]\ntype = \"funding_call\"\ncall = \"nope.toml\"\n"),
-                    {.replicates = 1}),
+                    {.replicates = 1}, 1),
       InvalidInput);
 }
 
@@ -222,9 +237,9 @@ TEST_CASE("a scenario forked from another shares its months up to the fork exact
                    "[[intervention]]\ntype = \"working_group\"\nstart = 5\nend = 10\nmeetings = 4\n"
                    "select = { kinds = [\"firm\"], size = 60 }\n");
   const auto base =
-      sim::simulate(region(), sim::load_scenario(dir / "base.toml"), {.replicates = 4, .seed = 5});
+      run_file(dir / "base.toml", {.replicates = 4}, 5);
   const auto fork =
-      sim::simulate(region(), sim::load_scenario(dir / "fork.toml"), {.replicates = 4, .seed = 5});
+      run_file(dir / "fork.toml", {.replicates = 4}, 5);
   const auto diff = sim::compare(base, fork);
   for (std::size_t m = 0; m <= 4; ++m)
     for (const auto& e : diff[m]) CHECK(e.mean == 0.0);
@@ -232,7 +247,7 @@ TEST_CASE("a scenario forked from another shares its months up to the fork exact
   test::write_file(dir / "loop.toml",
                    "horizon_months = 10\n[fork]\nfrom = \"fork.toml\"\nmonth = 2\n");
   CHECK_THROWS_WITH(
-      sim::simulate(region(), sim::load_scenario(dir / "loop.toml"), {.replicates = 1}),
+      run_file(dir / "loop.toml", {.replicates = 1}, 1),
       Catch::Contains("is itself a fork"));
 }
 
@@ -250,23 +265,18 @@ TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit fo
                    "name = \"f\"\nhorizon_months = 9\n" + demography +
                        "[fork]\nfrom = \"base.toml\"\nmonth = 3\ncheckpoint = \"base-3.ckpt\"\n" +
                        group);
-  const auto base = sim::simulate(region(), sim::load_scenario(dir / "base.toml"),
-                                  {.replicates = 3, .seed = 11, .checkpoint_at = 3});
+  const auto base = run_file(dir / "base.toml", {.replicates = 3, .checkpoint_at = 3}, 11);
   REQUIRE(base.checkpoint);
   CHECK(base.checkpoint->replicates.size() == 3);
   CHECK_FALSE(base.checkpoint->replicates[0].closed.empty());
   sim::write_checkpoint(*base.checkpoint, dir / "base-3.ckpt");
-  const auto replay = sim::simulate(region(), sim::load_scenario(dir / "replay.toml"),
-                                    {.replicates = 3, .seed = 11});
-  const auto resume = sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
-                                    {.replicates = 3, .seed = 11});
+  const auto replay = run_file(dir / "replay.toml", {.replicates = 3}, 11);
+  const auto resume = run_file(dir / "resume.toml", {.replicates = 3}, 11);
   CHECK(same(replay, resume));
   // A checkpoint fits only its seed, month and region.
-  CHECK_THROWS_WITH(sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
-                                  {.replicates = 3, .seed = 12}),
+  CHECK_THROWS_WITH(run_file(dir / "resume.toml", {.replicates = 3}, 12),
                     Catch::Contains("seed 11"));
-  CHECK_THROWS_WITH(sim::simulate(region(), sim::load_scenario(dir / "resume.toml"),
-                                  {.replicates = 4, .seed = 11}),
+  CHECK_THROWS_WITH(run_file(dir / "resume.toml", {.replicates = 4}, 11),
                     Catch::Contains("lacks replicate 3"));
   test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 2\nmonth x\n");
   CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"), Catch::Contains("base-3.ckpt:2"));

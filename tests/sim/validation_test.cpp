@@ -10,7 +10,7 @@
 
 #include "verbund/core/random.hpp"
 #include "verbund/core/region.hpp"
-#include "verbund/sim/network.hpp"
+#include "sim/network.hpp"
 #include "verbund/sim/simulate.hpp"
 
 using namespace verbund;
@@ -46,7 +46,7 @@ void check_close(const std::vector<double>& xs, double expected, double allowanc
         4.0 * s.sd / std::sqrt(static_cast<double>(xs.size())) + allowance);
 }
 
-double average_clustering(const sim::Network& g) {
+double average_clustering(const sim::detail::Network& g) {
   double sum = 0.0;
   for (std::uint32_t v = 0; v < g.size(); ++v) {
     const auto row = g.neighbours(v);
@@ -59,7 +59,7 @@ double average_clustering(const sim::Network& g) {
   return sum / static_cast<double>(g.size());
 }
 
-double average_path_length(const sim::Network& g) {
+double average_path_length(const sim::detail::Network& g) {
   const auto n = static_cast<std::uint32_t>(g.size());
   double total = 0.0, pairs = 0.0;
   std::vector<int> dist(n);
@@ -78,8 +78,8 @@ double average_path_length(const sim::Network& g) {
 }
 
 /// Watts–Strogatz: ring of n with k neighbours, each clockwise edge's far end rewired with p.
-sim::Network watts_strogatz(const core::Region& r, std::uint32_t k, double p, std::uint64_t seed) {
-  sim::Network g(r, std::span<const sim::SimTie>{});
+sim::detail::Network watts_strogatz(const core::Region& r, std::uint32_t k, double p, std::uint64_t seed) {
+  sim::detail::Network g(r, std::span<const sim::SimTie>{});
   const auto n = static_cast<std::uint32_t>(r.size());
   for (std::uint32_t i = 0; i < n; ++i)
     for (std::uint32_t j = 1; j <= k / 2; ++j) g.connect(i, (i + j) % n, core::TieKind::informal);
@@ -106,7 +106,7 @@ TEST_CASE("Erdős–Rényi: the giant component holds 0.797 at mean degree 2 and
   for (const auto& [c, expected] : {std::pair{2.0, 0.7968}, std::pair{3.0, 0.9405}}) {
     std::vector<double> giant;
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
-      sim::Network g(r, std::span<const sim::SimTie>{});
+      sim::detail::Network g(r, std::span<const sim::SimTie>{});
       core::RandomStream rng(seed, 0, 2);
       const double p = c / (3000.0 - 1.0);
       for (std::uint32_t u = 0; u < 3000; ++u)
@@ -122,7 +122,7 @@ TEST_CASE("Barabási–Albert: the degree CCDF follows m(m+1)/(k(k+1))", "[sim][
   const std::uint32_t n = 20000, m = 3;
   const auto r = actors(n);
   for (std::uint64_t seed = 1; seed <= 2; ++seed) {
-    sim::Network g(r, std::span<const sim::SimTie>{});
+    sim::detail::Network g(r, std::span<const sim::SimTie>{});
     std::vector<std::uint32_t> ends;  // every tie end: a uniform pick is degree-proportional
     for (std::uint32_t u = 0; u <= m; ++u)
       for (std::uint32_t v = u + 1; v <= m; ++v) {
@@ -191,7 +191,7 @@ TEST_CASE("formation and dissolution alone: equilibrium density f/(f+q), mean du
                                  .science_affinity = 0.0};
   s.model.decay = 0.0;
   s.model.end_probability = q;
-  const auto run = sim::simulate(r, s, {.replicates = 6, .seed = 5});
+  const auto run = sim::simulate(r, s, {.replicates = 6}, 5);
   const double f = 1.0 - std::exp(-2.0 * lambda * p / n);
   const double pairs = n * (n - 1) / 2.0;
   std::vector<double> density, duration;
@@ -199,8 +199,8 @@ TEST_CASE("formation and dissolution alone: equilibrium density f/(f+q), mean du
     double sum = 0.0;  // months 100..400: well past the relaxation time 1/(f+q) = 20
     for (std::size_t t = 100; t < run.series[k].size(); ++t) sum += run.series[k][t].ties / pairs;
     density.push_back(sum / static_cast<double>(run.series[k].size() - 100));
-    duration.push_back(static_cast<double>(run.tie_endings[k].second) /
-                       static_cast<double>(run.tie_endings[k].first));
+    duration.push_back(static_cast<double>(run.tie_endings[k].months_at_risk) /
+                       static_cast<double>(run.tie_endings[k].ended));
   }
   check_close(density, f / (f + q), 0.0);
   check_close(duration, 1.0 / q, 0.0);
@@ -218,7 +218,7 @@ TEST_CASE("firm exit and entry alone: operating share pi + (1 - pi)(1 - x - e)^t
   s.model.meetings = {.triadic = 0.0, .focus = 0.0, .geographic = 0.0, .stranger = 0.0};
   s.model.firm_exit = x;
   s.model.firm_entry = e;
-  const auto run = sim::simulate(r, s, {.replicates = 8, .seed = 21});
+  const auto run = sim::simulate(r, s, {.replicates = 8}, 21);
   const double pi = e / (e + x);
   for (const int t : {1, 5, 20, 120}) {
     CAPTURE(t);
@@ -237,7 +237,7 @@ TEST_CASE("closed firms hold no ties, and a shock's close share closes its targe
   s.model.effects.base = 0.0;
   s.model.firm_exit = 0.05;
   s.model.firm_entry = 0.05;
-  const auto run = sim::simulate(r, s, {.replicates = 2, .seed = 3, .checkpoint_at = 24});
+  const auto run = sim::simulate(r, s, {.replicates = 2, .checkpoint_at = 24}, 3);
   REQUIRE(run.checkpoint);
   for (const auto& state : run.checkpoint->replicates) {
     REQUIRE_FALSE(state.closed.empty());
@@ -252,7 +252,7 @@ TEST_CASE("closed firms hold no ties, and a shock's close share closes its targe
       "horizon_months = 6\n[[intervention]]\ntype = \"shock\"\nat = 3\nremove_share = 0\n"
       "close_share = 1\nselect = { kinds = [\"firm\"] }\n",
       "shock.toml");
-  const auto closed = sim::simulate(r, shocked, {.replicates = 1, .seed = 3});
+  const auto closed = sim::simulate(r, shocked, {.replicates = 1}, 3);
   const auto& series = closed.series.front();
   CHECK(series[2].firms == 400.0);
   CHECK(series[3].firms == 0.0);

@@ -1,14 +1,15 @@
 #pragma once
 
+#include <any>
 #include <array>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <utility>
 #include <vector>
 
 #include "verbund/core/actor_kind.hpp"
+#include "verbund/error.hpp"
 
 namespace verbund::sim {
 
@@ -112,7 +113,7 @@ struct MatchmakingEvent {
 struct FundingCall {
   std::string name;
   int at = 1;
-  std::string call;  ///< path of the call file (relative paths from the scenario's folder)
+  std::string call;  ///< the call file as written (relative to the scenario's folder)
   int consortia = 3;
   int duration = 36;
 };
@@ -130,32 +131,53 @@ struct SupplierInitiative {
   Selection suppliers;
 };
 
-using Intervention = std::variant<WorkingGroup, Shock, TransferOffice, MatchmakingEvent,
-                                  FundingCall, SupplierInitiative>;
+/// One [[intervention]] of a scenario: the fields of its type (one of the structs above, or the
+/// spec of a type registered by an extension of lib/sim/interventions) and where it is written.
+struct Intervention {
+  std::string type;   ///< the TOML `type`, e.g. "working_group"
+  SourceLocation at;  ///< its table in the scenario file, for errors found when compiling
+  std::any spec;      ///< WorkingGroup, Shock, TransferOffice, ... as `type` says
+
+  Intervention() = default;
+  template <class Spec>
+  Intervention(std::string type_name, Spec fields, SourceLocation where = {})
+      : type(std::move(type_name)), at(std::move(where)), spec(std::move(fields)) {}
+  /// The fields if they are of type Spec, else nullptr. O(1), no throw.
+  template <class Spec>
+  [[nodiscard]] const Spec* spec_if() const noexcept {
+    return std::any_cast<Spec>(&spec);
+  }
+};
 
 /// A scenario forked from another: months 1..month run as `from` (same random numbers, so the
 /// state at the fork is the other scenario's), the rest under this scenario's model and
 /// interventions (their months count from the start).
 struct Fork {
-  std::string from;  ///< the scenario file (relative paths from this scenario's folder)
+  std::string from;  ///< the scenario file as written (relative to this scenario's folder)
   int month = 0;
-  std::string checkpoint;  ///< states saved at `month` by `simulate --checkpoint-at`; "" = replay
+  /// States saved at `month` by `simulate --checkpoint-at`, as written; "" = replay `from`.
+  std::string checkpoint;
 };
 
-/// A scenario file: horizon, model, interventions.
+/// A scenario file, as written: horizon, model, interventions, and the names of the files it
+/// refers to (fork origin, checkpoint, funding calls, weights), not resolved and not read. The
+/// io loader (io::load_scenario_inputs) reads those; sim::compile resolves everything.
 struct Scenario {
   std::string name;
-  std::string file;
+  std::string file;  ///< where it came from, for messages
   int horizon = 60;               ///< months
   std::optional<int> start_year;  ///< ties active then; default the region's latest start year
   ModelParams model;
   std::vector<Intervention> interventions;
   std::optional<Fork> fork;
+  /// The transfer scorer's weights for offices, matchmaking days and funding calls: a weights
+  /// file as `match transfer --weights` reads it, as written; "" = the defaults.
+  std::string weights;
 };
 
-/// Parses a scenario (TOML). Throws InvalidInput at file:line:column on a syntax error, unknown
-/// key, wrong type, out-of-range value or unknown intervention type.
+/// Parses a scenario (TOML) and reads no other file; `file` names it in messages. O(size).
+/// Throws InvalidInput at file:line:column on a syntax error, unknown key, wrong type,
+/// out-of-range value or unknown intervention type. Thread-safe.
 [[nodiscard]] Scenario parse_scenario(std::string_view toml_text, const std::string& file);
-[[nodiscard]] Scenario load_scenario(const std::filesystem::path& path);
 
 }  // namespace verbund::sim

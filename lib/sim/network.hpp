@@ -1,4 +1,5 @@
 #pragma once
+// Private to lib/sim: the simulation's evolving network (read through sim::NetworkView).
 
 #include <array>
 #include <cstdint>
@@ -6,21 +7,12 @@
 #include <span>
 #include <vector>
 
+#include "sim/pair_index.hpp"
 #include "verbund/core/region.hpp"
 #include "verbund/core/tie.hpp"
-#include "verbund/sim/pair_index.hpp"
+#include "verbund/sim/checkpoint.hpp"
 
-namespace verbund::sim {
-
-/// A tie of the evolving network: one per pair of actors.
-struct SimTie {
-  std::uint32_t a = 0, b = 0;  ///< a < b
-  core::TieKind kind = core::TieKind::informal;
-  double strength = 1.0;  ///< decays without renewal; the tie ends below a threshold
-  int ends = -1;          ///< step at which it ends regardless (projects), -1 = open
-  bool alive = true;
-  int created = 0;  ///< month it was made (0 = at the start)
-};
+namespace verbund::sim::detail {
 
 /// The simulator's mutable network, built from a Region: per-actor sorted neighbour arrays so
 /// that adding a tie and counting common neighbours stay cheap, a flat pair index for "are they
@@ -34,6 +26,9 @@ class Network {
   Network(const core::Region& region, std::optional<int> year);
   /// The region's actors with exactly these ties (a checkpoint's), strengths and ends kept.
   Network(const core::Region& region, std::span<const SimTie> ties);
+  // It keeps a pointer to the region: never to a temporary one.
+  Network(core::Region&&, std::optional<int>) = delete;
+  Network(core::Region&&, std::span<const SimTie>) = delete;
 
   [[nodiscard]] const core::Region& region() const noexcept { return *region_; }
   [[nodiscard]] std::size_t size() const noexcept { return neighbours_.size(); }
@@ -55,6 +50,7 @@ class Network {
   void disconnect(std::uint32_t u, std::uint32_t v);
   /// The ties in creation order, dead ones flagged until compact(): iterate for decay.
   [[nodiscard]] std::vector<SimTie>& ties() noexcept { return ties_; }
+  [[nodiscard]] std::span<const SimTie> ties() const noexcept { return ties_; }
   /// Closes actor v (a firm going out of business): its ties end and it can have none until
   /// reopen() (a start-up taking its place). connect() refuses closed actors.
   void close(std::uint32_t v);
@@ -104,4 +100,4 @@ class Network {
   int month_ = 0;
 };
 
-}  // namespace verbund::sim
+}  // namespace verbund::sim::detail

@@ -1,0 +1,34 @@
+#pragma once
+
+// What `simulate` and `compare` share: loading and compiling a scenario, running it with a
+// progress bar and Ctrl-C, and turning runs into stored rows, tables and files.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output.hpp"
+#include "verbund/io/scenario_inputs.hpp"
+#include "verbund/io/store.hpp"
+#include "verbund/sim/simulate.hpp"
+
+namespace verbund::cli {
+
+/// Runs a compiled scenario with Ctrl-C handling; reports an interruption on stderr.
+sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
+                   std::optional<int> checkpoint_at = std::nullopt);
+
+/// Every value of every finished replicate, for the store's sim_series table.
+io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& run);
+
+/// The monthly means with their 95 % intervals.
+Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s);
+
+/// Writes tables as JSON if the file name ends in .json, else as CSV.
+void write_out(const std::string& path, const std::vector<Table>& tables);
+
+/// The files a run read, with their hashes, for its record.
+Json input_files_json(const sim::ScenarioInputs& inputs);
+
+}  // namespace verbund::cli

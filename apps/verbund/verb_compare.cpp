@@ -1,0 +1,100 @@
+// `verbund compare`: scenarios against a baseline on common random numbers, with the change of
+// every indicator at the horizon, its 95 % interval and a verdict in words.
+#include <iostream>
+#include <memory>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "sim_runs.hpp"
+#include "verbund/error.hpp"
+
+namespace verbund::cli {
+
+namespace {
+/// In words, for readers of the comparison: does the 95 % interval lie above or below zero?
+std::string verdict(const sim::Estimate& d) {
+  if (d.low > 0.0) return "higher";
+  if (d.high < 0.0) return "lower";
+  if (d.low == 0.0 && d.high == 0.0) return "unchanged";
+  return "no clear change";
+}
+
+struct CompareCli {
+  std::vector<std::string> scenarios;
+  std::size_t replicates = 20;
+  std::string out;
+};
+}  // namespace
+
+Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
+  auto o = std::make_shared<CompareCli>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare",
+      "Scenarios against a baseline on common random numbers: differences with 95 % CIs");
+  cmd->add_option("scenarios", o->scenarios, "BASELINE.toml SCENARIO.toml ...")
+      ->required()
+      ->expected(2, 1000)
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--replicates", o->replicates, "replicates per scenario")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100000));
+  cmd->add_option("--out", o->out,
+                  "write the monthly differences to this file (.json: JSON, else CSV)");
+  return {
+      cmd, [&global, o, cmd] {
+        std::vector<io::LoadedScenario> loaded;
+        std::vector<sim::Scenario> scenarios;
+        for (const auto& f : o->scenarios) {
+          loaded.push_back(io::load_scenario_inputs(f));
+          scenarios.push_back(loaded.back().scenario);
+        }
+        sim::check_same_horizon(scenarios);
+        io::Store store = open_store(global, /*create=*/false);
+        const core::Region region = store.load_region();
+        const auto seed = global.seed.value_or(1);
+        // Every scenario compiles before any runs: a mistake in the last one costs no time.
+        std::vector<sim::Model> models;
+        for (const auto& l : loaded)
+          models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+        const auto baseline = run_model(models.front(), o->replicates, global.quiet);
+        const auto base_summary = sim::summarize(baseline);
+        Table t{"differences",
+                {"scenario", "indicator", "baseline", "scenario value", "difference", "low (95%)",
+                 "high (95%)", "change (%)", "verdict"},
+                {}};
+        Table series{"series", {"scenario", "month", "indicator", "difference", "low", "high"}, {}};
+        std::vector<io::ScenarioSeries> stored{stored_series(scenarios.front().name, baseline)};
+        for (std::size_t s = 1; s < scenarios.size(); ++s) {
+          const auto run = run_model(models[s], o->replicates, global.quiet);
+          const auto diff = sim::compare(baseline, run);
+          stored.push_back(stored_series(scenarios[s].name, run));
+          const auto summary = sim::summarize(run);
+          if (diff.empty()) continue;
+          for (std::size_t k = 0; k < sim::indicator_count; ++k) {
+            const auto& d = diff.back()[k];
+            const double base = base_summary.back()[k].mean;
+            t.rows.push_back({scenarios[s].name, std::string(sim::indicator_names[k]), base,
+                              summary.back()[k].mean, d.mean, d.low, d.high,
+                              base != 0.0 ? Json(100.0 * d.mean / base) : Json(nullptr),
+                              verdict(d)});
+          }
+          for (std::size_t m = 0; m < diff.size(); ++m)
+            for (std::size_t k = 0; k < sim::indicator_count; ++k)
+              series.rows.push_back({scenarios[s].name, m, std::string(sim::indicator_names[k]),
+                                     diff[m][k].mean, diff[m][k].low, diff[m][k].high});
+        }
+        if (!global.quiet) print_tables(std::cout, {t}, global.format);
+        if (!o->out.empty()) write_out(o->out, {series});
+        Json params = Json::parse(describe_options(*cmd));
+        Json hashes = Json::array(), inputs = Json::array();
+        for (const auto& l : loaded) {
+          hashes.push_back(l.inputs.files.front().hash);
+          for (auto& f : input_files_json(l.inputs)) inputs.push_back(f);
+        }
+        params["scenario_hashes"] = hashes;
+        params["inputs"] = inputs;
+        store.record_run({"compare", params.dump(), seed}, stored);
+      }};
+}
+
+}  // namespace verbund::cli

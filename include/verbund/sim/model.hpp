@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "verbund/core/ids.hpp"
+#include "verbund/core/region.hpp"
+#include "verbund/sim/inputs.hpp"
+#include "verbund/sim/scenario.hpp"
+
+namespace verbund::sim {
+
+struct CompileOptions {
+  /// Master seed: fixes the random selections made here and every draw of the run.
+  std::uint64_t seed = 1;
+};
+
+/// A scenario compiled against a region: every name resolved, every selection drawn, every
+/// matchmaking plan and funded consortium made, so that running it can no longer fail on input.
+/// Immutable; copies share one compiled state. Safe to use from many threads. It refers to the
+/// region it was compiled for, which must outlive it.
+class Model {
+ public:
+  struct Impl;
+
+  /// Months simulated (the scenario's horizon).
+  [[nodiscard]] int horizon() const noexcept;
+  [[nodiscard]] std::uint64_t seed() const noexcept;
+  [[nodiscard]] const std::string& name() const noexcept;
+  [[nodiscard]] const core::Region& region() const noexcept;
+  /// The month a replicate starts after: the checkpoint's month when the scenario resumes one,
+  /// else 0.
+  [[nodiscard]] int resumes_after() const noexcept;
+  /// Actors per working group as drawn (the same in every replicate), fork origin's first.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& groups()
+      const noexcept;
+  /// The files the scenario's inputs were read from, with their hashes.
+  [[nodiscard]] const std::vector<InputFile>& input_files() const noexcept;
+
+  /// For lib/sim: the compiled state.
+  [[nodiscard]] const Impl& impl() const noexcept { return *impl_; }
+  explicit Model(std::shared_ptr<const Impl> impl) noexcept : impl_(std::move(impl)) {}
+
+ private:
+  friend class Simulation;  // a replicate shares the compiled state
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Compiles a scenario with the files it names (io::load_scenario_inputs reads them; a scenario
+/// built in code that names none passes `{}`): resolves actors, kinds, municipalities and
+/// themes, draws the selections, plans matchmaking days and transfer introductions and builds
+/// the funded consortia with the inputs' weights, and checks a checkpoint to resume against the
+/// region and seed. Cost: one pass over the actors per intervention, plus the matchmaking
+/// engine's for offices, days and calls.
+/// Throws InvalidInput at the intervention's file:line:column for an unknown actor,
+/// municipality, theme or call member, a funding call whose file was not loaded, a fork whose
+/// origin or checkpoint is missing from `inputs`, or a checkpoint that does not fit.
+/// Thread-safe: reads `region`, `scenario` and `inputs` only.
+/// \code
+///   const auto loaded = io::load_scenario_inputs(path);
+///   const sim::Model model = sim::compile(region, loaded.scenario, loaded.inputs, {.seed = 7});
+/// \endcode
+[[nodiscard]] Model compile(const core::Region& region, const Scenario& scenario,
+                            const ScenarioInputs& inputs = {}, const CompileOptions& options = {});
+/// A model refers to its region: compiling against a temporary would leave it dangling.
+Model compile(core::Region&&, const Scenario&, const ScenarioInputs& = {},
+              const CompileOptions& = {}) = delete;
+
+}  // namespace verbund::sim

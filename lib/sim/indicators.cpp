@@ -1,0 +1,11 @@
+#include "verbund/sim/indicators.hpp"
+
+namespace verbund::sim {
+
+std::array<double, indicator_count> values(const Indicators& i) noexcept {
+  return {i.density,     i.mean_degree,   i.transitivity,
+          i.giant_share, i.science_share, i.cross_municipal_share,
+          i.innovations, i.ties,          i.firms};
+}
+
+}  // namespace verbund::sim

@@ -1,0 +1,65 @@
+// A shock: at month `at`, the targeted actors lose a share of their ties, and targeted firms
+// close with a chance.
+#include "sim/interventions/intervention.hpp"
+#include "sim/interventions/toml_fields.hpp"
+#include "sim/month.hpp"
+
+namespace verbund::sim::detail {
+
+namespace {
+
+class ShockUnit final : public CompiledIntervention {
+ public:
+  ShockUnit(const Shock& spec, std::vector<core::ActorId> targets)
+      : spec_(spec), targets_(std::move(targets)) {}
+
+  /// Each targeted actor loses each tie with the remove share, and a targeted firm closes with
+  /// the close share.
+  void apply(MonthContext& month, InterventionState*) const override {
+    if (month.month() != spec_.at) return;
+    auto& net = month.network();
+    for (const auto a : targets_) {
+      auto rng = month.stream(a.value, purpose(Purpose::shock));
+      const std::vector<std::uint32_t> partners(net.neighbours(a.value).begin(),
+                                                net.neighbours(a.value).end());
+      for (const auto b : partners)
+        if (rng.bernoulli(spec_.remove_share)) month.cut(a.value, b);
+      if (spec_.close_share > 0.0 && month.region().kind(a) == core::ActorKind::firm &&
+          rng.bernoulli(spec_.close_share))
+        month.close_firm(a.value);
+    }
+  }
+
+ private:
+  Shock spec_;
+  std::vector<core::ActorId> targets_;
+};
+
+std::any read(io::TomlReader& r, const ReadContext& where) {
+  Shock s;
+  s.name = where.name;
+  s.at = read_month(r, "at", where.horizon, 1);
+  s.remove_share = r.number("remove_share").value_or(0.3);
+  if (s.remove_share > 1.0)
+    throw InvalidInput(r.where(), s.name + ": remove_share must be at most 1");
+  s.close_share = r.number("close_share").value_or(0.0);
+  if (s.close_share > 1.0) throw InvalidInput(r.where(), s.name + ": close_share must be at most 1");
+  s.select = read_selection(r, where.file);
+  if (s.select.kinds.empty() && s.select.sector.empty() && s.select.municipality.empty() &&
+      s.select.theme.empty())
+    throw InvalidInput(r.where(), s.name + ": a shock needs a target (select.kinds, sector, ...)");
+  r.finish();
+  return s;
+}
+
+std::unique_ptr<const CompiledIntervention> compile(const Intervention& intervention,
+                                                    CompileContext& ctx) {
+  const auto& s = *intervention.spec_if<Shock>();
+  return std::make_unique<ShockUnit>(s, ctx.select(s.select, {}, s.name));
+}
+
+}  // namespace
+
+const InterventionType shock_type{"shock", 0, read, compile};
+
+}  // namespace verbund::sim::detail

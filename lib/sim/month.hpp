@@ -1,0 +1,85 @@
+#pragma once
+
+// A replicate's mutable state as the model's processes and the interventions see it during a
+// month: the network, the meeting rule, tie endings, firm closures and the counters. Private to
+// lib/sim.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/model_impl.hpp"
+#include "sim/network.hpp"
+#include "sim/phase.hpp"
+#include "sim/streams.hpp"
+#include "verbund/core/random.hpp"
+#include "verbund/sim/simulation.hpp"
+
+namespace verbund::sim::detail {
+
+class MonthContext {
+ public:
+  /// Month 0 of a new replicate: the region's ties active in the model's year.
+  MonthContext(const Model::Impl& model, std::size_t replicate);
+  /// A replicate continued from a checkpoint's state.
+  MonthContext(const Model::Impl& model, const ReplicateState& state);
+
+  /// Enters `month` under `phase`.
+  void begin(const Phase& phase, int month) {
+    phase_ = &phase;
+    month_ = month;
+    net_.set_month(month);
+  }
+
+  // --- for interventions ----------------------------------------------------------------
+  [[nodiscard]] int month() const noexcept { return month_; }
+  [[nodiscard]] std::size_t replicate() const noexcept { return replicate_; }
+  [[nodiscard]] const core::Region& region() const noexcept { return *model_->region; }
+  [[nodiscard]] const Phase& phase() const noexcept { return *phase_; }
+  [[nodiscard]] Network& network() noexcept { return net_; }
+  [[nodiscard]] const Network& network() const noexcept { return net_; }
+  /// The draws of `unit` (an actor, an intervention's ordinal, whole_network) this month.
+  [[nodiscard]] core::RandomStream stream(std::uint32_t unit, std::uint32_t purpose) const {
+    return {model_->seed, detail::stream(replicate_, month_, unit), purpose};
+  }
+  /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability,
+  /// of `kind` (else the kind the two actors' kinds imply). `focus`: they met through a shared
+  /// group; `bonus` adds to the log-odds.
+  void meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rng, bool focus,
+            double bonus = 0.0, std::optional<core::TieKind> kind = std::nullopt);
+  /// The kind of a tie a and b form: transfer (small firm and science), research, informal.
+  [[nodiscard]] core::TieKind new_tie_kind(core::ActorId a, core::ActorId b) const;
+  /// Ends the tie of a and b before its time (a shock): censored in the duration statistics.
+  void cut(std::uint32_t a, std::uint32_t b);
+  /// Closes firm `firm`: its ties end (censored) and it meets nobody until a start-up reopens it.
+  void close_firm(std::uint32_t firm);
+
+  // --- the model's own processes, in the order of a month --------------------------------
+  /// a's own meetings: one Poisson count over the four mechanisms.
+  void meetings(std::uint32_t a);
+  void decay();
+  void demography();
+  void innovate();
+  [[nodiscard]] Indicators indicators() const;
+  [[nodiscard]] TieEndings tie_endings() const;
+  [[nodiscard]] std::uint64_t innovations() const noexcept { return innovations_; }
+
+ private:
+  bool share_group(std::uint32_t a, std::uint32_t b) const {
+    return phase_->formation->share_static_group(a, b) || phase_->in_active_group(a, b, month_);
+  }
+  void meet_partners_partner(std::uint32_t a, core::RandomStream& rng);
+  void meet_co_member(std::uint32_t a, core::RandomStream& rng);
+  void censor(const SimTie& t);
+  void end_tie(const SimTie& t);
+
+  const Model::Impl* model_;
+  const Phase* phase_ = nullptr;
+  std::size_t replicate_;
+  Network net_;
+  int month_ = 0;
+  std::uint64_t innovations_ = 0;
+  std::uint64_t ended_ = 0, ended_months_ = 0;
+};
+
+}  // namespace verbund::sim::detail
