@@ -75,3 +75,42 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   CHECK(run_cli({"simulate", "missing.toml"}, dir.path()).exit_code == 2);
   CHECK(dump_database(dir / "verbund.db") == before);
 }
+
+TEST_CASE("cli: the run record lists every file a scenario read, with its hash; a bad call file "
+          "is refused before anything runs",
+          "[cli][sim]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "3"}, dir.path()).exit_code ==
+          0);
+  const auto calls = verbund::test::project_data_dir() / "calls";
+  write_file(dir / "weights.toml", "fit = 2.0\n");
+  write_file(dir / "base.toml", "name = \"base\"\nhorizon_months = 4\n");
+  write_file(dir / "funded.toml",
+             "name = \"funded\"\nhorizon_months = 4\nweights = \"weights.toml\"\n"
+             "[fork]\nfrom = \"base.toml\"\nmonth = 1\n"
+             "[[intervention]]\ntype = \"funding_call\"\nat = 2\ncall = \"" +
+                 (calls / "efre-hydrogen.toml").string() + "\"\n");
+  REQUIRE(run_cli({"-q", "simulate", "funded.toml", "--replicates", "2"}, dir.path()).exit_code ==
+          0);
+  const auto stored = dump_database(dir / "verbund.db");
+  for (const char* role : {"scenario", "fork origin", "call", "weights"})
+    CHECK_THAT(stored, Catch::Contains(std::string("\"role\":\"") + role + "\""));
+  CHECK_THAT(stored, Catch::Contains("efre-hydrogen.toml\",\"hash\":\""));
+  // The call's file is read before the run: a broken one is named at its line, nothing stored.
+  const std::string before = dump_database(dir / "verbund.db");
+  write_file(dir / "broken-call.toml", "name = \"x\"\n[size\n");
+  write_file(dir / "broken.toml",
+             "horizon_months = 4\n[[intervention]]\ntype = \"funding_call\"\n"
+             "call = \"broken-call.toml\"\n");
+  auto r = run_cli({"simulate", "broken.toml"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("broken-call.toml:2:"));
+  write_file(dir / "lost.toml",
+             "horizon_months = 4\n[[intervention]]\ntype = \"funding_call\"\n"
+             "call = \"nowhere.toml\"\n");
+  r = run_cli({"simulate", "lost.toml"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("lost.toml:2:1: funding_call #1:") &&
+                        Catch::Contains("cannot open the call file"));
+  CHECK(dump_database(dir / "verbund.db") == before);
+}
