@@ -16,8 +16,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const core::Region region = gen::generate_ruhr_region(gen::load_ruhr_base(argv[1]),
-                                                          {.firms = 1000, .seed = 1});
+    const core::Region region =
+        gen::generate_ruhr_region(gen::load_ruhr_base(argv[1]), {.firms = 1000, .seed = 1});
     // describe: the scenario and its fork origin, calls, checkpoint and weights, read and hashed
     const auto loaded = io::load_scenario_inputs(argv[2]);
     for (const auto& file : loaded.inputs.files)

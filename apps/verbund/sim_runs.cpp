@@ -20,10 +20,11 @@ sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
   interrupted.store(false);
   const auto previous = std::signal(SIGINT, on_interrupt);
   const ProgressBar bar(model.name(), "replicates", quiet);
-  sim::Run run = sim::simulate(model, {.replicates = replicates,
-                                       .progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); },
-                                       .cancel = &interrupted,
-                                       .checkpoint_at = checkpoint_at});
+  sim::Run run =
+      sim::simulate(model, {.replicates = replicates,
+                            .progress = [&bar](std::size_t d, std::size_t t) { bar(d, t); },
+                            .cancel = &interrupted,
+                            .checkpoint_at = checkpoint_at});
   std::signal(SIGINT, previous);
   if (run.cancelled)
     std::cerr << "verbund: interrupted: keeping " << run.series.size() << " of " << replicates

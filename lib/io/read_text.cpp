@@ -11,13 +11,11 @@ namespace verbund::io {
 std::string read_text_file(const std::filesystem::path& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
   if (!in || std::filesystem::is_directory(path))
-    throw InvalidInput(SourceLocation{path.string(), 0, 0},
-                       "cannot open the " + std::string(what));
+    throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the " + std::string(what));
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad())
-    throw InvalidInput(SourceLocation{path.string(), 0, 0},
-                       "cannot read the " + std::string(what));
+    throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot read the " + std::string(what));
   return text.str();
 }
 

@@ -62,9 +62,9 @@ LoadedScenario load_scenario_inputs(const fs::path& path) {
     const auto at = SourceLocation{scenario.file, 0, 0};
     if (fork.checkpoint.empty()) {
       const auto origin_path = beside(scenario.file, fork.from);
-      out.inputs.origin = sim::parse_scenario(
-          reader.read(origin_path, "fork origin", "scenario file to fork from"),
-          origin_path.string());
+      out.inputs.origin =
+          sim::parse_scenario(reader.read(origin_path, "fork origin", "scenario file to fork from"),
+                              origin_path.string());
       if (out.inputs.origin->fork)
         throw InvalidInput(at, "fork: '" + origin_path.string() + "' is itself a fork");
       out.inputs.origin_calls = reader.calls_of(*out.inputs.origin);

@@ -76,8 +76,7 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
   std::string line;
   auto next = [&]() -> std::istringstream {
     if (!std::getline(in, line))
-      throw InvalidInput(SourceLocation{file, line_no + 1, 0},
-                         "the checkpoint ends early");
+      throw InvalidInput(SourceLocation{file, line_no + 1, 0}, "the checkpoint ends early");
     ++line_no;
     return std::istringstream(line);
   };

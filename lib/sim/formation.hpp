@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "verbund/core/region.hpp"
 #include "sim/network.hpp"
+#include "verbund/core/region.hpp"
 #include "verbund/sim/scenario.hpp"
 
 namespace verbund::sim {

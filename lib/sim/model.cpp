@@ -50,8 +50,7 @@ std::unique_ptr<Phase> compile_phase(const core::Region& region, const Scenario&
     const auto& intervention = scenario.interventions[k];
     const auto* type = registry.find(intervention.type);
     if (!type)
-      throw InvalidInput(intervention.at,
-                         "unknown intervention type '" + intervention.type + "'");
+      throw InvalidInput(intervention.at, "unknown intervention type '" + intervention.type + "'");
     detail::CompileContext ctx{.region = region,
                                .seed = seed,
                                .index = k,
@@ -121,8 +120,8 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
     if (fork.month > scenario.horizon) throw InvalidInput(at, "fork: month beyond the horizon");
     if (scenario.start_year) origin.start_year = scenario.start_year;
     impl->year = origin.start_year ? origin.start_year : latest_start_year(region);
-    impl->phases.push_back(compile_phase(region, origin, inputs.origin_calls, inputs.weights,
-                                         options.seed, registry));
+    impl->phases.push_back(
+        compile_phase(region, origin, inputs.origin_calls, inputs.weights, options.seed, registry));
     impl->phases.push_back(
         compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
     impl->switch_after = fork.month;

@@ -31,7 +31,7 @@ struct Phase {
   double exp_minus_meeting_rate = 1.0;         // e^-(sum of the rates)
   // A firm's monthly chance to innovate by [has a science partner][distinct partner kinds].
   std::array<std::array<double, core::all_actor_kinds.size() + 1>, 2> innovation_chance{};
-  std::vector<FocusGroup> groups;                  // working groups, as meeting foci
+  std::vector<FocusGroup> groups;                    // working groups, as meeting foci
   std::vector<std::vector<std::uint32_t>> group_of;  // per actor: the groups it is in
   /// Working groups' members as drawn, by name, for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> drawn_groups;

@@ -9,7 +9,7 @@ namespace verbund::sim {
 
 using io::TomlReader;
 
-const Effects& ModelParams::effects_of(core::ActorKind kind) const {
+const Effects& ModelParams::effects_of(core::ActorKind kind) const noexcept {
   for (const auto& [k, e] : effects_by_kind)
     if (k == kind) return e;
   return effects;

@@ -55,10 +55,10 @@ Run simulate(const Model& model, const RunOptions& options) {
                        " lies before the month the scenario resumes from (" +
                        std::to_string(model.resumes_after()) + ")");
   if (impl.resume)
-    check_checkpoint(*impl.resume, model.region(),
-                     {.month = impl.resume->month, .seed = model.seed(),
-                      .replicates = options.replicates},
-                     impl.resume_file);
+    check_checkpoint(
+        *impl.resume, model.region(),
+        {.month = impl.resume->month, .seed = model.seed(), .replicates = options.replicates},
+        impl.resume_file);
   Run run;
   run.requested = options.replicates;
   run.groups = model.groups();

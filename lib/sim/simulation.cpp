@@ -19,9 +19,9 @@ struct Simulation::Impl {
   static detail::MonthContext start(const Model::Impl& model, std::size_t replicate) {
     if (!model.resume) return {model, replicate};
     const auto& saved = model.resume->replicates;
-    const auto it = std::lower_bound(
-        saved.begin(), saved.end(), replicate,
-        [](const ReplicateState& s, std::size_t r) { return s.replicate < r; });
+    const auto it =
+        std::lower_bound(saved.begin(), saved.end(), replicate,
+                         [](const ReplicateState& s, std::size_t r) { return s.replicate < r; });
     if (it == saved.end() || it->replicate != replicate)
       throw InvalidInput("the checkpoint lacks replicate " + std::to_string(replicate));
     return {model, *it};

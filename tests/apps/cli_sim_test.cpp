@@ -76,9 +76,10 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   CHECK(dump_database(dir / "verbund.db") == before);
 }
 
-TEST_CASE("cli: the run record lists every file a scenario read, with its hash; a bad call file "
-          "is refused before anything runs",
-          "[cli][sim]") {
+TEST_CASE(
+    "cli: the run record lists every file a scenario read, with its hash; a bad call file "
+    "is refused before anything runs",
+    "[cli][sim]") {
   ScratchDir dir;
   REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "3"}, dir.path()).exit_code ==
           0);

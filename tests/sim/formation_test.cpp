@@ -23,8 +23,9 @@ const core::Region& region() {
 }
 
 /// eta written out from the documented effects, with sets and the haversine distance.
-double eta_by_definition(const core::Region& r, const sim::detail::Network& net, const sim::ModelParams& m,
-                         std::uint32_t a, std::uint32_t b, bool shared_focus, double bonus) {
+double eta_by_definition(const core::Region& r, const sim::detail::Network& net,
+                         const sim::ModelParams& m, std::uint32_t a, std::uint32_t b,
+                         bool shared_focus, double bonus) {
   const ActorId x{a}, y{b};
   const auto& e = m.effects_of(r.kind(x));
   auto set_of = [](auto span) {

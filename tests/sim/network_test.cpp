@@ -5,10 +5,10 @@
 #include <unordered_map>
 
 #include "../core/region_fixture.hpp"
-#include "verbund/core/random.hpp"
-#include "verbund/gen/ruhr.hpp"
 #include "sim/network.hpp"
 #include "sim/pair_index.hpp"
+#include "verbund/core/random.hpp"
+#include "verbund/gen/ruhr.hpp"
 
 using namespace verbund;
 

@@ -109,8 +109,7 @@ TEST_CASE("working groups add ties, shocks remove them, against the paired basel
 
 TEST_CASE("cancellation keeps finished replicates only", "[sim]") {
   std::atomic<bool> cancel{true};
-  const auto run =
-      sim::simulate(region(), scenario(""), {.replicates = 3, .cancel = &cancel}, 1);
+  const auto run = sim::simulate(region(), scenario(""), {.replicates = 3, .cancel = &cancel}, 1);
   CHECK(run.cancelled);
   CHECK(run.series.empty());
 }
@@ -193,7 +192,8 @@ TEST_CASE(
   const auto call = (test::project_data_dir() / "calls" / "efre-hydrogen.toml").string();
   auto funded_scenario = scenario(
       "[[intervention]]\ntype = \"funding_call\"\nat = 2\nconsortia = 2\nduration = 5\n"
-      "call = \"" + call + "\"\n");
+      "call = \"" +
+      call + "\"\n");
   // A scenario built in code brings the files it names already read.
   sim::ScenarioInputs inputs;
   inputs.calls.emplace(call, match::load_call(call));
@@ -236,19 +236,16 @@ TEST_CASE("a scenario forked from another shares its months up to the fork exact
                    "name = \"f\"\nhorizon_months = 10\n[fork]\nfrom = \"base.toml\"\nmonth = 4\n"
                    "[[intervention]]\ntype = \"working_group\"\nstart = 5\nend = 10\nmeetings = 4\n"
                    "select = { kinds = [\"firm\"], size = 60 }\n");
-  const auto base =
-      run_file(dir / "base.toml", {.replicates = 4}, 5);
-  const auto fork =
-      run_file(dir / "fork.toml", {.replicates = 4}, 5);
+  const auto base = run_file(dir / "base.toml", {.replicates = 4}, 5);
+  const auto fork = run_file(dir / "fork.toml", {.replicates = 4}, 5);
   const auto diff = sim::compare(base, fork);
   for (std::size_t m = 0; m <= 4; ++m)
     for (const auto& e : diff[m]) CHECK(e.mean == 0.0);
   CHECK(diff[10][7].low > 0.0);  // the working group added ties after the fork
   test::write_file(dir / "loop.toml",
                    "horizon_months = 10\n[fork]\nfrom = \"fork.toml\"\nmonth = 2\n");
-  CHECK_THROWS_WITH(
-      run_file(dir / "loop.toml", {.replicates = 1}, 1),
-      Catch::Contains("is itself a fork"));
+  CHECK_THROWS_WITH(run_file(dir / "loop.toml", {.replicates = 1}, 1),
+                    Catch::Contains("is itself a fork"));
 }
 
 TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit for bit", "[sim]") {

@@ -37,9 +37,10 @@ select = { sector = "47" }
 
 }  // namespace
 
-TEST_CASE("a replicate stepped month by month is the one simulate() runs, and its observer sees "
-          "every month",
-          "[sim]") {
+TEST_CASE(
+    "a replicate stepped month by month is the one simulate() runs, and its observer sees "
+    "every month",
+    "[sim]") {
   const auto scenario = sim::parse_scenario(scenario_text, "staged.toml");
   const sim::Model model = sim::compile(region(), scenario, {}, {.seed = 9});
   CHECK(model.horizon() == 8);
@@ -89,15 +90,15 @@ TEST_CASE("a replicate stepped month by month is the one simulate() runs, and it
 
   // The observer in simulate() is called for every month of every replicate.
   std::atomic<int> calls{0};
-  (void)sim::simulate(model, {.replicates = 3, .observer = [&](const sim::Simulation&) {
-                                ++calls;
-                              }});
+  (void)sim::simulate(model,
+                      {.replicates = 3, .observer = [&](const sim::Simulation&) { ++calls; }});
   CHECK(calls.load() == 3 * 8);
 }
 
-TEST_CASE("a checkpoint of month 0 holds the starting network, and a fork at month 0 resumed "
-          "from it equals the replayed fork",
-          "[sim]") {
+TEST_CASE(
+    "a checkpoint of month 0 holds the starting network, and a fork at month 0 resumed "
+    "from it equals the replayed fork",
+    "[sim]") {
   const auto base = sim::parse_scenario("name = \"b\"\nhorizon_months = 5\n", "b.toml");
   const sim::Model model = sim::compile(region(), base, {}, {.seed = 4});
   const auto run = sim::simulate(model, {.replicates = 2, .checkpoint_at = 0});
@@ -119,7 +120,8 @@ TEST_CASE("a checkpoint of month 0 holds the starting network, and a fork at mon
   replayed.fork->checkpoint.clear();
   sim::ScenarioInputs replay;
   replay.origin = base;
-  const auto a = sim::simulate(sim::compile(region(), fork, resume, {.seed = 4}), {.replicates = 2});
+  const auto a =
+      sim::simulate(sim::compile(region(), fork, resume, {.seed = 4}), {.replicates = 2});
   const auto b =
       sim::simulate(sim::compile(region(), replayed, replay, {.seed = 4}), {.replicates = 2});
   for (std::size_t r = 0; r < 2; ++r)

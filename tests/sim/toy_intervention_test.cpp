@@ -47,8 +47,8 @@ std::any read_introducer(io::TomlReader& r, const ReadContext& where) {
   return i;
 }
 
-std::unique_ptr<const CompiledIntervention> compile_introducer(const sim::Intervention& intervention,
-                                                               CompileContext& ctx) {
+std::unique_ptr<const CompiledIntervention> compile_introducer(
+    const sim::Intervention& intervention, CompileContext& ctx) {
   const auto& i = *intervention.spec_if<Introducer>();
   const auto both = ctx.select({}, {i.first, i.second}, i.name);  // throws at an unknown actor
   return std::make_unique<IntroducerUnit>(i.at, both[0], both[1]);
@@ -89,13 +89,14 @@ TEST_CASE("a toy intervention added in one file and one registry line runs in th
   registry.add(introducer_type);  // the registry line
 
   const auto [a, b] = strangers();
-  const std::string text = "name = \"toy\"\nhorizon_months = 4\n[model]\ndecay = 0.0\n"
-                           "[[intervention]]\ntype = \"introducer\"\nat = 3\nfirst = \"" +
-                           a + "\"\nsecond = \"" + b + "\"\n";
+  const std::string text =
+      "name = \"toy\"\nhorizon_months = 4\n[model]\ndecay = 0.0\n"
+      "[[intervention]]\ntype = \"introducer\"\nat = 3\nfirst = \"" +
+      a + "\"\nsecond = \"" + b + "\"\n";
   // Without its line the type is unknown, at its place.
-  CHECK_THROWS_WITH(sim::parse_scenario(text, "toy.toml"),
-                    Catch::Contains("toy.toml:6:8") &&
-                        Catch::Contains("unknown intervention type 'introducer'"));
+  CHECK_THROWS_WITH(
+      sim::parse_scenario(text, "toy.toml"),
+      Catch::Contains("toy.toml:6:8") && Catch::Contains("unknown intervention type 'introducer'"));
   const auto scenario = parse_scenario(text, "toy.toml", registry);
   REQUIRE(scenario.interventions.size() == 1);
   CHECK(scenario.interventions[0].type == "introducer");
@@ -110,7 +111,8 @@ TEST_CASE("a toy intervention added in one file and one registry line runs in th
   // Its compiler resolves names when compiling, with the place in the file.
   const auto ghost = parse_scenario(
       "horizon_months = 4\n[[intervention]]\ntype = \"introducer\"\nfirst = \"ghost\"\n"
-      "second = \"" + b + "\"\n",
+      "second = \"" +
+          b + "\"\n",
       "ghost.toml", registry);
   CHECK_THROWS_WITH(compile(region(), ghost, {}, {.seed = 3}, registry),
                     Catch::Contains("ghost.toml:2:1: introducer #1: unknown actor 'ghost'"));

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/network.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/core/region.hpp"
-#include "sim/network.hpp"
 #include "verbund/sim/simulate.hpp"
 
 using namespace verbund;
@@ -78,7 +78,8 @@ double average_path_length(const sim::detail::Network& g) {
 }
 
 /// Watts–Strogatz: ring of n with k neighbours, each clockwise edge's far end rewired with p.
-sim::detail::Network watts_strogatz(const core::Region& r, std::uint32_t k, double p, std::uint64_t seed) {
+sim::detail::Network watts_strogatz(const core::Region& r, std::uint32_t k, double p,
+                                    std::uint64_t seed) {
   sim::detail::Network g(r, std::span<const sim::SimTie>{});
   const auto n = static_cast<std::uint32_t>(r.size());
   for (std::uint32_t i = 0; i < n; ++i)

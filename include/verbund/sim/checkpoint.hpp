@@ -55,9 +55,9 @@ void write_checkpoint(const Checkpoint& checkpoint, const std::filesystem::path&
 
 /// What a run resuming from a checkpoint must agree with.
 struct ResumeRequest {
-  int month = 0;                ///< the fork month the scenario asks for
-  std::uint64_t seed = 0;       ///< the run's seed
-  std::size_t replicates = 0;   ///< replicates 0..replicates-1 must be in the checkpoint
+  int month = 0;               ///< the fork month the scenario asks for
+  std::uint64_t seed = 0;      ///< the run's seed
+  std::size_t replicates = 0;  ///< replicates 0..replicates-1 must be in the checkpoint
 };
 /// Checks that `checkpoint` fits `region` and `request` (month, seed, region fingerprint, the
 /// replicates asked for, actors and closed firms that exist); `file` names it in messages.

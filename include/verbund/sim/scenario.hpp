@@ -52,7 +52,8 @@ struct ModelParams {
   double innovation_base = -6.0;      ///< log-odds of a firm innovating in a month
   double innovation_science = 1.2;    ///< + if it has a science tie
   double innovation_diversity = 0.8;  ///< + x distinct partner kinds / 5
-  [[nodiscard]] const Effects& effects_of(core::ActorKind kind) const;
+  /// The effects of `kind`: its own if given, else `effects`. O(kinds given), no throw.
+  [[nodiscard]] const Effects& effects_of(core::ActorKind kind) const noexcept;
 };
 
 /// Who an intervention targets when it does not list members.
@@ -164,7 +165,7 @@ struct Fork {
 /// io loader (io::load_scenario_inputs) reads those; sim::compile resolves everything.
 struct Scenario {
   std::string name;
-  std::string file;  ///< where it came from, for messages
+  std::string file;               ///< where it came from, for messages
   int horizon = 60;               ///< months
   std::optional<int> start_year;  ///< ties active then; default the region's latest start year
   ModelParams model;

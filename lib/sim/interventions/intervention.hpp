@@ -75,9 +75,9 @@ class CompileContext {
  public:
   const core::Region& region;
   std::uint64_t seed = 0;
-  std::size_t index = 0;     ///< among the scenario's interventions: keys its selections
-  std::uint32_t ordinal = 0; ///< among the scenario's interventions of its type: keys its streams
-  SourceLocation at;         ///< its table in the scenario, for messages
+  std::size_t index = 0;      ///< among the scenario's interventions: keys its selections
+  std::uint32_t ordinal = 0;  ///< among the scenario's interventions of its type: keys its streams
+  SourceLocation at;          ///< its table in the scenario, for messages
   const std::map<std::string, match::Call>& calls;  ///< the scenario's funding calls, loaded
   Phase& phase;
   /// The transfer matchmaking engine on the starting region, with the scenario's weights; made
@@ -85,10 +85,9 @@ class CompileContext {
   std::function<const match::TransferScorer&()> scorer;
 
   /// resolve_selection() for this intervention.
-  [[nodiscard]] std::vector<core::ActorId> select(const Selection& selection,
-                                                  const std::vector<std::string>& listed,
-                                                  const std::string& name,
-                                                  SelectionRole role = SelectionRole::targets) const {
+  [[nodiscard]] std::vector<core::ActorId> select(
+      const Selection& selection, const std::vector<std::string>& listed, const std::string& name,
+      SelectionRole role = SelectionRole::targets) const {
     return resolve_selection(region, selection, listed, seed, {at, name, index, role});
   }
 };

@@ -9,8 +9,8 @@ const InterventionRegistry& builtin_interventions() {
   // Each type states when in a month it acts (InterventionType::acts): shocks first, then
   // working groups, transfer offices, funding calls, supplier initiatives, matchmaking days.
   static const InterventionRegistry registry{
-      working_group_type, shock_type,          transfer_office_type, matchmaking_event_type,
-      funding_call_type,  supplier_initiative_type,
+      working_group_type,     shock_type,        transfer_office_type,
+      matchmaking_event_type, funding_call_type, supplier_initiative_type,
   };
   return registry;
 }

@@ -43,7 +43,8 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
   if (s.remove_share > 1.0)
     throw InvalidInput(r.where(), s.name + ": remove_share must be at most 1");
   s.close_share = r.number("close_share").value_or(0.0);
-  if (s.close_share > 1.0) throw InvalidInput(r.where(), s.name + ": close_share must be at most 1");
+  if (s.close_share > 1.0)
+    throw InvalidInput(r.where(), s.name + ": close_share must be at most 1");
   s.select = read_selection(r, where.file);
   if (s.select.kinds.empty() && s.select.sector.empty() && s.select.municipality.empty() &&
       s.select.theme.empty())

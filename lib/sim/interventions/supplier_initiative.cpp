@@ -13,7 +13,9 @@ class SupplierInitiativeUnit final : public CompiledIntervention {
  public:
   SupplierInitiativeUnit(const SupplierInitiative& spec, std::vector<core::ActorId> buyers,
                          std::vector<core::ActorId> suppliers, std::uint32_t ordinal)
-      : spec_(spec), buyers_(std::move(buyers)), suppliers_(std::move(suppliers)),
+      : spec_(spec),
+        buyers_(std::move(buyers)),
+        suppliers_(std::move(suppliers)),
         ordinal_(ordinal) {}
 
   [[nodiscard]] std::unique_ptr<InterventionState> start() const override {

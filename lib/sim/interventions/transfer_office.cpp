@@ -83,8 +83,8 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   // The engine ranks on the starting region, so each firm's list is fixed: plan it once.
   std::vector<std::vector<core::ActorId>> partners(firms.size());
   tbb::parallel_for(std::size_t{0}, firms.size(), [&](std::size_t i) {
-    for (const auto& rec : match::recommend(scorer, firms[i], ctx.region.needs(firms[i]),
-                                            candidates_per_firm))
+    for (const auto& rec :
+         match::recommend(scorer, firms[i], ctx.region.needs(firms[i]), candidates_per_firm))
       partners[i].push_back(rec.candidate);
   });
   return std::make_unique<TransferOfficeUnit>(t, std::move(firms), std::move(partners),
