@@ -142,13 +142,13 @@ Model compile(const core::Region& region, const Scenario& scenario, const Scenar
 
 int Model::horizon() const noexcept { return impl_->horizon; }
 std::uint64_t Model::seed() const noexcept { return impl_->seed; }
-const std::string& Model::name() const noexcept { return impl_->name; }
+const std::string& Model::name() const& noexcept { return impl_->name; }
 const core::Region& Model::region() const noexcept { return *impl_->region; }
 int Model::resumes_after() const noexcept { return impl_->resume ? impl_->resume->month : 0; }
 const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& Model::groups()
-    const noexcept {
+    const& noexcept {
   return impl_->groups;
 }
-const std::vector<InputFile>& Model::input_files() const noexcept { return impl_->files; }
+const std::vector<InputFile>& Model::input_files() const& noexcept { return impl_->files; }
 
 }  // namespace verbund::sim

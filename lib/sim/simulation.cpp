@@ -74,9 +74,9 @@ void Simulation::step() {
 bool Simulation::done() const noexcept { return impl_->month.month() >= impl_->model->horizon; }
 int Simulation::month() const noexcept { return impl_->month.month(); }
 std::size_t Simulation::replicate() const noexcept { return impl_->month.replicate(); }
-const Indicators& Simulation::indicators() const noexcept { return impl_->series.back(); }
-const std::vector<Indicators>& Simulation::series() const noexcept { return impl_->series; }
-NetworkView Simulation::network() const noexcept { return NetworkView(impl_->month.network()); }
+const Indicators& Simulation::indicators() const& noexcept { return impl_->series.back(); }
+const std::vector<Indicators>& Simulation::series() const& noexcept { return impl_->series; }
+NetworkView Simulation::network() const& noexcept { return NetworkView(impl_->month.network()); }
 TieEndings Simulation::tie_endings() const { return impl_->month.tie_endings(); }
 
 ReplicateState Simulation::state() const {

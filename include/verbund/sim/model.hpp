@@ -30,16 +30,20 @@ class Model {
   /// Months simulated (the scenario's horizon).
   [[nodiscard]] int horizon() const noexcept;
   [[nodiscard]] std::uint64_t seed() const noexcept;
-  [[nodiscard]] const std::string& name() const noexcept;
+  [[nodiscard]] const std::string& name() const& noexcept;
   [[nodiscard]] const core::Region& region() const noexcept;
   /// The month a replicate starts after: the checkpoint's month when the scenario resumes one,
   /// else 0.
   [[nodiscard]] int resumes_after() const noexcept;
   /// Actors per working group as drawn (the same in every replicate), fork origin's first.
   [[nodiscard]] const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& groups()
-      const noexcept;
+      const& noexcept;
   /// The files the scenario's inputs were read from, with their hashes.
-  [[nodiscard]] const std::vector<InputFile>& input_files() const noexcept;
+  [[nodiscard]] const std::vector<InputFile>& input_files() const& noexcept;
+  // These live in the compiled state: never taken from a temporary model.
+  const std::string& name() const&& = delete;
+  const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& groups() const&& = delete;
+  const std::vector<InputFile>& input_files() const&& = delete;
 
   /// For lib/sim: the compiled state.
   [[nodiscard]] const Impl& impl() const noexcept { return *impl_; }

@@ -61,11 +61,15 @@ class Simulation {
   [[nodiscard]] int month() const noexcept;
   [[nodiscard]] std::size_t replicate() const noexcept;
   /// The indicators now. O(1).
-  [[nodiscard]] const Indicators& indicators() const noexcept;
+  [[nodiscard]] const Indicators& indicators() const& noexcept;
   /// The indicators of months 0..month().
-  [[nodiscard]] const std::vector<Indicators>& series() const noexcept;
+  [[nodiscard]] const std::vector<Indicators>& series() const& noexcept;
   /// The network now, read-only.
-  [[nodiscard]] NetworkView network() const noexcept;
+  [[nodiscard]] NetworkView network() const& noexcept;
+  // What these refer to lives in the replicate: never taken from a temporary one.
+  const Indicators& indicators() const&& = delete;
+  const std::vector<Indicators>& series() const&& = delete;
+  NetworkView network() const&& = delete;
   /// Tie endings so far, ties still open counted as at risk up to month(). O(ties).
   [[nodiscard]] TieEndings tie_endings() const;
   /// The state now, to continue it later (a checkpoint's entry). O(ties + actors).
