@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "verbund/core/region.hpp"
-#include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_base.hpp"
 
 namespace verbund::gen {
 
