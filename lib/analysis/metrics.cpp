@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "verbund/analysis/indicators.hpp"
+
 namespace verbund::analysis {
 
 using core::ActorId;
@@ -9,10 +11,11 @@ using core::ActorKind;
 
 namespace {
 
+// A firm's science tie as the science share defines it (indicators.hpp).
 bool has_science_neighbour(const core::Region& region, const SimpleGraph& graph, std::uint32_t v) {
   const auto row = graph.neighbours(v);
   return std::any_of(row.begin(), row.end(),
-                     [&](std::uint32_t w) { return core::is_science(region.kind(ActorId{w})); });
+                     [&](std::uint32_t w) { return counts_as_science(region.kind(ActorId{w})); });
 }
 
 bool has_project_tie(const core::Region& region, const SimpleGraph& graph, std::uint32_t v) {
@@ -32,51 +35,44 @@ double ratio(double part, double whole) { return whole > 0 ? part / whole : 0.0;
 NetworkMetrics network_metrics(const core::Region& region, const SimpleGraph& graph) {
   NetworkMetrics m;
   const auto n = static_cast<std::uint32_t>(graph.vertex_count());
-  m.actors = n;
-  m.edges = graph.edge_count();
-  const double nn = static_cast<double>(n);
-  m.density = n >= 2 ? static_cast<double>(m.edges) / (nn * (nn - 1) / 2.0) : 0.0;
-  m.mean_degree = n > 0 ? 2.0 * static_cast<double>(m.edges) / nn : 0.0;
-  const Components comp = components(graph);
-  m.components = comp.sizes.size();
-  m.giant_share = ratio(static_cast<double>(comp.giant), nn);
+  // The headline indicators as defined once in indicators.hpp.
+  const IndicatorCounts counts = count_indicators(region, graph);
+  const HeadlineIndicators headline = headline_indicators(counts);
+  m.actors = counts.actors;
+  m.edges = counts.pairs;
+  m.density = headline.density;
+  m.components = counts.components;
+  m.giant_share = headline.giant_share;
+  m.firms = counts.firms;
+  m.firms_with_science_tie = counts.firms_with_science_tie;
+  m.science_share = headline.science_share;
+  m.cross_municipal_share = headline.cross_municipal_share;
+
+  m.mean_degree = n > 0 ? 2.0 * static_cast<double>(m.edges) / static_cast<double>(n) : 0.0;
   const Clustering cl = clustering(graph);
   m.transitivity = cl.transitivity;
   m.average_clustering = cl.average_local;
   m.weighted_average_clustering = weighted_average_clustering(graph);
 
-  std::size_t cross = 0, located = 0, internal = 0, external = 0;
+  std::size_t internal = 0, external = 0;
   for (std::uint32_t v = 0; v < n; ++v) {
     const ActorId a{v};
     m.max_degree = std::max(m.max_degree, graph.degree(v));
     if (graph.degree(v) == 0) ++m.isolated;
-    const auto mv = region.municipality(a);
     for (const auto w : graph.neighbours(v)) {
       if (w < v) continue;
-      const ActorId b{w};
-      (region.kind(a) == region.kind(b) ? internal : external) += 1;
-      const auto mw = region.municipality(b);
-      if (mv && mw) {
-        ++located;
-        if (*mv != *mw) ++cross;
-      }
+      (region.kind(a) == region.kind(ActorId{w}) ? internal : external) += 1;
     }
     if (region.kind(a) == ActorKind::firm) {
-      ++m.firms;
-      if (has_science_neighbour(region, graph, v)) ++m.firms_with_science_tie;
       if (auto size = region.size_class(a); size && core::is_sme(*size)) {
         ++m.smes;
         if (has_project_tie(region, graph, v)) ++m.smes_with_project;
       }
     }
   }
-  m.science_share =
-      ratio(static_cast<double>(m.firms_with_science_tie), static_cast<double>(m.firms));
-  m.cross_municipal_share = ratio(static_cast<double>(cross), static_cast<double>(located));
   m.ei_index_kind = ratio(static_cast<double>(external) - static_cast<double>(internal),
                           static_cast<double>(external + internal));
-  m.sme_project_share =
-      ratio(static_cast<double>(m.smes_with_project), static_cast<double>(m.smes));
+  m.sme_project_share = share(m.smes_with_project, m.smes);
   return m;
 }
 
@@ -132,7 +128,7 @@ std::vector<GroupMetrics> metrics_by(const core::Region& region, const SimpleGra
     const double d = static_cast<double>(graph.degree(v));
     const double local =
         d >= 2 ? 2.0 * static_cast<double>(cl.triangles_at[v]) / (d * (d - 1)) : 0.0;
-    const bool firm = region.kind(ActorId{v}) == ActorKind::firm;
+    const bool firm = counts_as_firm(region.kind(ActorId{v}));
     const bool science = firm && has_science_neighbour(region, graph, v);
     for (const auto g : groups_of[v]) {
       auto& row = rows[g];
@@ -155,7 +151,7 @@ std::vector<GroupMetrics> metrics_by(const core::Region& region, const SimpleGra
     const auto actors = static_cast<double>(row.actors);
     row.mean_degree = ratio(degree_sum[g], actors);
     row.average_clustering = ratio(clustering_sum[g], actors);
-    row.science_share = ratio(static_cast<double>(with_science[g]), static_cast<double>(row.firms));
+    row.science_share = science_share(with_science[g], row.firms);
     row.ei_index =
         ratio(static_cast<double>(row.edges_outside) - static_cast<double>(row.edges_inside),
               static_cast<double>(row.edges_outside + row.edges_inside));
