@@ -20,14 +20,16 @@ struct Clustering {
 };
 
 /// Counts triangles in parallel (edges oriented by degree, sorted-list intersection).
-/// Deterministic for any thread count. O(m^1.5).
+/// Deterministic for any thread count. O(m^1.5), O(n) memory per worker thread. Thread-safe
+/// (reads `graph`); throws only std::bad_alloc.
 [[nodiscard]] Clustering clustering(const SimpleGraph& graph);
 
 /// Average weighted local clustering after Onnela et al. (2005), as networkx
 /// `average_clustering(G, weight=...)`: c(v) = 2 / (d(v)(d(v)-1)) * sum over triangles {v,u,w}
 /// of (w'(v,u) w'(v,w) w'(u,w))^(1/3), weights w' divided by the largest weight; vertices of
 /// degree < 2 count as 0. Each vertex is summed on its own, so the result is deterministic.
-/// O(sum over edges (v,u) of d(v) + d(u)), in parallel.
+/// O(sum over edges (v,u) of d(v) + d(u)), in parallel. Thread-safe (reads `graph`); throws only
+/// std::bad_alloc.
 [[nodiscard]] double weighted_average_clustering(const SimpleGraph& graph);
 
 }  // namespace verbund::analysis

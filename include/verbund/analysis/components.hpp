@@ -16,7 +16,8 @@ struct Components {
   std::size_t giant = 0;  ///< size of the largest
 };
 /// Union-find over the edges. With `removed`, as if that vertex had left: it belongs to no
-/// component (of[removed] = UINT32_MAX). O(m alpha(n)).
+/// component (of[removed] = UINT32_MAX). O(n + m alpha(n)). Thread-safe (reads `graph`); throws
+/// only std::bad_alloc.
 [[nodiscard]] Components components(const SimpleGraph& graph,
                                     std::optional<std::uint32_t> removed = std::nullopt);
 

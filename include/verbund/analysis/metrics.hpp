@@ -38,6 +38,10 @@ struct NetworkMetrics {
   double sme_project_share = 0.0;
 };
 
+/// The indicators of `graph` (the region's ties under a filter; vertices are `region`'s actors).
+/// Density, giant share, science share and cross-municipal share as defined in indicators.hpp.
+/// O(m^1.5) for the clustering, the rest O(n + m alpha(n)); partly in parallel. Thread-safe
+/// (reads only); throws only std::bad_alloc.
 [[nodiscard]] NetworkMetrics network_metrics(const core::Region& region, const SimpleGraph& graph);
 
 /// How to break indicators down.
@@ -58,6 +62,8 @@ struct GroupMetrics {
 
 /// One row per group, sorted by name; actors without a municipality (or theme) form the group
 /// "". A theme's group is every actor offering a competence of it, so groups may overlap.
+/// O(m^1.5) for the clustering plus O(sum over actors of groups x degree x groups). Thread-safe
+/// (reads only); throws only std::bad_alloc.
 [[nodiscard]] std::vector<GroupMetrics> metrics_by(const core::Region& region,
                                                    const SimpleGraph& graph, Grouping grouping);
 

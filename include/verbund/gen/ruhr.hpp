@@ -26,12 +26,14 @@ struct RuhrOptions {
 /// firms, transfer for small ones) calibrated to `science_share`, and informal ties by triadic
 /// closure and local contact. Every draw is counter-based on (seed, firm, purpose), so the output
 /// is identical for any thread count. The firms are synthetic; the institutions are real.
-/// Throws InvalidInput if the options are out of range. O(firms x (ties_per_firm + science
-/// actors)).
+/// Throws InvalidInput if the options are out of range or the base lacks municipalities or
+/// sectors. O(firms x (ties_per_firm + science actors)), in parallel (oneTBB). Thread-safe
+/// (reads `base`).
 [[nodiscard]] core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options);
 
 /// The same region as build_region(generate_ruhr(base, options)), built directly by dense ids:
-/// several times faster for large regions, for use in memory (simulation, benchmarks).
+/// several times faster for large regions, for use in memory (simulation, benchmarks). Same
+/// cost, throws and thread safety as generate_ruhr, plus O((n + m) log(n + m)) for the build.
 [[nodiscard]] core::Region generate_ruhr_region(const RuhrBase& base, const RuhrOptions& options);
 
 }  // namespace verbund::gen

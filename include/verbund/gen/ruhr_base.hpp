@@ -46,10 +46,13 @@ struct RuhrBase {
 /// Reads `taxonomy.csv`, `actors.csv`, `competences.csv`, `ties.csv`, `memberships.csv`,
 /// `municipalities.csv` and `sectors.csv` from `directory` and checks that they fit together.
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
+/// O(total file size + n log n). Thread-safe (the files are only read).
 [[nodiscard]] RuhrBase load_ruhr_base(const std::filesystem::path& directory);
 
 /// Where the bundled `data/ruhr` lives: $VERBUND_DATA_DIR/ruhr if set, else the installed copy,
-/// else the source tree this library was built from.
+/// else the source tree this library was built from. O(1) (one file check). Thread-safe while
+/// no one changes the environment; throws std::filesystem::filesystem_error only if the source
+/// tree cannot be examined.
 [[nodiscard]] std::filesystem::path bundled_ruhr_dir();
 
 }  // namespace verbund::gen
