@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <nlohmann/json.hpp>
 
@@ -100,11 +101,11 @@ TEST_CASE("the verbs print the numbers the simulation starts from", "[analysis][
     return 0.0;
   };
   const sim::Indicators start = month_zero(region);
-  const std::pair<const char*, double> expected[] = {
-      {"density", start.density},
-      {"giant component share", start.giant_share},
-      {"share of firms with a science tie", start.science_share},
-      {"cross-municipal share of ties", start.cross_municipal_share}};
+  const std::array<std::pair<const char*, double>, 4> expected{
+      {{"density", start.density},
+       {"giant component share", start.giant_share},
+       {"share of firms with a science tie", start.science_share},
+       {"cross-municipal share of ties", start.cross_municipal_share}}};
   for (const auto& [indicator, want] : expected) {
     CAPTURE(indicator);
     CHECK(value(info_run.out, "region", indicator) == want);
