@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "verbund/analysis/region_summary.hpp"
 #include "verbund/core/region.hpp"
-#include "verbund/core/region_summary.hpp"
 #include "verbund/gen/ruhr.hpp"
 
 int main(int argc, char** argv) {
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     const core::Region region =
         core::build_region(gen::generate_ruhr(base, {.firms = 2000, .seed = 42}));
 
-    const core::RegionSummary summary = core::summarize(region);
+    const analysis::RegionSummary summary = analysis::summarize(region);
     std::cout << region.size() << " actors, " << region.tie_count() << " ties, density "
               << summary.density << ", " << 100.0 * summary.science_tie_share
               << " % of firms with a science tie\n";

@@ -97,4 +97,9 @@ void print_tables(std::ostream& out, const std::vector<Table>& tables, Format fo
   }
 }
 
+Json place_of(const core::Region& region, core::ActorId a) {
+  const auto m = region.municipality(a);
+  return m ? Json(region.municipality_name(*m)) : Json(nullptr);
+}
+
 }  // namespace verbund::cli

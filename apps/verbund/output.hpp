@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
+#include "verbund/core/region.hpp"
 
 namespace verbund::cli {
 
@@ -27,5 +28,8 @@ void print_tables(std::ostream& out, const std::vector<Table>& tables, Format fo
 
 /// Text of one cell as the table and CSV renderers show it.
 [[nodiscard]] std::string cell_text(const Json& cell);
+
+/// The cell for an actor's municipality: its name, or null when unknown.
+[[nodiscard]] Json place_of(const core::Region& region, core::ActorId a);
 
 }  // namespace verbund::cli

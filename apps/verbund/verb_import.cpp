@@ -1,3 +1,4 @@
+// `verbund import`: CSV files of the five tables, or consortium data (`import projects`).
 #include <iostream>
 #include <memory>
 
@@ -5,6 +6,7 @@
 #include "output.hpp"
 #include "verbund/io/project_import.hpp"
 #include "verbund/io/region_csv.hpp"
+#include "verbund/io/taxonomy_merge.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -16,13 +18,6 @@ void print_counts(const GlobalOptions& global, const io::StoreCounts& added) {
             {"actors", added.actors}, {"actor_competences", added.actor_competences},
             {"ties", added.ties},     {"memberships", added.memberships}};
   print_tables(std::cout, {t}, global.format);
-}
-
-// Taxonomy rows the database already holds are left out, so that importing a second batch of
-// the same source does not trip over its shared themes.
-void drop_known_taxonomy(core::RegionData& data, const io::Store& store) {
-  std::erase_if(data.taxonomy,
-                [&](const core::TaxonomyRecord& r) { return store.has_taxonomy_id(r.id); });
 }
 
 }  // namespace
@@ -104,7 +99,7 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               data = io::read_region_csv(f);
             }
             io::Store store = open_store(global, /*create=*/true);
-            if (projects->parsed()) drop_known_taxonomy(data, store);
+            if (projects->parsed()) io::drop_known_taxonomy(data, store);
             const io::StoreCounts added = store.append(data);
             store.record_run({verb, describe_options(*described), std::nullopt});
             print_counts(global, added);

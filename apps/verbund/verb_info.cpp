@@ -1,15 +1,17 @@
+// `verbund info`: counts by kind, municipality and tie kind, and the headline indicators.
 #include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli.hpp"
 #include "output.hpp"
-#include "verbund/core/region_summary.hpp"
+#include "verbund/analysis/region_summary.hpp"
 
 namespace verbund::cli {
 namespace {
 
-std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t municipality_limit) {
+std::vector<Table> summary_tables(const analysis::RegionSummary& s,
+                                  std::size_t municipality_limit) {
   auto share = [](std::size_t part, std::size_t whole) {
     return whole == 0 ? Json(nullptr)
                       : Json(static_cast<double>(part) / static_cast<double>(whole));
@@ -28,7 +30,8 @@ std::vector<Table> summary_tables(const core::RegionSummary& s, std::size_t muni
       {"giant component share", s.giant_component_share},
       {"firms", s.firms},
       {"firms with a science tie", s.firms_with_science_tie},
-      {"share of firms with a science tie", s.science_tie_share}};
+      {"share of firms with a science tie", s.science_tie_share},
+      {"cross-municipal share of ties", s.cross_municipal_share}};
 
   Table kinds{"actors by kind", {"kind", "actors", "share"}, {}};
   for (const auto& [kind, count] : s.actors_by_kind) {
@@ -80,16 +83,24 @@ Table long_form(const std::vector<Table>& tables) {
 }  // namespace
 
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
-  auto all = std::make_shared<bool>(false);
+  struct State {
+    bool all = false;
+    std::optional<int> year;
+  };
+  auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
       "info",
       "Counts by kind, municipality and tie kind; density; share of firms with a science tie");
-  cmd->add_flag("--all", *all, "list every municipality (table output shows the largest 25)");
-  return {cmd, [&global, all] {
+  cmd->add_flag("--all", state->all, "list every municipality (table output shows the largest 25)");
+  cmd->add_option("--year", state->year,
+                  "count only ties active in this year (as `metrics --year` and the simulation's "
+                  "start do)")
+      ->check(CLI::Range(1000, 2200));
+  return {cmd, [&global, state] {
             const io::Store store = open_store(global, /*create=*/false);
             const core::Region region = store.load_region();
-            const auto summary = core::summarize(region);
-            const bool every = *all || global.format != Format::table;
+            const auto summary = analysis::summarize(region, {.kinds = {}, .year = state->year});
+            const bool every = state->all || global.format != Format::table;
             auto tables = summary_tables(summary, every ? SIZE_MAX : 25);
             if (global.format == Format::csv) tables = {long_form(tables)};
             print_tables(std::cout, tables, global.format);

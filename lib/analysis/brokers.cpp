@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "igraph_bridge.hpp"
-#include "verbund/analysis/metrics.hpp"
+#include "verbund/analysis/components.hpp"
 
 namespace verbund::analysis {
 

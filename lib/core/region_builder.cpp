@@ -1,3 +1,5 @@
+#include "verbund/core/region_builder.hpp"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -7,7 +9,6 @@
 
 #include "csr_build.hpp"
 #include "verbund/assert.hpp"
-#include "verbund/core/region.hpp"
 #include "verbund/error.hpp"
 
 namespace verbund::core {

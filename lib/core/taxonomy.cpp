@@ -2,10 +2,16 @@
 
 #include <algorithm>
 
+#include "enum_names.hpp"
 #include "verbund/error.hpp"
 
 namespace verbund::core {
 namespace {
+
+constexpr std::array<std::pair<CompetenceRole, std::string_view>, 2> role_names{{
+    {CompetenceRole::offer, "offer"},
+    {CompetenceRole::need, "need"},
+}};
 
 // Inserts index `value` into `order` (sorted by key_of) and returns false if the key exists.
 template <typename KeyOf>
@@ -78,6 +84,13 @@ std::vector<CompetenceId> Taxonomy::competences_of(ThemeId theme) const {
     if (competences_[i].theme == theme) out.push_back(CompetenceId{i});
   }
   return out;
+}
+
+std::string_view to_string(CompetenceRole role) noexcept {
+  return detail::name_of(role_names, role);
+}
+std::optional<CompetenceRole> parse_competence_role(std::string_view name) noexcept {
+  return detail::parse_by_name(role_names, name);
 }
 
 }  // namespace verbund::core

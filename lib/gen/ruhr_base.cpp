@@ -1,7 +1,8 @@
+#include "verbund/gen/ruhr_base.hpp"
+
 #include <cstdlib>
 #include <set>
 
-#include "verbund/gen/ruhr.hpp"
 #include "verbund/io/csv_reader.hpp"
 #include "verbund/io/region_csv.hpp"
 

@@ -39,11 +39,14 @@ struct Betweenness {
 
 /// Brandes' algorithm over the chosen sources in parallel (oneTBB). Each source's dependencies
 /// are accumulated in 2^-24 fixed point, so sums — and results — are identical for any thread
-/// count; the rounding error is below n * 2^-25 per vertex.
+/// count; the rounding error is below n * 2^-25 per vertex. O(k m) for k sources (O(n m) exact),
+/// O(n) memory per worker thread. Thread-safe (reads `graph`; progress calls are serialised).
+/// Throws InvalidInput if `confidence` is not in (0, 1).
 [[nodiscard]] Betweenness betweenness(const SimpleGraph& graph,
                                       const BetweennessOptions& options = {});
 
-/// The sample size for which the bound above is at most `normalised_error` (in (0, 1)).
+/// The sample size for which the bound above is at most `normalised_error` (in (0, 1)). O(1).
+/// Thread-safe. Throws InvalidInput if `normalised_error` or `confidence` is not in (0, 1).
 [[nodiscard]] std::size_t betweenness_samples_for(std::size_t vertices, double normalised_error,
                                                   double confidence = 0.95);
 

@@ -54,7 +54,9 @@ struct BrokerReport {
 
 /// The top brokers: by betweenness when it is computed, else by lowest constraint then degree;
 /// ties broken by actor id. Deterministic for a seed, for any thread count. Thread-safe (igraph
-/// calls are serialised).
+/// calls are serialised). O(k m) for betweenness from k sources (n when exact), plus igraph's
+/// constraint (O(sum of degree^2)) and a union-find per returned broker, O(top m alpha(n)).
+/// Throws Error if igraph fails.
 [[nodiscard]] BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options = {});
 
 }  // namespace verbund::analysis

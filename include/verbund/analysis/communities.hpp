@@ -23,12 +23,15 @@ struct Communities {
 };
 
 /// Community detection through igraph (multilevel/Louvain, or Leiden optimising modularity).
-/// Same graph, options and seed give the same partition. Throws Error if igraph fails.
-/// Thread-safe (igraph calls are serialised). Roughly O(m log n).
+/// Same graph, options and seed give the same partition. Throws InvalidInput if the resolution
+/// is not positive, Error if igraph fails. Thread-safe (igraph calls are serialised). Roughly
+/// O(m log n).
 [[nodiscard]] Communities detect_communities(const SimpleGraph& graph,
                                              const CommunityOptions& options = {});
 
-/// Modularity of any partition (igraph_modularity), for comparing partitions.
+/// Modularity of any partition (igraph_modularity), for comparing partitions. O(n + m).
+/// Throws InvalidInput if `membership` does not have one entry per vertex, Error if igraph
+/// fails. Thread-safe (igraph calls are serialised).
 [[nodiscard]] double modularity(const SimpleGraph& graph,
                                 const std::vector<std::uint32_t>& membership,
                                 double resolution = 1.0, bool weighted = true);

@@ -6,44 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "verbund/analysis/clustering.hpp"
+#include "verbund/analysis/components.hpp"
 #include "verbund/analysis/simple_graph.hpp"
 #include "verbund/core/region.hpp"
 
 namespace verbund::analysis {
-
-/// Triangle-based clustering of a simple graph.
-struct Clustering {
-  std::uint64_t triangles = 0;
-  /// 3 x triangles / connected triples (networkx `transitivity`, igraph
-  /// `transitivity_undirected`); 0 without triples.
-  double transitivity = 0.0;
-  /// Mean over all vertices of 2 T(v) / (d(v) (d(v) - 1)), counting vertices of degree < 2 as 0
-  /// (networkx `average_clustering`; igraph's `transitivity_avglocal_undirected` in ZERO mode).
-  double average_local = 0.0;
-  std::vector<std::uint64_t> triangles_at;  ///< per vertex
-};
-
-/// Counts triangles in parallel (edges oriented by degree, sorted-list intersection).
-/// Deterministic for any thread count. O(m^1.5).
-[[nodiscard]] Clustering clustering(const SimpleGraph& graph);
-
-/// Average weighted local clustering after Onnela et al. (2005), as networkx
-/// `average_clustering(G, weight=...)`: c(v) = 2 / (d(v)(d(v)-1)) * sum over triangles {v,u,w}
-/// of (w'(v,u) w'(v,w) w'(u,w))^(1/3), weights w' divided by the largest weight; vertices of
-/// degree < 2 count as 0. Each vertex is summed on its own, so the result is deterministic.
-/// O(sum over edges (v,u) of d(v) + d(u)), in parallel.
-[[nodiscard]] double weighted_average_clustering(const SimpleGraph& graph);
-
-/// Connected components: the component of every vertex (numbered by smallest member) and sizes.
-struct Components {
-  std::vector<std::uint32_t> of;
-  std::vector<std::size_t> sizes;
-  std::size_t giant = 0;  ///< size of the largest
-};
-/// Union-find over the edges. With `removed`, as if that vertex had left: it belongs to no
-/// component (of[removed] = UINT32_MAX). O(m alpha(n)).
-[[nodiscard]] Components components(const SimpleGraph& graph,
-                                    std::optional<std::uint32_t> removed = std::nullopt);
 
 /// The indicators regional development watches, for a whole region.
 struct NetworkMetrics {
@@ -57,7 +25,7 @@ struct NetworkMetrics {
   double giant_share = 0.0;
   double transitivity = 0.0;
   double average_clustering = 0.0;
-  double weighted_average_clustering = 0.0;  ///< Onnela, by tie weight (see above)
+  double weighted_average_clustering = 0.0;  ///< Onnela, by tie weight (see clustering.hpp)
   std::size_t firms = 0;
   std::size_t firms_with_science_tie = 0;
   double science_share = 0.0;  ///< of firms, with a university/institute/group neighbour
@@ -70,6 +38,10 @@ struct NetworkMetrics {
   double sme_project_share = 0.0;
 };
 
+/// The indicators of `graph` (the region's ties under a filter; vertices are `region`'s actors).
+/// Density, giant share, science share and cross-municipal share as defined in indicators.hpp.
+/// O(m^1.5) for the clustering, the rest O(n + m alpha(n)); partly in parallel. Thread-safe
+/// (reads only); throws only std::bad_alloc.
 [[nodiscard]] NetworkMetrics network_metrics(const core::Region& region, const SimpleGraph& graph);
 
 /// How to break indicators down.
@@ -90,6 +62,8 @@ struct GroupMetrics {
 
 /// One row per group, sorted by name; actors without a municipality (or theme) form the group
 /// "". A theme's group is every actor offering a competence of it, so groups may overlap.
+/// O(m^1.5) for the clustering plus O(sum over actors of groups x degree x groups). Thread-safe
+/// (reads only); throws only std::bad_alloc.
 [[nodiscard]] std::vector<GroupMetrics> metrics_by(const core::Region& region,
                                                    const SimpleGraph& graph, Grouping grouping);
 

@@ -39,6 +39,7 @@ struct MunicipalityId {
 
 }  // namespace verbund::core
 
+/// Hashes an ActorId by its index, for unordered containers. O(1). Thread-safe; does not throw.
 template <>
 struct std::hash<verbund::core::ActorId> {
   std::size_t operator()(verbund::core::ActorId id) const noexcept { return id.value; }

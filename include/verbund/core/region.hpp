@@ -34,15 +34,23 @@ struct TieCsr {
 /// An immutable snapshot of a region: actors with their attributes and competence vectors, ties
 /// in compressed sparse rows, memberships and the taxonomy. Cheap to share across threads: every
 /// member function is const and thread-safe. Built by RegionBuilder or io::Store::load_region.
+///
+/// No member function throws. Ids passed in (ActorId, TieId, MunicipalityId) must come from this
+/// region: others are undefined behaviour, not checked.
 class Region {
  public:
+  /// An empty region. O(1); does not throw.
   Region() = default;
 
-  /// Number of actors.
+  /// Number of actors. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::size_t size() const noexcept { return kinds_.size(); }
+  /// Number of ties (parallel ties count separately). O(1). Thread-safe; does not throw.
   [[nodiscard]] std::size_t tie_count() const noexcept { return ties_.size(); }
 
   // --- actors ------------------------------------------------------------------------------
+  /// @name Attributes of actor `a`
+  /// Each O(1), thread-safe, does not throw; `a` must be an actor of this region.
+  ///@{
   [[nodiscard]] std::string_view external_id(ActorId a) const { return external_ids_[a.value]; }
   [[nodiscard]] std::string_view name(ActorId a) const { return names_[a.value]; }
   [[nodiscard]] ActorKind kind(ActorId a) const { return kinds_[a.value]; }
@@ -57,51 +65,64 @@ class Region {
   [[nodiscard]] std::optional<ActorId> parent(ActorId a) const;
   /// Extra attributes (file columns without a field of their own), sorted by key.
   [[nodiscard]] std::span<const Attribute> attributes(ActorId a) const;
-  /// The attribute `key` of `a`, if present.
-  [[nodiscard]] std::optional<std::string_view> attribute(ActorId a, std::string_view key) const;
-
   /// What `a` offers, sorted by competence id.
   [[nodiscard]] std::span<const CompetenceWeight> offers(ActorId a) const;
   /// What `a` needs, sorted by competence id.
   [[nodiscard]] std::span<const CompetenceWeight> needs(ActorId a) const;
+  ///@}
 
-  /// The actor with external id `id`. O(log n).
+  /// The attribute `key` of `a`, if present. O(log k) over a's k attributes. Thread-safe; does
+  /// not throw.
+  [[nodiscard]] std::optional<std::string_view> attribute(ActorId a, std::string_view key) const;
+
+  /// The actor with external id `id`. O(log n). Thread-safe; does not throw.
   [[nodiscard]] std::optional<ActorId> find(std::string_view id) const;
-  /// Actors of one kind, ascending.
+  /// Actors of one kind, ascending. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const ActorId> actors_of_kind(ActorKind kind) const;
-  /// Actors in one municipality, ascending.
+  /// Actors in one municipality, ascending. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const ActorId> actors_in(MunicipalityId m) const;
 
   // --- municipalities ----------------------------------------------------------------------
+  /// Number of distinct municipalities named by actors. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::size_t municipality_count() const noexcept {
     return municipality_names_.size();
   }
+  /// The name of municipality `m`. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::string_view municipality_name(MunicipalityId m) const {
     return municipality_names_[m.value];
   }
+  /// The municipality called `name` (exact match). O(log M). Thread-safe; does not throw.
   [[nodiscard]] std::optional<MunicipalityId> find_municipality(std::string_view name) const;
 
   // --- ties --------------------------------------------------------------------------------
+  /// Every tie, in load order (TieId order). O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const Tie> ties() const noexcept { return ties_; }
+  /// Tie `t`. O(1). Thread-safe; does not throw.
   [[nodiscard]] const Tie& tie(TieId t) const { return ties_[t.value]; }
-  /// Ties of `a` with their other endpoints, sorted by neighbour. O(1).
+  /// Ties of `a` with their other endpoints, sorted by neighbour. O(1). Thread-safe; does not
+  /// throw.
   [[nodiscard]] std::span<const Neighbour> neighbours(ActorId a) const;
-  /// Number of tie ends at `a` (parallel ties count separately).
+  /// Number of tie ends at `a` (parallel ties count separately). O(1). Thread-safe; does not
+  /// throw.
   [[nodiscard]] std::size_t degree(ActorId a) const { return neighbours(a).size(); }
-  /// Whether any tie joins a and b. O(log degree(a)).
+  /// Whether any tie joins a and b. O(log degree(a)). Thread-safe; does not throw.
   [[nodiscard]] bool connected(ActorId a, ActorId b) const;
+  /// The adjacency as compressed sparse rows (see TieCsr). O(1). Thread-safe; does not throw.
   [[nodiscard]] TieCsr csr() const noexcept { return {adjacency_offsets_, adjacency_}; }
 
   // --- memberships -------------------------------------------------------------------------
+  /// Every membership, in load order. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const Membership> memberships() const noexcept { return memberships_; }
-  /// Groups `a` is a member of.
+  /// Groups `a` is a member of. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const ActorId> groups_of(ActorId a) const;
-  /// Members of group `g`.
+  /// Members of group `g`. O(1). Thread-safe; does not throw.
   [[nodiscard]] std::span<const ActorId> members_of(ActorId g) const;
 
+  /// The competence taxonomy. O(1). Thread-safe; does not throw.
   [[nodiscard]] const Taxonomy& taxonomy() const noexcept { return taxonomy_; }
 
-  /// Bytes held by this snapshot (capacity of its arrays and strings).
+  /// Bytes held by this snapshot (capacity of its arrays and strings). O(n + attributes).
+  /// Thread-safe; does not throw.
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
  private:
@@ -148,46 +169,7 @@ class Region {
   Taxonomy taxonomy_;
 };
 
-/// Collects actors, competences, ties and memberships with dense ids and builds a Region.
-/// Staged: add everything, then build() once. Not thread-safe.
-class RegionBuilder {
- public:
-  explicit RegionBuilder(Taxonomy taxonomy = {});
-
-  void reserve(std::size_t actors, std::size_t ties);
-  /// Adds an actor; its `parent` field is ignored in favour of `parent`.
-  /// Throws InvalidInput on a duplicate external id (detected at build()).
-  ActorId add_actor(const ActorRecord& actor, std::optional<ActorId> parent = std::nullopt);
-  /// Adds to a's offer or need vector; weight must be in (0, 1].
-  /// Sets (or replaces) the parent of `child`; both must have been added.
-  void set_parent(ActorId child, ActorId parent);
-  void add_competence(ActorId a, CompetenceId c, CompetenceRole role, float weight);
-  TieId add_tie(const Tie& tie);
-  void add_membership(const Membership& membership);
-  [[nodiscard]] std::size_t actor_count() const noexcept { return region_.kinds_.size(); }
-  [[nodiscard]] const Taxonomy& taxonomy() const noexcept;
-
-  /// Builds the snapshot. O((n + m) log(n + m)). Throws InvalidInput on duplicate external ids.
-  [[nodiscard]] Region build() &&;
-
- private:
-  struct PendingCompetence {
-    std::uint32_t actor;
-    CompetenceWeight entry;
-    CompetenceRole role;
-  };
-  Region region_;
-  std::vector<std::string> municipality_of_;  // raw names, interned at build()
-  std::vector<std::vector<Attribute>> attributes_of_;
-  std::vector<PendingCompetence> competences_;
-};
-
-/// Validates `data` (see validate()) and returns a builder holding it, actors numbered in batch
-/// order, so that more can be added by dense id before build(). Throws InvalidInput.
-[[nodiscard]] RegionBuilder make_region_builder(const RegionData& data);
-
-/// Validates `data` (see validate()) and builds a Region from it alone.
-/// Throws InvalidInput on the first problem, naming file/line/column where known.
-[[nodiscard]] Region build_region(const RegionData& data);
-
 }  // namespace verbund::core
+
+// What builds a Region (RegionBuilder, build_region) comes with it.
+#include "verbund/core/region_builder.hpp"  // IWYU pragma: export

@@ -26,28 +26,36 @@ struct Competence {
 };
 
 /// The competence taxonomy: themes and the competences under them, looked up by id.
-/// Immutable once built; ids are dense in the order they were added.
+/// Immutable once built; ids are dense in the order they were added. The const members are
+/// thread-safe; the add functions are not (build it on one thread, then share it).
 class Taxonomy {
  public:
+  /// An empty taxonomy. O(1); does not throw.
   Taxonomy() = default;
 
-  /// Adds a theme. Throws InvalidInput if the id is empty or already used.
+  /// Adds a theme. O(T) for T themes (sorted insert). Throws InvalidInput if the id is empty or
+  /// already used (the taxonomy is then unchanged).
   ThemeId add_theme(Theme theme);
-  /// Adds a competence under an existing theme. Throws InvalidInput on a duplicate or empty id.
+  /// Adds a competence under an existing theme. O(C) for C competences (sorted insert). Throws
+  /// InvalidInput on a duplicate or empty id or an unknown theme (the taxonomy is then unchanged).
   CompetenceId add_competence(std::string id, std::string label_en, std::string label_de,
                               ThemeId theme);
 
+  /// Every theme, in ThemeId order. O(1); does not throw.
   [[nodiscard]] std::span<const Theme> themes() const noexcept { return themes_; }
+  /// Every competence, in CompetenceId order. O(1); does not throw.
   [[nodiscard]] std::span<const Competence> competences() const noexcept { return competences_; }
+  /// Theme `id`. O(1). Throws std::out_of_range if there is no such theme.
   [[nodiscard]] const Theme& theme(ThemeId id) const { return themes_.at(id.value); }
+  /// Competence `id`. O(1). Throws std::out_of_range if there is no such competence.
   [[nodiscard]] const Competence& competence(CompetenceId id) const {
     return competences_.at(id.value);
   }
-  /// O(log n).
+  /// The theme with this id. O(log T); does not throw.
   [[nodiscard]] std::optional<ThemeId> find_theme(std::string_view id) const;
-  /// O(log n).
+  /// The competence with this id. O(log C); does not throw.
   [[nodiscard]] std::optional<CompetenceId> find_competence(std::string_view id) const;
-  /// Competences under `theme`, in id order of addition.
+  /// Competences under `theme`, in id order of addition. O(C). Throws only std::bad_alloc.
   [[nodiscard]] std::vector<CompetenceId> competences_of(ThemeId theme) const;
 
  private:
@@ -59,7 +67,9 @@ class Taxonomy {
 
 /// Whether an actor offers a competence or needs it.
 enum class CompetenceRole : unsigned char { offer, need };
+/// "offer" or "need". O(1). Thread-safe; does not throw.
 [[nodiscard]] std::string_view to_string(CompetenceRole role) noexcept;
+/// Parses "offer" or "need"; nullopt otherwise. O(1). Thread-safe; does not throw.
 [[nodiscard]] std::optional<CompetenceRole> parse_competence_role(std::string_view name) noexcept;
 
 /// One entry of a sparse competence vector; weights are in (0, 1].

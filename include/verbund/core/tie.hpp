@@ -21,9 +21,13 @@ enum class TieKind : unsigned char {
 inline constexpr std::array all_tie_kinds{TieKind::supply,  TieKind::research, TieKind::transfer,
                                           TieKind::project, TieKind::informal, TieKind::advisory};
 
+/// The name used in files, the database and the CLI ("supply", ...). O(1). Thread-safe; does not
+/// throw.
 [[nodiscard]] std::string_view to_string(TieKind kind) noexcept;
+/// Parses a tie kind name as written by to_string; nullopt if unknown. O(k) over the k kinds.
+/// Thread-safe; does not throw.
 [[nodiscard]] std::optional<TieKind> parse_tie_kind(std::string_view name) noexcept;
-/// Supply ties have a direction; all others are symmetric.
+/// Supply ties have a direction; all others are symmetric. O(1). Thread-safe; does not throw.
 [[nodiscard]] constexpr bool is_directed(TieKind kind) noexcept { return kind == TieKind::supply; }
 
 /// A typed, weighted tie active from `start` to `end` (years, inclusive; nullopt = open).
@@ -35,11 +39,13 @@ struct Tie {
   std::optional<int> start;
   std::optional<int> end;
 
-  /// Whether the tie is active at any time in `year` (unknown start = always was).
+  /// Whether the tie is active at any time in `year` (unknown start = always was). O(1).
+  /// Thread-safe; does not throw.
   [[nodiscard]] constexpr bool active_in(int year) const noexcept {
     return (!start || *start <= year) && (!end || year <= *end);
   }
-  /// The endpoint that is not `self` (self must be an endpoint).
+  /// The endpoint that is not `self` (self must be an endpoint). O(1). Thread-safe; does not
+  /// throw.
   [[nodiscard]] constexpr ActorId other(ActorId self) const noexcept {
     return self == source ? target : source;
   }

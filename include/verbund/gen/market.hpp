@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "verbund/core/region.hpp"
-#include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_base.hpp"
 
 namespace verbund::gen {
 
@@ -22,7 +22,9 @@ struct MarketOptions {
 
 /// Competence popularity is Zipf-like (so rarity matters); each actor's competences lie mostly
 /// in one theme. Capacities: groups 1–8, firms 1–2. Counter-based draws on (seed, actor,
-/// purpose): the same options give the same region. O(firms + groups).
+/// purpose): the same options give the same region. O(firms + groups) draws, plus
+/// O((n + m) log(n + m)) to build the region. Throws InvalidInput without firms, groups or
+/// municipalities. Thread-safe (reads `base`).
 [[nodiscard]] core::Region generate_market(const RuhrBase& base, const MarketOptions& options);
 
 }  // namespace verbund::gen

@@ -1,58 +1,13 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <string>
-#include <vector>
 
-#include "verbund/core/geo.hpp"
 #include "verbund/core/region.hpp"
 #include "verbund/core/region_data.hpp"
+#include "verbund/gen/ruhr_base.hpp"
 
 namespace verbund::gen {
-
-/// A municipality of the region, from `municipalities.csv`.
-struct MunicipalityInfo {
-  std::string name;
-  std::string district;  ///< Kreis, or the city itself for a kreisfreie Stadt
-  core::GeoPoint centre;
-  int population = 0;
-  std::string ihk;                 ///< id of the chamber of industry and commerce responsible
-  std::string hwk;                 ///< id of the chamber of crafts responsible
-  std::vector<std::string> focus;  ///< NACE divisions over-represented here
-};
-
-/// A sector's profile for the firm generator, from `sectors.csv`.
-struct SectorProfile {
-  std::string nace;  ///< NACE/WZ division, e.g. "28"
-  std::string label_en;
-  std::string label_de;
-  double weight = 1.0;            ///< relative number of firms
-  bool industrial = false;        ///< manufacturing (NACE section C)
-  bool craft = false;             ///< member of the chamber of crafts (HWK), not the IHK
-  double science_affinity = 1.0;  ///< relative propensity to cooperate with science
-  double median_employees = 5.0;
-  std::string name_word;               ///< used in synthetic firm names
-  std::vector<std::string> offers;     ///< competences firms of the sector may offer
-  std::vector<std::string> needs;      ///< competences they may need
-  std::vector<std::string> buys_from;  ///< supplier sectors (NACE divisions)
-};
-
-/// The real part of the bundled region: institutions, municipalities, sectors.
-struct RuhrBase {
-  core::RegionData institutions;  ///< taxonomy, actors, competences, ties, memberships
-  std::vector<MunicipalityInfo> municipalities;
-  std::vector<SectorProfile> sectors;
-};
-
-/// Reads `taxonomy.csv`, `actors.csv`, `competences.csv`, `ties.csv`, `memberships.csv`,
-/// `municipalities.csv` and `sectors.csv` from `directory` and checks that they fit together.
-/// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
-[[nodiscard]] RuhrBase load_ruhr_base(const std::filesystem::path& directory);
-
-/// Where the bundled `data/ruhr` lives: $VERBUND_DATA_DIR/ruhr if set, else the installed copy,
-/// else the source tree this library was built from.
-[[nodiscard]] std::filesystem::path bundled_ruhr_dir();
 
 struct RuhrOptions {
   std::size_t firms = 5000;
@@ -71,12 +26,14 @@ struct RuhrOptions {
 /// firms, transfer for small ones) calibrated to `science_share`, and informal ties by triadic
 /// closure and local contact. Every draw is counter-based on (seed, firm, purpose), so the output
 /// is identical for any thread count. The firms are synthetic; the institutions are real.
-/// Throws InvalidInput if the options are out of range. O(firms x (ties_per_firm + science
-/// actors)).
+/// Throws InvalidInput if the options are out of range or the base lacks municipalities or
+/// sectors. O(firms x (ties_per_firm + science actors)), in parallel (oneTBB). Thread-safe
+/// (reads `base`).
 [[nodiscard]] core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options);
 
 /// The same region as build_region(generate_ruhr(base, options)), built directly by dense ids:
-/// several times faster for large regions, for use in memory (simulation, benchmarks).
+/// several times faster for large regions, for use in memory (simulation, benchmarks). Same
+/// cost, throws and thread safety as generate_ruhr, plus O((n + m) log(n + m)) for the build.
 [[nodiscard]] core::Region generate_ruhr_region(const RuhrBase& base, const RuhrOptions& options);
 
 }  // namespace verbund::gen

@@ -15,27 +15,37 @@ namespace verbund::io {
 /// LF line ends, an optional UTF-8 byte-order mark. Rejects malformed UTF-8, unterminated or
 /// stray quotes and records whose field count differs from the header's, with InvalidInput
 /// naming file, line and column (the 1-based field number, as spreadsheets count).
+/// A reader advances as it reads: not thread-safe, one per thread.
 class CsvReader {
  public:
-  /// Reads the whole file. Throws IoError if it cannot be read, InvalidInput if it has no header.
+  /// Reads the whole file into memory and parses the header. O(file size + header). Throws
+  /// IoError if it cannot be read, InvalidInput if the header is missing, has an empty or a
+  /// duplicate column name, or is not valid UTF-8.
   explicit CsvReader(const std::filesystem::path& path);
-  /// Parses `content` as if read from a file called `name`.
+  /// Parses `content` as if read from a file called `name`. O(header). Throws InvalidInput as
+  /// above.
   CsvReader(std::string name, std::string content);
 
+  /// The column names. O(1); does not throw.
   [[nodiscard]] const std::vector<std::string>& header() const noexcept { return header_; }
+  /// The file name given, for messages. O(1); does not throw.
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
-  /// Reads the next record into `fields`; false at the end. Blank lines are skipped.
+  /// Reads the next record into `fields`; false at the end. Blank lines are skipped. O(record
+  /// length). Throws InvalidInput on malformed UTF-8, a stray or unterminated quote, or a field
+  /// count that differs from the header's.
   bool next(std::vector<std::string>& fields);
-  /// The line on which the last record returned by next() started.
+  /// The line on which the last record returned by next() started. O(1); does not throw.
   [[nodiscard]] std::size_t line() const noexcept { return record_line_; }
 
-  /// The 1-based column of `name` in the header, if present.
+  /// The 1-based column of `name` in the header, if present. O(columns); does not throw.
   [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const;
   /// The 0-based index of a required column; throws InvalidInput at line 1 if it is missing.
+  /// O(columns).
   [[nodiscard]] std::size_t require(std::string_view name) const;
 
-  /// Location of field `index` (0-based) of the current record.
+  /// Location of field `index` (0-based) of the current record. O(file name); throws only
+  /// std::bad_alloc.
   [[nodiscard]] SourceLocation where(std::size_t index) const {
     return {file_, record_line_, index + 1};
   }
@@ -52,16 +62,22 @@ class CsvReader {
   std::vector<std::string> header_;
 };
 
-/// Parsers for CSV cells that throw InvalidInput at `where` with a message naming the column.
+/// Parsers for CSV cells that throw InvalidInput at `where` with a message naming the column
+/// (`what`) when the text is not a (finite, in-range) number. Each O(length of text),
+/// thread-safe.
 namespace cell {
+/// A finite number. O(length). Thread-safe. Throws InvalidInput otherwise.
 [[nodiscard]] double to_double(std::string_view text, const SourceLocation& where,
                                std::string_view what);
+/// A whole number in range of long long. O(length). Thread-safe. Throws InvalidInput otherwise.
 [[nodiscard]] long long to_integer(std::string_view text, const SourceLocation& where,
                                    std::string_view what);
+/// A whole number in range of int. O(length). Thread-safe. Throws InvalidInput otherwise.
 [[nodiscard]] int to_int(std::string_view text, const SourceLocation& where, std::string_view what);
-/// Empty text is nullopt.
+/// Empty text is nullopt, else as to_int. O(length). Thread-safe. Throws InvalidInput.
 [[nodiscard]] std::optional<int> to_optional_int(std::string_view text, const SourceLocation& where,
                                                  std::string_view what);
+/// Empty text is nullopt, else as to_double. O(length). Thread-safe. Throws InvalidInput.
 [[nodiscard]] std::optional<double> to_optional_double(std::string_view text,
                                                        const SourceLocation& where,
                                                        std::string_view what);

@@ -15,7 +15,9 @@ enum class GraphFormat { graphml, gexf, dot };
 /// attributes), every tie an edge with kind, weight, start and end. Ties stay separate (parallel
 /// edges allowed); the graph is undirected and a supply tie's direction is its source -> target
 /// order. GEXF is dynamic: ties carry start/end years, so Gephi's timeline plays the network
-/// over time. Output is deterministic. O(n + m).
+/// over time. Output is deterministic. O(n + m) (plus O(a log a) for the a distinct attribute
+/// keys). Thread-safe (reads `region`; `out` is the caller's). Throws only std::bad_alloc; write
+/// errors are left in `out`'s state.
 void write_graph(const core::Region& region, GraphFormat format, std::ostream& out);
 
 }  // namespace verbund::io

@@ -31,9 +31,11 @@ struct ProjectColumns {
   std::string topic_project = "rcn";
   std::string topic_name = "programme_part";
 
-  /// Renames one column. Throws InvalidInput naming the key if it is unknown.
+  /// Renames one column. Throws InvalidInput naming the key if it is unknown. O(keys).
+  /// Not thread-safe on one object.
   void set(std::string_view key, std::string name);
-  /// Applies "KEY=NAME,KEY=NAME"; throws InvalidInput on a malformed or unknown entry.
+  /// Applies "KEY=NAME,KEY=NAME"; throws InvalidInput on a malformed or unknown entry (entries
+  /// before it are applied). O(length x keys). Not thread-safe on one object.
   void apply(std::string_view mapping);
 };
 
@@ -70,7 +72,8 @@ struct ProjectImport {
 /// Organisations without a row in the organisations file are named "PIC <pic>"; rows of the
 /// organisations file without an id cannot be matched and are skipped with a warning.
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
-/// O(P + sum over projects of size^2).
+/// O(P log P + S log S) for P participation rows and S = sum over projects of size^2 (the
+/// co-participation pairs). Thread-safe (the files are only read).
 [[nodiscard]] ProjectImport read_projects(const ProjectFiles& files,
                                           const ProjectImportOptions& options = {});
 

@@ -25,18 +25,21 @@ struct RegionCsvFiles {
   std::optional<std::filesystem::path> memberships;
 
   /// The five files as write_region_csv names them in `directory`: taxonomy.csv, actors.csv,
-  /// competences.csv, ties.csv, memberships.csv (whether they exist or not).
+  /// competences.csv, ties.csv, memberships.csv (whether they exist or not). O(1); touches no
+  /// file. Thread-safe; throws only std::bad_alloc.
   [[nodiscard]] static RegionCsvFiles in_directory(const std::filesystem::path& directory);
 };
 
 /// Parses the files into a batch, checking every cell's format (kinds, numbers, ranges).
 /// References between records are checked later by core::validate (or Store::append).
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
+/// O(total file size). Thread-safe (for distinct calls; the files are only read).
 [[nodiscard]] core::RegionData read_region_csv(const RegionCsvFiles& files);
 
 /// Writes `region` as the five CSV files above into `directory` (created if missing), so that
 /// importing them into an empty database gives the same region. Output is deterministic.
-/// Throws IoError.
+/// O(n + m + a log a) for a distinct attribute keys. Throws IoError if a file cannot be written
+/// (files already written stay). Thread-safe as long as no two calls write one directory.
 void write_region_csv(const core::Region& region, const std::filesystem::path& directory);
 
 }  // namespace verbund::io

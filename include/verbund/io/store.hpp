@@ -60,31 +60,43 @@ class Store {
   static constexpr int schema_version = 2;
 
   /// Opens (or creates) a database and migrates an older schema. Throws InvalidInput if the file
-  /// is not a verbund database or its schema is newer than this build, IoError if it cannot be
-  /// opened.
+  /// is missing (unless `create_if_missing`), is not a verbund database or its schema is newer
+  /// than this build, IoError if it cannot be opened. O(1) plus a migration's cost. Thread-safe
+  /// for distinct Stores.
   static Store open(const std::filesystem::path& path, OpenMode mode = OpenMode::open_existing);
 
+  /// Takes over the connection. O(1); does not throw.
   Store(Store&&) noexcept;
+  /// Takes over the connection, closing this one's. O(1); does not throw.
   Store& operator=(Store&&) noexcept;
+  /// Closes the connection. Does not throw.
   ~Store();
 
+  /// The database file. O(1); does not throw.
   [[nodiscard]] const std::filesystem::path& path() const noexcept;
+  /// Rows in each table. O(rows) (SQLite counts by scanning). Throws IoError.
   [[nodiscard]] StoreCounts counts() const;
 
   /// Checks `data` against itself and the database (core::validate) and appends it in one
-  /// transaction. Throws InvalidInput on the first problem; the database is then unchanged.
-  /// O((n + m) log n) for a batch of n actors and m other rows.
+  /// transaction. Throws InvalidInput on the first problem, IoError if the database fails; the
+  /// database is then unchanged. O((N + n + m) log(N + n)) for N actors stored and a batch of n
+  /// actors and m other rows.
   StoreCounts append(const core::RegionData& data);
 
-  /// Whether the taxonomy already holds a competence or theme with this id.
+  /// Whether the taxonomy already holds a competence or theme with this id. O(log K) (indexed).
+  /// Throws IoError.
   [[nodiscard]] bool has_taxonomy_id(std::string_view id) const;
 
   /// Loads the whole database as an immutable Region (actors in insertion order).
+  /// O((n + m) log(n + m)). Throws InvalidInput if a row is inconsistent (unknown kind, missing
+  /// actor), IoError if the database fails.
   [[nodiscard]] core::Region load_region() const;
 
-  /// Records a run with the library version and the current time; returns its id.
+  /// Records a run with the library version and the current time; returns its id. O(1).
+  /// Throws IoError (nothing is then written).
   std::int64_t record_run(const RunRecord& run);
-  /// Records a run and its simulated series (table sim_series) in one transaction.
+  /// Records a run and its simulated series (table sim_series) in one transaction. O(values).
+  /// Throws IoError (nothing is then written).
   std::int64_t record_run(const RunRecord& run, const std::vector<ScenarioSeries>& series);
 
  private:

@@ -1,3 +1,5 @@
+#include "verbund/gen/ruhr.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -7,7 +9,6 @@
 #include <tbb/parallel_for.h>
 
 #include "verbund/core/random.hpp"
-#include "verbund/gen/ruhr.hpp"
 
 namespace verbund::gen {
 namespace {

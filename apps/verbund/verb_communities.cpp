@@ -1,0 +1,76 @@
+// `verbund communities`: community detection (igraph Louvain or Leiden) with modularity.
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/analysis/communities.hpp"
+
+namespace verbund::cli {
+
+Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
+  struct State {
+    std::string method = "louvain";
+    double resolution = 1.0;
+    bool unweighted = false;
+    bool members = false;
+    AnalysisScope scope;
+  };
+  auto state = std::make_shared<State>();
+  CLI::App* cmd = app.add_subcommand(
+      "communities", "Communities (igraph Louvain or Leiden, seeded) and modularity");
+  cmd->add_option("--method", state->method, "louvain or leiden")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"louvain", "leiden"}));
+  cmd->add_option("--resolution", state->resolution, "modularity resolution")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--unweighted", state->unweighted, "ignore tie weights");
+  cmd->add_flag("--members", state->members, "list every actor's community instead of a summary");
+  add_scope_options(*cmd, state->scope);
+  return {cmd, [&global, state] {
+            const analysis::TieFilter filter = tie_filter(state->scope);
+            const core::Region region = load_scoped_region(global, state->scope);
+            const analysis::SimpleGraph graph(region, filter);
+            const auto found = analysis::detect_communities(
+                graph, {.method = state->method == "leiden" ? analysis::CommunityMethod::leiden
+                                                            : analysis::CommunityMethod::louvain,
+                        .resolution = state->resolution,
+                        .weighted = !state->unweighted,
+                        .seed = global.seed.value_or(1)});
+            if (state->members) {
+              Table t{"members", {"id", "community"}, {}};
+              for (std::uint32_t v = 0; v < region.size(); ++v) {
+                t.rows.push_back({region.external_id(core::ActorId{v}), found.membership[v]});
+              }
+              print_tables(std::cout, {t}, global.format);
+              return;
+            }
+            std::vector<std::size_t> size(found.count, 0), firms(found.count, 0);
+            std::vector<std::map<std::string, std::size_t>> places(found.count);
+            for (std::uint32_t v = 0; v < region.size(); ++v) {
+              const auto c = found.membership[v];
+              ++size[c];
+              if (region.kind(core::ActorId{v}) == core::ActorKind::firm) ++firms[c];
+              if (auto m = region.municipality(core::ActorId{v})) {
+                ++places[c][std::string(region.municipality_name(*m))];
+              }
+            }
+            Table summary{"partition", {"indicator", "value"}, {}};
+            summary.rows = {{"communities", found.count}, {"modularity", found.modularity}};
+            Table t{"communities", {"community", "actors", "firms", "main municipality"}, {}};
+            for (std::size_t c = 0; c < found.count; ++c) {
+              if (size[c] < 2) continue;  // isolated actors are their own community
+              std::string main;
+              std::size_t best = 0;
+              for (const auto& [name, count] : places[c]) {
+                if (count > best) main = name, best = count;
+              }
+              t.rows.push_back({c, size[c], firms[c], main});
+            }
+            print_tables(std::cout, {summary, t}, global.format);
+          }};
+}
+
+}  // namespace verbund::cli

@@ -1,0 +1,78 @@
+// `verbund recommend partners`: who should join a partial consortium.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "verbund/error.hpp"
+#include "verbund/match/partners.hpp"
+
+namespace verbund::cli {
+
+Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
+  struct State {
+    std::vector<std::string> members;
+    std::string call;
+    std::size_t top = 10;
+  };
+  auto o = std::make_shared<State>();
+  CLI::App* recommend = app.add_subcommand("recommend", "Recommendations");
+  recommend->require_subcommand(1);
+  CLI::App* partners = recommend->add_subcommand(
+      "partners",
+      "Who should join a partial consortium: by ties, common partners, topic, needs "
+      "and activity, or by the gain in a call's objective");
+  partners->add_option("--members", o->members, "ids of the consortium so far")
+      ->required()
+      ->delimiter(',');
+  partners->add_option("--call", o->call, "rank by this call's objective")
+      ->check(CLI::ExistingFile);
+  partners->add_option("--top", o->top, "how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  return {recommend, [&global, o, partners] {
+            std::optional<match::Call> call;
+            if (!o->call.empty()) call = match::load_call(o->call);
+            io::Store store = open_store(global, /*create=*/false);
+            const core::Region region = store.load_region();
+            std::vector<core::ActorId> members;
+            for (const auto& id : o->members) {
+              const auto a = region.find(id);
+              if (!a) throw InvalidInput("--members: unknown actor '" + id + "'");
+              if (std::find(members.begin(), members.end(), *a) == members.end())
+                members.push_back(*a);
+            }
+            if (call) match::check_call_against(*call, region);
+            const match::TransferScorer scorer(region, {});
+            const auto found = match::recommend_partners(
+                scorer, members, {.top = o->top, .call = call ? &*call : nullptr});
+            std::vector<std::string> columns{"rank", "id", "name", "kind", "municipality", "score"};
+            if (call) {
+              columns.insert(columns.end(), {"objective with it", "rule deficits left"});
+            } else {
+              columns.insert(columns.end(), {"ties", "evidence", "topic", "needs", "activity"});
+            }
+            Table t{"partners", columns, {}};
+            for (std::size_t r = 0; r < found.size(); ++r) {
+              const auto& p = found[r];
+              std::vector<Json> row{r + 1,
+                                    region.external_id(p.actor),
+                                    region.name(p.actor),
+                                    std::string(to_string(region.kind(p.actor))),
+                                    place_of(region, p.actor),
+                                    p.score};
+              if (call) {
+                row.insert(row.end(), {p.objective, p.deficits});
+              } else {
+                row.insert(row.end(), {p.ties, p.evidence, p.topic, p.needs, p.activity});
+              }
+              t.rows.push_back(std::move(row));
+            }
+            print_tables(std::cout, {t}, global.format);
+            store.record_run({"recommend partners", describe_options(*partners), global.seed});
+          }};
+}
+
+}  // namespace verbund::cli
