@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "verbund/analysis/indicators.hpp"
+
 namespace verbund::sim::detail {
 
 using core::ActorId;
@@ -174,24 +176,22 @@ void MonthContext::innovate() {
   }
 }
 
+/// The headline indicators by their one definition (analysis/indicators.hpp), from the counts
+/// the network keeps; the others from its triangle and triple counts.
 Indicators MonthContext::indicators() const {
   Indicators i;
   const double n = static_cast<double>(net_.operating());
   const double e = static_cast<double>(net_.edges());
   i.ties = e;
-  i.density = n > 1 ? e / (n * (n - 1) / 2.0) : 0.0;
+  i.density = analysis::density(net_.operating(), net_.edges());
   i.mean_degree = n > 0 ? 2.0 * e / n : 0.0;
   i.transitivity = net_.connected_triples() > 0
                        ? 3.0 * static_cast<double>(net_.triangles()) / net_.connected_triples()
                        : 0.0;
-  i.giant_share = net_.giant_share();
-  i.science_share = net_.firms() > 0 ? static_cast<double>(net_.firms_with_science()) /
-                                           static_cast<double>(net_.firms())
-                                     : 0.0;
-  i.cross_municipal_share = net_.located_edges() > 0
-                                ? static_cast<double>(net_.cross_municipal_edges()) /
-                                      static_cast<double>(net_.located_edges())
-                                : 0.0;
+  i.giant_share = analysis::giant_component_share(net_.giant_size(), net_.operating());
+  i.science_share = analysis::science_share(net_.firms_with_science(), net_.firms());
+  i.cross_municipal_share =
+      analysis::cross_municipal_share(net_.cross_municipal_edges(), net_.located_edges());
   i.innovations = static_cast<double>(innovations_);
   i.firms = static_cast<double>(net_.firms());
   return i;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "verbund/analysis/indicators.hpp"
+
 namespace verbund::sim::detail {
 
 namespace {
@@ -45,8 +47,8 @@ void Network::init_actors() {
   distinct_kinds_.assign(n, 0);
   for (std::uint32_t v = 0; v < n; ++v) {
     const core::ActorId a{v};
-    firm_[v] = region.kind(a) == core::ActorKind::firm;
-    science_[v] = core::is_science(region.kind(a));
+    firm_[v] = analysis::counts_as_firm(region.kind(a));
+    science_[v] = analysis::counts_as_science(region.kind(a));
     kind_[v] = static_cast<std::uint8_t>(region.kind(a));
     const auto m = region.municipality(a);
     municipality_[v] = m ? m->value : UINT32_MAX;
@@ -107,9 +109,10 @@ void Network::count_edge(std::uint32_t u, std::uint32_t v, int sign) {
     triples_ -= du + dv;
     --edges_;
   }
-  if (municipality_[u] != UINT32_MAX && municipality_[v] != UINT32_MAX) {
+  const auto pu = place(u), pv = place(v);
+  if (analysis::is_located_pair(pu, pv)) {
     located_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
-    if (municipality_[u] != municipality_[v]) cross_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
+    if (analysis::is_cross_municipal(pu, pv)) cross_ += sign > 0 ? 1 : static_cast<std::size_t>(-1);
   }
   auto science_count = [&](std::uint32_t x, std::uint32_t other) {
     if (!science_[other]) return;
@@ -188,9 +191,9 @@ void Network::compact() {
   ties_.resize(kept);
 }
 
-double Network::giant_share() const {
+std::size_t Network::giant_size() const {
   const auto n = static_cast<std::uint32_t>(size());
-  if (n == 0) return 0.0;
+  if (n == 0) return 0;
   std::vector<std::uint32_t> parent(n), size_of(n, 1);
   std::iota(parent.begin(), parent.end(), 0U);
   auto find = [&](std::uint32_t x) {
@@ -208,7 +211,7 @@ double Network::giant_share() const {
   std::uint32_t giant = 0;
   for (std::uint32_t v = 0; v < n; ++v)
     if (parent[v] == v) giant = std::max(giant, size_of[v]);
-  return operating_ > 0 ? static_cast<double>(giant) / static_cast<double>(operating_) : 0.0;
+  return giant;
 }
 
 }  // namespace verbund::sim::detail

@@ -77,11 +77,17 @@ class Network {
   [[nodiscard]] unsigned partner_kinds(std::uint32_t v) const noexcept {
     return distinct_kinds_[v];
   }
-  /// Share of operating actors in the largest component: O(n + m) union-find.
-  [[nodiscard]] double giant_share() const;
+  /// Actors in the largest component (closed firms are components of one): O(n + m)
+  /// union-find.
+  [[nodiscard]] std::size_t giant_size() const;
 
  private:
   void init_actors();
+  /// v's municipality, if known.
+  [[nodiscard]] std::optional<core::MunicipalityId> place(std::uint32_t v) const noexcept {
+    if (municipality_[v] == UINT32_MAX) return std::nullopt;
+    return core::MunicipalityId{municipality_[v]};
+  }
   void count_edge(std::uint32_t u, std::uint32_t v, int sign);
 
   const core::Region* region_;

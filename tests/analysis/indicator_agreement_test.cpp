@@ -33,7 +33,7 @@ sim::Indicators month_zero(const core::Region& region) {
   sim::Scenario scenario;
   scenario.name = "agreement";
   scenario.horizon = 1;
-  const sim::Run run = sim::simulate(region, scenario, {.replicates = 1});
+  const sim::Run run = sim::simulate(region, scenario, {.replicates = 1}, 1);
   REQUIRE(run.series.size() == 1);
   return run.series[0][0];
 }
