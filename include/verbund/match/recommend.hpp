@@ -29,10 +29,9 @@ struct SeekerRecommendations {
 /// scored, and candidates whose score bound cannot reach the current k-th best are skipped.
 /// Equal to `recommend_brute_force`, entry for entry. O(C) scratch for C candidates, plus the
 /// seeker's partners' partners and groups, the postings of the needed competences (and of
-/// their themes where a theme-only candidate could still enter), and the exact scores of the
-/// candidates whose bound reaches the k-th best: worst case the brute force's O(C) scores,
-/// typically a few. Throws only std::bad_alloc. Thread-safe (many seekers at once on one
-/// scorer).
+/// their themes where a theme-only candidate could still enter), and an exact score for each
+/// candidate whose bound reaches the k-th best: at worst all C, as the brute force; in practice
+/// few. Throws only std::bad_alloc. Thread-safe (many seekers at once on one scorer).
 [[nodiscard]] std::vector<Recommendation> recommend(const TransferScorer& scorer,
                                                     core::ActorId seeker,
                                                     std::span<const Need> needs, std::size_t k);
