@@ -19,8 +19,9 @@ struct RuleViolation {
 
 /// Every rule of `call` that `members` breaks; empty = feasible. Independent of the builder's
 /// search (it is the tests' referee). Ids must exist (see check_call_against).
-/// O(m (q + r o) + c log m) for m members with o offers each, q quotas, r required competences
-/// and c ids the call names. Throws only std::bad_alloc. Thread-safe.
+/// O(m (q + r o) + c (m + log n) + m log m) for m members with o offers each, q quotas, r
+/// required competences, c ids the call names and n actors. Throws only std::bad_alloc.
+/// Thread-safe.
 [[nodiscard]] std::vector<RuleViolation> check_rules(const Call& call, const core::Region& region,
                                                      std::span<const core::ActorId> members);
 
