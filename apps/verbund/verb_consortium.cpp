@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
+#include "verbund/match/calls.hpp"
 #include "verbund/match/consortium.hpp"
 
 namespace verbund::cli {

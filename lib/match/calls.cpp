@@ -1,7 +1,7 @@
+#include "verbund/match/calls.hpp"
+
 #include <algorithm>
 #include <cmath>
-
-#include "verbund/match/consortium.hpp"
 
 namespace verbund::match {
 

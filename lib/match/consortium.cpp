@@ -38,6 +38,11 @@ struct CallContext {
   std::vector<std::uint8_t> eligible;  // per actor
   std::vector<std::uint8_t> distance;  // per actor: hops to the nearest must-member, capped
 
+  // Keeps references: temporaries are refused.
+  CallContext(const TransferScorer&& s, const Call& c,
+              std::span<const ActorId> unavailable) = delete;
+  CallContext(const TransferScorer& s, const Call&& c,
+              std::span<const ActorId> unavailable) = delete;
   CallContext(const TransferScorer& s, const Call& c, std::span<const ActorId> unavailable)
       : scorer(s), region(s.region()), call(c) {
     check_call_against(call, region);
@@ -99,6 +104,7 @@ struct CallContext {
 /// values cached. Sets are given as local indices into `actors`.
 class Evaluator {
  public:
+  Evaluator(const CallContext&& ctx, std::vector<ActorId> actors) = delete;  // keeps a reference
   Evaluator(const CallContext& ctx, std::vector<ActorId> actors)
       : ctx_(ctx), actors_(std::move(actors)) {
     const auto& r = ctx.region;

@@ -1,10 +1,11 @@
 // The call's rules checked directly on the region: the referee for every builder.
+#include "verbund/match/consortium_rules.hpp"
+
 #include <algorithm>
 #include <set>
 #include <string>
 
 #include "verbund/core/geo.hpp"
-#include "verbund/match/consortium.hpp"
 
 namespace verbund::match {
 

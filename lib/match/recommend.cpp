@@ -6,6 +6,9 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include "score_bounds.hpp"
+#include "score_index.hpp"
+
 namespace verbund::match {
 
 using core::ActorId;
@@ -51,14 +54,14 @@ class TopK {
 
 /// Per-thread scratch over the candidates.
 struct Workspace {
-  explicit Workspace(const TransferScorer& scorer)
-      : fit(scorer.candidates().size(), 0.0),
-        stamp(scorer.candidates().size(), 0),
-        seen(scorer.candidates().size(), 0),
-        rest(scorer.candidates().size(), 0.0),
-        has_rest(scorer.candidates().size(), 0),
-        met(scorer.candidates().size(), 0.0),
-        bounds(scorer) {}
+  explicit Workspace(const detail::ScoreIndex& index)
+      : fit(index.candidates().size(), 0.0),
+        stamp(index.candidates().size(), 0),
+        seen(index.candidates().size(), 0),
+        rest(index.candidates().size(), 0.0),
+        has_rest(index.candidates().size(), 0),
+        met(index.candidates().size(), 0.0),
+        bounds(index) {}
   std::vector<double> fit;              // fit accumulated through the postings
   std::vector<std::uint32_t> stamp;     // need epoch in which the candidate offered the need
   std::vector<std::uint32_t> seen;      // seeker round in which it was scored already
@@ -69,7 +72,7 @@ struct Workspace {
   std::vector<std::uint8_t> skipped;  // municipality buckets whose theme postings were skipped
   std::uint32_t epoch = 0;
   std::uint32_t round = 0;
-  ScoreBounds bounds;
+  detail::ScoreBounds bounds;
 };
 
 // Exact top-k in three steps, every skip justified by an upper bound on the score:
@@ -78,14 +81,14 @@ struct Workspace {
 //  3. theme postings only if a theme-only candidate could still beat it; then every touched
 //     candidate whose bound (fit + seeker-wide bound, then fit + pair bound) reaches the
 //     threshold is scored exactly.
-std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, ActorId seeker,
+std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, ActorId seeker,
                                               std::span<const Need> needs, std::size_t k,
                                               Workspace& ws) {
-  const auto& taxonomy = scorer.region().taxonomy();
-  const auto& w = scorer.weights();
-  const auto candidates = scorer.candidates();
+  const auto& taxonomy = index.region().taxonomy();
+  const auto& w = index.weights();
+  const auto candidates = index.candidates();
   double denominator = 0.0;
-  for (const auto& need : needs) denominator += need.weight * scorer.rarity(need.competence);
+  for (const auto& need : needs) denominator += need.weight * index.rarity(need.competence);
   if (denominator <= 0.0 || k == 0) return {};
   ++ws.round;
   ws.touched.clear();
@@ -94,11 +97,11 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
     ws.fit[i] += amount;
   };
   auto share = [&](const Need& need) {
-    return need.weight * scorer.rarity(need.competence) / denominator;
+    return need.weight * index.rarity(need.competence) / denominator;
   };
   for (const auto& need : needs) {
     const double scale = share(need);
-    for (const auto& p : scorer.offering(need.competence)) {
+    for (const auto& p : index.offering(need.competence)) {
       add(p.candidate, scale * p.weight);
       ws.met[p.candidate] += scale;
     }
@@ -107,7 +110,7 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
   TopK top(k);
   auto score_into_top = [&](std::uint32_t i) {
     ws.seen[i] = ws.round;
-    if (auto parts = scorer.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
+    if (auto parts = index.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
   };
   // Seeds: the best fits with a bound on the rest, scored first, set a high threshold early.
   ws.bounds.prepare(seeker);
@@ -132,7 +135,7 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
   for (std::size_t j = 0; j < seeds; ++j) score_into_top(ws.touched[j]);
   // A candidate met only within themes has fit <= theme_credit: walk a municipality's theme
   // postings only if one of them could still beat the threshold.
-  const std::uint32_t buckets = scorer.bucket_count();
+  const std::uint32_t buckets = index.bucket_count();
   ws.skipped.assign(buckets, 0);
   const double theme_fit = w.fit * w.theme_credit;
   for (std::uint32_t b = 0; b < buckets; ++b) {
@@ -143,12 +146,12 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
   if (w.theme_credit > 0.0) {
     for (const auto& need : needs) {
       ++ws.epoch;
-      for (const auto& p : scorer.offering(need.competence)) ws.stamp[p.candidate] = ws.epoch;
+      for (const auto& p : index.offering(need.competence)) ws.stamp[p.candidate] = ws.epoch;
       const double scale = share(need) * w.theme_credit;
       const auto theme = taxonomy.competence(need.competence).theme;
       for (std::uint32_t b = 0; b < buckets; ++b) {
         if (ws.skipped[b]) continue;
-        for (const auto& p : scorer.offering_theme(theme, b)) {
+        for (const auto& p : index.offering_theme(theme, b)) {
           if (ws.stamp[p.candidate] != ws.epoch) add(p.candidate, scale * p.weight);
         }
       }
@@ -159,7 +162,7 @@ std::vector<Recommendation> recommend_indexed(const TransferScorer& scorer, Acto
     if (ws.seen[i] == ws.round) continue;
     // In a skipped municipality, theme credit of a direct candidate was not added: bound it.
     const double theme_extra =
-        ws.skipped[scorer.bucket_of(i)] ? w.theme_credit * std::max(0.0, 1.0 - ws.met[i]) : 0.0;
+        ws.skipped[index.bucket_of(i)] ? w.theme_credit * std::max(0.0, 1.0 - ws.met[i]) : 0.0;
     const double fit_bound = w.fit * (ws.fit[i] + theme_extra) + bound_slack;
     if (fit_bound + rest_max < top.threshold()) continue;
     if (ws.has_rest[i] != ws.round) {  // reached through a theme only
@@ -190,15 +193,17 @@ std::vector<ActorId> seekers_of(const core::Region& region) {
 
 std::vector<Recommendation> recommend(const TransferScorer& scorer, ActorId seeker,
                                       std::span<const Need> needs, std::size_t k) {
-  Workspace ws(scorer);
-  return recommend_indexed(scorer, seeker, needs, k, ws);
+  const auto& index = detail::ScorerAccess::index(scorer);
+  Workspace ws(index);
+  return recommend_indexed(index, seeker, needs, k, ws);
 }
 
 std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, ActorId seeker,
                                                   std::span<const Need> needs, std::size_t k) {
+  const auto& index = detail::ScorerAccess::index(scorer);
   TopK top(k);
-  for (const auto c : scorer.candidates()) {
-    if (auto parts = scorer.score(seeker, needs, c)) top.offer({c, *parts});
+  for (const auto c : index.candidates()) {
+    if (auto parts = index.score(seeker, needs, c)) top.offer({c, *parts});
   }
   return std::move(top).take();
 }
@@ -206,12 +211,13 @@ std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, 
 std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
                                                   std::span<const ActorId> seekers, std::size_t k) {
   std::vector<SeekerRecommendations> out(seekers.size());
-  tbb::enumerable_thread_specific<Workspace> local([&scorer] { return Workspace(scorer); });
+  const auto& index = detail::ScorerAccess::index(scorer);
+  tbb::enumerable_thread_specific<Workspace> local([&index] { return Workspace(index); });
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, seekers.size(), 64), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const auto needs = scorer.region().needs(seekers[i]);
-      out[i] = {seekers[i], recommend_indexed(scorer, seekers[i], needs, k, ws)};
+      out[i] = {seekers[i], recommend_indexed(index, seekers[i], needs, k, ws)};
     }
   });
   return out;

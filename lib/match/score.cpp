@@ -1,11 +1,11 @@
 #include "verbund/match/score.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <limits>
+#include <string>
+#include <utility>
 
-#include "verbund/analysis/metrics.hpp"
-#include "verbund/core/geo.hpp"
+#include "score_index.hpp"
+
 #include "verbund/error.hpp"
 
 namespace verbund::match {
@@ -36,241 +36,32 @@ void ScoreWeights::validate() const {
   if (partnership_years < 1) throw InvalidInput("'partnership_years' must be >= 1");
 }
 
-namespace {
-
-template <class T>
-bool sorted_contains(std::span<const T> sorted, T value) {
-  return std::binary_search(sorted.begin(), sorted.end(), value);
-}
-
-/// Elements common to two sorted spans, looking up the shorter in the longer.
-template <class T, class F>
-void for_each_common(std::span<const T> a, std::span<const T> b, F&& f) {
-  if (a.size() > b.size()) std::swap(a, b);
-  for (const T& x : a) {
-    if (std::binary_search(b.begin(), b.end(), x)) f(x);
-  }
-}
-
-/// Groups both actors belong to, sorted and unique (membership rows are short and unsorted).
-std::vector<ActorId> shared_groups_of(const core::Region& r, ActorId a, ActorId b) {
-  std::vector<ActorId> shared;
-  const auto gb = r.groups_of(b);
-  for (const auto g : r.groups_of(a)) {
-    if (std::find(gb.begin(), gb.end(), g) != gb.end()) shared.push_back(g);
-  }
-  std::sort(shared.begin(), shared.end());
-  shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
-  return shared;
-}
-
-}  // namespace
-
 TransferScorer::TransferScorer(const core::Region& region, ScoreWeights weights, CandidatePool pool)
-    : region_(&region), weights_(weights), graph_(region) {
-  weights_.validate();
-  const std::size_t n = region.size();
-  auto wanted = [&](core::ActorKind kind) {
-    return pool.kinds.empty()
-               ? core::is_science(kind)
-               : std::find(pool.kinds.begin(), pool.kinds.end(), kind) != pool.kinds.end();
-  };
-  candidate_index_.assign(n, UINT32_MAX);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    const ActorId a{v};
-    if (wanted(region.kind(a)) && !region.offers(a).empty()) {
-      candidate_index_[v] = static_cast<std::uint32_t>(candidates_.size());
-      candidates_.push_back(a);
-    }
-  }
+    : index_(std::make_unique<const detail::ScoreIndex>(region, weights, std::move(pool))) {}
 
-  const auto& taxonomy = region.taxonomy();
-  const std::size_t competences = taxonomy.competences().size();
-  const std::size_t themes = taxonomy.themes().size();
-  std::vector<std::uint64_t> df(competences, 0), theme_df(themes, 0);
-  for (const auto a : candidates_) {
-    std::vector<std::uint32_t> seen_themes;
-    for (const auto& o : region.offers(a)) {
-      ++df[o.competence.value];
-      seen_themes.push_back(taxonomy.competence(o.competence).theme.value);
-    }
-    std::sort(seen_themes.begin(), seen_themes.end());
-    seen_themes.erase(std::unique(seen_themes.begin(), seen_themes.end()), seen_themes.end());
-    for (const auto t : seen_themes) ++theme_df[t];
-  }
-  // BM25's idf: ln(1 + (N - df + 1/2) / (df + 1/2)), positive even for common competences.
-  const double total = static_cast<double>(candidates_.size());
-  idf_.resize(competences);
-  for (std::size_t c = 0; c < competences; ++c) {
-    const double d = static_cast<double>(df[c]);
-    idf_[c] = std::log(1.0 + (total - d + 0.5) / (d + 0.5));
-  }
+TransferScorer::TransferScorer(TransferScorer&& other) noexcept = default;
+TransferScorer& TransferScorer::operator=(TransferScorer&& other) noexcept = default;
+TransferScorer::~TransferScorer() = default;
 
-  // Inverted index: candidates offering each competence, and each theme with the best weight.
-  posting_offsets_.assign(competences + 1, 0);
-  theme_offsets_.assign(themes + 1, 0);
-  for (std::size_t c = 0; c < competences; ++c)
-    posting_offsets_[c + 1] = posting_offsets_[c] + df[c];
-  for (std::size_t t = 0; t < themes; ++t) theme_offsets_[t + 1] = theme_offsets_[t] + theme_df[t];
-  postings_.resize(posting_offsets_[competences]);
-  theme_postings_.resize(theme_offsets_[themes]);
-  std::vector<std::uint64_t> at(posting_offsets_.begin(), posting_offsets_.end() - 1);
-  std::vector<std::uint64_t> theme_at(theme_offsets_.begin(), theme_offsets_.end() - 1);
-  for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
-    std::vector<std::pair<std::uint32_t, float>> best;  // (theme, best weight)
-    for (const auto& o : region.offers(candidates_[i])) {
-      postings_[at[o.competence.value]++] = {i, o.weight};
-      const auto t = taxonomy.competence(o.competence).theme.value;
-      auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == t; });
-      if (it == best.end()) {
-        best.emplace_back(t, o.weight);
-      } else {
-        it->second = std::max(it->second, o.weight);
-      }
-    }
-    for (const auto& [t, w] : best) theme_postings_[theme_at[t]++] = {i, w};
-  }
-
-  component_ = analysis::components(graph_).of;
-  has_science_tie_.assign(n, 0);
-  load_.assign(n, 0);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    const auto row = graph_.neighbours(v);
-    has_science_tie_[v] = std::any_of(row.begin(), row.end(), [&](std::uint32_t w) {
-      return core::is_science(region.kind(ActorId{w}));
-    });
-  }
-  int year = std::numeric_limits<int>::min();
-  for (const auto& tie : region.ties()) {
-    if (tie.start) year = std::max(year, *tie.start);
-  }
-  year = weights_.reference_year.value_or(year);
-  for (const auto& tie : region.ties()) {
-    const bool ongoing =
-        tie.kind == core::TieKind::transfer && (!tie.end || *tie.end >= year) &&
-        (!tie.start || (*tie.start <= year && *tie.start > year - weights_.partnership_years));
-    if (ongoing) {
-      ++load_[tie.source.value];
-      ++load_[tie.target.value];
-    }
-  }
-  prepare_bounds();
+const core::Region& TransferScorer::region() const noexcept { return index_->region(); }
+const ScoreWeights& TransferScorer::weights() const noexcept { return index_->weights(); }
+std::span<const ActorId> TransferScorer::candidates() const noexcept {
+  return index_->candidates();
 }
-
-bool TransferScorer::is_candidate(ActorId a) const {
-  return a.value < candidate_index_.size() && candidate_index_[a.value] != UINT32_MAX;
-}
-
-int TransferScorer::capacity(ActorId a) const {
-  if (auto c = region_->capacity(a)) return *c;
-  return is_candidate(a) ? weights_.default_capacity : weights_.default_seeker_capacity;
-}
-
-int TransferScorer::load(ActorId a) const { return load_[a.value]; }
-
-std::span<const TransferScorer::Posting> TransferScorer::offering(core::CompetenceId c) const {
-  return {postings_.data() + posting_offsets_[c.value],
-          posting_offsets_[c.value + 1] - posting_offsets_[c.value]};
-}
-
-std::span<const TransferScorer::Posting> TransferScorer::offering_theme(core::ThemeId t) const {
-  return {theme_postings_.data() + theme_offsets_[t.value],
-          theme_offsets_[t.value + 1] - theme_offsets_[t.value]};
-}
-
-double TransferScorer::fit(std::span<const Need> needs, ActorId candidate,
-                           std::vector<NeedMatch>* matches) const {
-  const auto& taxonomy = region_->taxonomy();
-  const auto offers = region_->offers(candidate);
-  double denominator = 0.0;
-  for (const auto& need : needs) denominator += need.weight * idf_[need.competence.value];
-  if (denominator <= 0.0) return 0.0;
-  double fit = 0.0;
-  for (const auto& need : needs) {
-    NeedMatch m{need.competence, std::nullopt, false, idf_[need.competence.value], 0.0};
-    double credit = 0.0;
-    const auto direct = std::lower_bound(
-        offers.begin(), offers.end(), need.competence,
-        [](const core::CompetenceWeight& o, core::CompetenceId c) { return o.competence < c; });
-    if (direct != offers.end() && direct->competence == need.competence) {
-      credit = direct->weight;
-      m.met_by = need.competence;
-    } else if (weights_.theme_credit > 0.0) {
-      const auto theme = taxonomy.competence(need.competence).theme;
-      for (const auto& o : offers) {
-        if (taxonomy.competence(o.competence).theme == theme &&
-            weights_.theme_credit * o.weight > credit) {
-          credit = weights_.theme_credit * o.weight;
-          m.met_by = o.competence;
-          m.within_theme = true;
-        }
-      }
-    }
-    m.contribution = need.weight * m.rarity * credit / denominator;
-    fit += m.contribution;
-    if (matches) matches->push_back(m);
-  }
-  return fit;
-}
+bool TransferScorer::is_candidate(ActorId a) const { return index_->is_candidate(a); }
 
 std::optional<ScoreParts> TransferScorer::score(ActorId seeker, std::span<const Need> needs,
                                                 ActorId candidate) const {
-  if (seeker == candidate || !is_candidate(candidate)) return std::nullopt;
-  ScoreParts p;
-  if (free_capacity(candidate) <= 0) {
-    if (weights_.capacity_policy == CapacityPolicy::exclude) return std::nullopt;
-    p.capacity_penalty = 1.0;
-  }
-  p.fit = fit(needs, candidate, nullptr);
-  if (p.fit <= 0.0) return std::nullopt;
-
-  const auto& r = *region_;
-  const auto ls = r.location(seeker), lc = r.location(candidate);
-  if (ls && lc) p.proximity = std::exp2(-core::distance_km(*ls, *lc) / weights_.half_distance_km);
-  const auto ms = r.municipality(seeker), mc = r.municipality(candidate);
-  p.same_municipality = ms && mc && *ms == *mc ? 1.0 : 0.0;
-
-  // Adamic–Adar over common partners and shared groups: rare links count more.
-  double evidence = 0.0;
-  for_each_common(
-      graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
-      [&](std::uint32_t z) { evidence += 1.0 / std::log(static_cast<double>(graph_.degree(z))); });
-  if (!r.groups_of(seeker).empty()) {
-    for (const auto g : shared_groups_of(r, seeker, candidate)) {
-      evidence += 1.0 / std::log(std::max(2.0, static_cast<double>(r.members_of(g).size())));
-    }
-  }
-  p.network = evidence / (1.0 + evidence);
-  p.prior_tie = sorted_contains(graph_.neighbours(seeker.value), candidate.value) ? 1.0 : 0.0;
-  p.first_science_tie = r.kind(seeker) == core::ActorKind::firm &&
-                                !has_science_tie_[seeker.value] &&
-                                core::is_science(r.kind(candidate))
-                            ? 1.0
-                            : 0.0;
-  p.bridge = component_[seeker.value] != component_[candidate.value] ? 1.0 : 0.0;
-
-  const auto& w = weights_;
-  p.total = w.fit * p.fit + w.proximity * p.proximity + w.same_municipality * p.same_municipality +
-            w.network * p.network + w.prior_tie * p.prior_tie +
-            w.first_science_tie * p.first_science_tie + w.bridge * p.bridge -
-            w.capacity_penalty * p.capacity_penalty;
-  return p;
+  return index_->score(seeker, needs, candidate);
 }
 
 Explanation TransferScorer::explain(ActorId seeker, std::span<const Need> needs,
                                     ActorId candidate) const {
-  Explanation e;
-  const auto& r = *region_;
-  (void)fit(needs, candidate, &e.needs);
-  for_each_common(graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
-                  [&](std::uint32_t z) { e.common_partners.push_back(ActorId{z}); });
-  std::sort(e.common_partners.begin(), e.common_partners.end());
-  e.shared_groups = shared_groups_of(r, seeker, candidate);
-  const auto ls = r.location(seeker), lc = r.location(candidate);
-  if (ls && lc) e.distance_km = core::distance_km(*ls, *lc);
-  e.capacity = capacity(candidate);
-  e.load = load(candidate);
-  return e;
+  return index_->explain(seeker, needs, candidate);
 }
+
+int TransferScorer::capacity(ActorId a) const { return index_->capacity(a); }
+int TransferScorer::load(ActorId a) const { return index_->load(a); }
+double TransferScorer::rarity(core::CompetenceId c) const { return index_->rarity(c); }
 
 }  // namespace verbund::match

@@ -20,7 +20,8 @@ struct AssignmentProblem {
   std::vector<Pair> pairs;
 
   /// Throws InvalidInput on a negative capacity, an index out of range, a non-finite score or
-  /// a pair listed twice, naming it.
+  /// a pair listed twice, naming it. O(L + R + P log P) for L left and R right parties and P
+  /// pairs. Thread-safe.
   void validate() const;
 };
 
@@ -47,26 +48,33 @@ struct OptimalAssignment : Assignment {
 /// min-cost circulation solved by cost scaling (Goldberg 1997) on scores rounded to 1e-6 (coarser
 /// only if the instance is too large for 64-bit prices); pairs with score <= 0 are never chosen.
 /// Exact dual prices come from shortest paths in the final residual network. Deterministic. O(n^2 m
-/// log(n C)) worst case, near-linear in practice.
+/// log(n C)) worst case, near-linear in practice. Throws InvalidInput if the problem fails
+/// `validate`. Thread-safe (a pure function of `problem`).
 [[nodiscard]] OptimalAssignment optimal_assignment(const AssignmentProblem& problem);
 
-/// The dual bound of the given prices (see OptimalAssignment::dual_bound).
+/// The dual bound of the given prices (see OptimalAssignment::dual_bound), one price per party.
+/// O(L + R + P). Does not throw. Thread-safe.
 [[nodiscard]] double dual_bound(const AssignmentProblem& problem,
                                 std::span<const double> left_price,
                                 std::span<const double> right_price);
 
 /// Pairs by descending score (ties by pair index), each taken while both parties have room.
+/// O(L + R + P log P). Throws InvalidInput if the problem fails `validate`. Thread-safe.
 [[nodiscard]] Assignment greedy_assignment(const AssignmentProblem& problem);
 
 /// Deferred acceptance with capacities, left side proposing (Gale–Shapley, Roth's many-to-many
 /// extension). Left parties rank their pairs by score; right parties rank proposals by
 /// `right_priority` (one value per pair; empty = the score). Ties: lower index first. Only
-/// pairs with score > 0 are acceptable.
+/// pairs with score > 0 are acceptable. O(L + R + P log P): each pair is proposed at most
+/// once. Throws InvalidInput if the problem fails `validate` or `right_priority` is neither
+/// empty nor one value per pair. Thread-safe.
 [[nodiscard]] Assignment stable_assignment(const AssignmentProblem& problem,
                                            std::span<const double> right_priority = {});
 
 /// Pairs of an assignment's problem that block it: not chosen, acceptable to both, and each side
 /// has room or prefers the other to its worst current partner (same rankings as above).
+/// `assignment` must be one of `problem` and `right_priority` empty or one value per pair (not
+/// checked). O(L + R + P). Throws only std::bad_alloc. Thread-safe.
 [[nodiscard]] std::vector<std::uint32_t> blocking_pairs(
     const AssignmentProblem& problem, const Assignment& assignment,
     std::span<const double> right_priority = {});

@@ -20,6 +20,8 @@ struct Quota {
   std::vector<core::FirmSize> sizes;
   int min = 0;
   std::optional<int> max;
+  /// Whether `a` (in `region`) counts for this quota. O(kinds + sizes). Does not throw.
+  /// Thread-safe.
   [[nodiscard]] bool counts(const core::Region& region, core::ActorId a) const;
 };
 
@@ -65,11 +67,15 @@ struct Call {
 
 /// Parses a call from TOML text. Throws InvalidInput at file:line:column on a syntax error, an
 /// unknown key, a wrong type, a size range the quotas contradict, or a must-member also excluded.
+/// O(text). Thread-safe.
 [[nodiscard]] Call parse_call(std::string_view toml_text, const std::string& file);
+/// Reads and parses a call file. Throws InvalidInput naming the file if it cannot be opened, and
+/// as `parse_call`. O(file size). Thread-safe.
 [[nodiscard]] Call load_call(const std::filesystem::path& path);
 
 /// Checks a call's ids against a region: unknown competences, actors (lead, members, excluded).
-/// Throws InvalidInput naming the call file and the id.
+/// Throws InvalidInput naming the call file and the id. O(c log n) for c ids the call names and
+/// n actors or competences. Thread-safe.
 void check_call_against(const Call& call, const core::Region& region);
 
 }  // namespace verbund::match

@@ -8,21 +8,10 @@
 #include <vector>
 
 #include "verbund/match/call.hpp"
+#include "verbund/match/consortium_rules.hpp"
 #include "verbund/match/score.hpp"
 
 namespace verbund::match {
-
-/// A rule of a call that a member set breaks, in words.
-struct RuleViolation {
-  std::string rule;    ///< "size", "quota", "municipalities", "radius", "region", "competence",
-                       ///< "must-member", "excluded"
-  std::string detail;  ///< e.g. "needs 2 members offering hydrogen-transport, has 1"
-};
-
-/// Every rule of `call` that `members` breaks; empty = feasible. Independent of the builder's
-/// search (it is the tests' referee). Ids must exist (see check_call_against).
-[[nodiscard]] std::vector<RuleViolation> check_rules(const Call& call, const core::Region& region,
-                                                     std::span<const core::ActorId> members);
 
 /// The consortium objective's parts (see ConsortiumWeights) and their weighted total.
 struct ConsortiumScore {
@@ -85,32 +74,19 @@ struct ConsortiumResult {
 /// stream (seed, r), so that the result is the same for any thread count; or, with `exact`,
 /// enumeration with pruning. Every returned consortium satisfies check_rules. When none is
 /// found, `diagnosis` names the rule that cannot be met and why. Throws InvalidInput if the call
-/// names unknown competences or actors, or if `exact` is asked of a too large instance.
+/// names unknown competences or actors or more than 64 competences, or if `exact` is asked of a
+/// too large instance. O(n o + E) to resolve the call for n actors with o offers each and E
+/// ties, O(p^2) transfer scores for a search pool of p actors, then per restart at most 100
+/// passes of O(m p) moves, each evaluated in O(m^2) for consortia of up to m members; `exact`
+/// visits every subset of the eligible actors up to the maximum size (refused above 2e7).
+/// Thread-safe; runs on oneTBB worker threads.
 [[nodiscard]] ConsortiumResult build_consortia(const TransferScorer& scorer, const Call& call,
                                                const ConsortiumOptions& options = {});
 
-/// The objective of a member set (feasible or not).
+/// The objective of a member set (feasible or not). O(n o + E) to resolve the call (see
+/// build_consortia), then O(m^2) transfer scores for m members. Throws InvalidInput as
+/// build_consortia does for the call. Thread-safe.
 [[nodiscard]] ConsortiumScore score_consortium(const TransferScorer& scorer, const Call& call,
                                                std::span<const core::ActorId> members);
-
-}  // namespace verbund::match
-
-namespace verbund::match {
-
-/// Consortia for several concurrent calls with shared caps.
-struct CallsResult {
-  std::vector<ConsortiumResult> options;  ///< per call: its best diverse consortia
-  /// Per call: the index into options[call].consortia chosen, or none.
-  std::vector<std::optional<std::size_t>> chosen;
-  double total = 0.0;      ///< sum of the chosen consortia's objectives
-  int actor_cap = 1;       ///< consortia an actor may join: the smallest cap the calls state
-  bool exhaustive = true;  ///< false if the combination was chosen greedily (too many to try)
-};
-
-/// Builds each call's top consortia (options.top per call), then picks one per call (or none)
-/// maximising the total objective without any actor joining more consortia than the cap.
-/// Exhaustive over the combinations when there are at most 5 million, else greedy in call order.
-[[nodiscard]] CallsResult build_for_calls(const TransferScorer& scorer, std::span<const Call> calls,
-                                          const ConsortiumOptions& options = {});
 
 }  // namespace verbund::match

@@ -42,7 +42,11 @@ struct PartnerRecommendation {
 };
 
 /// The actors who would best complete a partial consortium, best first (ties by actor id).
-/// Members themselves are never proposed. Throws InvalidInput on an empty member list.
+/// Members themselves are never proposed. Throws InvalidInput on an empty member list, and with
+/// a call as build_consortia does for it (unknown ids). Without a call O(n o + E + T + n log top)
+/// for n actors with o offers each, E ties and T actors within two ties of the members, in
+/// parallel over actors; with one, O(n o + E) and O(p^2) transfer scores for the builder's
+/// search pool of p actors, then one evaluation per pool actor. Thread-safe.
 [[nodiscard]] std::vector<PartnerRecommendation> recommend_partners(
     const TransferScorer& scorer, std::span<const core::ActorId> members,
     const PartnerOptions& options = {});

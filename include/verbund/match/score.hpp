@@ -1,12 +1,10 @@
 #pragma once
 
-#include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
-#include <string>
 #include <vector>
 
-#include "verbund/analysis/simple_graph.hpp"
 #include "verbund/core/region.hpp"
 
 namespace verbund::match {
@@ -37,7 +35,9 @@ struct ScoreWeights {
   /// The year loads are counted in; unset = the latest tie start year in the region.
   std::optional<int> reference_year;
 
-  /// Throws InvalidInput naming the first field that is negative or not finite.
+  /// Throws InvalidInput naming the first field that is negative or not finite, or outside its
+  /// range (theme_credit > 1, half_distance_km = 0, a default capacity < 0, partnership_years
+  /// < 1). O(1), thread-safe.
   void validate() const;
 };
 
@@ -83,124 +83,76 @@ struct Explanation {
 /// One seeker's need: competence and weight in (0, 1].
 using Need = core::CompetenceWeight;
 
+namespace detail {
+class ScoreIndex;
+struct ScorerAccess;
+}  // namespace detail
+
 /// Scores (seeker, candidate) pairs of one region. Precomputes rarity (BM25 idf over the
 /// candidates), the inverted index over competences and themes, components, loads and
-/// capacities. Immutable after construction and safe to use from many threads.
+/// capacities. Immutable after construction and safe to use from many threads at once.
+///
+/// Keeps a pointer to `region`, which must outlive the scorer: a temporary region is refused
+/// at compile time. Move-only (the index is large); a moved-from scorer may only be destroyed
+/// or assigned to.
 class TransferScorer {
  public:
+  /// Builds the index. O(n + E + M + P log P + T B) for n actors, E ties, M memberships, P
+  /// offers of the candidates, T themes and B municipalities. Throws InvalidInput if `weights` fail
+  /// ScoreWeights::validate. Reads `region` only, and may run on oneTBB worker threads. \code
+  ///   const match::TransferScorer scorer(region, {.proximity = 0.5});
+  /// \endcode
   TransferScorer(const core::Region& region, ScoreWeights weights, CandidatePool pool = {});
+  /// Refused: the scorer would keep a pointer to a region that dies at the end of the statement.
+  TransferScorer(const core::Region&& region, ScoreWeights weights,
+                 CandidatePool pool = {}) = delete;
 
-  [[nodiscard]] const core::Region& region() const noexcept { return *region_; }
-  [[nodiscard]] const ScoreWeights& weights() const noexcept { return weights_; }
-  /// Candidates, ascending by actor id.
-  [[nodiscard]] std::span<const core::ActorId> candidates() const noexcept { return candidates_; }
+  /// O(1), does not throw.
+  TransferScorer(TransferScorer&& other) noexcept;
+  /// O(1), does not throw.
+  TransferScorer& operator=(TransferScorer&& other) noexcept;
+  TransferScorer(const TransferScorer&) = delete;
+  TransferScorer& operator=(const TransferScorer&) = delete;
+  ~TransferScorer();
+
+  /// The region scored. O(1), does not throw, thread-safe.
+  [[nodiscard]] const core::Region& region() const noexcept;
+  /// The weights, as given. O(1), does not throw, thread-safe.
+  [[nodiscard]] const ScoreWeights& weights() const noexcept;
+  /// Candidates, ascending by actor id. O(1), does not throw, thread-safe.
+  [[nodiscard]] std::span<const core::ActorId> candidates() const noexcept;
+  /// Whether `a` is a candidate; false for an id outside the region. O(1), does not throw,
+  /// thread-safe.
   [[nodiscard]] bool is_candidate(core::ActorId a) const;
 
   /// The score of a pair, or nothing when they share no competence or theme, when the candidate
   /// is the seeker, or when the candidate is full and the policy excludes it. `needs` sorted by
-  /// competence, without duplicates.
+  /// competence, without duplicates; both ids must be in the region.
+  /// O(N log o + N' o + min(d) log max(d) + g_s g_c) for N needs (N' of them not offered
+  /// directly), o offers of the candidate, the pair's degrees d and group counts g. Throws
+  /// only std::bad_alloc. Thread-safe.
   [[nodiscard]] std::optional<ScoreParts> score(core::ActorId seeker, std::span<const Need> needs,
                                                 core::ActorId candidate) const;
+  /// Why the pair scores as it does (see Explanation); the same terms as `score`, also for a
+  /// pair `score` would not list. Same complexity as `score`, plus sorting the common partners.
+  /// Throws only std::bad_alloc. Thread-safe.
   [[nodiscard]] Explanation explain(core::ActorId seeker, std::span<const Need> needs,
                                     core::ActorId candidate) const;
 
   /// Capacity of an actor in a matching round (data, or the defaults), and its ongoing transfer
-  /// partnerships (see ScoreWeights::partnership_years).
+  /// partnerships (see ScoreWeights::partnership_years). `a` must be in the region. Each O(1);
+  /// they do not throw; thread-safe.
   [[nodiscard]] int capacity(core::ActorId a) const;
   [[nodiscard]] int load(core::ActorId a) const;
   [[nodiscard]] int free_capacity(core::ActorId a) const { return capacity(a) - load(a); }
 
-  // --- for the inverted-index search (recommend.cpp) --------------------------------------
-  struct Posting {
-    std::uint32_t candidate;  ///< index into candidates()
-    float weight;             ///< offer weight (competence) or best offer weight (theme)
-  };
-  [[nodiscard]] std::span<const Posting> offering(core::CompetenceId c) const;
-  [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t) const;
-  /// The part of offering_theme(t) located in one municipality bucket (see ScoreBounds).
-  [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t,
-                                                        std::uint32_t bucket) const;
-  [[nodiscard]] std::uint32_t bucket_count() const noexcept {
-    return static_cast<std::uint32_t>(buckets_.size());
-  }
-  [[nodiscard]] std::uint32_t bucket_of(std::uint32_t candidate_index) const {
-    return candidate_brief_[candidate_index].bucket;
-  }
-  [[nodiscard]] double rarity(core::CompetenceId c) const { return idf_[c.value]; }
+  /// The BM25 idf of competence `c` among the candidates, ln(1 + (C - df + 1/2) / (df + 1/2)).
+  /// `c` must be in the taxonomy. O(1), does not throw, thread-safe.
+  [[nodiscard]] double rarity(core::CompetenceId c) const;
 
  private:
-  [[nodiscard]] double fit(std::span<const Need> needs, core::ActorId candidate,
-                           std::vector<NeedMatch>* matches) const;
-
-  const core::Region* region_;
-  ScoreWeights weights_;
-  analysis::SimpleGraph graph_;
-  std::vector<core::ActorId> candidates_;
-  std::vector<std::uint32_t> candidate_index_;  // per actor, UINT32_MAX if none
-  std::vector<double> idf_;                     // per competence
-  std::vector<std::uint64_t> posting_offsets_, theme_offsets_;
-  std::vector<Posting> postings_, theme_postings_;
-  std::vector<std::uint32_t> component_;
-  std::vector<std::uint8_t> has_science_tie_;
-  std::vector<std::int32_t> load_;
-  // For ScoreBounds: per candidate its place and flags; per group its candidate members.
-  friend class ScoreBounds;
-  struct Facts {
-    double x = 0, y = 0, z = 0;  // unit vector, when located
-    bool located = false;
-    bool linked = false;  // has a tie
-    bool science = false;
-    bool first_science = false;  // a firm without a science tie yet
-    bool full = false;           // candidate without free capacity
-    std::uint32_t bucket = 0;    // municipality, or municipality_count() for none
-    std::uint32_t component = 0;
-  };
-  [[nodiscard]] Facts facts_of(core::ActorId actor) const;
-  void prepare_bounds();
-  std::vector<Facts> candidate_facts_;
-  struct Brief {  // the facts the per-candidate bound reads, packed
-    std::uint32_t bucket;
-    std::uint32_t component;
-    std::uint8_t linked, science, full;
-  };
-  std::vector<Brief> candidate_brief_;
-  struct Bucket {
-    double x = 0, y = 0, z = 0;  // centre of its located candidates
-    double radius_km = 0;        // largest distance of one of them from the centre
-    bool any_located = false;
-  };
-  std::vector<Bucket> buckets_;
-  std::vector<std::uint64_t> theme_bucket_offsets_;  // theme postings by (theme, bucket)
-  std::vector<std::uint64_t> group_offsets_;         // per actor: candidates among its members
-  std::vector<std::uint32_t> group_candidates_;
-};
-
-/// Upper bounds on everything but the fit, for one seeker against every candidate, O(1) per
-/// candidate after an O(2-hop neighbourhood + municipalities) preparation: proximity by
-/// municipality (centre and radius of its candidates), network evidence from the seeker's
-/// partners' partners and groups, and the flags. Scratch for one thread; reuse across seekers.
-class ScoreBounds {
- public:
-  explicit ScoreBounds(const TransferScorer& scorer);
-  void prepare(core::ActorId seeker);
-  /// The bound over all candidates.
-  [[nodiscard]] double max() const noexcept { return max_; }
-  [[nodiscard]] double of(std::uint32_t candidate_index) const;
-  /// Proximity and same-municipality bound of a bucket.
-  [[nodiscard]] double place(std::uint32_t bucket) const { return place_[bucket]; }
-  /// The bound on everything but fit and place, over all candidates.
-  [[nodiscard]] double max_without_place() const noexcept { return max_without_place_; }
-
- private:
-  const TransferScorer* scorer_;
-  TransferScorer::Facts seeker_;
-  std::vector<double> evidence_;  // Adamic–Adar sum per candidate
-  std::vector<std::uint8_t> tied_;
-  std::vector<std::uint32_t> marked_;
-  double evidence_everywhere_ = 0.0;  // from partners and groups too large to expand
-  std::vector<double> place_;         // per bucket: proximity + same municipality
-  double max_ = 0.0;
-  double max_without_place_ = 0.0;
+  friend struct detail::ScorerAccess;  // lib/match's search reads the index directly
+  std::unique_ptr<const detail::ScoreIndex> index_;
 };
 
 }  // namespace verbund::match

@@ -10,6 +10,7 @@
 namespace verbund::match {
 
 enum class AssignMethod { optimal, stable, greedy };
+/// The method's name as the CLI spells it. O(1), does not throw, thread-safe.
 [[nodiscard]] std::string_view to_string(AssignMethod method) noexcept;
 
 /// Why a seeker stayed without a partner.
@@ -18,6 +19,7 @@ enum class UnmatchedReason {
   no_candidate,     ///< no candidate shares a competence or theme (or all score <= 0)
   candidates_full,  ///< every candidate it could have had is filled by others
 };
+/// The reason in words. O(1), does not throw, thread-safe.
 [[nodiscard]] std::string_view to_string(UnmatchedReason reason) noexcept;
 
 /// One many-to-many matching round: seekers' top-k lists turned into an assignment.
@@ -40,7 +42,10 @@ struct TransferRound {
 /// Builds the problem from the recommendations (every listed pair with its total score;
 /// seeker capacity from the data or `seeker_capacity`, candidate capacity = free capacity),
 /// solves it with `method`, audits it for blocking pairs and explains who stayed unmatched.
-/// Throws InvalidInput on a negative capacity in the data, naming the actor.
+/// Throws InvalidInput on a negative capacity in the data, naming the actor. O(n + C + P) to
+/// build the problem of P listed pairs (n actors, C candidates), plus the chosen method's cost
+/// (see optimal_assignment, stable_assignment, greedy_assignment) and O(P) for the audit.
+/// Thread-safe.
 [[nodiscard]] TransferRound assign_transfers(const TransferScorer& scorer,
                                              const std::vector<SeekerRecommendations>& lists,
                                              AssignMethod method,

@@ -14,7 +14,10 @@ namespace verbund::match {
 /// default_capacity, default_seeker_capacity, partnership_years, reference_year); the rest keep
 /// their defaults. Throws InvalidInput
 /// at file:line:column on a syntax error, an unknown key, a wrong type or a value out of range.
+/// O(text). Thread-safe.
 [[nodiscard]] ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& file);
+/// Reads and parses a weights file. Throws InvalidInput naming the file if it cannot be opened,
+/// and as `parse_score_weights`. O(file size). Thread-safe.
 [[nodiscard]] ScoreWeights load_score_weights(const std::filesystem::path& path);
 
 }  // namespace verbund::match

@@ -1,0 +1,327 @@
+// The index behind TransferScorer: rarity, posting lists, components, loads, and the facts
+// the score bounds read; and the score itself.
+#include "score_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "verbund/analysis/metrics.hpp"
+#include "verbund/core/geo.hpp"
+
+namespace verbund::match::detail {
+
+using core::ActorId;
+
+namespace {
+
+template <class T>
+bool sorted_contains(std::span<const T> sorted, T value) {
+  return std::binary_search(sorted.begin(), sorted.end(), value);
+}
+
+/// Elements common to two sorted spans, looking up the shorter in the longer.
+template <class T, class F>
+void for_each_common(std::span<const T> a, std::span<const T> b, F&& f) {
+  if (a.size() > b.size()) std::swap(a, b);
+  for (const T& x : a) {
+    if (std::binary_search(b.begin(), b.end(), x)) f(x);
+  }
+}
+
+/// Groups both actors belong to, sorted and unique (membership rows are short and unsorted).
+std::vector<ActorId> shared_groups_of(const core::Region& r, ActorId a, ActorId b) {
+  std::vector<ActorId> shared;
+  const auto gb = r.groups_of(b);
+  for (const auto g : r.groups_of(a)) {
+    if (std::find(gb.begin(), gb.end(), g) != gb.end()) shared.push_back(g);
+  }
+  std::sort(shared.begin(), shared.end());
+  shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
+  return shared;
+}
+
+core::GeoPoint point_of(double x, double y, double z) {
+  constexpr double to_deg = 180.0 / std::numbers::pi;
+  return {std::atan2(z, std::hypot(x, y)) * to_deg, std::atan2(y, x) * to_deg};
+}
+
+}  // namespace
+
+ScoreIndex::ScoreIndex(const core::Region& region, ScoreWeights weights, CandidatePool pool)
+    : region_(&region), weights_(weights), graph_(region) {
+  weights_.validate();
+  const std::size_t n = region.size();
+  auto wanted = [&](core::ActorKind kind) {
+    return pool.kinds.empty()
+               ? core::is_science(kind)
+               : std::find(pool.kinds.begin(), pool.kinds.end(), kind) != pool.kinds.end();
+  };
+  candidate_index_.assign(n, UINT32_MAX);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const ActorId a{v};
+    if (wanted(region.kind(a)) && !region.offers(a).empty()) {
+      candidate_index_[v] = static_cast<std::uint32_t>(candidates_.size());
+      candidates_.push_back(a);
+    }
+  }
+
+  const auto& taxonomy = region.taxonomy();
+  const std::size_t competences = taxonomy.competences().size();
+  const std::size_t themes = taxonomy.themes().size();
+  std::vector<std::uint64_t> df(competences, 0), theme_df(themes, 0);
+  for (const auto a : candidates_) {
+    std::vector<std::uint32_t> seen_themes;
+    for (const auto& o : region.offers(a)) {
+      ++df[o.competence.value];
+      seen_themes.push_back(taxonomy.competence(o.competence).theme.value);
+    }
+    std::sort(seen_themes.begin(), seen_themes.end());
+    seen_themes.erase(std::unique(seen_themes.begin(), seen_themes.end()), seen_themes.end());
+    for (const auto t : seen_themes) ++theme_df[t];
+  }
+  // BM25's idf: ln(1 + (N - df + 1/2) / (df + 1/2)), positive even for common competences.
+  const double total = static_cast<double>(candidates_.size());
+  idf_.resize(competences);
+  for (std::size_t c = 0; c < competences; ++c) {
+    const double d = static_cast<double>(df[c]);
+    idf_[c] = std::log(1.0 + (total - d + 0.5) / (d + 0.5));
+  }
+
+  // Inverted index: candidates offering each competence, and each theme with the best weight.
+  posting_offsets_.assign(competences + 1, 0);
+  theme_offsets_.assign(themes + 1, 0);
+  for (std::size_t c = 0; c < competences; ++c)
+    posting_offsets_[c + 1] = posting_offsets_[c] + df[c];
+  for (std::size_t t = 0; t < themes; ++t) theme_offsets_[t + 1] = theme_offsets_[t] + theme_df[t];
+  postings_.resize(posting_offsets_[competences]);
+  theme_postings_.resize(theme_offsets_[themes]);
+  std::vector<std::uint64_t> at(posting_offsets_.begin(), posting_offsets_.end() - 1);
+  std::vector<std::uint64_t> theme_at(theme_offsets_.begin(), theme_offsets_.end() - 1);
+  for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
+    std::vector<std::pair<std::uint32_t, float>> best;  // (theme, best weight)
+    for (const auto& o : region.offers(candidates_[i])) {
+      postings_[at[o.competence.value]++] = {i, o.weight};
+      const auto t = taxonomy.competence(o.competence).theme.value;
+      auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == t; });
+      if (it == best.end()) {
+        best.emplace_back(t, o.weight);
+      } else {
+        it->second = std::max(it->second, o.weight);
+      }
+    }
+    for (const auto& [t, w] : best) theme_postings_[theme_at[t]++] = {i, w};
+  }
+
+  component_ = analysis::components(graph_).of;
+  has_science_tie_.assign(n, 0);
+  load_.assign(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const auto row = graph_.neighbours(v);
+    has_science_tie_[v] = std::any_of(row.begin(), row.end(), [&](std::uint32_t w) {
+      return core::is_science(region.kind(ActorId{w}));
+    });
+  }
+  int year = std::numeric_limits<int>::min();
+  for (const auto& tie : region.ties()) {
+    if (tie.start) year = std::max(year, *tie.start);
+  }
+  year = weights_.reference_year.value_or(year);
+  for (const auto& tie : region.ties()) {
+    const bool ongoing =
+        tie.kind == core::TieKind::transfer && (!tie.end || *tie.end >= year) &&
+        (!tie.start || (*tie.start <= year && *tie.start > year - weights_.partnership_years));
+    if (ongoing) {
+      ++load_[tie.source.value];
+      ++load_[tie.target.value];
+    }
+  }
+  prepare_bounds();
+}
+
+int ScoreIndex::capacity(ActorId a) const {
+  if (auto c = region_->capacity(a)) return *c;
+  return is_candidate(a) ? weights_.default_capacity : weights_.default_seeker_capacity;
+}
+
+double ScoreIndex::fit(std::span<const Need> needs, ActorId candidate,
+                       std::vector<NeedMatch>* matches) const {
+  const auto& taxonomy = region_->taxonomy();
+  const auto offers = region_->offers(candidate);
+  double denominator = 0.0;
+  for (const auto& need : needs) denominator += need.weight * idf_[need.competence.value];
+  if (denominator <= 0.0) return 0.0;
+  double fit = 0.0;
+  for (const auto& need : needs) {
+    NeedMatch m{need.competence, std::nullopt, false, idf_[need.competence.value], 0.0};
+    double credit = 0.0;
+    const auto direct = std::lower_bound(
+        offers.begin(), offers.end(), need.competence,
+        [](const core::CompetenceWeight& o, core::CompetenceId c) { return o.competence < c; });
+    if (direct != offers.end() && direct->competence == need.competence) {
+      credit = direct->weight;
+      m.met_by = need.competence;
+    } else if (weights_.theme_credit > 0.0) {
+      const auto theme = taxonomy.competence(need.competence).theme;
+      for (const auto& o : offers) {
+        if (taxonomy.competence(o.competence).theme == theme &&
+            weights_.theme_credit * o.weight > credit) {
+          credit = weights_.theme_credit * o.weight;
+          m.met_by = o.competence;
+          m.within_theme = true;
+        }
+      }
+    }
+    m.contribution = need.weight * m.rarity * credit / denominator;
+    fit += m.contribution;
+    if (matches) matches->push_back(m);
+  }
+  return fit;
+}
+
+std::optional<ScoreParts> ScoreIndex::score(ActorId seeker, std::span<const Need> needs,
+                                            ActorId candidate) const {
+  if (seeker == candidate || !is_candidate(candidate)) return std::nullopt;
+  ScoreParts p;
+  if (free_capacity(candidate) <= 0) {
+    if (weights_.capacity_policy == CapacityPolicy::exclude) return std::nullopt;
+    p.capacity_penalty = 1.0;
+  }
+  p.fit = fit(needs, candidate, nullptr);
+  if (p.fit <= 0.0) return std::nullopt;
+
+  const auto& r = *region_;
+  const auto ls = r.location(seeker), lc = r.location(candidate);
+  if (ls && lc) p.proximity = std::exp2(-core::distance_km(*ls, *lc) / weights_.half_distance_km);
+  const auto ms = r.municipality(seeker), mc = r.municipality(candidate);
+  p.same_municipality = ms && mc && *ms == *mc ? 1.0 : 0.0;
+
+  // Adamic–Adar over common partners and shared groups: rare links count more.
+  double evidence = 0.0;
+  for_each_common(
+      graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
+      [&](std::uint32_t z) { evidence += 1.0 / std::log(static_cast<double>(graph_.degree(z))); });
+  if (!r.groups_of(seeker).empty()) {
+    for (const auto g : shared_groups_of(r, seeker, candidate)) {
+      evidence += 1.0 / std::log(std::max(2.0, static_cast<double>(r.members_of(g).size())));
+    }
+  }
+  p.network = evidence / (1.0 + evidence);
+  p.prior_tie = sorted_contains(graph_.neighbours(seeker.value), candidate.value) ? 1.0 : 0.0;
+  p.first_science_tie = r.kind(seeker) == core::ActorKind::firm &&
+                                !has_science_tie_[seeker.value] &&
+                                core::is_science(r.kind(candidate))
+                            ? 1.0
+                            : 0.0;
+  p.bridge = component_[seeker.value] != component_[candidate.value] ? 1.0 : 0.0;
+
+  const auto& w = weights_;
+  p.total = w.fit * p.fit + w.proximity * p.proximity + w.same_municipality * p.same_municipality +
+            w.network * p.network + w.prior_tie * p.prior_tie +
+            w.first_science_tie * p.first_science_tie + w.bridge * p.bridge -
+            w.capacity_penalty * p.capacity_penalty;
+  return p;
+}
+
+Explanation ScoreIndex::explain(ActorId seeker, std::span<const Need> needs,
+                                ActorId candidate) const {
+  Explanation e;
+  const auto& r = *region_;
+  (void)fit(needs, candidate, &e.needs);
+  for_each_common(graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
+                  [&](std::uint32_t z) { e.common_partners.push_back(ActorId{z}); });
+  std::sort(e.common_partners.begin(), e.common_partners.end());
+  e.shared_groups = shared_groups_of(r, seeker, candidate);
+  const auto ls = r.location(seeker), lc = r.location(candidate);
+  if (ls && lc) e.distance_km = core::distance_km(*ls, *lc);
+  e.capacity = capacity(candidate);
+  e.load = load(candidate);
+  return e;
+}
+
+Facts ScoreIndex::facts_of(ActorId a) const {
+  const auto& r = *region_;
+  Facts f;
+  if (const auto l = r.location(a)) {
+    constexpr double to_rad = std::numbers::pi / 180.0;
+    const double lat = l->lat * to_rad, lon = l->lon * to_rad;
+    f.x = std::cos(lat) * std::cos(lon);
+    f.y = std::cos(lat) * std::sin(lon);
+    f.z = std::sin(lat);
+    f.located = true;
+  }
+  f.linked = graph_.degree(a.value) > 0;
+  f.science = core::is_science(r.kind(a));
+  f.first_science = r.kind(a) == core::ActorKind::firm && !has_science_tie_[a.value];
+  f.full = is_candidate(a) && free_capacity(a) <= 0;
+  const auto m = r.municipality(a);
+  f.bucket = m ? m->value : static_cast<std::uint32_t>(r.municipality_count());
+  f.component = component_[a.value];
+  return f;
+}
+
+void ScoreIndex::prepare_bounds() {
+  const auto& r = *region_;
+  candidate_facts_.reserve(candidates_.size());
+  for (const auto a : candidates_) candidate_facts_.push_back(facts_of(a));
+  for (const auto& f : candidate_facts_) {
+    candidate_brief_.push_back({f.bucket, f.component, static_cast<std::uint8_t>(f.linked),
+                                static_cast<std::uint8_t>(f.science),
+                                static_cast<std::uint8_t>(f.full)});
+  }
+
+  buckets_.assign(r.municipality_count() + 1, {});
+  std::vector<std::size_t> located(buckets_.size(), 0);
+  for (const auto& f : candidate_facts_) {
+    if (!f.located) continue;
+    auto& b = buckets_[f.bucket];
+    b.x += f.x, b.y += f.y, b.z += f.z;
+    ++located[f.bucket];
+  }
+  for (auto& b : buckets_) {
+    const double norm = std::sqrt(b.x * b.x + b.y * b.y + b.z * b.z);
+    b.any_located = norm > 0.0;
+    if (b.any_located) b.x /= norm, b.y /= norm, b.z /= norm;
+  }
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const auto& f = candidate_facts_[i];
+    if (!f.located) continue;
+    auto& b = buckets_[f.bucket];
+    const double d = core::distance_km(point_of(b.x, b.y, b.z), *r.location(candidates_[i]));
+    b.radius_km = std::max(b.radius_km, d + 1e-6);
+  }
+
+  // Theme postings grouped by bucket, so that far municipalities can be skipped wholesale.
+  const std::size_t themes = theme_offsets_.size() - 1, nb = buckets_.size();
+  theme_bucket_offsets_.assign(themes * nb + 1, 0);
+  for (std::size_t t = 0; t < themes; ++t) {
+    auto* begin = theme_postings_.data() + theme_offsets_[t];
+    auto* end = theme_postings_.data() + theme_offsets_[t + 1];
+    std::stable_sort(begin, end, [&](const Posting& a, const Posting& b) {
+      return candidate_facts_[a.candidate].bucket < candidate_facts_[b.candidate].bucket;
+    });
+    for (auto* p = begin; p != end; ++p)
+      ++theme_bucket_offsets_[t * nb + candidate_facts_[p->candidate].bucket + 1];
+  }
+  for (std::size_t k = 0; k < themes * nb; ++k)
+    theme_bucket_offsets_[k + 1] += theme_bucket_offsets_[k];
+
+  // Candidates among the members of every group, deduplicated.
+  group_offsets_.assign(r.size() + 1, 0);
+  std::vector<std::vector<std::uint32_t>> members(r.size());
+  for (const auto& m : r.memberships()) {
+    if (is_candidate(m.member)) members[m.group.value].push_back(candidate_index_[m.member.value]);
+  }
+  for (std::size_t g = 0; g < r.size(); ++g) {
+    auto& list = members[g];
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    group_offsets_[g + 1] = group_offsets_[g] + list.size();
+  }
+  group_candidates_.reserve(group_offsets_.back());
+  for (const auto& list : members)
+    group_candidates_.insert(group_candidates_.end(), list.begin(), list.end());
+}
+
+}  // namespace verbund::match::detail
