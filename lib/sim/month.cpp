@@ -48,6 +48,14 @@ void MonthContext::meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rn
   if (forms) net_.connect(a, b, kind.value_or(new_tie_kind(ActorId{a}, ActorId{b})));
 }
 
+void MonthContext::own_dynamics() {
+  const auto actors = static_cast<std::uint32_t>(net_.size());
+  for (std::uint32_t a = 0; a < actors; ++a) meetings(a);
+  decay();
+  demography();
+  innovate();
+}
+
 void MonthContext::meetings(std::uint32_t a) {
   if (!net_.is_open(a)) return;
   const auto& cumulative = phase_->meeting_cumulative;

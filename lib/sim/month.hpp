@@ -54,12 +54,10 @@ class MonthContext {
   /// Closes firm `firm`: its ties end (censored) and it meets nobody until a start-up reopens it.
   void close_firm(std::uint32_t firm);
 
-  // --- the model's own processes, in the order of a month --------------------------------
-  /// a's own meetings: one Poisson count over the four mechanisms.
-  void meetings(std::uint32_t a);
-  void decay();
-  void demography();
-  void innovate();
+  // --- the model's own processes ---------------------------------------------------------
+  /// The month's own dynamics after the interventions: every actor's meetings, then decay, firm
+  /// demography and innovation. (One call, so that the hot loop is compiled as one piece.)
+  void own_dynamics();
   [[nodiscard]] Indicators indicators() const;
   [[nodiscard]] TieEndings tie_endings() const;
   [[nodiscard]] std::uint64_t innovations() const noexcept { return innovations_; }
@@ -68,6 +66,11 @@ class MonthContext {
   bool share_group(std::uint32_t a, std::uint32_t b) const {
     return phase_->formation->share_static_group(a, b) || phase_->in_active_group(a, b, month_);
   }
+  /// a's own meetings: one Poisson count over the four mechanisms.
+  void meetings(std::uint32_t a);
+  void decay();
+  void demography();
+  void innovate();
   void meet_partners_partner(std::uint32_t a, core::RandomStream& rng);
   void meet_co_member(std::uint32_t a, core::RandomStream& rng);
   void censor(const SimTie& t);

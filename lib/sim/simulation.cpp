@@ -62,11 +62,7 @@ void Simulation::step() {
   month.begin(phase, next);
   for (std::size_t i = 0; i < phase.interventions.size(); ++i)
     phase.interventions[i]->apply(month, s.states[i].get());
-  const auto actors = static_cast<std::uint32_t>(month.network().size());
-  for (std::uint32_t a = 0; a < actors; ++a) month.meetings(a);
-  month.decay();
-  month.demography();
-  month.innovate();
+  month.own_dynamics();
   s.series.push_back(month.indicators());
   if (s.observer) s.observer(*this);
 }
