@@ -48,15 +48,7 @@ void MonthContext::meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rn
   if (forms) net_.connect(a, b, kind.value_or(new_tie_kind(ActorId{a}, ActorId{b})));
 }
 
-void MonthContext::own_dynamics() {
-  const auto actors = static_cast<std::uint32_t>(net_.size());
-  for (std::uint32_t a = 0; a < actors; ++a) meetings(a);
-  decay();
-  demography();
-  innovate();
-}
-
-void MonthContext::meetings(std::uint32_t a) {
+inline void MonthContext::meetings(std::uint32_t a) {
   if (!net_.is_open(a)) return;
   const auto& cumulative = phase_->meeting_cumulative;
   const double total = cumulative.back();
@@ -79,7 +71,7 @@ void MonthContext::meetings(std::uint32_t a) {
 }
 
 /// Triadic closure: a partner's partner.
-void MonthContext::meet_partners_partner(std::uint32_t a, core::RandomStream& rng) {
+inline void MonthContext::meet_partners_partner(std::uint32_t a, core::RandomStream& rng) {
   const auto mine = net_.neighbours(a);
   if (mine.empty()) return;
   const auto theirs = net_.neighbours(mine[rng.below(mine.size())]);
@@ -87,7 +79,7 @@ void MonthContext::meet_partners_partner(std::uint32_t a, core::RandomStream& rn
 }
 
 /// Shared focus: a co-member of one of a's groups (static memberships, active working groups).
-void MonthContext::meet_co_member(std::uint32_t a, core::RandomStream& rng) {
+inline void MonthContext::meet_co_member(std::uint32_t a, core::RandomStream& rng) {
   const auto& r = region();
   const auto& phase = *phase_;
   const auto groups = r.groups_of(ActorId{a});
@@ -107,6 +99,14 @@ void MonthContext::meet_co_member(std::uint32_t a, core::RandomStream& rng) {
     meet(a, members[rng.below(members.size())].value, rng, true);
     return;
   }
+}
+
+void MonthContext::own_dynamics() {
+  const auto actors = static_cast<std::uint32_t>(net_.size());
+  for (std::uint32_t a = 0; a < actors; ++a) meetings(a);
+  decay();
+  demography();
+  innovate();
 }
 
 void MonthContext::cut(std::uint32_t a, std::uint32_t b) {
