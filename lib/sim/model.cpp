@@ -6,7 +6,7 @@
 #include <cmath>
 #include <map>
 
-#include "sim/interventions/intervention.hpp"
+#include "sim/interventions/registry.hpp"
 #include "sim/model_impl.hpp"
 #include "verbund/match/score.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "io/toml_reader.hpp"
-#include "sim/interventions/intervention.hpp"
+#include "sim/interventions/registry.hpp"
 
 namespace verbund::sim {
 

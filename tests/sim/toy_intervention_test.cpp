@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/interventions/intervention.hpp"
+#include "sim/interventions/registry.hpp"
 #include "sim/interventions/toml_fields.hpp"
 #include "sim/month.hpp"
 #include "verbund/gen/ruhr.hpp"

@@ -1,9 +1,9 @@
 #pragma once
 
-// The unit every intervention is: a type registered once (its TOML reader and its compiler),
-// and what its compiler returns, an immutable object whose apply() does its part of a month.
-// Adding an intervention means one file in this folder, one line in registry.cpp, and its TOML
-// reader in that file. Private to lib/sim.
+// The unit every intervention is: a type (its TOML reader and its compiler, registered once in
+// registry.cpp), and what its compiler returns, an immutable object whose apply() does its part
+// of a month. Adding an intervention means one file in this folder, one line in registry.cpp,
+// and its TOML reader in that file. Private to lib/sim.
 
 #include <any>
 #include <cstdint>
@@ -18,7 +18,6 @@
 #include "sim/selection.hpp"
 #include "verbund/core/region.hpp"
 #include "verbund/match/call.hpp"
-#include "verbund/sim/model.hpp"
 #include "verbund/sim/scenario.hpp"
 
 namespace verbund::match {
@@ -105,30 +104,6 @@ struct InterventionType {
   std::unique_ptr<const CompiledIntervention> (*compile)(const Intervention& intervention,
                                                          CompileContext& ctx) = nullptr;
 };
-
-/// The intervention types a scenario may use.
-class InterventionRegistry {
- public:
-  InterventionRegistry(std::initializer_list<InterventionType> types) : types_(types) {}
-  /// Adds a type (a library extension, or a test's). Throws std::logic_error on a taken name.
-  void add(const InterventionType& type);
-  [[nodiscard]] const InterventionType* find(std::string_view name) const noexcept;
-  /// "working_group, shock, ...", for messages.
-  [[nodiscard]] std::string names() const;
-
- private:
-  std::vector<InterventionType> types_;
-};
-
-/// The types verbund ships (registry.cpp).
-[[nodiscard]] const InterventionRegistry& builtin_interventions();
-
-/// parse_scenario() and compile() with another registry (sim/scenario.cpp, sim/model.cpp).
-[[nodiscard]] Scenario parse_scenario(std::string_view toml_text, const std::string& file,
-                                      const InterventionRegistry& registry);
-[[nodiscard]] Model compile(const core::Region& region, const Scenario& scenario,
-                            const ScenarioInputs& inputs, const CompileOptions& options,
-                            const InterventionRegistry& registry);
 
 // The built-in types, one per file of this folder.
 extern const InterventionType working_group_type;

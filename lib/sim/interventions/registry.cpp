@@ -1,7 +1,7 @@
 // The one place where intervention types are registered.
 #include <stdexcept>
 
-#include "sim/interventions/intervention.hpp"
+#include "sim/interventions/registry.hpp"
 
 namespace verbund::sim::detail {
 
