@@ -1,9 +1,16 @@
 #include "sim_runs.hpp"
 
+#include <unistd.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "progress.hpp"
 #include "verbund/error.hpp"
@@ -66,6 +73,53 @@ Json input_files_json(const sim::ScenarioInputs& inputs) {
   for (const auto& f : inputs.files)
     files.push_back({{"role", f.role}, {"path", f.path}, {"hash", f.hash}});
   return files;
+}
+
+namespace {
+/// Memory the process may use: physical memory, or less under an address-space limit.
+double usable_bytes() {
+  const double pages = static_cast<double>(sysconf(_SC_PHYS_PAGES));
+  const double page = static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  double usable = pages > 0 && page > 0 ? pages * page : INFINITY;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    usable = std::min(usable, static_cast<double>(limit.rlim_cur));
+  return usable;
+}
+
+std::string gib(double bytes) {
+  std::ostringstream out;
+  out.precision(bytes < 10.0 * (1U << 30U) ? 2 : 3);
+  out << bytes / static_cast<double>(1U << 30U) << " GiB";
+  return out.str();
+}
+}  // namespace
+
+void check_series_fit_in_memory(std::size_t scenarios, std::size_t replicates, int horizon) {
+  // Per replicate and month: the indicators in the run, their rows for the store, and as much
+  // again for the vectors' growth.
+  constexpr double per_month =
+      2.0 * (sizeof(sim::Indicators) + sim::indicator_count * sizeof(io::SeriesValue));
+  const double needed = static_cast<double>(scenarios) * static_cast<double>(replicates) *
+                        static_cast<double>(horizon + 1) * per_month;
+  const double usable = usable_bytes();
+  if (needed > 0.8 * usable)
+    throw InvalidInput(
+        std::to_string(replicates) + " replicates of " + std::to_string(horizon) + " months" +
+        (scenarios > 1 ? " for " + std::to_string(scenarios) + " scenarios" : std::string()) +
+        " would need about " + gib(needed) + " for their monthly series, more than the " +
+        gib(usable) + " this process may use: run fewer replicates or a shorter horizon");
+}
+
+std::vector<std::string> distinct_names(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& name : names) {
+    auto candidate = name;
+    for (int k = 2; std::find(out.begin(), out.end(), candidate) != out.end(); ++k)
+      candidate = name + " (" + std::to_string(k) + ")";
+    out.push_back(candidate);
+  }
+  return out;
 }
 
 }  // namespace verbund::cli

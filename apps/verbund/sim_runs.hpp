@@ -31,4 +31,12 @@ void write_out(const std::string& path, const std::vector<Table>& tables);
 /// The files a run read, with their hashes, for its record.
 Json input_files_json(const sim::ScenarioInputs& inputs);
 
+/// Refuses (InvalidInput) a run whose monthly series would not fit in memory: `scenarios` runs of
+/// `replicates` replicates over `horizon` months are held until they are stored.
+void check_series_fit_in_memory(std::size_t scenarios, std::size_t replicates, int horizon);
+
+/// The scenarios' names, made distinct where they repeat ("Baseline", "Baseline (2)"): the
+/// stored series are keyed by name, and a reader must tell the rows apart.
+std::vector<std::string> distinct_names(const std::vector<std::string>& names);
+
 }  // namespace verbund::cli

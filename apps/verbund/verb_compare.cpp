@@ -49,6 +49,12 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           scenarios.push_back(loaded.back().scenario);
         }
         sim::check_same_horizon(scenarios);
+        check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
+        // Rows are told apart by name: a scenario compared with itself, or two files with one
+        // name, get "(2)" added.
+        std::vector<std::string> names;
+        for (const auto& s : scenarios) names.push_back(s.name);
+        names = distinct_names(names);
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
         const auto seed = global.seed.value_or(1);
@@ -63,24 +69,24 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
                  "high (95%)", "change (%)", "verdict"},
                 {}};
         Table series{"series", {"scenario", "month", "indicator", "difference", "low", "high"}, {}};
-        std::vector<io::ScenarioSeries> stored{stored_series(scenarios.front().name, baseline)};
+        std::vector<io::ScenarioSeries> stored{stored_series(names.front(), baseline)};
         for (std::size_t s = 1; s < scenarios.size(); ++s) {
           const auto run = run_model(models[s], o->replicates, global.quiet);
           const auto diff = sim::compare(baseline, run);
-          stored.push_back(stored_series(scenarios[s].name, run));
+          stored.push_back(stored_series(names[s], run));
           const auto summary = sim::summarize(run);
           if (diff.empty()) continue;
           for (std::size_t k = 0; k < sim::indicator_count; ++k) {
             const auto& d = diff.back()[k];
             const double base = base_summary.back()[k].mean;
-            t.rows.push_back({scenarios[s].name, std::string(sim::indicator_names[k]), base,
+            t.rows.push_back({names[s], std::string(sim::indicator_names[k]), base,
                               summary.back()[k].mean, d.mean, d.low, d.high,
                               base != 0.0 ? Json(100.0 * d.mean / base) : Json(nullptr),
                               verdict(d)});
           }
           for (std::size_t m = 0; m < diff.size(); ++m)
             for (std::size_t k = 0; k < sim::indicator_count; ++k)
-              series.rows.push_back({scenarios[s].name, m, std::string(sim::indicator_names[k]),
+              series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
                                      diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }
         if (!global.quiet) print_tables(std::cout, {t}, global.format);

@@ -49,6 +49,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
         const auto seed = global.seed.value_or(1);
+        check_series_fit_in_memory(1, o->replicates, scenario.horizon);
         const auto model = sim::compile(region, scenario, loaded.inputs, {.seed = seed});
         const auto run = run_model(model, o->replicates, global.quiet, o->checkpoint_at);
         if (run.checkpoint) sim::write_checkpoint(*run.checkpoint, o->checkpoint);

@@ -1,6 +1,7 @@
 // Checkpoints: replicate states after a month, as a text file with exact (hex) floats, and the
 // check that one fits the run that resumes from it.
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -110,6 +111,7 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
     char* end = nullptr;
     const double v = std::strtod(token.c_str(), &end);
     if (end == token.c_str() || *end != '\0') fail("bad number '" + token + "'");
+    if (!std::isfinite(v)) fail("'" + token + "' is not a finite number");
     return v;
   };
   for (std::size_t k = 0; k < count; ++k) {
@@ -136,6 +138,8 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       if (!parsed) fail("unknown tie kind '" + kind + "'");
       tie.kind = *parsed;
       tie.strength = number(s);
+      if (!(tie.strength > 0.0 && tie.strength <= 1.0))
+        fail("tie strength " + std::to_string(tie.strength) + " outside (0, 1]");
       if (!(s >> tie.ends >> tie.created)) fail("missing end or creation month");
       r.ties.push_back(tie);
     }

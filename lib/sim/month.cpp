@@ -101,12 +101,17 @@ inline void MonthContext::meet_co_member(std::uint32_t a, core::RandomStream& rn
   }
 }
 
-void MonthContext::own_dynamics() {
+bool MonthContext::own_dynamics(const std::atomic<bool>* cancel) {
+  constexpr std::uint32_t look_every = 4096;  // actors between looks at the cancel flag
   const auto actors = static_cast<std::uint32_t>(net_.size());
-  for (std::uint32_t a = 0; a < actors; ++a) meetings(a);
+  for (std::uint32_t a = 0; a < actors; ++a) {
+    if (cancel && a % look_every == 0 && cancel->load(std::memory_order_relaxed)) return false;
+    meetings(a);
+  }
   decay();
   demography();
   innovate();
+  return true;
 }
 
 void MonthContext::cut(std::uint32_t a, std::uint32_t b) {

@@ -4,6 +4,7 @@
 // month: the network, the meeting rule, tie endings, firm closures and the counters. Private to
 // lib/sim.
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -57,7 +58,9 @@ class MonthContext {
   // --- the model's own processes ---------------------------------------------------------
   /// The month's own dynamics after the interventions: every actor's meetings, then decay, firm
   /// demography and innovation. (One call, so that the hot loop is compiled as one piece.)
-  void own_dynamics();
+  /// Returns false, leaving the month half done, when `cancel` is raised meanwhile (looked at
+  /// every few thousand actors).
+  bool own_dynamics(const std::atomic<bool>* cancel);
   [[nodiscard]] Indicators indicators() const;
   [[nodiscard]] TieEndings tie_endings() const;
   [[nodiscard]] std::uint64_t innovations() const noexcept { return innovations_; }

@@ -121,10 +121,20 @@ Scenario detail::parse_scenario(std::string_view toml_text, const std::string& f
     }
     if (const auto* meet = m.get("meetings")) {
       TomlReader mr(io::sub_table(m, meet, "meetings"), file, "[model.meetings]");
-      p.meetings.triadic = mr.number("triadic").value_or(p.meetings.triadic);
-      p.meetings.focus = mr.number("focus").value_or(p.meetings.focus);
-      p.meetings.geographic = mr.number("geographic").value_or(p.meetings.geographic);
-      p.meetings.stranger = mr.number("stranger").value_or(p.meetings.stranger);
+      // Rates beyond a bound would make one month run for hours: refused, with the bound.
+      auto rate = [&](std::string_view key, double& field) {
+        const auto* v = mr.get(key);
+        if (!v) return;
+        field = mr.number(key).value_or(field);
+        if (field > max_meeting_rate)
+          mr.fail(*v, "'" + std::string(key) + "' = " + std::to_string(field) +
+                          " meetings a month is more than the " +
+                          std::to_string(static_cast<int>(max_meeting_rate)) + " allowed");
+      };
+      rate("triadic", p.meetings.triadic);
+      rate("focus", p.meetings.focus);
+      rate("geographic", p.meetings.geographic);
+      rate("stranger", p.meetings.stranger);
       mr.finish();
     }
     if (const auto* eff = m.get("effects")) {

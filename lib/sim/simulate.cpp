@@ -70,6 +70,7 @@ Run simulate(const Model& model, const RunOptions& options) {
   std::size_t done = 0;
   tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
     Simulation replicate(model, r, options.observer);
+    replicate.cancel_with(options.cancel);
     bool stopped = false;
     if (capture_at == replicate.month()) captured[r] = replicate.state();
     while (!replicate.done()) {
@@ -78,6 +79,10 @@ Run simulate(const Model& model, const RunOptions& options) {
         break;
       }
       replicate.step();
+      if (replicate.interrupted()) {
+        stopped = true;
+        break;
+      }
       if (capture_at == replicate.month()) captured[r] = replicate.state();
     }
     series[r] = replicate.series();

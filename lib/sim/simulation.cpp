@@ -14,6 +14,8 @@ struct Simulation::Impl {
   std::vector<std::unique_ptr<detail::InterventionState>> states;
   std::vector<Indicators> series;
   Observer observer;
+  const std::atomic<bool>* cancel = nullptr;
+  bool interrupted = false;
 
   /// The month context of a new replicate, or of one saved in the model's checkpoint.
   static detail::MonthContext start(const Model::Impl& model, std::size_t replicate) {
@@ -55,6 +57,7 @@ Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 
 void Simulation::step() {
   auto& s = *impl_;
+  if (s.interrupted) return;
   auto& month = s.month;
   const int next = month.month() + 1;
   const auto& phase = s.model->phase_of(next);
@@ -62,11 +65,16 @@ void Simulation::step() {
   month.begin(phase, next);
   for (std::size_t i = 0; i < phase.interventions.size(); ++i)
     phase.interventions[i]->apply(month, s.states[i].get());
-  month.own_dynamics();
+  if (!month.own_dynamics(s.cancel)) {
+    s.interrupted = true;
+    return;
+  }
   s.series.push_back(month.indicators());
   if (s.observer) s.observer(*this);
 }
 
+void Simulation::cancel_with(const std::atomic<bool>* flag) noexcept { impl_->cancel = flag; }
+bool Simulation::interrupted() const noexcept { return impl_->interrupted; }
 bool Simulation::done() const noexcept { return impl_->month.month() >= impl_->model->horizon; }
 int Simulation::month() const noexcept { return impl_->month.month(); }
 std::size_t Simulation::replicate() const noexcept { return impl_->month.replicate(); }

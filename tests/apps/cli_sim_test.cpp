@@ -115,3 +115,54 @@ TEST_CASE(
                         Catch::Contains("cannot open the call file"));
   CHECK(dump_database(dir / "verbund.db") == before);
 }
+
+TEST_CASE(
+    "cli: bounded meeting rates, replicates that would not fit in memory, damaged "
+    "checkpoints and scenarios sharing a name",
+    "[cli][sim]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "4"}, dir.path()).exit_code ==
+          0);
+  const std::string before = dump_database(dir / "verbund.db");
+  // A rate that would make one month run for hours is refused at its place.
+  write_file(dir / "busy.toml", "horizon_months = 2\n[model.meetings]\ntriadic = 1e9\n");
+  auto r = run_cli({"simulate", "busy.toml"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("busy.toml:3:11") && Catch::Contains("more than the 100"));
+  // Series that cannot fit in memory are refused before anything runs.
+  write_file(dir / "long.toml", "horizon_months = 1200\n");
+  r = run_cli({"simulate", "long.toml", "--replicates", "100000"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("would need about") && Catch::Contains("fewer replicates"));
+  // A checkpoint with a tie strength that is not a number is refused at its line.
+  write_file(dir / "base.toml", "name = \"base\"\nhorizon_months = 3\n");
+  REQUIRE(run_cli({"-q", "--seed", "2", "simulate", "base.toml", "--replicates", "2",
+                   "--checkpoint-at", "1", "--checkpoint", "base-1.ckpt"},
+                  dir.path())
+              .exit_code == 0);
+  const std::string stored_before_damage = dump_database(dir / "verbund.db");
+  auto text = verbund::test::read_file(dir / "base-1.ckpt");
+  const auto line_start =
+      text.find("\n0 ") != std::string::npos ? text.find("\n0 ") + 1 : text.find("\n1 ") + 1;
+  const auto strength = text.find(' ', text.find(' ', text.find(' ', line_start) + 1) + 1) + 1;
+  text.replace(strength, text.find(' ', strength) - strength, "nan");
+  write_file(dir / "base-1.ckpt", text);
+  write_file(dir / "resume.toml",
+             "name = \"f\"\nhorizon_months = 3\n[fork]\nfrom = \"base.toml\"\nmonth = 1\n"
+             "checkpoint = \"base-1.ckpt\"\n");
+  r = run_cli({"--seed", "2", "simulate", "resume.toml", "--replicates", "2"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("base-1.ckpt:") && Catch::Contains("not a finite number"));
+  CHECK(dump_database(dir / "verbund.db") == stored_before_damage);
+  // A scenario compared with itself, and two files that share a name: rows told apart.
+  write_file(dir / "same-name.toml", "name = \"base\"\nhorizon_months = 3\n");
+  r = run_cli({"--format", "csv", "compare", "base.toml", "base.toml", "same-name.toml",
+               "--replicates", "2"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\nbase (2),ties,") && Catch::Contains("\nbase (3),ties,"));
+  const auto stored = dump_database(dir / "verbund.db");
+  CHECK_THAT(stored, Catch::Contains("|base|1|3|ties|") && Catch::Contains("|base (2)|1|3|ties|") &&
+                         Catch::Contains("|base (3)|1|3|ties|"));
+  (void)before;
+}

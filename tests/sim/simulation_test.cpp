@@ -88,6 +88,20 @@ TEST_CASE(
   CHECK(checked > 0);
   CHECK_FALSE(view.tie(0, 0));
 
+  // A raised cancel flag stops a month within a few thousand actors; the replicate stays
+  // incomplete and steps no more.
+  std::atomic<bool> stop{true};
+  sim::Simulation stopped(model, 0);
+  stopped.cancel_with(&stop);
+  stopped.step();
+  CHECK(stopped.interrupted());
+  CHECK(stopped.series().size() == 1);
+  stopped.step();
+  CHECK(stopped.series().size() == 1);
+  const auto cancelled = sim::simulate(model, {.replicates = 2, .cancel = &stop});
+  CHECK(cancelled.cancelled);
+  CHECK(cancelled.series.empty());
+
   // The observer in simulate() is called for every month of every replicate.
   std::atomic<int> calls{0};
   (void)sim::simulate(model,

@@ -13,7 +13,11 @@
 
 namespace verbund::sim {
 
-/// Expected meetings per actor and month, by how actors meet.
+/// The most meetings an actor may expect a month by one mechanism (or a supplier initiative's
+/// buyer): far above any plausible rate, low enough that a month of a large region ends.
+inline constexpr double max_meeting_rate = 100.0;
+
+/// Expected meetings per actor and month, by how actors meet (each at most max_meeting_rate).
 struct MeetingRates {
   double triadic = 0.6;     ///< a partner's partner
   double focus = 0.3;       ///< a co-member of a chamber, cluster or working group

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -52,9 +53,14 @@ class Simulation {
 
   /// Runs the next month: interventions, meetings, decay, firm demography, innovation; then
   /// records the indicators and calls the observer. O(actors x meetings + ties) per month.
-  /// Precondition: !done(). Not thread-safe on one object; distinct replicates may step in
-  /// parallel.
+  /// Precondition: !done(). Does nothing once interrupted(). Not thread-safe on one object;
+  /// distinct replicates may step in parallel.
   void step();
+  /// A flag that, once raised, stops the month being run within a few thousand actors (e.g.
+  /// Ctrl-C); the replicate is then interrupted() and incomplete. nullptr = none. No throw.
+  void cancel_with(const std::atomic<bool>* flag) noexcept;
+  /// Whether a step was stopped half-way by the cancel flag.
+  [[nodiscard]] bool interrupted() const noexcept;
   /// Whether the horizon is reached.
   [[nodiscard]] bool done() const noexcept;
   /// The last month run (0 before the first step, or the checkpoint's month).

@@ -49,6 +49,10 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
   i.start = read_month(r, "start", where.horizon, 1);
   i.end = read_month(r, "end", where.horizon, where.horizon);
   i.meetings = r.number("meetings").value_or(1.0);
+  if (i.meetings > max_meeting_rate)
+    throw InvalidInput(r.where(), i.name + ": 'meetings' must be at most " +
+                                      std::to_string(static_cast<int>(max_meeting_rate)) +
+                                      " a month");
   i.visibility = r.number("visibility").value_or(1.0);
   if (const auto b = r.integer("budget", 0, 1000000000)) i.budget = *b;
   i.buyers = read_selection(r, where.file, "buyers");
