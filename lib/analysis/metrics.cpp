@@ -164,7 +164,7 @@ std::vector<GroupMetrics> tally(const core::Region& region, const SimpleGraph& g
     if (groups_of[v].empty()) continue;
     const ActorId a{v};
     const std::size_t degree = graph.degree(v);
-    const double d = static_cast<double>(degree);
+    const auto d = static_cast<double>(degree);
     const double local =
         d >= 2 ? 2.0 * static_cast<double>(cl.triangles_at[v]) / (d * (d - 1)) : 0.0;
     const bool firm = counts_as_firm(region.kind(a));

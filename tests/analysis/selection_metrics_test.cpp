@@ -94,7 +94,7 @@ TEST_CASE("a selection's science tie may lie outside it", "[analysis][selection]
   CHECK(essen.isolated == 1);  // ihk: memberships are no ties
 }
 
-TEST_CASE("--where K=V agrees with row V of --by K, and over all actors with the network",
+TEST_CASE("where K=V agrees with row V of by K; over all actors with the network",
           "[analysis][selection]") {
   const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
   const core::Region region = gen::generate_ruhr_region(base, {.firms = 1500, .seed = 1});
@@ -153,7 +153,7 @@ TEST_CASE("--where K=V agrees with row V of --by K, and over all actors with the
   CHECK(all.sme_project_share == net.sme_project_share);
 }
 
-TEST_CASE("--by within a selection counts the selected actors' ties to anyone",
+TEST_CASE("by K within a selection counts the selected actors' ties to anyone",
           "[analysis][selection]") {
   const core::Region region = core::build_region(test::small_region_data());
   const SimpleGraph graph(region);

@@ -83,7 +83,7 @@ namespace verbund::analysis {
 /// leaves the group, -1 when every tie stays inside; 0 without ties. O(1), thread-safe, does not
 /// throw.
 [[nodiscard]] constexpr double ei_index(std::size_t external, std::size_t internal) noexcept {
-  const double ties = static_cast<double>(external + internal);
+  const auto ties = static_cast<double>(external + internal);
   return external + internal > 0
              ? (static_cast<double>(external) - static_cast<double>(internal)) / ties
              : 0.0;
