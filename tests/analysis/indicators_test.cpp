@@ -17,6 +17,10 @@ TEST_CASE("the indicator formulas on counts", "[analysis][indicators]") {
   CHECK(analysis::science_share(1, 4) == 0.25);
   CHECK(analysis::cross_municipal_share(0, 0) == 0.0);
   CHECK(analysis::cross_municipal_share(2, 3) == 2.0 / 3.0);
+  CHECK(analysis::ei_index(0, 0) == 0.0);
+  CHECK(analysis::ei_index(3, 0) == 1.0);
+  CHECK(analysis::ei_index(0, 3) == -1.0);
+  CHECK(analysis::ei_index(3, 1) == 0.5);
 
   CHECK(analysis::counts_as_firm(core::ActorKind::firm));
   CHECK_FALSE(analysis::counts_as_firm(core::ActorKind::research_group));

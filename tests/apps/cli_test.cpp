@@ -256,7 +256,7 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
 
   r = run_cli({"--format", "json", "metrics", "--where", "kind=university"}, dir.path());
   REQUIRE(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["network"][0]["value"] == 17);
+  CHECK(nlohmann::json::parse(r.out)["selected actors, ties to anyone"][0]["value"] == 17);
   CHECK(run_cli({"metrics", "--where", "kind"}, dir.path()).exit_code == 2);
   r = run_cli({"metrics", "--where", "colour=red"}, dir.path());
   CHECK(r.exit_code == 2);

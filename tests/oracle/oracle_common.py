@@ -13,12 +13,18 @@ def run(cli, *args, cwd):
 
 def compare(expected, got, tolerance):
     """Prints the expected figures and exits non-zero naming every one verbund got wrong."""
-    failures = [f"{key}: verbund {got.get(key)} vs networkx {value}"
-                for key, value in expected.items()
-                if abs(got.get(key, float("nan")) - value) > tolerance * max(1.0, abs(value))]
+    failures = mismatches(expected, got, tolerance)
     for key, value in expected.items():
         print(f"{key:40} {value}")
     report(failures)
+
+
+def mismatches(expected, got, tolerance, label=""):
+    """One line for every expected figure that verbund got wrong (or did not report)."""
+    prefix = f"{label}: " if label else ""
+    return [f"{prefix}{key}: verbund {got.get(key)} vs networkx {value}"
+            for key, value in expected.items()
+            if key not in got or abs(got[key] - value) > tolerance * max(1.0, abs(value))]
 
 
 def report(failures):

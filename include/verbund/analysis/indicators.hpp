@@ -79,6 +79,16 @@ namespace verbund::analysis {
   return share(cross_municipal_pairs, located_pairs);
 }
 
+/// Krackhardt's E-I index, (external - internal) / (external + internal): +1 when every tie
+/// leaves the group, -1 when every tie stays inside; 0 without ties. O(1), thread-safe, does not
+/// throw.
+[[nodiscard]] constexpr double ei_index(std::size_t external, std::size_t internal) noexcept {
+  const auto ties = static_cast<double>(external + internal);
+  return external + internal > 0
+             ? (static_cast<double>(external) - static_cast<double>(internal)) / ties
+             : 0.0;
+}
+
 // --- counts and indicators of a network ------------------------------------------------------
 
 /// The counts behind the headline indicators of one network (pairs are distinct connected actor
