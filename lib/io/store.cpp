@@ -264,15 +264,27 @@ std::int64_t insert_run(Database& db, const RunRecord& run) {
 }
 
 // SQLite writes into a damaged file without complaint as long as the pages it touches are
-// intact; an import must not add to a database that is already broken. quick_check reads every
-// page once (no index cross-checks): about as much work as the import's own read of the actors.
+// intact; an import must not add to a database that is already broken. quick_check reads and
+// checks every page of every b-tree. Re-evaluating the CHECK constraints of every stored row
+// (which inserts enforced already) would make it 5x dearer: on 1,000,152 actors and 3.1 M ties
+// (400 MB) 0.8 s without them, 4.4 s with, against 1.0 s for the rest of a one-row import.
 void check_integrity(Database& db, const std::string& path) {
   std::string verdict;
-  try {
-    Statement stmt(db, "PRAGMA quick_check(1)");
-    if (stmt.step()) verdict = stmt.text(0);
-  } catch (const IoError& e) {
-    verdict = e.what();
+  db.exec("PRAGMA ignore_check_constraints = ON");
+  {
+    struct Restore {  // the inserts that follow must be checked
+      Database& db;
+      ~Restore() {
+        sqlite3_exec(db.handle(), "PRAGMA ignore_check_constraints = OFF", nullptr, nullptr,
+                     nullptr);
+      }
+    } restore{db};
+    try {
+      Statement stmt(db, "PRAGMA quick_check(1)");
+      if (stmt.step()) verdict = stmt.text(0);
+    } catch (const IoError& e) {
+      verdict = e.what();
+    }
   }
   if (verdict != "ok") {
     throw InvalidInput(SourceLocation{path, 0, 0},
