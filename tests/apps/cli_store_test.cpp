@@ -63,11 +63,12 @@ void write_projects(const ScratchDir& dir) {
 const std::vector<std::string> import_projects{"import", "projects",        "--participations",
                                                "p.csv",  "--organisations", "o.csv"};
 
-bool built_with_address_sanitizer() {
-#if defined(__SANITIZE_ADDRESS__)
+// ASan and TSan reserve terabytes of shadow memory up front, which an address-space limit forbids.
+bool built_with_sanitizer_shadow_memory() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   return true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
   return true;
 #else
   return false;
@@ -304,8 +305,8 @@ TEST_CASE("cli: generate refuses more firms than inhabitants, creating nothing",
 
 TEST_CASE("cli: running out of memory names what was too big and leaves no database",
           "[cli][slow]") {
-  if (built_with_address_sanitizer()) {
-    WARN("skipped: an address-space limit cannot be set under AddressSanitizer");
+  if (built_with_sanitizer_shadow_memory()) {
+    WARN("skipped: an address-space limit cannot be set under AddressSanitizer or TSan");
     return;
   }
   ScratchDir dir;
