@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::size_t threads = 0;
   std::optional<std::uint64_t> seed;
   bool quiet = false;
+  bool no_record = false;  ///< leave the provenance table `runs` alone
 };
 
 /// A verb: its CLI11 subcommand and what to do once the whole command line is parsed.
@@ -63,5 +64,11 @@ void add_scope_options(CLI::App& command, AnalysisScope& scope);
 [[nodiscard]] io::Store open_store(const GlobalOptions& global, bool create);
 /// The options of a run as JSON text, for the provenance record.
 [[nodiscard]] std::string describe_options(const CLI::App& command);
+/// The parsed verb with its options as they were given, e.g. "generate ruhr --firms 5000", for
+/// messages.
+[[nodiscard]] std::string command_line(const CLI::App& app);
+/// Records a run of a verb that only reads the database, after its results are out: not with
+/// --no-record, and with a warning instead of an error when the database is read-only.
+void record_reading_run(io::Store& store, const GlobalOptions& global, const io::RunRecord& run);
 
 }  // namespace verbund::cli

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <iostream>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -25,6 +26,32 @@ std::string describe_options(const CLI::App& command) {
     options[option->get_name()] = results.size() == 1 ? Json(results[0]) : Json(results);
   }
   return options.dump();
+}
+
+std::string command_line(const CLI::App& app) {
+  std::string text;
+  for (const CLI::App* command = &app; command != nullptr;) {
+    if (command != &app) text += (text.empty() ? "" : " ") + command->get_name();
+    for (const CLI::Option* option : command->get_options()) {
+      if (option->count() == 0 || command == &app) continue;
+      const bool flag = option->get_expected_max() == 0;
+      if (!option->get_positional()) text += " " + option->get_name();
+      if (!flag) {
+        for (const auto& value : option->results()) text += " " + value;
+      }
+    }
+    const auto parsed = command->get_subcommands();
+    command = parsed.empty() ? nullptr : parsed.front();
+  }
+  return text;
+}
+
+void record_reading_run(io::Store& store, const GlobalOptions& global, const io::RunRecord& run) {
+  if (global.no_record) return;
+  if (!store.record_run_unless_read_only(run)) {
+    std::cerr << "verbund: warning: the run was not recorded: database " << global.db
+              << " is read-only (--no-record leaves it out on purpose)\n";
+  }
 }
 
 }  // namespace verbund::cli

@@ -2,6 +2,7 @@
 // global options and maps errors to exit codes (0 ok, 1 failure, 2 bad usage or bad input).
 
 #include <iostream>
+#include <new>
 
 #include "cli.hpp"
 #include "verbund/core/parallel.hpp"
@@ -21,13 +22,24 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db, "SQLite database file")->capture_default_str();
   const std::map<std::string, Format> formats{
       {"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
+  // The transformer's own description would show its table ("ENUM:value in {csv->1,...}").
   app.add_option("--format", global.format, "output format: table, csv or json")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+      ->type_name("table|csv|json")
       ->default_str("table");
   app.add_option("--threads", global.threads, "worker threads (0 = all cores)")
       ->check(CLI::Range(0, 4096));
-  app.add_option("--seed", global.seed, "random seed");
+  // CLI11 would read "-1" as 2^64 - 1.
+  app.add_option("--seed", global.seed, "random seed (0 to 2^64 - 1)")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return text.find('-') == std::string::npos ? std::string()
+                                                       : "a seed is a non-negative integer";
+          },
+          "", "non-negative"));
   app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
+  app.add_flag("--no-record", global.no_record,
+               "do not record the run in the database (its provenance table `runs`)");
 
   const std::vector<verbund::cli::Verb> verbs{
       verbund::cli::add_init_verb(app, global),     verbund::cli::add_import_verb(app, global),
@@ -35,8 +47,7 @@ int main(int argc, char** argv) {
       verbund::cli::add_export_verb(app, global),   verbund::cli::add_metrics_verb(app, global),
       verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
       verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
-                                              verbund::cli::add_simulate_verb(app, global),
-                                              verbund::cli::add_compare_verb(app, global)};
+      verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global)};
 
   try {
     app.parse(argc, argv);
@@ -47,6 +58,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  } catch (const std::bad_alloc&) {
+    // The verb's own allocations are freed by now, so the message itself can be built.
+    std::cerr << "verbund: error: out of memory running `" << verbund::cli::command_line(app)
+              << "`: what it was asked to build does not fit in the memory available\n";
+    return 1;
   } catch (const verbund::InvalidInput& e) {
     std::cerr << "verbund: error: " << e.what() << "\n";
     return 2;

@@ -152,7 +152,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
       if (!why.rows.empty()) tables.push_back(why);
     }
     print_tables(std::cout, tables, global.format);
-    store.record_run({"match consortium", describe_options(*cmd), global.seed});
+    record_reading_run(store, global, {"match consortium", describe_options(*cmd), global.seed});
   };
 }
 

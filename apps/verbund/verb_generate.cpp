@@ -1,11 +1,49 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
 #include <memory>
+#include <new>
+#include <numeric>
 
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/gen/ruhr.hpp"
 
 namespace verbund::cli {
+namespace {
+
+// Peak memory of generating and storing one synthetic firm with its ties: 174 MB for 100,000
+// firms (release build, default options). Used only to say what a failed request would need.
+constexpr double bytes_per_firm = 1.8 * 1024;
+
+// Creates the database file if it is missing; true if this call created it.
+bool create_file_if_missing(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0) return false;
+  ::close(fd);
+  return true;
+}
+
+// After a failed generate into a file this run created: removes it (and SQLite's side files),
+// unless someone else has stored something there meanwhile. Best effort; never throws.
+void remove_created_database(const GlobalOptions& global) noexcept {
+  try {
+    {
+      const io::Store store = io::Store::open(global.db, io::OpenMode::create_if_missing);
+      const auto counts = store.counts();
+      if (counts.actors != 0 || counts.runs != 0) return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::error_code ignored;
+      std::filesystem::remove(global.db + suffix, ignored);
+    }
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the original error is the one to report
+  }
+}
+
+}  // namespace
 
 Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
@@ -19,7 +57,7 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
       "ruhr", "The real institutions of the Ruhr with a synthetic, calibrated firm population");
   ruhr->add_option("--firms", state->options.firms, "number of synthetic firms")
       ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, std::size_t{50'000'000}));
+      ->check(CLI::NonNegativeNumber);
   ruhr->add_option("--ties-per-firm", state->options.ties_per_firm,
                    "mean firm-to-firm ties (supply and informal) per firm")
       ->capture_default_str()
@@ -40,15 +78,48 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
             const auto dir =
                 state->data_dir ? std::filesystem::path(*state->data_dir) : gen::bundled_ruhr_dir();
             const gen::RuhrBase base = gen::load_ruhr_base(dir);
-            io::Store store = open_store(global, /*create=*/true);
-            if (const auto existing = store.counts().actors; existing > 0) {
-              throw InvalidInput(SourceLocation{global.db, 0, 0},
-                                 "database already holds " + std::to_string(existing) +
-                                     " actors; generate into a new database (--db)");
+            const auto inhabitants =
+                std::accumulate(base.municipalities.begin(), base.municipalities.end(),
+                                std::size_t{0}, [](std::size_t sum, const auto& m) {
+                                  return sum + static_cast<std::size_t>(std::max(m.population, 0));
+                                });
+            if (options.firms > inhabitants) {
+              throw InvalidInput("--firms " + std::to_string(options.firms) +
+                                 " is more than the region's " + std::to_string(inhabitants) +
+                                 " inhabitants (municipalities.csv): at most one firm each");
             }
-            const core::RegionData data = gen::generate_ruhr(base, options);
-            const io::StoreCounts added = store.append(data);
-            store.record_run({"generate ruhr", describe_options(*ruhr), options.seed});
+            // Refuse a database that holds a region before spending time on a new one.
+            if (std::filesystem::exists(global.db)) {
+              const io::Store store = open_store(global, /*create=*/true);
+              if (const auto existing = store.counts().actors; existing > 0) {
+                throw InvalidInput(SourceLocation{global.db, 0, 0},
+                                   "database already holds " + std::to_string(existing) +
+                                       " actors; generate into a new database (--db)");
+              }
+            }
+            core::RegionData data;
+            try {
+              data = gen::generate_ruhr(base, options);
+            } catch (const std::bad_alloc&) {
+              throw Error("out of memory generating " + std::to_string(options.firms) +
+                          " firms: they need about " +
+                          std::to_string(static_cast<long long>(static_cast<double>(options.firms) *
+                                                                bytes_per_firm / (1 << 20))) +
+                          " MiB; ask for fewer with --firms");
+            }
+            // All or nothing: a file this run created goes again if the region does not get in.
+            const bool created = create_file_if_missing(global.db);
+            io::StoreCounts added;
+            try {
+              io::Store store = open_store(global, /*create=*/true);
+              added = global.no_record
+                          ? store.append(data)
+                          : store.append(data,
+                                         {"generate ruhr", describe_options(*ruhr), options.seed});
+            } catch (...) {
+              if (created) remove_created_database(global);
+              throw;
+            }
             if (!global.quiet) {
               Table t{"generated", {"table", "rows"}, {}};
               t.rows = {{"actors", added.actors},

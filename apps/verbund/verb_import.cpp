@@ -76,13 +76,20 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
             core::RegionData data;
             std::string verb = "import";
             const CLI::App* described = cmd;
+            std::vector<SourceLocation> project_actor_places;
             if (projects->parsed()) {
+              if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
+                throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
+                                   " is after --to-year " + std::to_string(*state->to_year) +
+                                   ": no project can start in between");
+              }
               io::ProjectImportOptions options;
               options.columns.apply(state->columns);
               options.from_year = state->from_year;
               options.to_year = state->to_year;
               io::ProjectImport imported = io::read_projects(state->projects, options);
               data = std::move(imported.data);
+              project_actor_places = std::move(imported.actor_places);
               if (!global.quiet) {
                 for (const auto& w : imported.warnings)
                   std::cerr << "verbund: warning: " << w << "\n";
@@ -99,9 +106,21 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               data = io::read_region_csv(f);
             }
             io::Store store = open_store(global, /*create=*/true);
-            if (projects->parsed()) io::drop_known_taxonomy(data, store);
-            const io::StoreCounts added = store.append(data);
-            store.record_run({verb, describe_options(*described), std::nullopt});
+            if (projects->parsed()) {
+              io::drop_known_taxonomy(data, store);
+              // Organisations missing from the organisations file have no row there to name.
+              for (std::size_t i = 0; i < data.actors.size(); ++i) {
+                if (store.has_actor_id(data.actors[i].id)) {
+                  throw InvalidInput(project_actor_places[i],
+                                     "duplicate actor id '" + data.actors[i].id +
+                                         "': the database already holds this organisation "
+                                         "(project imports cannot merge yet)");
+                }
+              }
+            }
+            const io::RunRecord run{verb, describe_options(*described), std::nullopt};
+            const io::StoreCounts added =
+                global.no_record ? store.append(data) : store.append(data, run);
             print_counts(global, added);
           }};
 }

@@ -245,7 +245,8 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
               print_tables(file, tables, global.format);
               if (!file.flush()) throw IoError("writing " + o->out + " failed");
             }
-            store.record_run({"match transfer", describe_options(*transfer), global.seed});
+            record_reading_run(store, global,
+                               {"match transfer", describe_options(*transfer), global.seed});
           }};
 }
 

@@ -71,7 +71,8 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
               t.rows.push_back(std::move(row));
             }
             print_tables(std::cout, {t}, global.format);
-            store.record_run({"recommend partners", describe_options(*partners), global.seed});
+            record_reading_run(store, global,
+                               {"recommend partners", describe_options(*partners), global.seed});
           }};
 }
 

@@ -4,8 +4,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "verbund/io/project_import.hpp"
 #include "verbund/io/csv_reader.hpp"
+#include "verbund/io/project_import.hpp"
 #include "verbund/io/text_format.hpp"
 
 namespace verbund::io {
@@ -172,6 +172,11 @@ void ProjectColumns::apply(std::string_view mapping) {
 
 ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOptions& options) {
   const ProjectColumns& cols = options.columns;
+  if (options.from_year && options.to_year && *options.from_year > *options.to_year) {
+    throw InvalidInput("the first year " + std::to_string(*options.from_year) +
+                       " is after the last year " + std::to_string(*options.to_year) +
+                       ": no project can start in between");
+  }
   std::vector<std::string> warnings;
 
   // Organisations file: pic -> details.
@@ -207,6 +212,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     std::string project, pic, type, country;
     bool coordinator;
     std::optional<int> start, end;
+    SourceLocation where;  // of the pic
   };
   std::vector<RawParticipation> raw;
   std::string participations_file;
@@ -227,7 +233,8 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
                          country ? row[*country - 1] : "",
                          role && row[*role - 1] == "coordinator",
                          std::nullopt,
-                         std::nullopt};
+                         std::nullopt,
+                         csv.where(pic)};
       if (start) p.start = year_cell(row[*start - 1], csv.where(*start - 1), "start year");
       if (end) p.end = year_cell(row[*end - 1], csv.where(*end - 1), "end year");
       if (p.start && p.end && *p.end < *p.start) {
@@ -258,8 +265,10 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
 
   std::map<std::string, Project> projects;
   std::vector<std::string> first_type(pics.size()), first_country(pics.size());
+  std::vector<SourceLocation> first_place(pics.size());
   for (const auto& p : raw) {
     const auto org = index_of(p.pic);
+    if (first_place[org].file.empty()) first_place[org] = p.where;
     if (first_type[org].empty()) first_type[org] = p.type;
     if (first_country[org].empty()) first_country[org] = p.country;
     Project& project = projects[p.project];
@@ -313,6 +322,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   }
 
   core::RegionData out;
+  std::vector<SourceLocation> actor_places;
   out.actors_origin = {files.organisations.string(), {}};
   out.ties_origin = {participations_file, {}};
 
@@ -376,6 +386,8 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     a.attributes.push_back({"projects", std::to_string(project_count[i])});
     a.attributes.push_back({"coordinated", std::to_string(coordinated[i])});
     a.line = named ? it->second.line : 0;
+    actor_places.push_back(named ? SourceLocation{files.organisations.string(), a.line, 0}
+                                 : first_place[i]);
     out.actors.push_back(std::move(a));
     for (const auto& [topic, count] : topic_count[i]) {
       out.competences.push_back({pics[i], slug(topic), core::CompetenceRole::offer,
@@ -386,7 +398,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     out.ties.push_back({pics[key.first], pics[key.second], core::TieKind::project,
                         static_cast<double>(pair.projects), pair.start, pair.end, 0});
   }
-  return {std::move(out), std::move(warnings)};
+  return {std::move(out), std::move(warnings), std::move(actor_places)};
 }
 
 }  // namespace verbund::io

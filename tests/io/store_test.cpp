@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
+
 #include "../core/region_fixture.hpp"
 #include "test_support.hpp"
 #include "verbund/error.hpp"
@@ -156,4 +158,77 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
   }
   const auto dump = test::dump_database(path);
   CHECK_THAT(dump, Catch::Contains("user_version 2") && Catch::Contains("1|base|0|1|ties|12.0|"));
+}
+
+TEST_CASE("a store refuses, writing nothing, what it cannot safely migrate", "[io][store]") {
+  test::ScratchDir dir;
+  const auto negative = dir / "negative.db";
+  { (void)io::Store::open(negative, io::OpenMode::create_if_missing); }
+  raw_sql(negative, "PRAGMA user_version = -1");
+  const std::string before = test::dump_database(negative);
+  for (const auto mode :
+       {io::OpenMode::open_existing, io::OpenMode::create_if_missing, io::OpenMode::read_only}) {
+    CHECK_THAT(open_error(negative, mode),
+               Catch::Contains("not a verbund database of a known version"));
+  }
+  CHECK(test::dump_database(negative) == before);
+
+  const auto empty = dir / "empty.db";
+  test::write_file(empty, "");
+  CHECK_THAT(open_error(empty), Catch::Contains("empty file"));
+  CHECK(std::filesystem::file_size(empty) == 0);
+  CHECK_NOTHROW(io::Store::open(empty, io::OpenMode::create_if_missing));
+
+  const auto half = dir / "half.db";
+  { (void)io::Store::open(half, io::OpenMode::create_if_missing); }
+  raw_sql(half, "PRAGMA user_version = 1");
+  CHECK_THAT(open_error(half), Catch::Contains("already has table 'sim_series'"));
+  CHECK_THAT(test::dump_database(half), Catch::Contains("user_version 1"));
+}
+
+TEST_CASE("a batch and its run record are committed together", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "v.db";
+  { (void)io::Store::open(path, io::OpenMode::create_if_missing); }
+  raw_sql(path,
+          "CREATE TRIGGER refuse_runs BEFORE INSERT ON runs "
+          "BEGIN SELECT RAISE(ABORT, 'no runs today'); END");
+  const std::string before = test::dump_database(path);
+  {
+    io::Store store = io::Store::open(path);
+    CHECK_THROWS_WITH(store.append(test::small_region_data(), {"import", "{}", std::nullopt}),
+                      Catch::Contains("no runs today"));
+  }
+  CHECK(test::dump_database(path) == before);
+  raw_sql(path, "DROP TRIGGER refuse_runs");
+  io::Store store = io::Store::open(path);
+  const auto added = store.append(test::small_region_data(), {"import", "{}", std::nullopt});
+  CHECK(added.actors == 8);
+  CHECK(store.counts().runs == 1);
+  CHECK(store.has_actor_id("f1"));
+  CHECK_FALSE(store.has_actor_id("nobody"));
+}
+
+TEST_CASE("a run on a database SQLite will not write is left unrecorded", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "v.db";
+  {
+    io::Store store = io::Store::open(path, io::OpenMode::create_if_missing);
+    store.append(test::small_region_data());
+    CHECK(store.record_run_unless_read_only({"test", "{}", 1}) == 1);
+  }
+  {
+    io::Store store = io::Store::open(path, io::OpenMode::read_only);
+    CHECK_FALSE(store.record_run_unless_read_only({"test", "{}", 1}));
+  }
+  // A file format write version above 2 makes SQLite refuse writes on a writable connection.
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(18);
+    file.put('\x03');
+  }
+  io::Store store = io::Store::open(path);
+  CHECK_FALSE(store.record_run_unless_read_only({"test", "{}", 1}));
+  CHECK_THROWS_AS(store.record_run({"test", "{}", 1}), IoError);
+  CHECK(store.counts().runs == 1);
 }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -99,11 +100,19 @@ std::string drain(int fd) {
 }
 }  // namespace
 
-ProcessResult run_cli(const std::vector<std::string>& args,
-                      const std::filesystem::path& working_dir) {
-  // stdout and stderr go to files, so a chatty child cannot block on a full pipe.
-  const auto out_path = working_dir / ".stdout";
-  const auto err_path = working_dir / ".stderr";
+namespace {
+
+// Forks and execs the CLI with stdout and stderr going to files, so that a chatty child cannot
+// block on a full pipe; returns the child's pid.
+pid_t spawn_cli(const std::vector<std::string>& args, const std::filesystem::path& working_dir,
+                const std::filesystem::path& out_path, const std::filesystem::path& err_path,
+                std::size_t memory_limit = 0) {
+  // Everything the child needs is built before fork: it only makes system calls.
+  std::vector<std::string> argv_storage{VERBUND_CLI_PATH};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -114,14 +123,18 @@ ProcessResult run_cli(const std::vector<std::string>& args,
     ::dup2(err, 2);
     const int null = ::open("/dev/null", O_RDONLY);
     ::dup2(null, 0);
-    std::vector<std::string> argv_storage{VERBUND_CLI_PATH};
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    if (memory_limit > 0) {
+      const rlimit limit{memory_limit, memory_limit};
+      if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(127);
+    }
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
+  return pid;
+}
+
+ProcessResult wait_cli(pid_t pid, const std::filesystem::path& out_path,
+                       const std::filesystem::path& err_path) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   ProcessResult result;
@@ -131,6 +144,41 @@ ProcessResult run_cli(const std::vector<std::string>& args,
   std::filesystem::remove(out_path);
   std::filesystem::remove(err_path);
   return result;
+}
+
+}  // namespace
+
+ProcessResult run_cli(const std::vector<std::string>& args,
+                      const std::filesystem::path& working_dir) {
+  const auto out_path = working_dir / ".stdout";
+  const auto err_path = working_dir / ".stderr";
+  return wait_cli(spawn_cli(args, working_dir, out_path, err_path), out_path, err_path);
+}
+
+std::vector<ProcessResult> run_cli_concurrently(
+    const std::vector<std::vector<std::string>>& commands,
+    const std::filesystem::path& working_dir) {
+  std::vector<pid_t> pids;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const std::string n = std::to_string(i);
+    pids.push_back(spawn_cli(commands[i], working_dir, working_dir / (".stdout-" + n),
+                             working_dir / (".stderr-" + n)));
+  }
+  std::vector<ProcessResult> results;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const std::string n = std::to_string(i);
+    results.push_back(
+        wait_cli(pids[i], working_dir / (".stdout-" + n), working_dir / (".stderr-" + n)));
+  }
+  return results;
+}
+
+ProcessResult run_cli_with_memory_limit(const std::vector<std::string>& args,
+                                        const std::filesystem::path& working_dir,
+                                        std::size_t bytes) {
+  const auto out_path = working_dir / ".stdout";
+  const auto err_path = working_dir / ".stderr";
+  return wait_cli(spawn_cli(args, working_dir, out_path, err_path, bytes), out_path, err_path);
 }
 
 std::filesystem::path project_data_dir() { return VERBUND_PROJECT_DATA_DIR; }

@@ -45,6 +45,18 @@ struct ProcessResult {
 [[nodiscard]] ProcessResult run_cli(const std::vector<std::string>& args,
                                     const std::filesystem::path& working_dir);
 
+/// Starts one CLI process per command line, all before waiting for any, so that they run at
+/// the same time; their results in the same order.
+[[nodiscard]] std::vector<ProcessResult> run_cli_concurrently(
+    const std::vector<std::vector<std::string>>& commands,
+    const std::filesystem::path& working_dir);
+
+/// Runs the CLI with its address space limited to `bytes` (setrlimit RLIMIT_AS), so that large
+/// allocations fail. Not meaningful under AddressSanitizer, which reserves terabytes up front.
+[[nodiscard]] ProcessResult run_cli_with_memory_limit(const std::vector<std::string>& args,
+                                                      const std::filesystem::path& working_dir,
+                                                      std::size_t bytes);
+
 /// The project's data/ directory and ../shared/data (which may be absent).
 [[nodiscard]] std::filesystem::path project_data_dir();
 [[nodiscard]] std::filesystem::path shared_data_dir();

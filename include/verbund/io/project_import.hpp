@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "verbund/core/region_data.hpp"
+#include "verbund/error.hpp"
 
 namespace verbund::io {
 
@@ -57,6 +58,9 @@ struct ProjectImport {
   /// Rows that could not be used (e.g. an organisation row without an id), one line per cause
   /// with the first place it happened: real-world files are rarely clean.
   std::vector<std::string> warnings;
+  /// Where each actor of `data` (same order) comes from: its row of the organisations file, or
+  /// its first row of the participations file when the organisations file has none.
+  std::vector<SourceLocation> actor_places;
 };
 
 /// Reads a consortium source (e.g. CORDIS) into a batch:
@@ -71,7 +75,8 @@ struct ProjectImport {
 ///   under each topic; the topics become competences under the theme `projects`.
 /// Organisations without a row in the organisations file are named "PIC <pic>"; rows of the
 /// organisations file without an id cannot be matched and are skipped with a warning.
-/// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
+/// Throws InvalidInput naming file, line and column (or the options, if `from_year` is after
+/// `to_year`); IoError if a file cannot be read.
 /// O(P log P + S log S) for P participation rows and S = sum over projects of size^2 (the
 /// co-participation pairs). Thread-safe (the files are only read).
 [[nodiscard]] ProjectImport read_projects(const ProjectFiles& files,

@@ -59,10 +59,12 @@ class Store {
   /// The schema version this build writes and reads.
   static constexpr int schema_version = 2;
 
-  /// Opens (or creates) a database and migrates an older schema. Throws InvalidInput if the file
-  /// is missing (unless `create_if_missing`), is not a verbund database or its schema is newer
-  /// than this build, IoError if it cannot be opened. O(1) plus a migration's cost. Thread-safe
-  /// for distinct Stores.
+  /// Opens (or creates) a database and migrates an older schema under the write lock, so that
+  /// processes opening the same new file at once create its schema once. Throws InvalidInput,
+  /// having written nothing, if the file is missing or empty (unless `create_if_missing`), is
+  /// not a verbund database, its schema version is negative or newer than this build, or it
+  /// already holds tables of a version it does not claim; IoError if it cannot be opened. O(1)
+  /// plus a migration's cost. Thread-safe for distinct Stores.
   static Store open(const std::filesystem::path& path, OpenMode mode = OpenMode::open_existing);
 
   /// Takes over the connection. O(1); does not throw.
@@ -78,10 +80,17 @@ class Store {
   [[nodiscard]] StoreCounts counts() const;
 
   /// Checks `data` against itself and the database (core::validate) and appends it in one
-  /// transaction. Throws InvalidInput on the first problem, IoError if the database fails; the
-  /// database is then unchanged. O((N + n + m) log(N + n)) for N actors stored and a batch of n
+  /// transaction, after SQLite's quick_check has found the file intact. Throws InvalidInput on
+  /// the first problem or a damaged file, IoError if the database fails; the database is then
+  /// unchanged. O(P + (N + n + m) log(N + n)) for P pages, N actors stored and a batch of n
   /// actors and m other rows.
   StoreCounts append(const core::RegionData& data);
+  /// As append(data), and records `run` in the same transaction: the data and its provenance
+  /// are committed together or not at all.
+  StoreCounts append(const core::RegionData& data, const RunRecord& run);
+
+  /// Whether an actor with this external id is stored. O(log N) (indexed). Throws IoError.
+  [[nodiscard]] bool has_actor_id(std::string_view id) const;
 
   /// Whether the taxonomy already holds a competence or theme with this id. O(log K) (indexed).
   /// Throws IoError.
@@ -95,6 +104,10 @@ class Store {
   /// Records a run with the library version and the current time; returns its id. O(1).
   /// Throws IoError (nothing is then written).
   std::int64_t record_run(const RunRecord& run);
+  /// As record_run, but a database SQLite will not write to (a read-only file or connection)
+  /// gives std::nullopt instead of an error, for verbs whose result does not depend on the
+  /// record. O(1). Throws IoError on any other failure (nothing is then written).
+  std::optional<std::int64_t> record_run_unless_read_only(const RunRecord& run);
   /// Records a run and its simulated series (table sim_series) in one transaction. O(values).
   /// Throws IoError (nothing is then written).
   std::int64_t record_run(const RunRecord& run, const std::vector<ScenarioSeries>& series);
