@@ -99,7 +99,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         }
         params["scenario_hashes"] = hashes;
         params["inputs"] = inputs;
-        store.record_run({"compare", params.dump(), seed}, stored);
+        if (!global.no_record) store.record_run({"compare", params.dump(), seed}, stored);
       }};
 }
 

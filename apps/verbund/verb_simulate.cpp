@@ -75,7 +75,8 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         params["scenario_hash"] = loaded.inputs.files.front().hash;
         params["inputs"] = input_files_json(loaded.inputs);
         params["replicates_finished"] = run.series.size();
-        store.record_run({"simulate", params.dump(), seed}, {stored_series(scenario.name, run)});
+        if (!global.no_record)
+          store.record_run({"simulate", params.dump(), seed}, {stored_series(scenario.name, run)});
       }};
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "schema.hpp"
@@ -24,6 +25,10 @@ struct Store::Impl {
 };
 
 namespace {
+
+bool is_busy(const IoError& e) {
+  return std::string_view(e.what()).find("database is locked") != std::string_view::npos;
+}
 
 bool is_not_a_database(const IoError& e) {
   return std::string_view(e.what()).find("file is not a database") != std::string_view::npos;
@@ -183,43 +188,55 @@ Store Store::open(const std::filesystem::path& path, OpenMode mode) {
   int flags = (mode == OpenMode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
               SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::create_if_missing) flags |= SQLITE_OPEN_CREATE;
-  auto impl = std::make_unique<Impl>(Impl{path, Database(path.string(), flags)});
-  Database& db = impl->db;
-  try {
-    // The first read tells whether this is SQLite at all; nothing is written before the checks.
-    const Header header = read_header(db);
-    check_header(header, path.string());
-    if (mode == OpenMode::open_existing && header.tables == 0) {
-      throw InvalidInput(SourceLocation{path.string(), 0, 0},
-                         "empty SQLite database without a verbund schema");
-    }
-    if (mode != OpenMode::read_only) {
-      db.exec("PRAGMA journal_mode = WAL");
-      db.exec("PRAGMA synchronous = NORMAL");
-    }
-    db.exec("PRAGMA foreign_keys = ON");
-    // Reading through a memory map saves copying every page of a large region.
-    db.exec("PRAGMA mmap_size = 17179869184");
-    if (mode == OpenMode::read_only) {
-      if (header.application_id != detail::application_id) {
-        throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a verbund database");
-      }
-      if (header.version != schema_version) {
+  auto open_once = [&]() -> Store {
+    auto impl = std::make_unique<Impl>(Impl{path, Database(path.string(), flags)});
+    Database& db = impl->db;
+    try {
+      // The first read tells whether this is SQLite at all; nothing is written before the checks.
+      const Header header = read_header(db);
+      check_header(header, path.string());
+      if (mode == OpenMode::open_existing && header.tables == 0) {
         throw InvalidInput(SourceLocation{path.string(), 0, 0},
-                           "database schema version " + std::to_string(header.version) +
-                               " cannot be read by this verbund " + version_string + " (schema " +
-                               std::to_string(schema_version) + ")");
+                           "empty SQLite database without a verbund schema");
       }
-    } else if (header.version < schema_version) {
-      migrate(db, path.string());
+      if (mode != OpenMode::read_only) {
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+      }
+      db.exec("PRAGMA foreign_keys = ON");
+      // Reading through a memory map saves copying every page of a large region.
+      db.exec("PRAGMA mmap_size = 17179869184");
+      if (mode == OpenMode::read_only) {
+        if (header.application_id != detail::application_id) {
+          throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a verbund database");
+        }
+        if (header.version != schema_version) {
+          throw InvalidInput(SourceLocation{path.string(), 0, 0},
+                             "database schema version " + std::to_string(header.version) +
+                                 " cannot be read by this verbund " + version_string + " (schema " +
+                                 std::to_string(schema_version) + ")");
+        }
+      } else if (header.version < schema_version) {
+        migrate(db, path.string());
+      }
+    } catch (const IoError& e) {
+      if (is_not_a_database(e)) {
+        throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a SQLite database");
+      }
+      throw;
     }
-  } catch (const IoError& e) {
-    if (is_not_a_database(e)) {
-      throw InvalidInput(SourceLocation{path.string(), 0, 0}, "not a SQLite database");
+    return Store(std::move(impl));
+  };
+  // Another process may hold the file locked for longer than the busy timeout while it creates
+  // or migrates the schema (and switching to WAL does not wait): try again for a while.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return open_once();
+    } catch (const IoError& e) {
+      if (!is_busy(e) || attempt == 200) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    throw;
   }
-  return Store(std::move(impl));
 }
 
 const std::filesystem::path& Store::path() const noexcept { return impl_->path; }

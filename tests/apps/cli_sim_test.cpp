@@ -164,5 +164,13 @@ TEST_CASE(
   const auto stored = dump_database(dir / "verbund.db");
   CHECK_THAT(stored, Catch::Contains("|base|1|3|ties|") && Catch::Contains("|base (2)|1|3|ties|") &&
                          Catch::Contains("|base (3)|1|3|ties|"));
+  // --no-record: the results are printed, nothing is stored.
+  const std::string recorded = dump_database(dir / "verbund.db");
+  r = run_cli({"--no-record", "compare", "base.toml", "same-name.toml", "--replicates", "2"},
+              dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("base (2)"));
+  CHECK(run_cli({"--no-record", "-q", "simulate", "base.toml"}, dir.path()).exit_code == 0);
+  CHECK(dump_database(dir / "verbund.db") == recorded);
   (void)before;
 }
