@@ -339,6 +339,15 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("unknown tie kind 'friendship'"));
   CHECK(run_cli({"communities", "--method", "magic"}, dir.path()).exit_code == 2);
+  // The resolution's range in words, not DBL_MAX written out in 300 digits.
+  for (const std::string bad : {"-1", "0", "1001", "nan", "1e400"}) {
+    r = run_cli({"communities", "--resolution", bad}, dir.path());
+    INFO(bad << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("(0, 1000]"));
+    CHECK(r.err.size() < 200);
+  }
+  CHECK(run_cli({"communities", "--resolution", "1000"}, dir.path()).exit_code == 0);
   CHECK(run_cli({"export", "--format", "xlsx", "--out", "x"}, dir.path()).exit_code == 2);
   r = run_cli({"export", "--format", "dot", "--out", "-"}, dir.path());
   REQUIRE(r.exit_code == 0);
