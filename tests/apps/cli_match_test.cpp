@@ -61,7 +61,7 @@ TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
   CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("match transfer"));
 }
 
-TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy; any thread count",
+TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy, any thread count",
           "[cli][match]") {
   ScratchDir dir;
   REQUIRE(run_cli({"generate", "ruhr", "--firms", "1500", "--seed", "6"}, dir.path()).exit_code ==
@@ -227,8 +227,9 @@ TEST_CASE("cli: bad calls exit 2 at their place and store nothing", "[cli][match
   }
 }
 
-TEST_CASE("cli: weights out of range exit 2 naming the file and key; the ends of the range work",
-          "[cli][match]") {
+TEST_CASE(
+    "cli: weights out of range exit 2 naming the file and key, and the ends of the range work",
+    "[cli][match]") {
   // Issue 12, defect 1: fit = 1e20 left the optimal assignment silently empty; 1e13..1e18 failed
   // with "costs too large for 64-bit prices" without naming the file.
   ScratchDir dir;
