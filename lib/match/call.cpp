@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "io/toml_reader.hpp"
+#include "verbund/io/text_format.hpp"
+#include "verbund/match/score.hpp"
 
 namespace verbund::match {
 
@@ -148,15 +150,26 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
     m.finish();
   }
   if (const auto* node = r.get("objective")) {
-    Reader o(sub_table(r, node, "objective"), file, "[objective]");
+    const toml::table& objective = sub_table(r, node, "objective");
+    Reader o(objective, file, "[objective]");
     auto& w = call.weights;
-    w.coverage = o.number("coverage").value_or(w.coverage);
-    w.optional = o.number("optional").value_or(w.optional);
-    w.fit = o.number("fit").value_or(w.fit);
-    w.cohesion = o.number("cohesion").value_or(w.cohesion);
-    w.distance = o.number("distance").value_or(w.distance);
-    w.novelty = o.number("novelty").value_or(w.novelty);
-    w.balance = o.number("balance").value_or(w.balance);
+    // As for the transfer score's weights: relative, at most ScoreWeights::max_weight each, so
+    // that the objective stays finite and its parts comparable.
+    auto weight = [&](const char* key, double fallback) {
+      const double value = o.number(key).value_or(fallback);
+      if (value > ScoreWeights::max_weight)
+        o.fail(*objective.get(key), std::string("'") + key + "' = " + io::format_double(value) +
+                                        " is out of range: a weight must be at most " +
+                                        io::format_double(ScoreWeights::max_weight));
+      return value;
+    };
+    w.coverage = weight("coverage", w.coverage);
+    w.optional = weight("optional", w.optional);
+    w.fit = weight("fit", w.fit);
+    w.cohesion = weight("cohesion", w.cohesion);
+    w.distance = weight("distance", w.distance);
+    w.novelty = weight("novelty", w.novelty);
+    w.balance = weight("balance", w.balance);
     o.finish();
   }
   r.finish();

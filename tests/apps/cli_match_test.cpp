@@ -207,6 +207,8 @@ TEST_CASE("cli: bad calls exit 2 at their place and store nothing", "[cli][match
   refused("[members]\ninclude = [\"rub\", \"rub\"]\n",
           "call.toml:2:19: [members] include names 'rub' twice");
   refused("[size]\nmax = 3\nmin = 1e400\n", "call.toml:3:");
+  refused("[objective]\ncoverage = 1\nnovelty = 1e300\n",
+          "call.toml:3:11: 'novelty' = 1e+300 is out of range: a weight must be at most 1000");
   const auto r = run_cli({"recommend", "partners", "--members", "rub,ghost"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("unknown actor 'ghost'"));
