@@ -1,4 +1,5 @@
 // `verbund communities`: community detection (igraph Louvain or Leiden) with modularity.
+#include <charconv>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -8,6 +9,12 @@
 #include "verbund/analysis/communities.hpp"
 
 namespace verbund::cli {
+namespace {
+
+/// Resolutions beyond this split every tie into its own community on any real network.
+constexpr double max_resolution = 1000.0;
+
+}  // namespace
 
 Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
@@ -25,7 +32,17 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"louvain", "leiden"}));
   cmd->add_option("--resolution", state->resolution, "modularity resolution")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            // CLI::PositiveNumber names its range as [2.2e-308 - 1.8e308] written out in full.
+            double value = 0.0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (ec != std::errc() || end != text.data() + text.size() || !(value > 0.0) ||
+                value > max_resolution)
+              return "resolution must be a number in (0, 1000], not " + text;
+            return {};
+          },
+          "in (0, 1000]", "resolution range"));
   cmd->add_flag("--unweighted", state->unweighted, "ignore tie weights");
   cmd->add_flag("--members", state->members, "list every actor's community instead of a summary");
   add_scope_options(*cmd, state->scope);

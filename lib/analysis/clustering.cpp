@@ -111,7 +111,9 @@ double weighted_average_clustering(const SimpleGraph& graph) {
         } else if (nu[b] < nv[a]) {
           ++b;
         } else {
-          sum += std::cbrt(wv[i] * wv[a] * wu[b] / (max_weight * max_weight * max_weight));
+          // Each weight divided by the largest first: in [0, 1], the product cannot overflow
+          // (a product of raw weights did at 1e103, and max_weight^3 at 6e102).
+          sum += std::cbrt((wv[i] / max_weight) * (wv[a] / max_weight) * (wu[b] / max_weight));
           ++a;
           ++b;
         }

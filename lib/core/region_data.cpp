@@ -1,8 +1,13 @@
 #include "verbund/core/region_data.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -36,6 +41,27 @@ void move_append(std::vector<T>& into, std::vector<T>& from) {
 
 // Describes a record for messages when it has no file: "actor 'x'".
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// The shortest text that reads back as `value` ("1e+06", not "1000000.000000").
+std::string number(double value) {
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return {buffer.data(), result.ptr};
+}
+
+// The first control character (U+0000..U+001F, U+007F) in `text`, as "U+000A at byte 4".
+std::optional<std::string> control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 || b == 0x7F) {
+      std::array<char, 48> buffer{};
+      std::snprintf(buffer.data(), buffer.size(), "U+%04X at byte %zu", static_cast<unsigned>(b),
+                    i + 1);
+      return std::string(buffer.data());
+    }
+  }
+  return std::nullopt;
+}
 
 class Validator {
  public:
@@ -102,6 +128,18 @@ class Validator {
     for (const auto& a : data_.actors) {
       if (a.id.empty()) fail(origin, a.line, "id", "actor id must not be empty");
       if (a.name.empty()) fail(origin, a.line, "name", "actor " + quoted(a.id) + " has no name");
+      // Ids and names go into every export and every table: no control characters at all.
+      for (const auto& [column, text] : {std::pair<const char*, std::string_view>{"id", a.id},
+                                         {"name", a.name},
+                                         {"municipality", a.municipality},
+                                         {"sector", a.sector},
+                                         {"parent", a.parent}}) {
+        if (auto bad = control_character(text))
+          fail(origin, a.line, column,
+               std::string(column) +
+                   (text.data() == a.id.data() ? "" : " of actor " + quoted(a.id)) +
+                   " holds control character " + *bad);
+      }
       if ((known_.actor_kind && known_.actor_kind(a.id)) ||
           !kinds_.emplace(std::string_view(a.id), a.kind).second)
         fail(origin, a.line, "id", "duplicate actor id " + quoted(a.id));
@@ -128,6 +166,54 @@ class Validator {
              "parent " + quoted(a.parent) + " of " + quoted(a.id) + " is not a known actor");
       if (a.parent == a.id)
         fail(origin, a.line, "parent", "actor " + quoted(a.id) + " cannot be its own parent");
+      if (a.kind == ActorKind::research_group && *parent_kind != ActorKind::university &&
+          *parent_kind != ActorKind::research_institute &&
+          *parent_kind != ActorKind::research_group)
+        fail(origin, a.line, "parent",
+             "parent " + quoted(a.parent) + " of research group " + quoted(a.id) + " has kind " +
+                 std::string(to_string(*parent_kind)) +
+                 "; a research group's parent is a university, research institute or research "
+                 "group");
+    }
+    check_parent_cycles();
+  }
+
+  // Parents may chain (a group within a group) but not return to where they began. Actors
+  // already stored cannot have a parent in this batch, so a cycle lies within the batch.
+  // O(n) expected.
+  void check_parent_cycles() const {
+    const auto& actors = data_.actors;
+    std::unordered_map<std::string_view, std::size_t> index;
+    index.reserve(actors.size());
+    for (std::size_t i = 0; i < actors.size(); ++i) index.emplace(actors[i].id, i);
+    auto parent_of = [&](std::size_t i) -> std::optional<std::size_t> {
+      if (actors[i].parent.empty()) return std::nullopt;
+      const auto it = index.find(actors[i].parent);
+      if (it == index.end()) return std::nullopt;
+      return it->second;
+    };
+    enum class Mark : std::uint8_t { unvisited, on_path, done };
+    std::vector<Mark> mark(actors.size(), Mark::unvisited);
+    std::vector<std::size_t> path;
+    for (std::size_t start = 0; start < actors.size(); ++start) {
+      path.clear();
+      std::optional<std::size_t> v = start;
+      while (v && mark[*v] == Mark::unvisited) {
+        mark[*v] = Mark::on_path;
+        path.push_back(*v);
+        v = parent_of(*v);
+      }
+      if (v && mark[*v] == Mark::on_path) {
+        // Report the cycle at its member that comes first in the file, starting from it.
+        std::vector<std::size_t> cycle(std::find(path.begin(), path.end(), *v), path.end());
+        std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+        std::string chain;
+        for (const auto k : cycle) chain += quoted(actors[k].id) + " -> ";
+        chain += quoted(actors[cycle.front()].id);
+        fail(data_.actors_origin, actors[cycle.front()].line, "parent",
+             "parents form a cycle: " + chain);
+      }
+      for (const auto k : path) mark[k] = Mark::done;
     }
   }
 
@@ -196,9 +282,10 @@ class Validator {
     if (!actor_kind(t.target)) fail(origin, t.line, "target", "unknown actor " + quoted(t.target));
     if (t.source == t.target)
       fail(origin, t.line, "target", "tie from " + quoted(t.source) + " to itself");
-    if (!std::isfinite(t.weight) || t.weight <= 0.0)
+    if (!(t.weight >= min_tie_weight && t.weight <= max_tie_weight))  // NaN fails too
       fail(origin, t.line, "weight",
-           "tie weight " + std::to_string(t.weight) + " must be positive and finite");
+           "tie weight " + number(t.weight) + " is out of range [" + number(min_tie_weight) + ", " +
+               number(max_tie_weight) + "]");
     check_period(origin, t.line, t.start, t.end);
   }
 

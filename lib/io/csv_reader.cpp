@@ -3,41 +3,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "utf8.hpp"
+
 namespace verbund::io {
 namespace {
-
-// Length of the UTF-8 sequence starting at s[i], or 0 if it is malformed (overlong forms,
-// surrogates and code points above U+10FFFF are malformed too).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned min_second = 0x80;
-  unsigned max_second = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) min_second = 0xA0;
-    if (b0 == 0xED) max_second = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) min_second = 0x90;
-    if (b0 == 0xF4) max_second = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > s.size()) return 0;
-  if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((byte(i + k) & 0xC0U) != 0x80U) return 0;
-  }
-  return length;
-}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -103,6 +76,14 @@ bool CsvReader::read_record(std::vector<std::string>& fields) {
   auto check_utf8 = [&](std::size_t at) -> std::size_t {
     const std::size_t n = utf8_sequence_length(s, at);
     if (n == 0) fail(at, "malformed UTF-8");
+    // Control characters break exports (XML 1.0 cannot carry them) and terminal output; a
+    // quoted field may still span lines and any field may hold a tab.
+    const auto b = static_cast<unsigned char>(s[at]);
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(b));
+      fail(at, std::string("control character ") + code + " in a field");
+    }
     return n;
   };
 
@@ -191,6 +172,11 @@ double to_double(std::string_view text, const SourceLocation& where, std::string
   double value = 0.0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (!text.empty() && ec == std::errc::result_out_of_range && ptr == end) {
+    throw InvalidInput(where, std::string(what) + " '" + std::string(text) +
+                                  "' is out of range for a double (magnitudes from 2.3e-308 "
+                                  "to 1.8e308, or 0)");
+  }
   if (text.empty() || ec != std::errc() || ptr != end) {
     throw InvalidInput(where, std::string(what) + " '" + std::string(text) + "' is not a number");
   }
@@ -204,6 +190,8 @@ long long to_integer(std::string_view text, const SourceLocation& where, std::st
   long long value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (!text.empty() && ec == std::errc::result_out_of_range && ptr == end)
+    throw InvalidInput(where, std::string(what) + " '" + std::string(text) + "' is out of range");
   if (text.empty() || ec != std::errc() || ptr != end) {
     throw InvalidInput(where, std::string(what) + " '" + std::string(text) + "' is not an integer");
   }

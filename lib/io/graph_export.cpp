@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "utf8.hpp"
 #include "verbund/io/text_format.hpp"
 
 namespace verbund::io {
@@ -12,10 +13,26 @@ namespace {
 using core::ActorId;
 using core::Region;
 
+// Escapes text for XML 1.0 element content and attribute values. Whatever XML 1.0 cannot carry
+// at all (control characters other than tab, line feed and carriage return; U+FFFE and U+FFFF;
+// malformed UTF-8, e.g. from a database written before import refused it) becomes U+FFFD, so
+// that the file is always well-formed. Tab, line feed and carriage return are written as
+// character references, which attribute-value normalisation leaves as they are.
 std::string xml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const std::size_t n = utf8_sequence_length(text, i);
+    const auto b = static_cast<unsigned char>(c);
+    const bool non_character = n == 3 && b == 0xEF &&
+                               static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                               static_cast<unsigned char>(text[i + 2]) >= 0xBE;  // U+FFFE, U+FFFF
+    if (n == 0 || non_character || (b < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      i += n == 0 ? 1 : n;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";
@@ -32,9 +49,19 @@ std::string xml(std::string_view text) {
       case '\'':
         out += "&apos;";
         break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       default:
-        out += c;
+        out.append(text.substr(i, n));
     }
+    i += n;
   }
   return out;
 }

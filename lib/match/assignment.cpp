@@ -57,16 +57,32 @@ Assignment assignment_of(const AssignmentProblem& problem, std::vector<std::uint
   return a;
 }
 
-/// Score units per 1.0: 1e6, or fewer when prices could overflow at this size.
-std::int64_t score_units(const AssignmentProblem& problem) {
+/// How scores become the solver's integer costs: cost = round(score / divisor * units).
+struct ScoreScale {
+  double divisor = 1.0;
+  double units = 1e6;
+  [[nodiscard]] double cost(double score) const { return score / divisor * units; }
+  // As the solver has always converted (times 1 / units), so that default scores' prices and
+  // gaps stay bit for bit.
+  [[nodiscard]] double score(double cost) const { return cost * (1.0 / units) * divisor; }
+};
+
+/// 1e6 units per 1.0 when the largest score is at least 1e-3 and its units fit into what 64-bit
+/// prices can carry at this size. Otherwise the scores are divided by the largest first (so no
+/// product can overflow or underflow), and it gets the most units that fit, a power of ten. So
+/// any finite scores work: scaling all of them by a constant leaves the assignment as it is.
+ScoreScale score_scale(const AssignmentProblem& problem) {
   double max_score = 0.0;
   for (const auto& p : problem.pairs) max_score = std::max(max_score, p.score);
   const double nodes =
       static_cast<double>(problem.left_capacity.size() + problem.right_capacity.size() + 3);
   const double room = 9.2e18 / 64.0 / (nodes * nodes);
-  double units = 1e6;
-  while (units > 1.0 && max_score * units > room) units /= 10.0;
-  return static_cast<std::int64_t>(units);
+  ScoreScale scale;
+  if (max_score <= 0.0 || (max_score >= 1e-3 && max_score * scale.units <= room)) return scale;
+  scale.divisor = max_score;
+  scale.units = 1.0;
+  while (scale.units * 10.0 <= room) scale.units *= 10.0;
+  return scale;
 }
 
 /// A strict ranking: right party j prefers proposal a to b.
@@ -108,7 +124,7 @@ OptimalAssignment optimal_assignment(const AssignmentProblem& problem) {
   problem.validate();
   const auto left = static_cast<std::uint32_t>(problem.left_capacity.size());
   const auto right = static_cast<std::uint32_t>(problem.right_capacity.size());
-  const std::int64_t units = score_units(problem);
+  const ScoreScale scale = score_scale(problem);
   // Nodes: source 0, sink 1, left 2.., right 2+left..; the arc sink -> source closes the
   // circulation so that any amount of flow may run. Pair arcs cost -score: a min-cost
   // circulation is a max-score assignment.
@@ -127,7 +143,7 @@ OptimalAssignment optimal_assignment(const AssignmentProblem& problem) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_arcs;  // (pair, arc)
   for (std::uint32_t k = 0; k < problem.pairs.size(); ++k) {
     const auto& p = problem.pairs[k];
-    const auto w = static_cast<std::int64_t>(std::llround(p.score * static_cast<double>(units)));
+    const auto w = static_cast<std::int64_t>(std::llround(scale.cost(p.score)));
     if (w <= 0) continue;
     pair_arcs.emplace_back(k, flow.add_arc(left_node(p.left), right_node(p.right), 1, -w));
   }
@@ -142,15 +158,14 @@ OptimalAssignment optimal_assignment(const AssignmentProblem& problem) {
   // LP duals from the potentials y (cost + y(u) - y(v) >= 0 on residual arcs):
   // price of left i = max(0, y(i) - y(source)), of right j = max(0, y(sink) - y(j)).
   const auto& y = flow.potentials();
-  const double per_unit = 1.0 / static_cast<double>(units);
   out.left_price.resize(left);
   out.right_price.resize(right);
   for (std::uint32_t i = 0; i < left; ++i)
     out.left_price[i] =
-        static_cast<double>(std::max<std::int64_t>(0, y[left_node(i)] - y[source])) * per_unit;
+        scale.score(static_cast<double>(std::max<std::int64_t>(0, y[left_node(i)] - y[source])));
   for (std::uint32_t j = 0; j < right; ++j)
     out.right_price[j] =
-        static_cast<double>(std::max<std::int64_t>(0, y[sink] - y[right_node(j)])) * per_unit;
+        scale.score(static_cast<double>(std::max<std::int64_t>(0, y[sink] - y[right_node(j)])));
   out.dual_bound = dual_bound(problem, out.left_price, out.right_price);
   out.gap = out.dual_bound - out.total;
   return out;

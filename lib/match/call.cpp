@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "io/toml_reader.hpp"
+#include "verbund/io/text_format.hpp"
+#include "verbund/match/score.hpp"
 
 namespace verbund::match {
 
@@ -104,6 +106,7 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
                              "required competence '" + std::string(key.str()) +
                                  "' needs a whole number of members from 1 to 100");
         call.required.push_back({std::string(key.str()), static_cast<int>(*k)});
+        call.competence_at.emplace(key.str(), io::location_of(file, key.source()));
       }
     }
     if (const auto* opt = c.get("optional")) {
@@ -116,29 +119,57 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
               io::location_of(file, value.source()),
               "optional competence '" + std::string(key.str()) + "' needs a finite weight > 0");
         call.optional.push_back({std::string(key.str()), *w});
+        call.competence_at.emplace(key.str(), io::location_of(file, key.source()));
       }
     }
     c.finish();
   }
   if (const auto* node = r.get("members")) {
-    Reader m(sub_table(r, node, "members"), file, "[members]");
+    const toml::table& members = sub_table(r, node, "members");
+    Reader m(members, file, "[members]");
     call.lead = m.string("lead").value_or("");
     call.members = m.strings("include");
     call.excluded = m.strings("exclude");
+    // Positions of the ids (the getters above checked the types).
+    if (const auto* lead = members.get("lead"))
+      call.actor_at.emplace(call.lead, io::location_of(file, lead->source()));
+    for (const char* key : {"include", "exclude"}) {
+      const auto* array = members.get_as<toml::array>(key);
+      if (!array) continue;
+      std::set<std::string_view> seen;
+      for (const auto& item : *array) {
+        const auto& id = item.as_string()->get();
+        if (!seen.insert(id).second)
+          throw InvalidInput(io::location_of(file, item.source()),
+                             "[members] " + std::string(key) + " names '" + id + "' twice");
+        call.actor_at.emplace(id, io::location_of(file, item.source()));
+      }
+    }
     call.max_consortia_per_actor =
         static_cast<int>(m.integer("max_consortia_per_actor", 1, 1000).value_or(1));
     m.finish();
   }
   if (const auto* node = r.get("objective")) {
-    Reader o(sub_table(r, node, "objective"), file, "[objective]");
+    const toml::table& objective = sub_table(r, node, "objective");
+    Reader o(objective, file, "[objective]");
     auto& w = call.weights;
-    w.coverage = o.number("coverage").value_or(w.coverage);
-    w.optional = o.number("optional").value_or(w.optional);
-    w.fit = o.number("fit").value_or(w.fit);
-    w.cohesion = o.number("cohesion").value_or(w.cohesion);
-    w.distance = o.number("distance").value_or(w.distance);
-    w.novelty = o.number("novelty").value_or(w.novelty);
-    w.balance = o.number("balance").value_or(w.balance);
+    // As for the transfer score's weights: relative, at most ScoreWeights::max_weight each, so
+    // that the objective stays finite and its parts comparable.
+    auto weight = [&](const char* key, double fallback) {
+      const double value = o.number(key).value_or(fallback);
+      if (value > ScoreWeights::max_weight)
+        o.fail(*objective.get(key), std::string("'") + key + "' = " + io::format_double(value) +
+                                        " is out of range: a weight must be at most " +
+                                        io::format_double(ScoreWeights::max_weight));
+      return value;
+    };
+    w.coverage = weight("coverage", w.coverage);
+    w.optional = weight("optional", w.optional);
+    w.fit = weight("fit", w.fit);
+    w.cohesion = weight("cohesion", w.cohesion);
+    w.distance = weight("distance", w.distance);
+    w.novelty = weight("novelty", w.novelty);
+    w.balance = weight("balance", w.balance);
     o.finish();
   }
   r.finish();
@@ -213,18 +244,22 @@ Call load_call(const std::filesystem::path& path) {
 }
 
 void check_call_against(const Call& call, const core::Region& region) {
-  const SourceLocation at{call.file, 0, 0};
+  auto at = [&](const std::map<std::string, SourceLocation, std::less<>>& where,
+                const std::string& id) {
+    const auto it = where.find(id);
+    return it != where.end() ? it->second : SourceLocation{call.file, 0, 0};
+  };
   for (const auto& c : call.required) {
     if (!region.taxonomy().find_competence(c.id))
-      throw InvalidInput(at, "unknown competence '" + c.id + "'");
+      throw InvalidInput(at(call.competence_at, c.id), "unknown competence '" + c.id + "'");
   }
   for (const auto& c : call.optional) {
     if (!region.taxonomy().find_competence(c.id))
-      throw InvalidInput(at, "unknown competence '" + c.id + "'");
+      throw InvalidInput(at(call.competence_at, c.id), "unknown competence '" + c.id + "'");
   }
   for (const auto* list : {&call.members, &call.excluded}) {
     for (const auto& id : *list) {
-      if (!region.find(id)) throw InvalidInput(at, "unknown actor '" + id + "'");
+      if (!region.find(id)) throw InvalidInput(at(call.actor_at, id), "unknown actor '" + id + "'");
     }
   }
 }

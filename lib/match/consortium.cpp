@@ -3,8 +3,10 @@
 #include "verbund/match/consortium.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <set>
 
@@ -411,12 +413,22 @@ std::vector<Found> enumerate_all(const Evaluator& ev, const Call& call) {
     if (k > 0) c = c * static_cast<double>(free.size() - k + 1) / static_cast<double>(k);
     subsets += c;
   }
-  if (subsets > 2e7)
+  if (subsets > 2e7) {
+    // The count can pass 2^63 and even the largest double: say how large in words that hold.
+    std::array<char, 32> count{};
+    if (!std::isfinite(subsets)) {
+      std::snprintf(count.data(), count.size(), "more than 1e308");
+    } else if (subsets < 1e15) {
+      std::snprintf(count.data(), count.size(), "%.0f", subsets);
+    } else {
+      std::snprintf(count.data(), count.size(), "about %.2g", subsets);
+    }
     throw InvalidInput(
         SourceLocation{call.file, 0, 0},
-        "--exact: " + std::to_string(free.size()) + " eligible actors give " +
-            std::to_string(static_cast<long long>(subsets)) +
-            " subsets to enumerate; narrow the call (exclusions, radius) or drop --exact");
+        "--exact: " + std::to_string(free.size()) + " eligible actors give " + count.data() +
+            " subsets to enumerate (at most 2e7); narrow the call (exclusions, radius) or drop "
+            "--exact");
+  }
   std::vector<Found> out;
   std::vector<std::uint32_t> set = must;
   std::vector<int> quota_count(call.quotas.size(), 0);

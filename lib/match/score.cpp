@@ -7,6 +7,7 @@
 #include "score_index.hpp"
 
 #include "verbund/error.hpp"
+#include "verbund/io/text_format.hpp"
 
 namespace verbund::match {
 
@@ -29,6 +30,17 @@ void ScoreWeights::validate() const {
                          "' must be a finite number >= 0, not " + std::to_string(value));
     }
   }
+  for (const auto& [name, value] : fields) {
+    const std::string_view key(name);
+    if (key == "theme_credit" || key == "half_distance_km") continue;
+    if (value > max_weight) {
+      throw InvalidInput(std::string("score weight '") + name + "' must be at most " +
+                         io::format_double(max_weight));
+    }
+  }
+  if (half_distance_km > max_half_distance_km)
+    throw InvalidInput("score weight 'half_distance_km' must be at most " +
+                       io::format_double(max_half_distance_km));
   if (theme_credit > 1.0) throw InvalidInput("score weight 'theme_credit' must be at most 1");
   if (half_distance_km <= 0.0) throw InvalidInput("score weight 'half_distance_km' must be > 0");
   if (default_capacity < 0) throw InvalidInput("'default_capacity' must be >= 0");

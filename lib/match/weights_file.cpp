@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "io/toml.hpp"
+#include "verbund/io/text_format.hpp"
 
 namespace verbund::match {
 
@@ -35,6 +36,20 @@ ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& 
       if (!value) throw InvalidInput(where, "'" + name + "' must be a number");
       if (!std::isfinite(*value) || *value < 0.0)
         throw InvalidInput(where, "'" + name + "' must be a finite number >= 0");
+      const bool is_weight = name != "theme_credit" && name != "half_distance_km";
+      if (is_weight && *value > ScoreWeights::max_weight) {
+        throw InvalidInput(where, "'" + name + "' = " + io::format_double(*value) +
+                                      " is out of range: a weight must be at most " +
+                                      io::format_double(ScoreWeights::max_weight) +
+                                      " (weights are relative; scale the others down instead)");
+      }
+      if (name == "theme_credit" && *value > 1.0)
+        throw InvalidInput(where, "'theme_credit' must be at most 1");
+      if (name == "half_distance_km" &&
+          (*value <= 0.0 || *value > ScoreWeights::max_half_distance_km)) {
+        throw InvalidInput(where, "'half_distance_km' must be in (0, " +
+                                      io::format_double(ScoreWeights::max_half_distance_km) + "]");
+      }
       *number->field = *value;
     } else if (name == "capacity_policy") {
       const auto value = node.value<std::string>();

@@ -267,3 +267,27 @@ TEST_CASE(
   CHECK(analysis::weighted_average_clustering(karate) ==
         Approx(analysis::clustering(karate).average_local).epsilon(1e-12));
 }
+
+TEST_CASE("weighted clustering cannot overflow, whatever the weights", "[analysis][metrics]") {
+  // Issue 12, defect 6: ties of 1e308 gave "weighted average clustering -nan". Import now keeps
+  // weights within [1e-6, 1e6]; a region built otherwise must still not overflow.
+  for (const double scale : {1e308, 1e200, 1e6, 1e-6, 1e-300}) {
+    core::RegionBuilder builder;
+    std::vector<core::ActorId> ids;
+    for (const char* id : {"a", "b", "c"}) {
+      core::ActorRecord a;
+      a.id = id;
+      a.name = id;
+      a.kind = core::ActorKind::firm;
+      ids.push_back(builder.add_actor(a));
+    }
+    builder.add_tie({ids[0], ids[1], core::TieKind::informal, scale, std::nullopt, std::nullopt});
+    builder.add_tie({ids[1], ids[2], core::TieKind::informal, scale, std::nullopt, std::nullopt});
+    builder.add_tie(
+        {ids[0], ids[2], core::TieKind::informal, scale / 8, std::nullopt, std::nullopt});
+    const core::Region region = std::move(builder).build();
+    INFO("weights " << scale);
+    CHECK(analysis::weighted_average_clustering(SimpleGraph(region)) ==
+          Approx(std::cbrt(1.0 / 8)).epsilon(1e-12));
+  }
+}

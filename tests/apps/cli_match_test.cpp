@@ -2,8 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -59,7 +61,7 @@ TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
   CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("match transfer"));
 }
 
-TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy; any thread count",
+TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy, any thread count",
           "[cli][match]") {
   ScratchDir dir;
   REQUIRE(run_cli({"generate", "ruhr", "--firms", "1500", "--seed", "6"}, dir.path()).exit_code ==
@@ -139,8 +141,9 @@ TEST_CASE("cli: match consortium for one call, several calls, and partner recomm
   CHECK(out["members"][0].contains("best replacement"));
   CHECK(out["coverage"][0]["competence"] == "hydrogen-production");
   // Same seed, same consortia, any thread count.
-  const std::vector<std::string> args{"--format", "csv", "--seed", "3", "match", "consortium",
-                                      "--call", (calls / "grw-logistics.toml").string()};
+  const std::vector<std::string> args{
+      "--format", "csv",        "--seed", "3",
+      "match",    "consortium", "--call", (calls / "grw-logistics.toml").string()};
   auto with_threads = [&](const char* t) {
     auto a = args;
     a.insert(a.begin(), {"--threads", t});
@@ -148,9 +151,10 @@ TEST_CASE("cli: match consortium for one call, several calls, and partner recomm
   };
   CHECK(with_threads("1").out == with_threads("2").out);
 
-  r = run_cli({"--format", "json", "match", "consortium", "--calls",
-               (calls / "efre-hydrogen.toml").string(), (calls / "horizon-ai-manufacturing.toml").string()},
-              dir.path());
+  r = run_cli(
+      {"--format", "json", "match", "consortium", "--calls",
+       (calls / "efre-hydrogen.toml").string(), (calls / "horizon-ai-manufacturing.toml").string()},
+      dir.path());
   REQUIRE(r.exit_code == 0);
   out = nlohmann::json::parse(r.out);
   CHECK(out["calls"].size() == 2);
@@ -177,7 +181,8 @@ TEST_CASE("cli: match consortium for one call, several calls, and partner recomm
 
 TEST_CASE("cli: bad calls exit 2 at their place and store nothing", "[cli][match]") {
   ScratchDir dir;
-  REQUIRE(run_cli({"generate", "ruhr", "--firms", "200", "--seed", "9"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "200", "--seed", "9"}, dir.path()).exit_code ==
+          0);
   const std::string before = dump_database(dir / "verbund.db");
   auto refused = [&](const std::string& toml, const std::string& message) {
     write_file(dir / "call.toml", toml);
@@ -189,11 +194,79 @@ TEST_CASE("cli: bad calls exit 2 at their place and store nothing", "[cli][match
   };
   refused("[size\nmin = 2\n", "call.toml:1:");
   refused("name = \"x\"\ncolour = \"red\"\n", "call.toml:2:1: unknown key 'colour'");
-  refused("[size]\nmax = 3\n[[quota]]\nkinds = [\"firm\"]\nmin = 4\n", "more than the maximum size 3");
-  refused("[competences]\nrequired = { \"alchemy\" = 1 }\n", "unknown competence 'alchemy'");
-  refused("[members]\nlead = \"nobody\"\n", "unknown actor 'nobody'");
+  refused("[size]\nmax = 3\n[[quota]]\nkinds = [\"firm\"]\nmin = 4\n",
+          "more than the maximum size 3");
+  // Unknown ids at their line and column (issue 12: the file alone was named).
+  refused("[competences]\nrequired = { \"alchemy\" = 1 }\n",
+          "call.toml:2:14: unknown competence 'alchemy'");
+  refused("[competences]\nrequired = { \"software\" = 1 }\noptional = { \"alchemy\" = 1 }\n",
+          "call.toml:3:14: unknown competence 'alchemy'");
+  refused("[members]\nlead = \"nobody\"\n", "call.toml:2:8: unknown actor 'nobody'");
+  refused("[members]\ninclude = [\"rub\",\n  \"ghost\"]\n", "call.toml:3:3: unknown actor 'ghost'");
+  refused("[members]\nexclude = [\"rub\", \"nobody\"]\n", "call.toml:2:19: unknown actor 'nobody'");
+  refused("[members]\ninclude = [\"rub\", \"rub\"]\n",
+          "call.toml:2:19: [members] include names 'rub' twice");
+  refused("[size]\nmax = 3\nmin = 1e400\n", "call.toml:3:");
+  refused("[objective]\ncoverage = 1\nnovelty = 1e300\n",
+          "call.toml:3:11: 'novelty' = 1e+300 is out of range: a weight must be at most 1000");
   const auto r = run_cli({"recommend", "partners", "--members", "rub,ghost"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("unknown actor 'ghost'"));
   CHECK(run_cli({"match", "consortium"}, dir.path()).exit_code == 2);
+
+  // --exact on a call too large to enumerate says how large, also past 2^63 (issue 12: it said
+  // "-9223372036854775808 subsets").
+  for (const auto& [size, count] :
+       {std::pair{"8", "349412992146551 "}, std::pair{"1000", "about 1.8e+75 "}}) {
+    write_file(dir / "call.toml", std::string("[size]\nmin = 2\nmax = ") + size + "\n");
+    const auto big = run_cli({"match", "consortium", "--call", "call.toml", "--exact"}, dir.path());
+    INFO(big.err);
+    CHECK(big.exit_code == 2);
+    CHECK_THAT(big.err, Catch::Contains(std::string("give ") + count) &&
+                            Catch::Contains("subsets to enumerate") &&
+                            !Catch::Contains("-9223372036854775808"));
+    CHECK(dump_database(dir / "verbund.db") == before);
+  }
+}
+
+TEST_CASE(
+    "cli: weights out of range exit 2 naming the file and key, and the ends of the range work",
+    "[cli][match]") {
+  // Issue 12, defect 1: fit = 1e20 left the optimal assignment silently empty; 1e13..1e18 failed
+  // with "costs too large for 64-bit prices" without naming the file.
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "2000", "--seed", "1"}, dir.path()).exit_code ==
+          0);
+  const std::string before = dump_database(dir / "verbund.db");
+  for (const std::string line : {"fit = 1e20", "fit = 1e13", "fit = 1e18", "proximity = 1e20",
+                                 "bridge = 5000", "capacity_penalty = 1e300"}) {
+    write_file(dir / "w.toml", "network = 0.2\n" + line + "\n");
+    const auto r = run_cli(
+        {"match", "transfer", "--all", "--assign", "optimal", "--weights", "w.toml"}, dir.path());
+    INFO(line << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("w.toml:2:") &&
+                          Catch::Contains("'" + line.substr(0, line.find(' ')) + "'") &&
+                          Catch::Contains("out of range"));
+    CHECK(r.out.empty());
+    CHECK(dump_database(dir / "verbund.db") == before);
+  }
+  // At the top of the range and far below it the optimal assignment is found and certified.
+  for (const std::string weights :
+       {"fit = 1000\n", "fit = 1000\nproximity = 1000\nnetwork = 1000\nbridge = 1000\n",
+        "fit = 1e-12\nproximity = 1e-12\nsame_municipality = 0\nnetwork = 1e-12\nprior_tie = 0\n"
+        "first_science_tie = 0\nbridge = 0\n"}) {
+    write_file(dir / "w.toml", weights);
+    const auto r = run_cli({"--format", "json", "match", "transfer", "--all", "--assign", "optimal",
+                            "--weights", "w.toml"},
+                           dir.path());
+    INFO(weights << r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto out = nlohmann::json::parse(r.out);
+    std::map<std::string, nlohmann::json> summary;
+    for (const auto& row : out["assignment"]) summary[row["indicator"]] = row["value"];
+    CHECK(summary["matched pairs"].get<std::size_t>() > 100);
+    CHECK(summary["matched pairs"].get<std::size_t>() == out["pairs"].size());
+    CHECK(summary["optimality gap"].get<double>() <= 1e-6 * summary["total score"].get<double>());
+  }
 }

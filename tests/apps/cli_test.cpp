@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -230,6 +233,52 @@ TEST_CASE("cli: every kind of bad import file exits 2 at its place, database unt
       {"membership in a non-group", "--memberships", "actor,group,start,end\nrub,ude,,\n",
        "bad.csv:2:2"},
       {"theme unknown", "--taxonomy", "id,label_en,label_de,theme\nx,X,X,nothing\n", "bad.csv:2:4"},
+      // Issue 12, defect 5: control characters imported fine, then broke GraphML and GEXF.
+      {"NUL in a name", "--actors",
+       actors_header + "x,A" + std::string(1, '\0') + "B,firm,Essen,51,7\n",
+       "bad.csv:2:2: control character U+0000 in a field (character 4)"},
+      {"escape in a quoted municipality", "--actors",
+       actors_header + "x,X,firm,\"Es\x1bsen\",51,7\n", "bad.csv:2:4: control character U+001B"},
+      {"DEL in a tie kind", "--ties", ties_header + "rub,ude,research\x7f,1,,\n",
+       "bad.csv:2:3: control character U+007F"},
+      {"tab in a name", "--actors", actors_header + "x,A\tB,firm,Essen,51,7\n",
+       "bad.csv:2:2: name of actor 'x' holds control character U+0009"},
+      {"line break in a quoted id", "--actors", actors_header + "\"x\ny\",X,firm,Essen,51,7\n",
+       "bad.csv:2:1: id holds control character U+000A"},
+      // Issue 12, defect 6: weights of 1e308 and 1e200 imported and broke clustering and
+      // communities; the range is [1e-6, 1e6].
+      {"tie weight 1e308", "--ties", ties_header + "rub,ude,research,1e308,,\n",
+       "bad.csv:2:4: tie weight 1e+308 is out of range [1e-06, 1e+06]"},
+      {"tie weight 1e200", "--ties", ties_header + "rub,ude,research,1e200,,\n",
+       "bad.csv:2:4: tie weight 1e+200 is out of range"},
+      {"tie weight just above the range", "--ties", ties_header + "rub,ude,research,1000001,,\n",
+       "bad.csv:2:4: tie weight 1000001 is out of range"},
+      {"tie weight just below the range", "--ties", ties_header + "rub,ude,research,9.9e-7,,\n",
+       "bad.csv:2:4: tie weight 9.9e-07 is out of range"},
+      {"weight beyond a double", "--ties", ties_header + "rub,ude,research,1e400,,\n",
+       "bad.csv:2:4: weight '1e400' is out of range for a double"},
+      {"weight below a double", "--ties", ties_header + "rub,ude,research,1e-400,,\n",
+       "bad.csv:2:4: weight '1e-400' is out of range for a double"},
+      {"latitude beyond a double", "--actors", actors_header + "x,X,firm,Essen,-1e400,7\n",
+       "bad.csv:2:5: lat '-1e400' is out of range for a double"},
+      {"year beyond 64 bits", "--ties", ties_header + "rub,ude,research,1,99999999999999999999,\n",
+       "bad.csv:2:5: start year '99999999999999999999' is out of range"},
+      // Issue 12, defect 11: parents that are firms or form a cycle.
+      {"research group under a firm", "--actors",
+       actors_header.substr(0, actors_header.size() - 1) + ",parent\nf,F,firm,Essen,51,7,\n"
+                                                           "g,G,research_group,Essen,51,7,f\n",
+       "bad.csv:3:7: parent 'f' of research group 'g' has kind firm"},
+      {"research groups each other's parent", "--actors",
+       actors_header.substr(0, actors_header.size() - 1) +
+           ",parent\n"
+           "g1,G1,research_group,Essen,51,7,g2\ng2,G2,research_group,Essen,51,7,g1\n",
+       "bad.csv:2:7: parents form a cycle: 'g1' -> 'g2' -> 'g1'"},
+      {"a longer cycle of parents", "--actors",
+       actors_header.substr(0, actors_header.size() - 1) +
+           ",parent\n"
+           "g0,G0,research_group,Essen,51,7,rub\ng3,G3,research_group,Essen,51,7,g1\n"
+           "g1,G1,research_group,Essen,51,7,g2\ng2,G2,research_group,Essen,51,7,g3\n",
+       "bad.csv:3:7: parents form a cycle: 'g3' -> 'g1' -> 'g2' -> 'g3'"},
   };
   for (const auto& c : cases) {
     INFO(c.what);
@@ -269,9 +318,9 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   CHECK(brokers["betweenness"][0]["value"] == "exact");
   CHECK(brokers["brokers"][0].contains("gatekeeper"));
   // Sampled: same seed, same output; the bound is stated.
-  const std::vector<std::string> sampled{"--format", "json", "--seed", "9", "brokers",
-                                         "--exact-limit", "10", "--samples", "50",
-                                         "--roles-by", "municipality"};
+  const std::vector<std::string> sampled{"--format", "json",          "--seed",      "9",
+                                         "brokers",  "--exact-limit", "10",          "--samples",
+                                         "50",       "--roles-by",    "municipality"};
   r = run_cli(sampled, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == run_cli(sampled, dir.path()).out);
@@ -290,9 +339,73 @@ TEST_CASE("cli: metrics, brokers and communities on a generated region", "[cli]"
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("unknown tie kind 'friendship'"));
   CHECK(run_cli({"communities", "--method", "magic"}, dir.path()).exit_code == 2);
+  // The resolution's range in words, not DBL_MAX written out in 300 digits.
+  for (const std::string bad : {"-1", "0", "1001", "nan", "1e400"}) {
+    r = run_cli({"communities", "--resolution", bad}, dir.path());
+    INFO(bad << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("(0, 1000]"));
+    CHECK(r.err.size() < 200);
+  }
+  CHECK(run_cli({"communities", "--resolution", "1000"}, dir.path()).exit_code == 0);
   CHECK(run_cli({"export", "--format", "xlsx", "--out", "x"}, dir.path()).exit_code == 2);
   r = run_cli({"export", "--format", "dot", "--out", "-"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("graph verbund {") &&
                         Catch::Contains("\"rub\" [label=\"Ruhr-Universität Bochum\""));
+}
+
+TEST_CASE("cli: ties at both ends of the weight range keep clustering and modularity finite",
+          "[cli]") {
+  // Issue 12, defect 6: a 1e308 tie gave "weighted average clustering -nan" and "modularity
+  // -nan"; a single 1e200 tie split the region into singletons. Within [1e-6, 1e6] neither can
+  // happen.
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "2000", "--seed", "1"}, dir.path()).exit_code ==
+          0);
+  auto communities = [&] {
+    const auto r = run_cli({"--format", "json", "communities"}, dir.path());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto out = nlohmann::json::parse(r.out);
+    std::map<std::string, nlohmann::json> summary;
+    for (const auto& row : out["partition"]) summary[row["indicator"]] = row["value"];
+    REQUIRE(summary["modularity"].is_number());
+    return std::pair{summary["communities"].get<std::size_t>(),
+                     summary["modularity"].get<double>()};
+  };
+  const auto [count_before, modularity_before] = communities();
+
+  write_file(dir / "extreme.csv",
+             "source,target,kind,weight,start,end\n"
+             "rub,tu-dortmund,advisory,1000000,,\n"
+             "rub,ude,advisory,0.000001,,\n"
+             "tu-dortmund,ude,advisory,1e6,,\n");
+  auto r = run_cli({"import", "--ties", "extreme.csv"}, dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+
+  r = run_cli({"--format", "json", "metrics"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  const auto metrics = nlohmann::json::parse(r.out);
+  std::size_t checked = 0;
+  for (const auto& row : metrics["network"]) {
+    INFO(row.dump());
+    if (row["indicator"] == "weighted average clustering" ||
+        row["indicator"] == "average local clustering") {
+      REQUIRE(row["value"].is_number());
+      CHECK(row["value"].get<double>() >= 0.0);
+      CHECK(row["value"].get<double>() <= 1.0);
+      ++checked;
+    }
+  }
+  CHECK(checked == 2);
+
+  const auto [count, modularity] = communities();
+  CHECK(modularity >= -0.5);
+  CHECK(modularity <= 1.0);
+  // Three heavy ties among three universities do not dissolve the rest of the partition.
+  INFO(count_before << " communities before, " << count << " after");
+  CHECK(count < count_before + 20);
+  CHECK(modularity_before > 0.0);
 }

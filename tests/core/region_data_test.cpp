@@ -110,6 +110,51 @@ TEST_CASE("every kind of bad record is reported with file, line and column", "[c
     d.ties[1].weight = 0.0;
     CHECK(failure(d).first.column == 4);
   }
+  SECTION("tie weights outside [1e-6, 1e6], at the ends of the range accepted") {
+    // Issue 12, defect 6: 1e308 and 1e200 imported and broke clustering and communities.
+    for (const double bad :
+         {1e308, 1e200, 1e6 * (1 + 1e-15), 1e-6 * (1 - 1e-15), 1e-300, -1.0, std::nan("")}) {
+      d.ties[1].weight = bad;
+      auto [where, message] = failure(d);
+      CHECK(where.line == 3);
+      CHECK(where.column == 4);
+      CHECK_THAT(message, Catch::Contains("is out of range [1e-06, 1e+06]"));
+    }
+    d.ties[1].weight = core::max_tie_weight;
+    d.ties[2].weight = core::min_tie_weight;
+    CHECK_NOTHROW(core::validate(d));
+  }
+  SECTION("control characters in ids and names") {
+    d.actors[2].name = std::string("F\0one", 5);
+    auto [where, message] = failure(d);
+    CHECK(where.line == 4);
+    CHECK(where.column == 2);
+    CHECK(message == "name of actor 'f1' holds control character U+0000 at byte 2");
+    d.actors[2].name = "F1";
+    d.actors[3].municipality = "Duis\nburg";
+    CHECK(failure(d).second ==
+          "municipality of actor 'f2' holds control character U+000A at byte 5");
+  }
+  SECTION("a research group whose parent is not science") {
+    d.actors[1].parent = "f1";
+    auto [where, message] = failure(d);
+    CHECK(where.line == 3);
+    CHECK(where.column == 7);
+    CHECK_THAT(message, Catch::StartsWith("parent 'f1' of research group 'grp' has kind firm"));
+  }
+  SECTION("parents in a cycle, named by their ids") {
+    d.actors.push_back(d.actors[1]);
+    d.actors.back().id = "grp2";
+    d.actors.back().line = 20;
+    d.actors.back().parent = "grp";
+    d.actors[1].parent = "grp2";
+    auto [where, message] = failure(d);
+    CHECK(where.line == 3);
+    CHECK(message == "parents form a cycle: 'grp' -> 'grp2' -> 'grp'");
+    // A group within a group within a university is fine.
+    d.actors[1].parent = "uni";
+    CHECK_NOTHROW(core::validate(d));
+  }
   SECTION("end before start") {
     d.ties[4].end = 2015;
     auto [where, message] = failure(d);

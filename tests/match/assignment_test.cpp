@@ -85,6 +85,29 @@ TEST_CASE("optimal assignment equals exhaustive search and beats greedy and stab
   }
 }
 
+TEST_CASE("optimal assignment is the same at any score scale, with its certificate",
+          "[match][assignment]") {
+  // Issue 12, defect 1: scores near 1e20 rounded to overflowing integers and the assignment came
+  // back empty; 1e13..1e18 failed with "costs too large for 64-bit prices".
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const auto base = random_problem(seed, static_cast<std::uint32_t>(4 + seed % 3),
+                                     static_cast<std::uint32_t>(3 + seed % 4), 8 + seed % 7, 3);
+    const double reference = match::optimal_assignment(base).total;
+    for (const double factor : {1e-300, 1e-20, 1e-7, 1e13, 1e18, 1e20, 1e300}) {
+      auto p = base;
+      for (auto& q : p.pairs) q.score *= factor;
+      INFO("seed " << seed << ", scores times " << factor);
+      const auto optimal = match::optimal_assignment(p);
+      const double best = exhaustive_best(p);
+      CHECK(best == Approx(reference * factor).epsilon(1e-12));
+      CHECK(optimal.total == Approx(best).epsilon(1e-12).margin(0.0));
+      CHECK(within_capacity(p, optimal));
+      CHECK(optimal.dual_bound >= optimal.total * (1 - 1e-12));
+      CHECK(optimal.gap <= 1e-9 * best);
+    }
+  }
+}
+
 TEST_CASE("the dual certificate closes the gap on larger instances", "[match][assignment]") {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
     auto p = random_problem(seed, 300, 60, 3000, 4);

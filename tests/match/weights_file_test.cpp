@@ -59,3 +59,45 @@ TEST_CASE("weights files: values set, bad ones refused at line and column", "[ma
   CHECK(match::parse_score_weights("reference_year = 2019\n", "w.toml").reference_year == 2019);
   CHECK_THROWS_AS(match::load_score_weights("/nonexistent/w.toml"), InvalidInput);
 }
+
+TEST_CASE("weights files: every weight has a range, named with file, line and column",
+          "[match][weights]") {
+  auto message = [](const std::string& text) {
+    try {
+      (void)match::parse_score_weights(text, "w.toml");
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // Issue 12, defect 1: 1e13..1e20 either failed deep in the solver or gave an empty result.
+  for (const std::string key : {"fit", "proximity", "same_municipality", "network", "prior_tie",
+                                "first_science_tie", "bridge", "capacity_penalty"}) {
+    for (const std::string value : {"1e20", "1e13", "1000.5", "1.7e308"}) {
+      CAPTURE(key, value);
+      CHECK_THAT(message("theme_credit = 0.3\n" + key + " = " + value + "\n"),
+                 Catch::Contains("w.toml:2:") && Catch::Contains("'" + key + "'") &&
+                     Catch::Contains("out of range") && Catch::Contains("at most 1000"));
+    }
+    // The ends of the range are accepted.
+    CHECK_NOTHROW(match::parse_score_weights(key + " = 1000\n", "w.toml"));
+    CHECK_NOTHROW(match::parse_score_weights(key + " = 0\n", "w.toml"));
+    CHECK_NOTHROW(match::parse_score_weights(key + " = 1e-300\n", "w.toml"));
+  }
+  CHECK_THAT(message("theme_credit = 1.5\n"),
+             Catch::Contains("w.toml:1:") && Catch::Contains("theme_credit"));
+  CHECK_THAT(message("half_distance_km = 1e9\n"),
+             Catch::Contains("w.toml:1:") && Catch::Contains("(0, 20040]"));
+  CHECK_NOTHROW(match::parse_score_weights("half_distance_km = 20040\n", "w.toml"));
+  match::ScoreWeights huge;
+  huge.fit = 1e20;
+  CHECK_THROWS_AS(huge.validate(), InvalidInput);
+  // Beyond a double: "out of range", not "could not be interpreted" nor silently 0.
+  CHECK_THAT(message("fit = 1e400\n"),
+             Catch::Contains("w.toml:1:") && Catch::Contains("'1e400' is out of range"));
+  CHECK_THAT(message("network = 0.2\nfit = 1e-400\n"),
+             Catch::Contains("w.toml:2:7") && Catch::Contains("'1e-400' is out of range"));
+  CHECK_THAT(message("default_capacity = 99999999999999999999\n"),
+             Catch::Contains("w.toml:1:") && Catch::Contains("out of range for a 64-bit integer"));
+  CHECK(match::parse_score_weights("fit = 0.0e-400\nproximity = 0e5\n", "w.toml").fit == 0.0);
+}

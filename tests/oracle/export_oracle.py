@@ -6,6 +6,7 @@ Usage: export_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
 import collections
 import csv
 import json
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -58,7 +59,42 @@ def main():
         dot = (out / "region.dot").read_text(encoding="utf-8").splitlines()
         if sum(" -- " in line for line in dot) != len(ties) or sum("[label=" in line for line in dot) != len(actors):
             failures.append("dot: statement counts differ")
+
+        failures += unwritable_characters(cli, out)
     report(failures)
+
+
+def unwritable_characters(cli, out):
+    """Issue 12, defect 5: names XML 1.0 cannot carry (import refuses them now, but a database
+    written before, or by other means, may hold them) still give well-formed GraphML and GEXF:
+    such characters become U+FFFD; tab, line feed and carriage return survive."""
+    failures = []
+    db = sqlite3.connect(out / "verbund.db")
+    db.execute("UPDATE actors SET name = ? WHERE ext_id = 'rub'",
+               ("Ruhr\x00Uni\x01 <&>'\" \ttab\nline\rcr \ufffe\x7f end",))
+    # Malformed UTF-8 (a lone 0xFF byte) straight into the TEXT column.
+    db.execute("UPDATE actors SET name = CAST(X'46C3FF5A' AS TEXT) WHERE ext_id = 'F001000'")
+    db.execute("UPDATE actors SET municipality = ? WHERE ext_id = 'F001000'", ("Bochum\x1b[31m",))
+    db.commit()
+    db.close()
+    expected = {"rub": "Ruhr\ufffdUni\ufffd <&>'\" \ttab\nline\rcr \ufffd\x7f end",
+                "F001000": "F\ufffd\ufffdZ"}
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        run(cli, "export", "--format", fmt, "--out", f"odd.{fmt}", cwd=out)
+        try:
+            graph = read(out / f"odd.{fmt}")
+        except Exception as e:  # noqa: BLE001 - any parse failure is the defect
+            failures.append(f"{fmt} with control characters: networkx cannot read it: {e}")
+            continue
+        for actor_id, name in expected.items():
+            node = graph.nodes[actor_id]
+            got = node.get("name", node.get("label"))
+            if got != name:
+                failures.append(f"{fmt}: {actor_id} name read back as {got!r}, expected {name!r}")
+        if graph.nodes["F001000"].get("municipality") != "Bochum\ufffd[31m":
+            failures.append(f"{fmt}: municipality read back as "
+                            f"{graph.nodes['F001000'].get('municipality')!r}")
+    return failures
 
 
 if __name__ == "__main__":

@@ -120,5 +120,10 @@ void validate(const RegionData& data, const KnownContent& known = {});
 /// Range limits applied to every input.
 inline constexpr int min_year = 1000;
 inline constexpr int max_year = 2200;
+/// Tie weights lie in [min_tie_weight, max_tie_weight]: twelve orders of magnitude for counts,
+/// volumes and strengths, narrow enough that a product of three weights (weighted clustering),
+/// a sum over 10^9 ties (strengths, modularity) and the ratio of any two stay well inside double.
+inline constexpr double min_tie_weight = 1e-6;
+inline constexpr double max_tie_weight = 1e6;
 
 }  // namespace verbund::core

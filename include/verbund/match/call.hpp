@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 #include "verbund/core/actor_kind.hpp"
 #include "verbund/core/ids.hpp"
 #include "verbund/core/region.hpp"
+#include "verbund/error.hpp"
 
 namespace verbund::match {
 
@@ -63,6 +66,10 @@ struct Call {
   std::vector<std::string> excluded;
   int max_consortia_per_actor = 1;  ///< cap across concurrent calls
   ConsortiumWeights weights;
+  /// Where the file first names each competence and each actor id, so that a check against a
+  /// region points at line and column; empty for a call built in code (messages name the file).
+  std::map<std::string, SourceLocation, std::less<>> competence_at;
+  std::map<std::string, SourceLocation, std::less<>> actor_at;
 };
 
 /// Parses a call from TOML text. Throws InvalidInput at file:line:column on a syntax error, an
@@ -74,8 +81,8 @@ struct Call {
 [[nodiscard]] Call load_call(const std::filesystem::path& path);
 
 /// Checks a call's ids against a region: unknown competences, actors (lead, members, excluded).
-/// Throws InvalidInput naming the call file and the id. O(c log n) for c ids the call names and
-/// n actors or competences. Thread-safe.
+/// Throws InvalidInput naming the id and where the call file names it (file:line:column). O(c log
+/// n) for c ids the call names and n actors or competences. Thread-safe.
 void check_call_against(const Call& call, const core::Region& region);
 
 }  // namespace verbund::match

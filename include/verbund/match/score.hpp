@@ -35,9 +35,16 @@ struct ScoreWeights {
   /// The year loads are counted in; unset = the latest tie start year in the region.
   std::optional<int> reference_year;
 
+  /// The largest weight of a part (and largest capacity_penalty). Weights are relative, so this
+  /// lets one part outweigh another 1000-fold; it keeps every score below 1e4, where the exact
+  /// top-k search's bounds (slack 1e-9) hold with room to spare.
+  static constexpr double max_weight = 1000.0;
+  /// The largest half_distance_km: half the Earth's circumference, beyond which proximity is flat.
+  static constexpr double max_half_distance_km = 20040.0;
+
   /// Throws InvalidInput naming the first field that is negative or not finite, or outside its
-  /// range (theme_credit > 1, half_distance_km = 0, a default capacity < 0, partnership_years
-  /// < 1). O(1), thread-safe.
+  /// range (a weight > max_weight, theme_credit > 1, half_distance_km outside
+  /// (0, max_half_distance_km], a default capacity < 0, partnership_years < 1). O(1), thread-safe.
   void validate() const;
 };
 
