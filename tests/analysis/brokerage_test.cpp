@@ -235,7 +235,7 @@ TEST_CASE("brokerage roles equal brute force over all triples", "[analysis][brok
 }
 
 TEST_CASE(
-    "weighted clustering equals the Onnela definition; equal weights give the unweighted "
+    "weighted clustering equals the Onnela definition, equal weights give the unweighted "
     "value",
     "[analysis][metrics]") {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {

@@ -94,7 +94,7 @@ TEST_CASE("a selection's science tie may lie outside it", "[analysis][selection]
   CHECK(essen.isolated == 1);  // ihk: memberships are no ties
 }
 
-TEST_CASE("where K=V agrees with row V of by K; over all actors with the network",
+TEST_CASE("where K=V agrees with row V of by K, over all actors with the network",
           "[analysis][selection]") {
   const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
   const core::Region region = gen::generate_ruhr_region(base, {.firms = 1500, .seed = 1});

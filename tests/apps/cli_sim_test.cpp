@@ -77,7 +77,7 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
 }
 
 TEST_CASE(
-    "cli: the run record lists every file a scenario read, with its hash; a bad call file "
+    "cli: the run record lists every file a scenario read, with its hash, a bad call file "
     "is refused before anything runs",
     "[cli][sim]") {
   ScratchDir dir;

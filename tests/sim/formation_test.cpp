@@ -82,7 +82,7 @@ sim::ModelParams model_with_signs(int variant) {
 
 }  // namespace
 
-TEST_CASE("formation eta equals the model's definition; the lazy decision equals the full one",
+TEST_CASE("formation eta equals the model's definition, the lazy decision equals the full one",
           "[sim]") {
   const auto& r = region();
   const sim::detail::Network net(r, std::nullopt);

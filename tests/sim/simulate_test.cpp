@@ -114,7 +114,7 @@ TEST_CASE("cancellation keeps finished replicates only", "[sim]") {
   CHECK(run.series.empty());
 }
 
-TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their place", "[sim]") {
+TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their place", "[sim]") {
   for (const auto& entry :
        std::filesystem::directory_iterator(test::project_data_dir() / "scenarios")) {
     const auto loaded = io::load_scenario_inputs(entry.path());
@@ -164,7 +164,7 @@ TEST_CASE("scenario files: bundled ones parse; bad ones are refused at their pla
 }
 
 TEST_CASE(
-    "transfer offices raise the share of firms with a science tie; matchmaking days add "
+    "transfer offices raise the share of firms with a science tie, matchmaking days add "
     "ties in their month",
     "[sim]") {
   const auto base = sim::simulate(region(), scenario(""), {.replicates = 6}, 6);
@@ -185,7 +185,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "funding calls add project ties of the funded consortia; supplier initiatives add "
+    "funding calls add project ties of the funded consortia, supplier initiatives add "
     "supply ties",
     "[sim]") {
   const auto base = sim::simulate(region(), scenario(""), {.replicates = 4}, 7);
