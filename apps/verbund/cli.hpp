@@ -14,6 +14,10 @@
 
 namespace verbund::cli {
 
+/// Thrown by a verb after Ctrl-C stopped it and it printed and stored what finished: the CLI
+/// exits 130, so a script can tell a partial run from a whole one.
+struct Interrupted {};
+
 enum class Format { table, csv, json };
 
 /// Options valid on every verb (--db, --format, --threads, --seed, --quiet).

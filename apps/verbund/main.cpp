@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  } catch (const verbund::cli::Interrupted&) {
+    return 130;  // what the finished part holds was printed and stored; the shell's code for ^C
   } catch (const std::bad_alloc&) {
     // The verb's own allocations are freed by now, so the message itself can be built.
     std::cerr << "verbund: error: out of memory running `" << verbund::cli::command_line(app)

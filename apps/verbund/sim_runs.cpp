@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -94,6 +95,19 @@ std::string gib(double bytes) {
   return out.str();
 }
 }  // namespace
+
+void check_writable(const std::string& path) {
+  if (path.empty()) return;
+  const auto folder = std::filesystem::path(path).parent_path();
+  const auto dir = folder.empty() ? std::filesystem::path(".") : folder;
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error) || access(dir.c_str(), W_OK) != 0)
+    throw InvalidInput(
+        SourceLocation{path, 0, 0},
+        "cannot write here: the folder '" + dir.string() + "' does not exist or is not writable");
+  if (std::filesystem::is_directory(path, error))
+    throw InvalidInput(SourceLocation{path, 0, 0}, "is a folder, not a file to write");
+}
 
 void check_series_fit_in_memory(std::size_t scenarios, std::size_t replicates, int horizon) {
   // Per replicate and month: the indicators in the run, their rows for the store, and as much

@@ -31,6 +31,10 @@ void write_out(const std::string& path, const std::vector<Table>& tables);
 /// The files a run read, with their hashes, for its record.
 Json input_files_json(const sim::ScenarioInputs& inputs);
 
+/// Refuses (InvalidInput) an output file that cannot be written (its folder is missing or not
+/// writable), before the run it would hold is made.
+void check_writable(const std::string& path);
+
 /// Refuses (InvalidInput) a run whose monthly series would not fit in memory: `scenarios` runs of
 /// `replicates` replicates over `horizon` months are held until they are stored.
 void check_series_fit_in_memory(std::size_t scenarios, std::size_t replicates, int horizon);

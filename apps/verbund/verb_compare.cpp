@@ -50,6 +50,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         }
         sim::check_same_horizon(scenarios);
         check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
+        check_writable(o->out);
         // Rows are told apart by name: a scenario compared with itself, or two files with one
         // name, get "(2)" added.
         std::vector<std::string> names;
@@ -70,8 +71,10 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
                 {}};
         Table series{"series", {"scenario", "month", "indicator", "difference", "low", "high"}, {}};
         std::vector<io::ScenarioSeries> stored{stored_series(names.front(), baseline)};
-        for (std::size_t s = 1; s < scenarios.size(); ++s) {
+        bool cancelled = baseline.cancelled;  // Ctrl-C: the scenarios not begun are left out
+        for (std::size_t s = 1; s < scenarios.size() && !cancelled; ++s) {
           const auto run = run_model(models[s], o->replicates, global.quiet);
+          cancelled = run.cancelled;
           const auto diff = sim::compare(baseline, run);
           stored.push_back(stored_series(names[s], run));
           const auto summary = sim::summarize(run);
@@ -100,6 +103,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         params["scenario_hashes"] = hashes;
         params["inputs"] = inputs;
         if (!global.no_record) store.record_run({"compare", params.dump(), seed}, stored);
+        if (cancelled) throw Interrupted{};
       }};
 }
 

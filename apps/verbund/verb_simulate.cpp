@@ -50,6 +50,8 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         const core::Region region = store.load_region();
         const auto seed = global.seed.value_or(1);
         check_series_fit_in_memory(1, o->replicates, scenario.horizon);
+        check_writable(o->out);
+        check_writable(o->checkpoint);
         const auto model = sim::compile(region, scenario, loaded.inputs, {.seed = seed});
         const auto run = run_model(model, o->replicates, global.quiet, o->checkpoint_at);
         if (run.checkpoint) sim::write_checkpoint(*run.checkpoint, o->checkpoint);
@@ -77,6 +79,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         params["replicates_finished"] = run.series.size();
         if (!global.no_record)
           store.record_run({"simulate", params.dump(), seed}, {stored_series(scenario.name, run)});
+        if (run.cancelled) throw Interrupted{};
       }};
 }
 

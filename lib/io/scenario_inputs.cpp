@@ -58,15 +58,17 @@ LoadedScenario load_scenario_inputs(const fs::path& path) {
   out.scenario = sim::parse_scenario(reader.read(path, "scenario", "scenario file"), path.string());
   const auto& scenario = out.scenario;
   if (scenario.fork) {
+    // The origin is read either way: replayed, or (with a checkpoint) the scenario the
+    // checkpoint must have been written by.
     const auto& fork = *scenario.fork;
     const auto at = SourceLocation{scenario.file, 0, 0};
+    const auto origin_path = beside(scenario.file, fork.from);
+    out.inputs.origin =
+        sim::parse_scenario(reader.read(origin_path, "fork origin", "scenario file to fork from"),
+                            origin_path.string());
+    if (out.inputs.origin->fork)
+      throw InvalidInput(at, "fork: '" + origin_path.string() + "' is itself a fork");
     if (fork.checkpoint.empty()) {
-      const auto origin_path = beside(scenario.file, fork.from);
-      out.inputs.origin =
-          sim::parse_scenario(reader.read(origin_path, "fork origin", "scenario file to fork from"),
-                              origin_path.string());
-      if (out.inputs.origin->fork)
-        throw InvalidInput(at, "fork: '" + origin_path.string() + "' is itself a fork");
       out.inputs.origin_calls = reader.calls_of(*out.inputs.origin);
     } else {
       const auto checkpoint_path = beside(scenario.file, fork.checkpoint);

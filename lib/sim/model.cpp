@@ -102,6 +102,13 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
       throw InvalidInput(at, "fork: the checkpoint '" + fork.checkpoint +
                                  "' was not loaded (io::load_scenario_inputs reads it)");
     impl->resume_file = input_path(inputs, "checkpoint", fork.checkpoint);
+    if (inputs.origin && inputs.checkpoint->scenario != inputs.origin->name)
+      throw InvalidInput(SourceLocation{impl->resume_file, 0, 0},
+                         "the checkpoint was written by scenario '" + inputs.checkpoint->scenario +
+                             "', the fork is from '" + inputs.origin->name + "' (" + fork.from +
+                             ")");
+    if (inputs.origin && inputs.origin->fork)
+      throw InvalidInput(at, "fork: '" + fork.from + "' is itself a fork");
     check_checkpoint(*inputs.checkpoint, region, {.month = fork.month, .seed = options.seed},
                      impl->resume_file);
     impl->resume = *inputs.checkpoint;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sim/month.hpp"
+#include "verbund/assert.hpp"
 
 namespace verbund::sim {
 
@@ -58,6 +59,7 @@ Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 void Simulation::step() {
   auto& s = *impl_;
   if (s.interrupted) return;
+  VERBUND_ASSERT(!done());
   auto& month = s.month;
   const int next = month.month() + 1;
   const auto& phase = s.model->phase_of(next);

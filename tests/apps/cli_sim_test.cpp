@@ -174,3 +174,45 @@ TEST_CASE(
   CHECK(dump_database(dir / "verbund.db") == recorded);
   (void)before;
 }
+
+TEST_CASE(
+    "cli: a fork resumed from a checkpoint reads its origin and must match it; output "
+    "folders are checked before the run",
+    "[cli][sim]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "5"}, dir.path()).exit_code ==
+          0);
+  write_file(dir / "base.toml", "name = \"base\"\nhorizon_months = 4\n");
+  write_file(dir / "other.toml", "name = \"other\"\nhorizon_months = 4\n");
+  REQUIRE(run_cli({"-q", "simulate", "base.toml", "--replicates", "2", "--checkpoint-at", "2",
+                   "--checkpoint", "base-2.ckpt"},
+                  dir.path())
+              .exit_code == 0);
+  const std::string before = dump_database(dir / "verbund.db");
+  auto fork = [&](const std::string& from) {
+    write_file(dir / "fork.toml", "name = \"f\"\nhorizon_months = 4\n[fork]\nfrom = \"" + from +
+                                      "\"\nmonth = 2\ncheckpoint = \"base-2.ckpt\"\n");
+    return run_cli({"simulate", "fork.toml", "--replicates", "2"}, dir.path());
+  };
+  auto r = fork("nowhere.toml");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("nowhere.toml: cannot open the scenario file to fork from"));
+  r = fork("other.toml");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("written by scenario 'base', the fork is from 'other'"));
+  CHECK(dump_database(dir / "verbund.db") == before);
+  r = fork("base.toml");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("\"role\":\"fork origin\""));
+  // An output file in a folder that does not exist is refused before anything runs.
+  const std::string stored = dump_database(dir / "verbund.db");
+  r = run_cli({"simulate", "base.toml", "--out", "missing/series.csv"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("missing/series.csv: cannot write here"));
+  r = run_cli({"simulate", "base.toml", "--checkpoint-at", "1", "--checkpoint", "missing/c.ckpt"},
+              dir.path());
+  CHECK(r.exit_code == 2);
+  r = run_cli({"compare", "base.toml", "other.toml", "--out", "missing/d.csv"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(dump_database(dir / "verbund.db") == stored);
+}

@@ -53,7 +53,8 @@ class Simulation {
 
   /// Runs the next month: interventions, meetings, decay, firm demography, innovation; then
   /// records the indicators and calls the observer. O(actors x meetings + ties) per month.
-  /// Precondition: !done(). Does nothing once interrupted(). Not thread-safe on one object;
+  /// Precondition: !done() (asserted). Does nothing once interrupted(): a loop that may be
+  /// cancelled tests `!done() && !interrupted()`. Not thread-safe on one object;
   /// distinct replicates may step in parallel.
   void step();
   /// A flag that, once raised, stops the month being run within a few thousand actors (e.g.
