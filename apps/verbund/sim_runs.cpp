@@ -23,6 +23,12 @@ std::atomic<bool> interrupted{false};
 extern "C" void on_interrupt(int) { interrupted.store(true); }
 }  // namespace
 
+void print_notes(const sim::Model& model, bool quiet) {
+  if (quiet) return;
+  for (const auto& note : model.notes())
+    std::cerr << "verbund: note: " << model.name() << ": " << note << "\n";
+}
+
 sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
                    std::optional<int> checkpoint_at) {
   interrupted.store(false);

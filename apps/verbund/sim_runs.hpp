@@ -15,6 +15,9 @@
 
 namespace verbund::cli {
 
+/// Prints the model's notes (interventions that will do nothing) on stderr, unless quiet.
+void print_notes(const sim::Model& model, bool quiet);
+
 /// Runs a compiled scenario with Ctrl-C handling; reports an interruption on stderr.
 sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
                    std::optional<int> checkpoint_at = std::nullopt);

@@ -63,6 +63,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<sim::Model> models;
         for (const auto& l : loaded)
           models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+        for (const auto& model : models) print_notes(model, global.quiet);
         const auto baseline = run_model(models.front(), o->replicates, global.quiet);
         const auto base_summary = sim::summarize(baseline);
         Table t{"differences",

@@ -53,6 +53,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         check_writable(o->out);
         check_writable(o->checkpoint);
         const auto model = sim::compile(region, scenario, loaded.inputs, {.seed = seed});
+        print_notes(model, global.quiet);
         const auto run = run_model(model, o->replicates, global.quiet, o->checkpoint_at);
         if (run.checkpoint) sim::write_checkpoint(*run.checkpoint, o->checkpoint);
         const auto summary = sim::summarize(run);

@@ -137,8 +137,10 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
     impl->phases.push_back(
         compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
   }
-  for (const auto& phase : impl->phases)
+  for (const auto& phase : impl->phases) {
     impl->groups.insert(impl->groups.end(), phase->drawn_groups.begin(), phase->drawn_groups.end());
+    impl->notes.insert(impl->notes.end(), phase->notes.begin(), phase->notes.end());
+  }
   return Model(std::move(impl));
 }
 
@@ -157,5 +159,6 @@ const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& Model::gr
   return impl_->groups;
 }
 const std::vector<InputFile>& Model::input_files() const& noexcept { return impl_->files; }
+const std::vector<std::string>& Model::notes() const& noexcept { return impl_->notes; }
 
 }  // namespace verbund::sim

@@ -26,6 +26,7 @@ struct Model::Impl {
   std::optional<Checkpoint> resume;
   std::string resume_file;  ///< where the checkpoint came from, for messages
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
+  std::vector<std::string> notes;
   std::vector<InputFile> files;
 
   /// The phase that runs `month`.

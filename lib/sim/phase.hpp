@@ -33,6 +33,8 @@ struct Phase {
   std::array<std::array<double, core::all_actor_kinds.size() + 1>, 2> innovation_chance{};
   std::vector<FocusGroup> groups;                    // working groups, as meeting foci
   std::vector<std::vector<std::uint32_t>> group_of;  // per actor: the groups it is in
+  /// What compiling found worth telling the user: interventions that will do nothing.
+  std::vector<std::string> notes;
   /// Working groups' members as drawn, by name, for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> drawn_groups;
   /// In acting order (InterventionType::acts, then scenario order).

@@ -204,6 +204,15 @@ TEST_CASE(
   r = fork("base.toml");
   CHECK(r.exit_code == 0);
   CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("\"role\":\"fork origin\""));
+  // An intervention that will do nothing is noted on stderr (not with -q), and the run goes on.
+  write_file(dir / "idle.toml",
+             "name = \"idle\"\nhorizon_months = 2\n[[intervention]]\n"
+             "type = \"shock\"\nname = \"S\"\nselect = { sector = \"99x\" }\n");
+  r = run_cli({"--no-record", "simulate", "idle.toml", "--replicates", "2"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("verbund: note: idle: S: the shock hits no actor"));
+  r = run_cli({"--no-record", "-q", "simulate", "idle.toml", "--replicates", "2"}, dir.path());
+  CHECK(r.err.empty());
   // An output file in a folder that does not exist is refused before anything runs.
   const std::string stored = dump_database(dir / "verbund.db");
   r = run_cli({"simulate", "base.toml", "--out", "missing/series.csv"}, dir.path());

@@ -155,3 +155,26 @@ TEST_CASE(
                     Catch::Contains("f.toml") &&
                         Catch::Contains("fork: the checkpoint 'b-0.ckpt' was not loaded"));
 }
+
+TEST_CASE("compiling notes interventions that will do nothing", "[sim]") {
+  const auto scenario = sim::parse_scenario(R"(name = "idle"
+horizon_months = 2
+[[intervention]]
+type = "shock"
+name = "nothing to hit"
+select = { sector = "99x" }
+[[intervention]]
+type = "working_group"
+name = "lonely"
+members = ["rub"]
+[[intervention]]
+type = "working_group"
+name = "busy"
+select = { kinds = ["firm"], size = 5 }
+)",
+                                            "idle.toml");
+  const auto model = sim::compile(region(), scenario, {}, {.seed = 1});
+  REQUIRE(model.notes().size() == 2);
+  CHECK(model.notes()[0] == "nothing to hit: the shock hits no actor");
+  CHECK(model.notes()[1] == "lonely: the group has 1 member and will not meet");
+}

@@ -40,10 +40,14 @@ class Model {
       const& noexcept;
   /// The files the scenario's inputs were read from, with their hashes.
   [[nodiscard]] const std::vector<InputFile>& input_files() const& noexcept;
+  /// Interventions that will do nothing, in words (e.g. a selection that matched no actor, a
+  /// call that funds fewer consortia than asked): for the user to see, not errors.
+  [[nodiscard]] const std::vector<std::string>& notes() const& noexcept;
   // These live in the compiled state: never taken from a temporary model.
   const std::string& name() const&& = delete;
   const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& groups() const&& = delete;
   const std::vector<InputFile>& input_files() const&& = delete;
+  const std::vector<std::string>& notes() const&& = delete;
 
   /// For lib/sim: the compiled state.
   [[nodiscard]] const Impl& impl() const noexcept { return *impl_; }

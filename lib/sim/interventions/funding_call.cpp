@@ -64,6 +64,11 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
       ctx.scorer(), call, {.top = static_cast<std::size_t>(f.consortia), .seed = ctx.seed});
   std::vector<std::vector<core::ActorId>> consortia;
   for (const auto& c : result.consortia) consortia.push_back(c.members);
+  if (consortia.size() < static_cast<std::size_t>(f.consortia))
+    ctx.phase.notes.push_back(f.name + ": funds " + std::to_string(consortia.size()) + " of the " +
+                              std::to_string(f.consortia) +
+                              " consortia asked; the call's rules allow no more (verbund match "
+                              "consortium --call explains why)");
   return std::make_unique<FundingCallUnit>(f, std::move(consortia));
 }
 

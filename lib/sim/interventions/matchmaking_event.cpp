@@ -66,6 +66,8 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   std::erase_if(firms, [&](core::ActorId a) {
     return region.kind(a) != core::ActorKind::firm || region.needs(a).empty();
   });
+  if (firms.empty())
+    ctx.phase.notes.push_back(m.name + ": no participating firm has needs to meet on");
   std::vector<core::ActorId> offering;  // participants the engine can propose
   for (const auto a : participants)
     if (scorer.is_candidate(a)) offering.push_back(a);

@@ -56,7 +56,9 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
 std::unique_ptr<const CompiledIntervention> compile(const Intervention& intervention,
                                                     CompileContext& ctx) {
   const auto& s = *intervention.spec_if<Shock>();
-  return std::make_unique<ShockUnit>(s, ctx.select(s.select, {}, s.name));
+  auto targets = ctx.select(s.select, {}, s.name);
+  if (targets.empty()) ctx.phase.notes.push_back(s.name + ": the shock hits no actor");
+  return std::make_unique<ShockUnit>(s, std::move(targets));
 }
 
 }  // namespace

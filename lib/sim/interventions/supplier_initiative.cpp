@@ -71,9 +71,13 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   auto buyers = i.buyers, suppliers = i.suppliers;  // firms unless said otherwise
   if (buyers.kinds.empty()) buyers.kinds = {core::ActorKind::firm};
   if (suppliers.kinds.empty()) suppliers.kinds = {core::ActorKind::firm};
-  return std::make_unique<SupplierInitiativeUnit>(
-      i, ctx.select(buyers, {}, i.name),
-      ctx.select(suppliers, {}, i.name, SelectionRole::suppliers), ctx.ordinal);
+  auto buyer_ids = ctx.select(buyers, {}, i.name);
+  auto supplier_ids = ctx.select(suppliers, {}, i.name, SelectionRole::suppliers);
+  if (buyer_ids.empty() || supplier_ids.empty())
+    ctx.phase.notes.push_back(i.name + ": no " + (buyer_ids.empty() ? "buyer" : "supplier") +
+                              " matches, so nobody meets");
+  return std::make_unique<SupplierInitiativeUnit>(i, std::move(buyer_ids), std::move(supplier_ids),
+                                                  ctx.ordinal);
 }
 
 }  // namespace

@@ -65,6 +65,9 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   auto members = ctx.select(g.select, g.members, g.name);
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
+  if (members.size() < 2)
+    ctx.phase.notes.push_back(g.name + ": the group has " + std::to_string(members.size()) +
+                              " member" + (members.size() == 1 ? "" : "s") + " and will not meet");
   ctx.phase.drawn_groups.emplace_back(g.name, members);
   const auto group = ctx.phase.add_focus_group(g.start, g.end, std::move(members));
   return std::make_unique<WorkingGroupUnit>(g, group, ctx.ordinal);
