@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "io/read_text.hpp"
 #include "io/toml_reader.hpp"
 #include "verbund/io/text_format.hpp"
 #include "verbund/match/score.hpp"
@@ -236,11 +235,7 @@ Call parse_call(std::string_view toml_text, const std::string& file) {
 }
 
 Call load_call(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the call file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_call(text.str(), path.string());
+  return parse_call(io::read_text_file(path, "call file"), path.string());
 }
 
 void check_call_against(const Call& call, const core::Region& region) {

@@ -1,9 +1,8 @@
 #include "verbund/match/weights_file.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
+#include "io/read_text.hpp"
 #include "io/toml.hpp"
 #include "verbund/io/text_format.hpp"
 
@@ -87,11 +86,7 @@ ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& 
 }
 
 ScoreWeights load_score_weights(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the weights file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_score_weights(text.str(), path.string());
+  return parse_score_weights(io::read_text_file(path, "weights file"), path.string());
 }
 
 }  // namespace verbund::match

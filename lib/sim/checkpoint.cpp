@@ -1,15 +1,16 @@
 // Checkpoints: replicate states after a month, as a text file with exact (hex) floats, and the
 // check that one fits the run that resumes from it.
+#include "verbund/sim/checkpoint.hpp"
+
+#include <algorithm>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "io/read_text.hpp"
 #include "verbund/error.hpp"
-#include "verbund/sim/checkpoint.hpp"
-
-#include <algorithm>
 
 namespace verbund::sim {
 
@@ -157,11 +158,7 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
 }
 
 Checkpoint read_checkpoint(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput(SourceLocation{path.string(), 0, 0}, "cannot open the checkpoint");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_checkpoint(text.str(), path.string());
+  return parse_checkpoint(io::read_text_file(path, "checkpoint"), path.string());
 }
 
 void check_checkpoint(const Checkpoint& checkpoint, const core::Region& region,
