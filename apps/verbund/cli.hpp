@@ -18,6 +18,11 @@ namespace verbund::cli {
 /// exits 130, so a script can tell a partial run from a whole one.
 struct Interrupted {};
 
+/// Thrown by a verb after it printed the diagnosis of a request without a (complete) solution:
+/// an infeasible call, a sourcing plan with unmet demand. The CLI exits 3, so that a script can
+/// tell it apart from success (0) and from bad input (2).
+struct NoSolution {};
+
 enum class Format { table, csv, json };
 
 /// Options valid on every verb (--db, --format, --threads, --seed, --quiet).
@@ -50,6 +55,8 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
 Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
+/// `suppliers` and its subcommands (catalog, plan, risk, offer), each in verb_suppliers_*.cpp.
+Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
 
 /// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
 struct AnalysisScope {

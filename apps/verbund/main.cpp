@@ -1,5 +1,6 @@
 // verbund: the command-line tool. Each verb lives in its own verb_*.cpp; this file parses the
-// global options and maps errors to exit codes (0 ok, 1 failure, 2 bad usage or bad input).
+// global options and maps errors to exit codes (0 ok, 1 failure, 2 bad usage or bad input,
+// 3 no (complete) solution, its diagnosis printed; 130 interrupted).
 
 #include <iostream>
 #include <new>
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
       verbund::cli::add_export_verb(app, global),   verbund::cli::add_metrics_verb(app, global),
       verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
       verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
-      verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global)};
+      verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global),
+      verbund::cli::add_suppliers_verb(app, global)};
 
   try {
     app.parse(argc, argv);
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  } catch (const verbund::cli::NoSolution&) {
+    return 3;  // the diagnosis was printed
   } catch (const verbund::cli::Interrupted&) {
     return 130;  // what the finished part holds was printed and stored; the shell's code for ^C
   } catch (const std::bad_alloc&) {
