@@ -61,6 +61,14 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
               dir.path());
   REQUIRE(resume.exit_code == 0);
   CHECK(replay.out == resume.out);
+  // Without 'month', a fork resumes at the checkpoint's month.
+  write_file(dir / "resume-at.toml", "name = \"f\"\nhorizon_months = 6\n[fork]\nfrom = \"base.toml\"\n"
+                                     "checkpoint = \"base-3.ckpt\"\n");
+  const auto resume_at = run_cli(
+      {"--format", "csv", "--seed", "4", "simulate", "resume-at.toml", "--replicates", "3"},
+      dir.path());
+  REQUIRE(resume_at.exit_code == 0);
+  CHECK(resume_at.out == resume.out);
   CHECK(run_cli({"simulate", "base.toml", "--checkpoint-at", "3"}, dir.path()).exit_code == 2);
 
   const std::string before = dump_database(dir / "verbund.db");
@@ -207,7 +215,7 @@ TEST_CASE(
   // An intervention that will do nothing is noted on stderr (not with -q), and the run goes on.
   write_file(dir / "idle.toml",
              "name = \"idle\"\nhorizon_months = 2\n[[intervention]]\n"
-             "type = \"shock\"\nname = \"S\"\nselect = { sector = \"99x\" }\n");
+             "type = \"shock\"\nname = \"S\"\nselect = { sector = \"99.99\" }\n");
   r = run_cli({"--no-record", "simulate", "idle.toml", "--replicates", "2"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("verbund: note: idle: S: the shock hits no actor"));
