@@ -42,6 +42,12 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   CHECK_THAT(one.out, Catch::Contains("wg,operating firms,") && Catch::Contains(",0,unchanged\n"));
   const auto stored = dump_database(dir / "verbund.db");
   CHECK_THAT(stored, Catch::Contains("scenario_hash"));
+  // Run records name each scenario's files by absolute path, and the region by fingerprint.
+  CHECK_THAT(stored, Catch::Contains("\"scenario_inputs\":[{\"name\":\"base\",\"inputs\":[{\"role\":"
+                                     "\"scenario\",\"path\":\"/"));
+  const auto fingerprint = stored.find("\"region_fingerprint\":\"");
+  REQUIRE(fingerprint != std::string::npos);
+  CHECK(stored.substr(fingerprint + 22, 17).find_first_not_of("0123456789abcdef") == 16);
   CHECK_THAT(stored, Catch::Contains("|base|2|6|ties|") && Catch::Contains("|wg|2|6|ties|"));
 
   // A checkpoint after month 3, and a scenario forked from it: the same as replaying.
