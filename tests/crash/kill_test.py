@@ -24,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-TABLES = ("actors", "actor_competences", "ties", "memberships", "runs", "sim_series")
+TABLES = ("actors", "actor_competences", "ties", "memberships", "runs", "sim_series",
+          "supply_categories", "supply_offers", "supply_demands", "supply_flows")
 
 
 def counts(db):
