@@ -57,6 +57,9 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 /// `suppliers` and its subcommands (catalog, plan, risk, offer), each in verb_suppliers_*.cpp.
 Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
+/// `suppliers risk` and `suppliers offer`; each returned action runs only if it was parsed.
+std::function<void()> add_suppliers_risk(CLI::App& suppliers, const GlobalOptions& global);
+std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptions& global);
 
 /// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
 struct AnalysisScope {
