@@ -51,8 +51,8 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
     io::Store store = open_store(global, /*create=*/false);
     const core::Region region = store.load_region();
     const auto market = supply::Market::build(region, load_market_data(store));
-    const auto result = supply::find_joint_offers(market, requirement,
-                                                  {.top = o->top, .pool_per_input = o->pool});
+    const auto result =
+        supply::find_joint_offers(market, requirement, {.top = o->top, .pool_per_input = o->pool});
     std::vector<Table> tables;
     Table summary{"requirement", {"indicator", "value"}, {}};
     summary.rows = {{"requirement", requirement.name},
@@ -71,13 +71,12 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
       record_reading_run(store, global, {"suppliers offer", describe_options(*cmd), std::nullopt});
       throw NoSolution{};
     }
-    Table groups{"joint offers",
-                 {"rank", "partners", "capacity ratio", "spread km", "lead", "members"},
-                 {}};
-    Table cover{"who delivers what",
-                {"rank", "category", "quantity", "unit", "supplier", "name", "volume",
-                 "free capacity"},
-                {}};
+    Table groups{
+        "joint offers", {"rank", "partners", "capacity ratio", "spread km", "lead", "members"}, {}};
+    Table cover{
+        "who delivers what",
+        {"rank", "category", "quantity", "unit", "supplier", "name", "volume", "free capacity"},
+        {}};
     Table members{"critical members", {"rank", "member", "name", "critical", "replacements"}, {}};
     if (o->explain) members.columns.push_back("explanation");
     for (std::size_t k = 0; k < result.offers.size(); ++k) {

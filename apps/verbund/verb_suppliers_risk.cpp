@@ -39,11 +39,10 @@ std::string explain_exposure(const supply::Market& m, const supply::DemandExposu
   out << r.name(d.buyer) << " buys " << amount_text(d.quantity, cat.unit) << "/yr of "
       << cat.label_en << " (" << to_string(d.criticality) << " criticality); ";
   if (e.sources == 0) {
-    out << "no regional source, it is sourced " << (d.source == supply::Sourcing::region
-                                                        ? "in the region without a recorded flow"
-                                                        : d.source == supply::Sourcing::germany
-                                                              ? "elsewhere in Germany"
-                                                              : "abroad");
+    out << "no regional source, it is sourced "
+        << (d.source == supply::Sourcing::region    ? "in the region without a recorded flow"
+            : d.source == supply::Sourcing::germany ? "elsewhere in Germany"
+                                                    : "abroad");
     return out.str();
   }
   // One entry per source; flows_to lists a supplier's flows together.
@@ -74,7 +73,8 @@ std::string explain_exposure(const supply::Market& m, const supply::DemandExposu
   out << ") cover" << (e.sources == 1 ? "s " : " ")
       << static_cast<int>(std::lround(100.0 * e.regional_share)) << "% of it";
   if (e.single_sourced()) {
-    out << "; single-sourced" << (d.criticality == supply::Criticality::high ? " and critical" : "");
+    out << "; single-sourced"
+        << (d.criticality == supply::Criticality::high ? " and critical" : "");
   } else if (e.hhi && *e.hhi > 0.5) {
     out << "; concentrated (HHI " << amount_text(*e.hhi, "") << ")";
   }
@@ -107,9 +107,10 @@ std::string explain_input(const supply::Market& m, const supply::LossReport& los
         << " regional sources of " << cat.label_en << " (" << list << "), "
         << static_cast<int>(std::lround(100.0 * in.lost_share)) << "% of its regional supply";
   }
-  if (in.demand) out << "; the input is of " << to_string(m.demands()[*in.demand].criticality)
-                     << " criticality";
-  else out << "; no demand recorded for it";
+  if (in.demand)
+    out << "; the input is of " << to_string(m.demands()[*in.demand].criticality) << " criticality";
+  else
+    out << "; no demand recorded for it";
   return out.str();
 }
 
@@ -130,8 +131,8 @@ void print_exposure(const supply::Market& market, const RiskCli& o,
   const auto& s = report.summary;
   Table summary{"single-source risk", {"indicator", "value"}, {}};
   summary.rows = {{"demands", s.demands}};
-  for (const auto c : {supply::Criticality::high, supply::Criticality::medium,
-                       supply::Criticality::low}) {
+  for (const auto c :
+       {supply::Criticality::high, supply::Criticality::medium, supply::Criticality::low}) {
     const auto k = static_cast<std::size_t>(c);
     const std::string name(to_string(c));
     summary.rows.push_back({"demands of " + name + " criticality", s.by_criticality[k]});
@@ -163,9 +164,15 @@ void print_exposure(const supply::Market& market, const RiskCli& o,
   for (const auto* e : rows) {
     const auto& d = market.demands()[e->demand];
     const auto& cat = market.category(d.category);
-    std::vector<Json> row{r.external_id(d.buyer), r.name(d.buyer), cat.id,
-                          std::string(to_string(d.criticality)), d.quantity, cat.unit,
-                          e->sources, e->single_sourced(), optional_number(e->hhi),
+    std::vector<Json> row{r.external_id(d.buyer),
+                          r.name(d.buyer),
+                          cat.id,
+                          std::string(to_string(d.criticality)),
+                          d.quantity,
+                          cat.unit,
+                          e->sources,
+                          e->single_sourced(),
+                          optional_number(e->hhi),
                           e->regional_share};
     if (o.explain) row.emplace_back(explain_exposure(market, *e));
     t.rows.push_back(std::move(row));
@@ -173,8 +180,8 @@ void print_exposure(const supply::Market& market, const RiskCli& o,
   tables.push_back(t);
 }
 
-void print_loss(const supply::Market& market, const RiskCli& o,
-                std::optional<core::ActorId> buyer, std::vector<Table>& tables) {
+void print_loss(const supply::Market& market, const RiskCli& o, std::optional<core::ActorId> buyer,
+                std::vector<Table>& tables) {
   const auto& r = market.region();
   const auto removed = resolve_ids(r, o.without);
   const auto loss = supply::simulate_loss(
@@ -184,7 +191,8 @@ void print_loss(const supply::Market& market, const RiskCli& o,
 
   Table summary{"loss", {"indicator", "value"}, {}};
   std::string ids;
-  for (const auto a : loss.removed) ids += (ids.empty() ? "" : ", ") + std::string(r.external_id(a));
+  for (const auto a : loss.removed)
+    ids += (ids.empty() ? "" : ", ") + std::string(r.external_id(a));
   const auto only = std::count_if(loss.inputs.begin(), loss.inputs.end(),
                                   [](const auto& in) { return in.lost_only_source(); });
   summary.rows = {{"removed", ids},
@@ -207,13 +215,18 @@ void print_loss(const supply::Market& market, const RiskCli& o,
   if (o.explain) inputs.columns.push_back("explanation");
   for (const auto& in : loss.inputs) {
     if (!mine(in.buyer)) continue;
-    std::vector<Json> row{in.first_tier, r.external_id(in.buyer), r.name(in.buyer),
-                          market.category(in.category).id,
-                          in.demand ? Json(std::string(to_string(
-                                          market.demands()[*in.demand].criticality)))
-                                    : Json(nullptr),
-                          in.sources_before, in.sources_left, in.lost_share, in.lost_volume,
-                          in.lost_only_source()};
+    std::vector<Json> row{
+        in.first_tier,
+        r.external_id(in.buyer),
+        r.name(in.buyer),
+        market.category(in.category).id,
+        in.demand ? Json(std::string(to_string(market.demands()[*in.demand].criticality)))
+                  : Json(nullptr),
+        in.sources_before,
+        in.sources_left,
+        in.lost_share,
+        in.lost_volume,
+        in.lost_only_source()};
     if (o.explain) row.emplace_back(explain_input(market, loss, in));
     inputs.rows.push_back(std::move(row));
   }
@@ -236,8 +249,8 @@ void print_loss(const supply::Market& market, const RiskCli& o,
   tables.push_back(disrupted);
 
   Table subs{"substitutes",
-             {"tier", "lost supplier", "buyer", "category", "volume", "rank", "substitute",
-              "name", "free capacity", "covers volume", "distance km"},
+             {"tier", "lost supplier", "buyer", "category", "volume", "rank", "substitute", "name",
+              "free capacity", "covers volume", "distance km"},
              {}};
   if (o.explain) subs.columns.push_back("explanation");
   for (const auto& l : loss.lost) {
@@ -245,9 +258,17 @@ void print_loss(const supply::Market& market, const RiskCli& o,
     if (!mine(f.buyer)) continue;
     const auto& cat = market.category(f.category);
     if (l.substitutes.empty()) {
-      std::vector<Json> row{l.tier, r.external_id(f.supplier), r.external_id(f.buyer), cat.id,
-                            optional_number(f.volume), nullptr, nullptr, nullptr, nullptr,
-                            nullptr, nullptr};
+      std::vector<Json> row{l.tier,
+                            r.external_id(f.supplier),
+                            r.external_id(f.buyer),
+                            cat.id,
+                            optional_number(f.volume),
+                            nullptr,
+                            nullptr,
+                            nullptr,
+                            nullptr,
+                            nullptr,
+                            nullptr};
       if (o.explain)
         row.emplace_back("no other regional supplier of " + cat.label_en +
                          " with the required certifications has free capacity");
@@ -255,13 +276,20 @@ void print_loss(const supply::Market& market, const RiskCli& o,
     }
     for (std::size_t k = 0; k < l.substitutes.size(); ++k) {
       const auto& s = l.substitutes[k];
-      std::vector<Json> row{l.tier, r.external_id(f.supplier), r.external_id(f.buyer), cat.id,
-                            optional_number(f.volume), k + 1, r.external_id(s.supplier),
-                            r.name(s.supplier), s.free_capacity, s.covers_volume,
+      std::vector<Json> row{l.tier,
+                            r.external_id(f.supplier),
+                            r.external_id(f.buyer),
+                            cat.id,
+                            optional_number(f.volume),
+                            k + 1,
+                            r.external_id(s.supplier),
+                            r.name(s.supplier),
+                            s.free_capacity,
+                            s.covers_volume,
                             optional_number(s.distance_km)};
       if (o.explain) {
-        std::string why = who(r, s.supplier) + " has " + amount_text(s.free_capacity, cat.unit) +
-                          " free";
+        std::string why =
+            who(r, s.supplier) + " has " + amount_text(s.free_capacity, cat.unit) + " free";
         why += s.covers_volume ? ", enough for " : ", not enough for ";
         why += f.volume ? amount_text(*f.volume, cat.unit) + "/yr" : "the flow (volume unknown)";
         if (s.distance_km) why += ", " + amount_text(*s.distance_km, "km") + " from the buyer";

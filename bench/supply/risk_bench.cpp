@@ -33,8 +33,8 @@ Instance& instance(std::uint32_t n) {
   if (slot) return *slot;
   slot = std::make_unique<Instance>();
   core::RandomStream rng(1, 1);
-  const char* places[] = {"Duisburg", "Essen", "Bochum",  "Dortmund",    "Gelsenkirchen",
-                          "Hagen",    "Hamm",  "Herne",   "Oberhausen", "Mülheim an der Ruhr"};
+  const char* places[] = {"Duisburg", "Essen", "Bochum", "Dortmund",   "Gelsenkirchen",
+                          "Hagen",    "Hamm",  "Herne",  "Oberhausen", "Mülheim an der Ruhr"};
   core::RegionData rd;
   rd.actors.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -56,8 +56,13 @@ Instance& instance(std::uint32_t n) {
     if (!rng.bernoulli(0.3)) continue;
     const auto c = static_cast<std::uint32_t>(rng.below(categories));
     suppliers[c].push_back(i);
-    d.offers.push_back({"a" + std::to_string(i), "c" + std::to_string(c),
-                        static_cast<double>(50 + rng.below(500)), {"iso-9001"}, {}, {}, 0});
+    d.offers.push_back({"a" + std::to_string(i),
+                        "c" + std::to_string(c),
+                        static_cast<double>(50 + rng.below(500)),
+                        {"iso-9001"},
+                        {},
+                        {},
+                        0});
   }
   for (std::uint32_t b = 0; b < n; ++b) {
     const auto c1 = static_cast<std::uint32_t>(rng.below(categories));
@@ -65,25 +70,31 @@ Instance& instance(std::uint32_t n) {
     if (c2 >= c1) ++c2;
     for (const auto c : {c1, c2}) {
       const auto crit = rng.below(10);
-      d.demands.push_back({"a" + std::to_string(b), "c" + std::to_string(c),
-                           static_cast<double>(1 + rng.below(40)), {},
+      d.demands.push_back({"a" + std::to_string(b),
+                           "c" + std::to_string(c),
+                           static_cast<double>(1 + rng.below(40)),
+                           {},
                            supply::Sourcing::region,
-                           crit < 3 ? supply::Criticality::high
-                                    : crit < 7 ? supply::Criticality::medium
-                                               : supply::Criticality::low,
+                           crit < 3   ? supply::Criticality::high
+                           : crit < 7 ? supply::Criticality::medium
+                                      : supply::Criticality::low,
                            0});
       for (std::uint64_t k = 0, m = suppliers[c].empty() ? 0 : rng.below(4); k < m; ++k) {
         const auto s = suppliers[c][rng.below(suppliers[c].size())];
         if (s == b) continue;
         std::optional<double> volume;
         if (!rng.bernoulli(0.15)) volume = static_cast<double>(1 + rng.below(10));
-        d.flows.push_back({"a" + std::to_string(s), "a" + std::to_string(b),
-                           "c" + std::to_string(c), volume, {}, {}, 0});
+        d.flows.push_back({"a" + std::to_string(s),
+                           "a" + std::to_string(b),
+                           "c" + std::to_string(c),
+                           volume,
+                           {},
+                           {},
+                           0});
       }
     }
   }
-  slot->market =
-      std::make_unique<supply::Market>(supply::Market::build(slot->region, d));
+  slot->market = std::make_unique<supply::Market>(supply::Market::build(slot->region, d));
   // The supplier with the most current customers.
   std::size_t most = 0;
   for (std::uint32_t v = 0; v < n; ++v) {

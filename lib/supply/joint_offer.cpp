@@ -37,7 +37,7 @@ bool is_sme(const core::Region& r, ActorId a) {
 
 /// The requirement resolved against a market.
 struct Resolved {
-  std::vector<CategoryId> category;       // per input
+  std::vector<CategoryId> category;        // per input
   std::vector<CertificationSet> required;  // per input: overall | its own
   std::vector<double> quantity;
   std::set<ActorId> excluded;
@@ -364,10 +364,9 @@ class Search {
   void keep(const Rank& rank) {
     if (full() && !better(rank, found_.back().second)) return;
     auto entry = std::pair{set_, rank};
-    const auto at = std::upper_bound(found_.begin(), found_.end(), entry, [](const auto& a,
-                                                                             const auto& b) {
-      return better(a.second, b.second);
-    });
+    const auto at =
+        std::upper_bound(found_.begin(), found_.end(), entry,
+                         [](const auto& a, const auto& b) { return better(a.second, b.second); });
     found_.insert(at, std::move(entry));
     if (found_.size() > top_) found_.pop_back();
   }
@@ -402,7 +401,8 @@ void add_criticality(const Evaluator& ev, std::span<const std::uint32_t> set, st
         if (std::find(members.begin(), members.end(), x) != members.end()) continue;
         auto swapped = without;
         swapped.push_back(x);
-        if (auto r = ev.rank(swapped)) options.emplace_back(std::move(*r), ev.candidates()[x].actor);
+        if (auto r = ev.rank(swapped))
+          options.emplace_back(std::move(*r), ev.candidates()[x].actor);
       }
       std::sort(options.begin(), options.end(),
                 [](const auto& a, const auto& b) { return better(a.first, b.first); });
@@ -413,8 +413,8 @@ void add_criticality(const Evaluator& ev, std::span<const std::uint32_t> set, st
   }
 }
 
-std::vector<std::string> diagnose(const Market& market, const Requirement& req,
-                                  const Resolved& res, const Evaluator& ev, std::size_t pool) {
+std::vector<std::string> diagnose(const Market& market, const Requirement& req, const Resolved& res,
+                                  const Evaluator& ev, std::size_t pool) {
   std::vector<std::string> out;
   const auto& cands = ev.candidates();
   const auto max = static_cast<std::size_t>(req.max_partners);
@@ -443,15 +443,14 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req,
                     " offer" + (offering == 1 ? "s " : " ") + what + ", but none holds " +
                     market.describe(res.required[i]) + ".");
     } else if (caps.empty()) {
-      out.push_back(std::to_string(certified) + " supplier" + (certified == 1 ? "" : "s") +
-                    " of " + what + certs + " " + (certified == 1 ? "has" : "have") +
+      out.push_back(std::to_string(certified) + " supplier" + (certified == 1 ? "" : "s") + " of " +
+                    what + certs + " " + (certified == 1 ? "has" : "have") +
                     " no free capacity (or a minimum order above " + amount(q) + unit + ").");
     } else if (total < q) {
       out.push_back(what + ": the customer needs " + amount(q) + unit + " a year; the " +
                     std::to_string(caps.size()) + " supplier" + (caps.size() == 1 ? "" : "s") +
                     certs + (caps.size() == 1 ? " has " : " have ") + amount(total) + unit +
-                    " free in all, " +
-                    amount(q - total) + unit + " short.");
+                    " free in all, " + amount(q - total) + unit + " short.");
     } else {
       std::size_t r = 0;
       for (double sum = 0.0; sum < q; ++r) sum += caps[r];
@@ -472,7 +471,8 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req,
   if (!req.lead_sizes.empty() &&
       std::none_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.may_lead; })) {
     std::string sizes;
-    for (const auto s : req.lead_sizes) sizes += (sizes.empty() ? "" : ", ") + std::string(core::to_string(s));
+    for (const auto s : req.lead_sizes)
+      sizes += (sizes.empty() ? "" : ", ") + std::string(core::to_string(s));
     out.push_back("No qualified supplier is of a size class that may lead (" + sizes + ").");
   }
   if (out.empty()) {

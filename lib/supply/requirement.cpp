@@ -19,7 +19,8 @@ void locate_strings(const toml::table& table, std::string_view key, const std::s
   const auto* array = table.get_as<toml::array>(key);
   if (!array) return;
   for (const auto& item : *array) {
-    if (const auto* s = item.as_string()) at.emplace(s->get(), io::location_of(file, item.source()));
+    if (const auto* s = item.as_string())
+      at.emplace(s->get(), io::location_of(file, item.source()));
   }
 }
 
@@ -36,7 +37,8 @@ std::vector<core::FirmSize> read_sizes(Reader& r, const toml::table& table, cons
       if (core::to_string(s) == name) size = s;
     }
     if (!size)
-      r.fail(*table.get(key), "unknown size class '" + name + "' (micro, small, medium, large, sme)");
+      r.fail(*table.get(key),
+             "unknown size class '" + name + "' (micro, small, medium, large, sme)");
     out.push_back(*size);
   }
   return out;

@@ -84,8 +84,8 @@ namespace {
 
 /// What one tier's evaluation of one buyer found.
 struct BuyerVerdict {
-  std::vector<AffectedInput> inputs;          // per affected category, ascending
-  std::optional<std::size_t> disrupting;      // index into inputs
+  std::vector<AffectedInput> inputs;      // per affected category, ascending
+  std::optional<std::size_t> disrupting;  // index into inputs
 };
 
 BuyerVerdict evaluate_buyer(const Market& market, ActorId buyer,
@@ -111,7 +111,8 @@ BuyerVerdict evaluate_buyer(const Market& market, ActorId buyer,
       }
     }
     if (in.sources_left == 0) in.lost_share = 1.0;  // exact, whatever the rounding of the sum
-    const bool critical = in.demand && market.demands()[*in.demand].criticality >= options.disrupting;
+    const bool critical =
+        in.demand && market.demands()[*in.demand].criticality >= options.disrupting;
     if (critical && in.sources_before > 0 && in.lost_share >= options.disruption_share &&
         !v.disrupting)
       v.disrupting = v.inputs.size();
@@ -135,7 +136,8 @@ std::vector<Substitute> rank_substitutes(const Market& market, const Flow& lost,
     s.supplier = o.supplier;
     s.free_capacity = o.free_capacity();
     s.covers_volume = !lost.volume || s.free_capacity >= *lost.volume;
-    if (const auto l = region.location(o.supplier); l && at) s.distance_km = core::distance_km(*at, *l);
+    if (const auto l = region.location(o.supplier); l && at)
+      s.distance_km = core::distance_km(*at, *l);
     out.push_back(s);
   }
   auto better = [&](const Substitute& a, const Substitute& b) {
@@ -145,7 +147,8 @@ std::vector<Substitute> rank_substitutes(const Market& market, const Flow& lost,
     return region.external_id(a.supplier) < region.external_id(b.supplier);
   };
   const auto keep = std::min(k, out.size());
-  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(), better);
+  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(),
+                    better);
   out.resize(keep);
   return out;
 }

@@ -26,7 +26,8 @@ double qualified(const supply::Market& m, const supply::Requirement& req, core::
                  std::size_t i) {
   supply::CertificationSet need = 0;
   for (const auto* list : {&req.certifications, &req.inputs[i].certifications})
-    for (const auto& c : *list) need |= supply::CertificationSet{1} << m.find_certification(c)->value;
+    for (const auto& c : *list)
+      need |= supply::CertificationSet{1} << m.find_certification(c)->value;
   const auto cat = *m.find_category(req.inputs[i].category);
   for (const auto& o : m.offers()) {
     if (o.supplier != a || o.category != cat) continue;
@@ -92,8 +93,8 @@ std::string random_requirement(std::uint64_t seed) {
   if (rng.bernoulli(0.3)) t += "lead_sizes = [\"large\"]\n";
   for (std::uint32_t c = 0; c < 3; ++c) {
     if (c > 0 && rng.bernoulli(0.3)) continue;
-    t += "[[input]]\ncategory = \"cat" + std::to_string(c) + "\"\nquantity = " +
-         std::to_string(5 + rng.below(80)) + "\n";
+    t += "[[input]]\ncategory = \"cat" + std::to_string(c) +
+         "\"\nquantity = " + std::to_string(5 + rng.below(80)) + "\n";
     if (rng.bernoulli(0.2)) t += "certifications = [\"cert1\"]\n";
   }
   return t;
@@ -128,9 +129,10 @@ certifications = ["iso-14001"]
                  "unknown key 'colour'");
   expect_invalid("[[input]]\ncategory = \"a\"\nquantity = -1\n", "req.toml:3:12",
                  "finite number > 0");
-  expect_invalid("[[input]]\ncategory = \"a\"\nquantity = 1\n[[input]]\ncategory = \"a\"\n"
-                 "quantity = 2\n",
-                 "req.toml:5:12", "required twice");
+  expect_invalid(
+      "[[input]]\ncategory = \"a\"\nquantity = 1\n[[input]]\ncategory = \"a\"\n"
+      "quantity = 2\n",
+      "req.toml:5:12", "required twice");
   expect_invalid("name = \"x\"\n", "req.toml:1:1", "names no [[input]]");
   expect_invalid("[partners]\nmin = 3\nmax = 2\n[[input]]\ncategory = \"a\"\nquantity = 1\n",
                  "req.toml:1:1", "below min");
@@ -154,8 +156,9 @@ TEST_CASE("unknown categories and certifications are refused where the file name
   };
   expect("[[input]]\ncategory = \"forgings\"\nquantity = 1\n", "req.toml:2:12",
          "unknown input category 'forgings'");
-  expect("[[input]]\ncategory = \"cat0\"\nquantity = 1\ncertifications = [\"cert0\", \"en-9100\"]\n",
-         "req.toml:4:28", "unknown certification 'en-9100'");
+  expect(
+      "[[input]]\ncategory = \"cat0\"\nquantity = 1\ncertifications = [\"cert0\", \"en-9100\"]\n",
+      "req.toml:4:28", "unknown certification 'en-9100'");
   expect("[partners]\nexclude = [\"nobody\"]\n[[input]]\ncategory = \"cat0\"\nquantity = 1\n",
          "req.toml:2:12", "unknown actor 'nobody'");
 }

@@ -45,8 +45,13 @@ inline supply::MarketData random_market(std::uint64_t seed, const RandomMarketOp
   core::RandomStream rng(seed, 8);
   supply::MarketData d;
   for (std::uint32_t c = 0; c < o.categories; ++c)
-    d.categories.push_back({"cat" + std::to_string(c), "Category " + std::to_string(c),
-                            "Kategorie " + std::to_string(c), "", {}, "t", c + 2});
+    d.categories.push_back({"cat" + std::to_string(c),
+                            "Category " + std::to_string(c),
+                            "Kategorie " + std::to_string(c),
+                            "",
+                            {},
+                            "t",
+                            c + 2});
   for (std::uint32_t k = 0; k < o.certifications; ++k)
     d.certifications.push_back({"cert" + std::to_string(k), "Cert " + std::to_string(k),
                                 "Zert " + std::to_string(k), k + 2});

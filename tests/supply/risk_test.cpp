@@ -27,13 +27,11 @@ supply::MarketData chain() {
   d.categories = {{"castings", "Castings", "Gussteile", "", {}, "t", 2},
                   {"machined", "Machined parts", "Zerspanteile", "", {}, "t", 3}};
   d.certifications = {{"iso", "ISO 9001", "ISO 9001", 2}};
-  d.offers = {{"s0", "castings", 100.0, {"iso"}, {}, {}, 2},
-              {"s1", "machined", 100.0, {}, {}, {}, 3},
-              {"s4", "machined", 50.0, {}, {}, {}, 4},
-              {"s4", "castings", 50.0, {}, {}, {}, 5},
-              {"s6", "castings", 100.0, {"iso"}, {}, {}, 6},
-              {"s7", "castings", 20.0, {}, {}, {}, 7},
-              {"s5", "castings", 30.0, {"iso"}, {}, {}, 8}};
+  d.offers = {
+      {"s0", "castings", 100.0, {"iso"}, {}, {}, 2}, {"s1", "machined", 100.0, {}, {}, {}, 3},
+      {"s4", "machined", 50.0, {}, {}, {}, 4},       {"s4", "castings", 50.0, {}, {}, {}, 5},
+      {"s6", "castings", 100.0, {"iso"}, {}, {}, 6}, {"s7", "castings", 20.0, {}, {}, {}, 7},
+      {"s5", "castings", 30.0, {"iso"}, {}, {}, 8}};
   d.demands = {{"s1", "castings", 50.0, {"iso"}, supply::Sourcing::region, Criticality::high, 2},
                {"s2", "machined", 8.0, {}, supply::Sourcing::region, Criticality::high, 3},
                {"s3", "machined", 40.0, {}, supply::Sourcing::region, Criticality::high, 4},
@@ -120,8 +118,7 @@ TEST_CASE("losing a supplier cascades over tiers and ranks substitutes", "[suppl
   const auto half = supply::simulate_loss(market, removed, {.tiers = 2, .disruption_share = 0.5});
   CHECK(half.disrupted.size() == 3);
   CHECK_THROWS_AS(supply::simulate_loss(market, removed, {.tiers = 0}), InvalidInput);
-  CHECK_THROWS_AS(supply::simulate_loss(market, removed, {.disruption_share = 0.0}),
-                  InvalidInput);
+  CHECK_THROWS_AS(supply::simulate_loss(market, removed, {.disruption_share = 0.0}), InvalidInput);
 }
 
 namespace {
@@ -255,7 +252,8 @@ TEST_CASE("exposure and the cascade equal a brute force on random markets", "[su
     const auto n = static_cast<std::uint32_t>(6 + seed % 14);
     const auto region = core::build_region(test::random_firms(seed, n));
     const auto market = supply::Market::build(
-        region, test::random_market(seed, {.actors = n, .max_sources = static_cast<std::uint32_t>(1 + seed % 3)}));
+        region, test::random_market(
+                    seed, {.actors = n, .max_sources = static_cast<std::uint32_t>(1 + seed % 3)}));
     const auto report = supply::assess_risk(market);
     for (const auto& e : report.exposures) {
       const auto& d = market.demands()[e.demand];
@@ -289,8 +287,8 @@ TEST_CASE("risk results do not depend on the thread count", "[supply][risk]") {
   const std::uint32_t n = 400;
   const auto region = core::build_region(test::random_firms(5, n));
   const auto market = supply::Market::build(
-      region, test::random_market(5, {.actors = n, .categories = 4, .offer_chance = 0.1,
-                                      .demand_chance = 0.3}));
+      region, test::random_market(
+                  5, {.actors = n, .categories = 4, .offer_chance = 0.1, .demand_chance = 0.3}));
   const std::vector<core::ActorId> removed{core::ActorId{1}, core::ActorId{2}, core::ActorId{3}};
   auto run = [&] {
     const auto report = supply::assess_risk(market);
@@ -301,7 +299,8 @@ TEST_CASE("risk results do not depend on the thread count", "[supply][risk]") {
       out.push_back(static_cast<double>(l.flow));
       for (const auto& s : l.substitutes) out.push_back(s.supplier.value);
     }
-    for (const auto& d : loss.disrupted) out.push_back(d.buyer.value * 10.0 + static_cast<double>(d.tier));
+    for (const auto& d : loss.disrupted)
+      out.push_back(d.buyer.value * 10.0 + static_cast<double>(d.tier));
     return out;
   };
   std::vector<double> one;

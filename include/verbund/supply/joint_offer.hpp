@@ -61,7 +61,7 @@ struct JointOffer {
   core::ActorId lead;
   double capacity_ratio = 0.0;
   double spread_km = 0.0;
-  std::vector<InputCover> inputs;  ///< in the requirement's order
+  std::vector<InputCover> inputs;              ///< in the requirement's order
   std::vector<MemberCriticality> criticality;  ///< by member
 };
 

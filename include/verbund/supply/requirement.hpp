@@ -27,16 +27,16 @@ struct RequiredInput {
 struct Requirement {
   std::string name;
   std::string customer;
-  std::string file;  ///< where it was read from, for messages
+  std::string file;                         ///< where it was read from, for messages
   std::vector<std::string> certifications;  ///< required of every partner for every input
   std::vector<RequiredInput> inputs;        ///< each category at most once
   int min_partners = 1;
   int max_partners = 4;
-  int min_smes = 0;                           ///< members of size class micro, small or medium
-  std::optional<int> max_per_municipality;    ///< members with the same municipality
-  std::vector<core::FirmSize> lead_sizes;     ///< at least one member of these size classes
-                                              ///< leads; empty = any member may lead
-  std::vector<std::string> excluded;          ///< supplier ids that may not take part
+  int min_smes = 0;                         ///< members of size class micro, small or medium
+  std::optional<int> max_per_municipality;  ///< members with the same municipality
+  std::vector<core::FirmSize> lead_sizes;   ///< at least one member of these size classes
+                                            ///< leads; empty = any member may lead
+  std::vector<std::string> excluded;        ///< supplier ids that may not take part
   /// Where the file names each category, certification and actor id, so that a check against a
   /// market points at line and column.
   std::map<std::string, SourceLocation, std::less<>> category_at;

@@ -97,7 +97,7 @@ struct AffectedInput {
   std::size_t first_tier = 0;           ///< the tier of its first lost source
   std::uint32_t sources_before = 0;
   std::uint32_t sources_left = 0;
-  double lost_share = 0.0;  ///< shares of the failed sources (exactly 1 when none is left)
+  double lost_share = 0.0;   ///< shares of the failed sources (exactly 1 when none is left)
   double lost_volume = 0.0;  ///< known volume of the lost flows
   /// It had exactly one regional source, and lost it.
   [[nodiscard]] bool lost_only_source() const noexcept {
@@ -131,11 +131,10 @@ struct LossReport {
 /// lost flows of the offers in their category (k log k for the top k)), parallel over buyers
 /// and lost flows (oneTBB); the result is the same for any thread count. Thread-safe.
 /// \code
-///   const auto loss = supply::simulate_loss(market, {*region.find("giesserei-x")},
-///                                           {.tiers = 2, .substitutes = 5});
+///   const std::vector<core::ActorId> removed{*region.find("giesserei-x")};
+///   const auto loss = supply::simulate_loss(market, removed, {.tiers = 2, .substitutes = 5});
 /// \endcode
-[[nodiscard]] LossReport simulate_loss(const Market& market,
-                                       std::span<const core::ActorId> removed,
+[[nodiscard]] LossReport simulate_loss(const Market& market, std::span<const core::ActorId> removed,
                                        const LossOptions& options = {});
 
 }  // namespace verbund::supply
