@@ -4,14 +4,16 @@
 #include <cstdio>
 
 #include "verbund/error.hpp"
+#include "verbund/io/supply_store.hpp"
 
 namespace verbund::cli {
 
-supply::MarketData load_market_data(io::Store& store) {
-  (void)store;
-  // Connected to the store's supplier tables when the supply store is merged (issue 13).
-  throw InvalidInput(
-      "the database holds no supplier market (import supplier CSVs or run `generate ruhr`)");
+supply::MarketData load_market_data(const io::Store& store) {
+  auto data = io::load_market(store);
+  if (data.offers.empty() && data.demands.empty())
+    throw InvalidInput(
+        "the database holds no supplier market (`import suppliers DIR` or `generate ruhr`)");
+  return data;
 }
 
 std::string amount_text(double value, const std::string& unit) {

@@ -1,16 +1,17 @@
 #pragma once
 
-// Where the supplier verbs `risk` and `offer` get their market: the database's supplier tables.
-// A seam until the supply store is merged (issue 13): load_market_data is connected to
-// io::Store's market tables then.
+// What the supplier verbs `risk` and `offer` share: the database's market, and amounts in words.
+
+#include <string>
 
 #include "cli.hpp"
 #include "verbund/supply/market_data.hpp"
 
 namespace verbund::cli {
 
-/// The supplier market stored in the database. Throws InvalidInput when it holds none.
-[[nodiscard]] supply::MarketData load_market_data(io::Store& store);
+/// The supplier market stored in the database. Throws InvalidInput when it holds no offers and
+/// no demands (nothing to assess).
+[[nodiscard]] supply::MarketData load_market_data(const io::Store& store);
 
 /// "12.5 t" for an amount and a category's unit (four significant digits, as tables show).
 [[nodiscard]] std::string amount_text(double value, const std::string& unit);
