@@ -1,6 +1,7 @@
 #include "supplier_market.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 #include "verbund/error.hpp"
@@ -18,7 +19,9 @@ supply::MarketData load_market_data(const io::Store& store) {
 
 std::string amount_text(double value, const std::string& unit) {
   std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.4g", value);
+  // Whole numbers from 1000 on (no exponent in a sentence), four significant digits below.
+  const bool large = std::fabs(value) >= 1000.0 && std::fabs(value) < 1e15;
+  std::snprintf(buffer.data(), buffer.size(), large ? "%.0f" : "%.4g", value);
   return std::string(buffer.data()) + (unit.empty() ? "" : " " + unit);
 }
 

@@ -13,7 +13,7 @@ namespace verbund::cli {
 /// no demands (nothing to assess).
 [[nodiscard]] supply::MarketData load_market_data(const io::Store& store);
 
-/// "12.5 t" for an amount and a category's unit (four significant digits, as tables show).
+/// "12.5 t", "11370 parts": an amount and a category's unit, for sentences.
 [[nodiscard]] std::string amount_text(double value, const std::string& unit);
 
 }  // namespace verbund::cli

@@ -107,11 +107,15 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
           std::string why = std::string(region.name(c.member)) + " delivers " + delivers;
           if (!c.critical) {
             why += "; the others cover the requirement without it";
-          } else if (c.replacements.empty()) {
-            why += "; without it the offer fails and no other supplier can take its place";
           } else {
-            why += "; without it the offer fails; " +
-                   std::string(region.name(c.replacements.front())) + " (" +
+            why += "; without it the offer fails (";
+            for (std::size_t b = 0; b < c.broken.size(); ++b) why += (b ? "; " : "") + c.broken[b];
+            why += ")";
+          }
+          if (c.critical && c.replacements.empty()) {
+            why += " and no other supplier can take its place";
+          } else if (c.critical) {
+            why += "; " + std::string(region.name(c.replacements.front())) + " (" +
                    std::string(region.external_id(c.replacements.front())) +
                    ") could take its place";
           }

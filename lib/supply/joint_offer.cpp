@@ -562,6 +562,13 @@ JointOfferResult find_joint_offers(const Market& market, const Requirement& requ
   for (const auto& [set, rank] : search.run()) {
     auto offer = ev.describe(set, rank);
     add_criticality(ev, set, options.replacements, offer);
+    for (auto& c : offer.criticality) {
+      if (!c.critical) continue;
+      std::vector<ActorId> without;
+      for (const auto a : offer.members)
+        if (a != c.member) without.push_back(a);
+      c.broken = check_joint_offer(market, requirement, without);
+    }
     result.offers.push_back(std::move(offer));
   }
   if (result.offers.empty()) result.diagnosis = diagnose(market, requirement, res, ev, result.pool);

@@ -202,6 +202,7 @@ TEST_CASE("joint offers equal exhaustive enumeration on random markets", "[suppl
         for (const auto a : o.members)
           if (a != c.member) without.push_back(a);
         CHECK(c.critical == !supply::check_joint_offer(market, req, without).empty());
+        CHECK(c.critical == !c.broken.empty());
         for (const auto r : c.replacements) {
           auto with = without;
           with.push_back(r);

@@ -48,7 +48,8 @@ struct InputCover {
 /// Whether the offer survives without a member, and who could take its place.
 struct MemberCriticality {
   core::ActorId member;
-  bool critical = false;  ///< the group without it is not feasible
+  bool critical = false;            ///< the group without it is not feasible
+  std::vector<std::string> broken;  ///< what the group without it breaks (check_joint_offer)
   /// For a critical member: suppliers whose entry in its place makes the group feasible again,
   /// best group first.
   std::vector<core::ActorId> replacements;
