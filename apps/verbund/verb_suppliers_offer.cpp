@@ -78,7 +78,7 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
         {"rank", "category", "quantity", "unit", "supplier", "name", "volume", "free capacity"},
         {}};
     Table members{"critical members", {"rank", "member", "name", "critical", "replacements"}, {}};
-    if (o->explain) members.columns.push_back("explanation");
+    if (o->explain) members.columns.emplace_back("explanation");
     for (std::size_t k = 0; k < result.offers.size(); ++k) {
       const auto& offer = result.offers[k];
       groups.rows.push_back({k + 1, offer.members.size(), offer.capacity_ratio, offer.spread_km,

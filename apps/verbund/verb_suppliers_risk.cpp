@@ -159,7 +159,7 @@ void print_exposure(const supply::Market& market, const RiskCli& o,
           {"buyer", "name", "category", "criticality", "quantity", "unit", "sources",
            "single-sourced", "hhi", "regional share"},
           {}};
-  if (o.explain) t.columns.push_back("explanation");
+  if (o.explain) t.columns.emplace_back("explanation");
   const auto& r = market.region();
   for (const auto* e : rows) {
     const auto& d = market.demands()[e->demand];
@@ -212,7 +212,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
                {"tier", "buyer", "name", "category", "criticality", "sources before",
                 "sources left", "lost share", "lost volume", "only source lost"},
                {}};
-  if (o.explain) inputs.columns.push_back("explanation");
+  if (o.explain) inputs.columns.emplace_back("explanation");
   for (const auto& in : loss.inputs) {
     if (!mine(in.buyer)) continue;
     std::vector<Json> row{
@@ -233,7 +233,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
   tables.push_back(inputs);
 
   Table disrupted{"disrupted buyers", {"tier", "buyer", "name", "cause"}, {}};
-  if (o.explain) disrupted.columns.push_back("explanation");
+  if (o.explain) disrupted.columns.emplace_back("explanation");
   for (const auto& d : loss.disrupted) {
     if (!mine(d.buyer)) continue;
     const auto& cause = loss.inputs[d.cause];
@@ -252,7 +252,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
              {"tier", "lost supplier", "buyer", "category", "volume", "rank", "substitute", "name",
               "free capacity", "covers volume", "distance km"},
              {}};
-  if (o.explain) subs.columns.push_back("explanation");
+  if (o.explain) subs.columns.emplace_back("explanation");
   for (const auto& l : loss.lost) {
     const auto& f = market.flows()[l.flow];
     if (!mine(f.buyer)) continue;

@@ -507,7 +507,7 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
                   std::to_string(requirement.min_partners) + " to " +
                   std::to_string(requirement.max_partners));
   std::set<ActorId> distinct(members.begin(), members.end());
-  if (distinct.size() != members.size()) out.push_back("names a member twice");
+  if (distinct.size() != members.size()) out.emplace_back("names a member twice");
   std::vector<double> total(res.category.size(), 0.0);
   int smes = 0;
   bool lead = requirement.lead_sizes.empty();
@@ -545,7 +545,7 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
                       ", at most " + std::to_string(*requirement.max_per_municipality));
     }
   }
-  if (!lead) out.push_back("no member of a size class that may lead");
+  if (!lead) out.emplace_back("no member of a size class that may lead");
   return out;
 }
 
