@@ -86,6 +86,13 @@ quantity = 1
   CHECK(out["joint offers"].size() <= 3);
   CHECK(!out["who delivers what"].empty());
 
+  // The shipped example reads and runs (whether this small region can meet it or not).
+  const auto example = verbund::test::project_data_dir() / "supply" / "requirements" /
+                       "automotive-oem-castings.toml";
+  r = run_cli({"suppliers", "offer", example.string()}, dir.path());
+  CHECK((r.exit_code == 0 || r.exit_code == 3));
+  CHECK_THAT(r.out, Catch::Contains("Housing family"));
+
   write_file(dir / "huge.toml", R"(certifications = ["iatf-16949"]
 [[input]]
 category = "castings"
