@@ -15,6 +15,8 @@ Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global) {
   // One entry per subcommand: each returns its action, which runs only if it was parsed.
   std::vector<std::function<void()>> actions{
       add_suppliers_catalog_subcommand(*suppliers, global),
+      add_suppliers_risk(*suppliers, global),
+      add_suppliers_offer(*suppliers, global),
   };
   (void)global;
   return {suppliers, [actions] {
