@@ -182,7 +182,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   // Organisations file: pic -> details.
   std::unordered_map<std::string, Organisation> organisations;
   {
-    CsvReader csv(files.organisations);
+    CsvReader csv(files.organisations, options.csv);
     const auto pic = csv.require(cols.org_pic), name = csv.require(cols.org_name),
                type = csv.require(cols.org_type), city = csv.require(cols.org_city);
     const auto short_name = csv.column(cols.org_short_name);
@@ -217,7 +217,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   std::vector<RawParticipation> raw;
   std::string participations_file;
   {
-    CsvReader csv(files.participations);
+    CsvReader csv(files.participations, options.csv);
     participations_file = csv.file();
     const auto project = csv.require(cols.project), pic = csv.require(cols.pic),
                type = csv.require(cols.type);
@@ -287,7 +287,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   std::map<std::string, std::vector<std::string>> topics_of;
   std::set<std::string> topics;
   if (files.topics) {
-    CsvReader csv(*files.topics);
+    CsvReader csv(*files.topics, options.csv);
     const auto project = csv.require(cols.topic_project), name = csv.require(cols.topic_name);
     std::vector<std::string> row;
     while (csv.next(row)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "verbund/core/region_data.hpp"
+#include "verbund/io/csv_reader.hpp"
 #include "verbund/error.hpp"
 
 namespace verbund::io {
@@ -50,6 +51,7 @@ struct ProjectImportOptions {
   ProjectColumns columns;
   std::optional<int> from_year;  ///< keep projects starting in or after this year
   std::optional<int> to_year;    ///< keep projects starting in or before this year
+  CsvOptions csv;                ///< the files' dialect; what it leaves open is detected
 };
 
 /// A project import's records and what was left out of them.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "verbund/core/region.hpp"
@@ -29,6 +30,39 @@ struct StoreCounts {
   std::int64_t ties = 0;
   std::int64_t memberships = 0;
   std::int64_t runs = 0;
+};
+
+/// How an update changed the rows of one table.
+struct RowChanges {
+  std::int64_t added = 0;
+  std::int64_t changed = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t deleted = 0;
+  friend bool operator==(const RowChanges&, const RowChanges&) = default;
+};
+
+/// What Store::update (or Store::merge_projects) did, table by table.
+struct UpdateSummary {
+  RowChanges themes;
+  RowChanges competences;
+  RowChanges actors;
+  RowChanges attributes;  ///< actor_attributes: one row per actor and key
+  RowChanges actor_competences;
+  RowChanges ties;
+  RowChanges memberships;
+  /// Rows deleted from further tables because they belonged to a deleted actor or tie (e.g.
+  /// project members), by table name in alphabetical order.
+  std::vector<std::pair<std::string, std::int64_t>> other_deleted;
+};
+
+/// Actors to delete by external id, e.g. read from a file by read_actor_deletions.
+struct ActorDeletions {
+  struct Entry {
+    std::string id;
+    std::size_t line = 0;  ///< line in the file, 0 = not from a file
+  };
+  std::vector<Entry> entries;
+  core::TableOrigin origin;  ///< the file, for messages (column `id`)
 };
 
 /// Provenance of one command that changed or used the database.
@@ -80,14 +114,41 @@ class Store {
   [[nodiscard]] StoreCounts counts() const;
 
   /// Checks `data` against itself and the database (core::validate) and appends it in one
-  /// transaction, after SQLite's quick_check has found the file intact. Throws InvalidInput on
-  /// the first problem or a damaged file, IoError if the database fails; the database is then
+  /// transaction, after SQLite's quick_check has found the file intact. A tie that is already
+  /// stored (same source, target, kind and start) is refused: update() changes it. Throws
+  /// InvalidInput on the first problem or a damaged file, IoError if the database fails; the database is then
   /// unchanged. O(P + (N + n + m) log(N + n)) for P pages, N actors stored and a batch of n
-  /// actors and m other rows.
+  /// actors and m other rows, plus a scan of the stored ties when the batch ties stored actors.
   StoreCounts append(const core::RegionData& data);
   /// As append(data), and records `run` in the same transaction: the data and its provenance
   /// are committed together or not at all.
   StoreCounts append(const core::RegionData& data, const RunRecord& run);
+
+  /// Changes the database to hold `data` and none of `deletions`, in one transaction with
+  /// `run` (if given), after quick_check has found the file intact:
+  /// - themes and competences are matched by id: labels and theme are replaced; new ids added;
+  /// - actors are matched by id: the batch's fields replace the stored ones, except for a column
+  ///   that the batch's file lacks (TableOrigin::header), which keeps its stored value; an empty
+  ///   attribute cell removes that attribute; new ids are added;
+  /// - competences are replaced per (actor, role) named in the batch: that actor's offers (or
+  ///   needs) become exactly the batch's, others stay;
+  /// - ties are matched by (source, target, kind, start), A-B = B-A for undirected kinds:
+  ///   weight and end are replaced; memberships by (actor, group, start): end is replaced;
+  ///   stored ties and memberships that the batch does not name stay;
+  /// - deleted actors go with their attributes, competences, ties, memberships and any row of
+  ///   another table that refers to them; a parent goes only with all its research groups.
+  /// The result is checked as a whole (core::validate on the merged records, then parent kinds,
+  /// parent cycles and group kinds of memberships across the database). Throws InvalidInput at
+  /// the file, line and column of the first problem (a tie or id listed twice, an unknown id to
+  /// delete, an actor both updated and deleted, a parent whose groups stay, ...), IoError if the
+  /// database fails; the database is then unchanged. O(P + M + (N + n) log(N + n)) for P pages,
+  /// M stored ties and memberships, N stored actors and n batch rows. Not thread-safe (see Store).
+  /// \code
+  /// auto summary = store.update(io::read_region_csv(files), io::read_actor_deletions(gone),
+  ///                             io::RunRecord{"import --update", "{}", std::nullopt});
+  /// \endcode
+  UpdateSummary update(const core::RegionData& data, const ActorDeletions& deletions = {},
+                       const std::optional<RunRecord>& run = std::nullopt);
 
   /// Whether an actor with this external id is stored. O(log N) (indexed). Throws IoError.
   [[nodiscard]] bool has_actor_id(std::string_view id) const;
