@@ -7,7 +7,6 @@
 #include "output.hpp"
 #include "verbund/io/project_import.hpp"
 #include "verbund/io/region_csv.hpp"
-#include "verbund/io/taxonomy_merge.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -31,9 +30,12 @@ void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary
       {"actor_attributes", &summary.attributes},
       {"actor_competences", &summary.actor_competences},
       {"ties", &summary.ties},
-      {"memberships", &summary.memberships}};
-  for (const auto& [name, c] : tables)
+      {"memberships", &summary.memberships},
+      {"projects", &summary.projects}};
+  for (const auto& [name, c] : tables) {
+    if (c == &summary.projects && *c == io::RowChanges{}) continue;
     t.rows.push_back({name, c->added, c->changed, c->unchanged, c->deleted});
+  }
   for (const auto& [name, deleted] : summary.other_deleted) t.rows.push_back({name, 0, 0, 0, deleted});
   print_tables(std::cout, {t}, global.format);
 }
@@ -127,11 +129,12 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   add_dialect_options(projects);
 
   return {cmd, [&global, state, cmd, projects] {
-            core::RegionData data;
-            std::string verb = "import";
-            const CLI::App* described = cmd;
-            std::vector<SourceLocation> project_actor_places;
             if (projects->parsed()) {
+              if (state->update || state->deletions) {
+                throw InvalidInput(
+                    "--update and --delete apply to the CSV tables, not to `import projects` "
+                    "(which merges into earlier project imports by itself)");
+              }
               if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
                 throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
                                    " is after --to-year " + std::to_string(*state->to_year) +
@@ -142,58 +145,42 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               options.from_year = state->from_year;
               options.to_year = state->to_year;
               options.csv = state->csv();
-              io::ProjectImport imported = io::read_projects(state->projects, options);
-              data = std::move(imported.data);
-              project_actor_places = std::move(imported.actor_places);
+              const io::ProjectImport imported = io::read_projects(state->projects, options);
               if (!global.quiet) {
                 for (const auto& w : imported.warnings)
                   std::cerr << "verbund: warning: " << w << "\n";
               }
-              verb = "import projects";
-              described = projects;
-            } else {
-              const auto& f = state->files;
-              if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
-                  !state->deletions) {
-                throw InvalidInput(
-                    "nothing to import: give at least one of --taxonomy, --actors, "
-                    "--competences, --ties, --memberships, --delete (or `import projects`)");
-              }
-              data = io::read_region_csv(f, state->csv());
+              io::Store store = open_store(global, /*create=*/true);
+              const io::RunRecord run{"import projects", describe_options(*projects),
+                                      std::nullopt};
+              print_changes(global, store.merge_projects(imported, global.no_record
+                                                                       ? std::nullopt
+                                                                       : std::optional(run)));
+              return;
             }
-            if (projects->parsed() && (state->update || state->deletions)) {
+            const auto& f = state->files;
+            if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
+                !state->deletions) {
               throw InvalidInput(
-                  "--update and --delete apply to the CSV tables, not to `import projects` "
-                  "(which merges into earlier project imports by itself)");
+                  "nothing to import: give at least one of --taxonomy, --actors, "
+                  "--competences, --ties, --memberships, --delete (or `import projects`)");
             }
+            const core::RegionData data = io::read_region_csv(f, state->csv());
             if (state->update || state->deletions) {
               io::ActorDeletions deletions;
-              if (state->deletions) deletions = io::read_actor_deletions(*state->deletions, state->csv());
+              if (state->deletions)
+                deletions = io::read_actor_deletions(*state->deletions, state->csv());
               io::Store store = open_store(global, /*create=*/true);
               const io::RunRecord run{state->update ? "import --update" : "import --delete",
                                       describe_options(*cmd), std::nullopt};
-              const auto summary = store.update(
-                  data, deletions, global.no_record ? std::nullopt : std::optional(run));
-              print_changes(global, summary);
+              print_changes(global, store.update(data, deletions,
+                                                 global.no_record ? std::nullopt
+                                                                  : std::optional(run)));
               return;
             }
             io::Store store = open_store(global, /*create=*/true);
-            if (projects->parsed()) {
-              io::drop_known_taxonomy(data, store);
-              // Organisations missing from the organisations file have no row there to name.
-              for (std::size_t i = 0; i < data.actors.size(); ++i) {
-                if (store.has_actor_id(data.actors[i].id)) {
-                  throw InvalidInput(project_actor_places[i],
-                                     "duplicate actor id '" + data.actors[i].id +
-                                         "': the database already holds this organisation "
-                                         "(project imports cannot merge yet)");
-                }
-              }
-            }
-            const io::RunRecord run{verb, describe_options(*described), std::nullopt};
-            const io::StoreCounts added =
-                global.no_record ? store.append(data) : store.append(data, run);
-            print_counts(global, added);
+            const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
+            print_counts(global, global.no_record ? store.append(data) : store.append(data, run));
           }};
 }
 

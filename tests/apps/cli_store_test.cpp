@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "test_support.hpp"
+#include "verbund/io/store.hpp"
 
 using verbund::test::dump_database;
 using verbund::test::read_file;
@@ -146,7 +147,7 @@ TEST_CASE("cli: two inits of the same new file at once both succeed", "[cli][sto
       CHECK(r.exit_code == 0);
       CHECK(r.err.empty());
     }
-    CHECK(query_int(dir / db, "PRAGMA user_version") == 2);
+    CHECK(query_int(dir / db, "PRAGMA user_version") == verbund::io::Store::schema_version);
     CHECK(query_int(dir / db, "SELECT count(*) FROM sqlite_schema WHERE name = 'themes'") == 1);
   }
 }

@@ -11,6 +11,7 @@
 
 #include "verbund/core/region.hpp"
 #include "verbund/core/region_data.hpp"
+#include "verbund/io/project_import.hpp"
 
 namespace verbund::io {
 
@@ -50,6 +51,7 @@ struct UpdateSummary {
   RowChanges actor_competences;
   RowChanges ties;
   RowChanges memberships;
+  RowChanges projects;  ///< imported projects (merge_projects)
   /// Rows deleted from further tables because they belonged to a deleted actor or tie (e.g.
   /// project members), by table name in alphabetical order.
   std::vector<std::pair<std::string, std::int64_t>> other_deleted;
@@ -91,7 +93,7 @@ struct ScenarioSeries {
 class Store {
  public:
   /// The schema version this build writes and reads.
-  static constexpr int schema_version = 2;
+  static constexpr int schema_version = 3;
 
   /// Opens (or creates) a database and migrates an older schema under the write lock, so that
   /// processes opening the same new file at once create its schema once. Throws InvalidInput,
@@ -149,6 +151,28 @@ class Store {
   /// \endcode
   UpdateSummary update(const core::RegionData& data, const ActorDeletions& deletions = {},
                        const std::optional<RunRecord>& run = std::nullopt);
+
+  /// Merges a project import into the projects imported before, in one transaction with `run`
+  /// (if given), after quick_check has found the file intact:
+  /// - projects are matched by id: a project imported again counts once; its members become the
+  ///   union (coordinator as the newer import says), its topics the union, its years the newer
+  ///   import's where given;
+  /// - organisations are matched by id (PIC): a new one is added as read_projects made it; a
+  ///   stored one keeps its fields (import --update changes those) except a placeholder name
+  ///   "PIC <pic>", which a real name replaces, and missing country and short_name attributes;
+  /// - what the projects make of their organisations is then counted again over all projects
+  ///   (project_statistics): the attributes projects and coordinated, the offers of topics
+  ///   (theme "projects"; other offers stay) and the project ties, whose weight is the joint
+  ///   projects and whose span runs from the first joint start to the last joint end. Ties are
+  ///   recognised by the import that made them (table project_ties): project ties of other
+  ///   imports stay as they are.
+  /// Throws InvalidInput if the batch is invalid (core::validate, at its files' places) or an
+  /// organisation was imported by a verbund that kept no project records (before schema 3);
+  /// IoError if the database fails; the database is then unchanged. O(P + R + S log S) for P
+  /// pages, R stored project members and S co-participation pairs of all projects.
+  /// Not thread-safe (see Store).
+  UpdateSummary merge_projects(const ProjectImport& imported,
+                               const std::optional<RunRecord>& run = std::nullopt);
 
   /// Whether an actor with this external id is stored. O(log N) (indexed). Throws IoError.
   [[nodiscard]] bool has_actor_id(std::string_view id) const;
