@@ -36,7 +36,8 @@ void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary
     if (c == &summary.projects && *c == io::RowChanges{}) continue;
     t.rows.push_back({name, c->added, c->changed, c->unchanged, c->deleted});
   }
-  for (const auto& [name, deleted] : summary.other_deleted) t.rows.push_back({name, 0, 0, 0, deleted});
+  for (const auto& [name, deleted] : summary.other_deleted)
+    t.rows.push_back({name, 0, 0, 0, deleted});
   print_tables(std::cout, {t}, global.format);
 }
 
@@ -128,60 +129,58 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
                        "only projects starting in or before this year");
   add_dialect_options(projects);
 
-  return {cmd, [&global, state, cmd, projects] {
-            if (projects->parsed()) {
-              if (state->update || state->deletions) {
-                throw InvalidInput(
-                    "--update and --delete apply to the CSV tables, not to `import projects` "
-                    "(which merges into earlier project imports by itself)");
-              }
-              if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
-                throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
-                                   " is after --to-year " + std::to_string(*state->to_year) +
-                                   ": no project can start in between");
-              }
-              io::ProjectImportOptions options;
-              options.columns.apply(state->columns);
-              options.from_year = state->from_year;
-              options.to_year = state->to_year;
-              options.csv = state->csv();
-              const io::ProjectImport imported = io::read_projects(state->projects, options);
-              if (!global.quiet) {
-                for (const auto& w : imported.warnings)
-                  std::cerr << "verbund: warning: " << w << "\n";
-              }
-              io::Store store = open_store(global, /*create=*/true);
-              const io::RunRecord run{"import projects", describe_options(*projects),
-                                      std::nullopt};
-              print_changes(global, store.merge_projects(imported, global.no_record
-                                                                       ? std::nullopt
-                                                                       : std::optional(run)));
-              return;
-            }
-            const auto& f = state->files;
-            if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
-                !state->deletions) {
-              throw InvalidInput(
-                  "nothing to import: give at least one of --taxonomy, --actors, "
-                  "--competences, --ties, --memberships, --delete (or `import projects`)");
-            }
-            const core::RegionData data = io::read_region_csv(f, state->csv());
-            if (state->update || state->deletions) {
-              io::ActorDeletions deletions;
-              if (state->deletions)
-                deletions = io::read_actor_deletions(*state->deletions, state->csv());
-              io::Store store = open_store(global, /*create=*/true);
-              const io::RunRecord run{state->update ? "import --update" : "import --delete",
-                                      describe_options(*cmd), std::nullopt};
-              print_changes(global, store.update(data, deletions,
-                                                 global.no_record ? std::nullopt
-                                                                  : std::optional(run)));
-              return;
-            }
-            io::Store store = open_store(global, /*create=*/true);
-            const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
-            print_counts(global, global.no_record ? store.append(data) : store.append(data, run));
-          }};
+  return {
+      cmd, [&global, state, cmd, projects] {
+        if (projects->parsed()) {
+          if (state->update || state->deletions) {
+            throw InvalidInput(
+                "--update and --delete apply to the CSV tables, not to `import projects` "
+                "(which merges into earlier project imports by itself)");
+          }
+          if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
+            throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
+                               " is after --to-year " + std::to_string(*state->to_year) +
+                               ": no project can start in between");
+          }
+          io::ProjectImportOptions options;
+          options.columns.apply(state->columns);
+          options.from_year = state->from_year;
+          options.to_year = state->to_year;
+          options.csv = state->csv();
+          const io::ProjectImport imported = io::read_projects(state->projects, options);
+          if (!global.quiet) {
+            for (const auto& w : imported.warnings) std::cerr << "verbund: warning: " << w << "\n";
+          }
+          io::Store store = open_store(global, /*create=*/true);
+          const io::RunRecord run{"import projects", describe_options(*projects), std::nullopt};
+          print_changes(
+              global,
+              store.merge_projects(imported, global.no_record ? std::nullopt : std::optional(run)));
+          return;
+        }
+        const auto& f = state->files;
+        if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
+            !state->deletions) {
+          throw InvalidInput(
+              "nothing to import: give at least one of --taxonomy, --actors, "
+              "--competences, --ties, --memberships, --delete (or `import projects`)");
+        }
+        const core::RegionData data = io::read_region_csv(f, state->csv());
+        if (state->update || state->deletions) {
+          io::ActorDeletions deletions;
+          if (state->deletions)
+            deletions = io::read_actor_deletions(*state->deletions, state->csv());
+          io::Store store = open_store(global, /*create=*/true);
+          const io::RunRecord run{state->update ? "import --update" : "import --delete",
+                                  describe_options(*cmd), std::nullopt};
+          print_changes(global, store.update(data, deletions,
+                                             global.no_record ? std::nullopt : std::optional(run)));
+          return;
+        }
+        io::Store store = open_store(global, /*create=*/true);
+        const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
+        print_counts(global, global.no_record ? store.append(data) : store.append(data, run));
+      }};
 }
 
 }  // namespace verbund::cli

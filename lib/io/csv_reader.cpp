@@ -25,7 +25,7 @@ std::string read_file(const std::filesystem::path& path) {
 // Windows-1252 characters of the bytes 0x80..0x9F (Latin-1 has control characters there);
 // empty where Windows-1252 defines none.
 constexpr std::array<std::string_view, 32> windows_1252_high{
-    "€", "", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
+    "€", "",  "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
     "",  "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ"};
 
 // What byte `b` (not valid UTF-8 where it stands) would be in Windows-1252, as UTF-8 text.
@@ -44,8 +44,8 @@ std::string not_utf8_message(unsigned char b, const std::string& file) {
   if (character.empty()) return std::string("malformed UTF-8 (byte ") + hex + ")";
   return std::string("malformed UTF-8: byte ") + hex + " is '" + character +
          "' in Windows-1252 (Latin-1), so the file is probably Windows-1252 encoded, as Excel "
-         "saves 'CSV'; convert it with `iconv -f WINDOWS-1252 -t UTF-8 '" + file + "' > '" +
-         file + ".utf8.csv'` or save it as 'CSV UTF-8'";
+         "saves 'CSV'; convert it with `iconv -f WINDOWS-1252 -t UTF-8 '" +
+         file + "' > '" + file + ".utf8.csv'` or save it as 'CSV UTF-8'";
 }
 
 }  // namespace
@@ -246,13 +246,13 @@ std::size_t CsvReader::require(std::string_view name) const {
     if (other != dialect_.delimiter && header_.size() == 1 &&
         header_[0].find(other) != std::string::npos) {
       hint = other == '\t' ? "; the header holds tabs: give --delimiter tab"
-                           : std::string("; the header holds '") + other +
-                                 "': give --delimiter '" + other + "'";
+                           : std::string("; the header holds '") + other + "': give --delimiter '" +
+                                 other + "'";
     }
   }
-  throw InvalidInput(SourceLocation{file_, header_line_, 0},
-                     "missing required column '" + std::string(name) + "' (header has: " + found +
-                         ")" + hint);
+  throw InvalidInput(
+      SourceLocation{file_, header_line_, 0},
+      "missing required column '" + std::string(name) + "' (header has: " + found + ")" + hint);
 }
 
 std::optional<double> CsvReader::optional_number(const std::vector<std::string>& row,

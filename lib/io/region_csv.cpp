@@ -102,7 +102,8 @@ void read_actors(const std::filesystem::path& path, const CsvOptions& options, R
   }
 }
 
-void read_competences(const std::filesystem::path& path, const CsvOptions& options, RegionData& out) {
+void read_competences(const std::filesystem::path& path, const CsvOptions& options,
+                      RegionData& out) {
   CsvReader csv(path, options);
   Columns cols{csv};
   const auto actor = cols.get("actor"), competence = cols.get("competence"),
@@ -115,9 +116,9 @@ void read_competences(const std::filesystem::path& path, const CsvOptions& optio
       throw InvalidInput(csv.where(role),
                          "unknown role '" + row[role] + "' (expected offer or need)");
     }
-    out.competences.push_back(
-        {row[actor], row[competence], *parsed_role,
-         csv.optional_number(row, weight, "weight").value_or(1.0), csv.line()});
+    out.competences.push_back({row[actor], row[competence], *parsed_role,
+                               csv.optional_number(row, weight, "weight").value_or(1.0),
+                               csv.line()});
   }
 }
 
@@ -155,7 +156,8 @@ void read_ties(const std::filesystem::path& path, const CsvOptions& options, Reg
   }
 }
 
-void read_memberships(const std::filesystem::path& path, const CsvOptions& options, RegionData& out) {
+void read_memberships(const std::filesystem::path& path, const CsvOptions& options,
+                      RegionData& out) {
   CsvReader csv(path, options);
   Columns cols{csv};
   const auto actor = cols.get("actor"), group = cols.get("group"), start = cols.get("start"),
@@ -214,8 +216,8 @@ std::string tie_key(const core::TieRecord& tie) {
 }
 
 std::string describe_tie(const core::TieRecord& tie) {
-  return "'" + tie.source + "' " + (core::is_directed(tie.kind) ? "->" : "--") + " '" +
-         tie.target + "' (" + std::string(to_string(tie.kind)) + ", start " +
+  return "'" + tie.source + "' " + (core::is_directed(tie.kind) ? "->" : "--") + " '" + tie.target +
+         "' (" + std::string(to_string(tie.kind)) + ", start " +
          (tie.start ? std::to_string(*tie.start) : std::string("open")) + ")";
 }
 

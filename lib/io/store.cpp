@@ -294,10 +294,10 @@ void detail::check_integrity(Database& db, const std::string& path) {
 namespace {
 
 using detail::bind_optional_text;
-using detail::ExistingActors;
-using detail::read_existing_actors;
 using detail::check_integrity;
+using detail::ExistingActors;
 using detail::insert_run;
+using detail::read_existing_actors;
 
 // A batch tie between stored actors that is stored already would be the same tie twice.
 void refuse_stored_ties(Database& db, const core::RegionData& data,

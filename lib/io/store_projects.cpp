@@ -96,8 +96,7 @@ class ProjectMerger {
 
   void check_and_validate() {
     const auto& actors = imported_.data.actors;
-    Statement counted(db_,
-                      "SELECT 1 FROM actor_attributes WHERE actor = ? AND key = 'projects'");
+    Statement counted(db_, "SELECT 1 FROM actor_attributes WHERE actor = ? AND key = 'projects'");
     core::RegionData fresh;
     fresh.actors_origin = imported_.data.actors_origin;
     fresh.taxonomy_origin = imported_.data.taxonomy_origin;
@@ -127,16 +126,16 @@ class ProjectMerger {
       while (stmt.step()) into->emplace(stmt.text(0));
     }
     for (const auto& row : imported_.data.taxonomy) {
-      if (!(row.theme.empty() ? themes : competences).contains(row.id)) fresh.taxonomy.push_back(row);
+      if (!(row.theme.empty() ? themes : competences).contains(row.id))
+        fresh.taxonomy.push_back(row);
     }
-    core::KnownContent known{
-        [&](std::string_view id) -> std::optional<core::ActorKind> {
-          auto it = existing_.by_id.find(id);
-          if (it == existing_.by_id.end()) return std::nullopt;
-          return it->second.second;
-        },
-        [&](std::string_view id) { return themes.contains(id); },
-        [&](std::string_view id) { return competences.contains(id); }};
+    core::KnownContent known{[&](std::string_view id) -> std::optional<core::ActorKind> {
+                               auto it = existing_.by_id.find(id);
+                               if (it == existing_.by_id.end()) return std::nullopt;
+                               return it->second.second;
+                             },
+                             [&](std::string_view id) { return themes.contains(id); },
+                             [&](std::string_view id) { return competences.contains(id); }};
     core::validate(fresh, known);
     new_taxonomy_ = std::move(fresh.taxonomy);
   }
@@ -227,8 +226,7 @@ class ProjectMerger {
 
   // The attributes projects and coordinated, and the topic offers, of every organisation.
   void write_counts() {
-    Statement read_attribute(db_,
-                             "SELECT value FROM actor_attributes WHERE actor = ? AND key = ?");
+    Statement read_attribute(db_, "SELECT value FROM actor_attributes WHERE actor = ? AND key = ?");
     Statement set_attribute(
         db_, "INSERT OR REPLACE INTO actor_attributes(actor, key, value) VALUES (?, ?, ?)");
     Statement read_offers(db_,
@@ -265,7 +263,8 @@ class ProjectMerger {
       read_offers.reset();
       read_offers.bind(1, row);
       read_offers.bind(2, topic_theme);
-      while (read_offers.step()) stored.emplace(std::string(read_offers.text(0)), read_offers.real(1));
+      while (read_offers.step())
+        stored.emplace(std::string(read_offers.text(0)), read_offers.real(1));
       read_offers.reset();
       for (const auto& [topic, count] : stats.per_topic) {
         const double weight = static_cast<double>(count) / stats.projects;
@@ -306,8 +305,8 @@ class ProjectMerger {
       while (stmt.step()) {
         std::string a(stmt.text(1)), b(stmt.text(2));
         if (b < a) std::swap(a, b);
-        marked.emplace(std::pair{a, b}, StoredTie{stmt.int64(0), stmt.real(3),
-                                                  stmt.optional_int(4), stmt.optional_int(5)});
+        marked.emplace(std::pair{a, b}, StoredTie{stmt.int64(0), stmt.real(3), stmt.optional_int(4),
+                                                  stmt.optional_int(5)});
       }
     }
     Statement insert(db_,

@@ -17,8 +17,8 @@ using detail::Database;
 using detail::Statement;
 using detail::Transaction;
 
-std::string detail::stored_tie_key(std::string_view kind, std::int64_t source,
-                                   std::int64_t target, const std::optional<int>& start) {
+std::string detail::stored_tie_key(std::string_view kind, std::int64_t source, std::int64_t target,
+                                   const std::optional<int>& start) {
   const auto parsed = core::parse_tie_kind(kind);
   if (parsed && !core::is_directed(*parsed) && target < source) std::swap(source, target);
   std::string key(kind);
@@ -126,9 +126,9 @@ core::ActorRecord merged_actor(const core::ActorRecord& given, const core::Actor
 }
 
 bool same_fields(const core::ActorRecord& a, const core::ActorRecord& b) {
-  const auto same_location = a.location.has_value() == b.location.has_value() &&
-                             (!a.location || (a.location->lat == b.location->lat &&
-                                              a.location->lon == b.location->lon));
+  const auto same_location =
+      a.location.has_value() == b.location.has_value() &&
+      (!a.location || (a.location->lat == b.location->lat && a.location->lon == b.location->lon));
   return a.name == b.name && a.kind == b.kind && a.municipality == b.municipality &&
          same_location && a.employees == b.employees && a.sector == b.sector &&
          a.founded == b.founded && a.capacity == b.capacity && a.parent == b.parent;
@@ -219,8 +219,8 @@ class Updater {
   }
 
   void read_taxonomy_ids() {
-    for (const auto& [table, into] : {std::pair{"themes", &stored_themes_},
-                                      std::pair{"competences", &stored_competences_}}) {
+    for (const auto& [table, into] :
+         {std::pair{"themes", &stored_themes_}, std::pair{"competences", &stored_competences_}}) {
       Statement stmt(db_, std::string("SELECT id FROM ") + table);
       while (stmt.step()) into->emplace(stmt.text(0));
     }
@@ -259,13 +259,16 @@ class Updater {
       if (where.file.empty()) where = SourceLocation{path_, 0, 0};
       const auto [first, fresh] = first_line.emplace(e.id, e.line);
       if (!fresh) {
-        throw InvalidInput(where, "actor " + in_quotes(e.id) + " is listed for deletion twice (first "
-                                  "on line " + std::to_string(first->second) + ")");
+        throw InvalidInput(where, "actor " + in_quotes(e.id) +
+                                      " is listed for deletion twice (first "
+                                      "on line " +
+                                      std::to_string(first->second) + ")");
       }
       const auto it = existing_.by_id.find(e.id);
       if (it == existing_.by_id.end())
-        throw InvalidInput(where, "actor " + in_quotes(e.id) + " is not in the database: nothing to "
-                                  "delete");
+        throw InvalidInput(where, "actor " + in_quotes(e.id) +
+                                      " is not in the database: nothing to "
+                                      "delete");
       if (batch_line_.contains(e.id)) {
         fail_at_actor(e.id, "id",
                       "actor " + in_quotes(e.id) + " is both updated here and deleted (" +
@@ -277,29 +280,30 @@ class Updater {
 
   void validate() {
     // Batch ids are checked as the batch's own, stored ids as known unless updated or deleted.
-    core::KnownContent known{
-        [&](std::string_view id) -> std::optional<core::ActorKind> {
-          if (batch_line_.contains(id) || doomed_.contains(id)) return std::nullopt;
-          auto it = existing_.by_id.find(id);
-          if (it == existing_.by_id.end()) return std::nullopt;
-          return it->second.second;
-        },
-        [&](std::string_view id) {
-          return !batch_themes_.contains(id) && stored_themes_.contains(id);
-        },
-        [&](std::string_view id) {
-          return !batch_competences_.contains(id) && stored_competences_.contains(id);
-        }};
+    core::KnownContent known{[&](std::string_view id) -> std::optional<core::ActorKind> {
+                               if (batch_line_.contains(id) || doomed_.contains(id))
+                                 return std::nullopt;
+                               auto it = existing_.by_id.find(id);
+                               if (it == existing_.by_id.end()) return std::nullopt;
+                               return it->second.second;
+                             },
+                             [&](std::string_view id) {
+                               return !batch_themes_.contains(id) && stored_themes_.contains(id);
+                             },
+                             [&](std::string_view id) {
+                               return !batch_competences_.contains(id) &&
+                                      stored_competences_.contains(id);
+                             }};
     core::validate(merged_, known);
     std::unordered_map<std::string, std::size_t> lines;
     for (const auto& t : merged_.ties) {
       const auto [first, fresh] = lines.emplace(tie_key(t), t.line);
       if (!fresh) {
-        throw InvalidInput(data_.ties_origin.locate(t.line, "source"),
-                           "duplicate tie: " + describe_tie(t) + " is given twice" +
-                               (first->second > 0 ? " (first on line " +
-                                                        std::to_string(first->second) + ")"
-                                                  : std::string()));
+        throw InvalidInput(
+            data_.ties_origin.locate(t.line, "source"),
+            "duplicate tie: " + describe_tie(t) + " is given twice" +
+                (first->second > 0 ? " (first on line " + std::to_string(first->second) + ")"
+                                   : std::string()));
       }
     }
   }
@@ -556,7 +560,8 @@ class Updater {
       Statement scan(db_, "SELECT id, actor, grp, start, \"end\" FROM memberships");
       while (scan.step()) {
         const auto it = wanted.find(key(scan.int64(1), scan.int64(2), scan.optional_int(3)));
-        if (it != wanted.end()) matches[it->second].emplace_back(scan.int64(0), scan.optional_int(4));
+        if (it != wanted.end())
+          matches[it->second].emplace_back(scan.int64(0), scan.optional_int(4));
       }
     }
     Statement insert(db_,
@@ -653,8 +658,8 @@ class Updater {
         const std::string child(stmt.text(0)), parent(stmt.text(1)), kind(stmt.text(2));
         fail_at_actor(batch_line_.contains(parent) ? parent : child,
                       batch_line_.contains(parent) ? "kind" : "parent",
-                      "research group " + in_quotes(child) + " would have parent " + in_quotes(parent) +
-                          " of kind " + kind +
+                      "research group " + in_quotes(child) + " would have parent " +
+                          in_quotes(parent) + " of kind " + kind +
                           "; a research group's parent is a university, research institute or "
                           "research group");
       }

@@ -204,8 +204,8 @@ TEST_CASE("cli: a second project import merges; one that cannot names its file a
              "2,participant,1,HES,2016,2019\n");
   write_file(dir / "o2.csv",
              "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n");
-  auto r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations",
-                    "o2.csv", "--format", "json"},
+  auto r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv",
+                    "--format", "json"},
                    dir.path());
   REQUIRE(r.exit_code == 0);
   std::map<std::string, std::vector<int>> changes;

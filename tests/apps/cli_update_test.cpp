@@ -65,10 +65,10 @@ void write_region(const ScratchDir& dir) {
   write_file(dir / "memberships.csv", "actor,group,start,end\nf1,ihk,2010,\nf2,ihk,,\n");
 }
 
-const std::vector<std::string> import_region{
-    "import",        "--taxonomy", "taxonomy.csv", "--actors",      "actors.csv",
-    "--competences", "competences.csv", "--ties",  "ties.csv",      "--memberships",
-    "memberships.csv"};
+const std::vector<std::string> import_region{"import",          "--taxonomy",     "taxonomy.csv",
+                                             "--actors",        "actors.csv",     "--competences",
+                                             "competences.csv", "--ties",         "ties.csv",
+                                             "--memberships",   "memberships.csv"};
 
 }  // namespace
 
@@ -102,8 +102,9 @@ TEST_CASE("cli: import --update changes rows in place and says what changed", "[
   CHECK(changes["actor_competences"] == std::vector{1, 0, 0, 1});
   CHECK(changes["ties"] == std::vector{1, 1, 0, 0});
   CHECK(changes["memberships"] == std::vector{0, 1, 0, 0});
-  CHECK(query_text(db, "SELECT name, employees FROM actors WHERE ext_id IN ('f1', 'f2') "
-                       "ORDER BY id") == "Firm One GmbH|10\nFirm Two|200\n");
+  CHECK(query_text(db,
+                   "SELECT name, employees FROM actors WHERE ext_id IN ('f1', 'f2') "
+                   "ORDER BY id") == "Firm One GmbH|10\nFirm Two|200\n");
   CHECK(query_text(db, "SELECT weight, \"end\" FROM ties WHERE kind = 'transfer'") == "3.0|2023\n");
   CHECK(query_text(db, "SELECT competence, role FROM actor_competences WHERE actor = 3") ==
         "ai|need\n");
@@ -150,29 +151,56 @@ TEST_CASE("cli: bad updates and deletions exit 2 at file:line:column, the file u
     std::string file, content, expected;
   };
   const std::vector<Case> cases{
-      {"unknown kind", {"--update", "--actors"}, "bad.csv", actors + "f1,X,startup,Essen,,\n",
+      {"unknown kind",
+       {"--update", "--actors"},
+       "bad.csv",
+       actors + "f1,X,startup,Essen,,\n",
        "bad.csv:2:3: unknown actor kind 'startup'"},
-      {"a group's parent stops being science", {"--update", "--actors"}, "bad.csv",
+      {"a group's parent stops being science",
+       {"--update", "--actors"},
+       "bad.csv",
        actors + "uni,Uni,firm,Bochum,,\n",
        "bad.csv:2:3: research group 'grp' would have parent 'uni' of kind firm"},
-      {"a member's group stops being a group", {"--update", "--actors"}, "bad.csv",
-       actors + "ihk,Chamber,firm,Essen,,\n", "bad.csv:2:3: 'f1' is a member of 'ihk'"},
-      {"a tie twice in the file", {"--update", "--ties"}, "bad.csv",
+      {"a member's group stops being a group",
+       {"--update", "--actors"},
+       "bad.csv",
+       actors + "ihk,Chamber,firm,Essen,,\n",
+       "bad.csv:2:3: 'f1' is a member of 'ihk'"},
+      {"a tie twice in the file",
+       {"--update", "--ties"},
+       "bad.csv",
        ties + "f1,uni,transfer,1,2019,\nuni,f1,transfer,2,2019,\n",
        "bad.csv:3:1: duplicate tie: 'uni' -- 'f1' (transfer, start 2019) is already on line 2"},
-      {"a stored tie without --update", {"--ties"}, "bad.csv", ties + "uni,f1,transfer,2,2019,\n",
+      {"a stored tie without --update",
+       {"--ties"},
+       "bad.csv",
+       ties + "uni,f1,transfer,2,2019,\n",
        "bad.csv:2:1: tie 'uni' -- 'f1' (transfer, start 2019) is already stored"},
-      {"an unknown id to delete", {"--delete"}, "bad.csv", "id\nf1\nnobody\n",
+      {"an unknown id to delete",
+       {"--delete"},
+       "bad.csv",
+       "id\nf1\nnobody\n",
        "bad.csv:3:1: actor 'nobody' is not in the database"},
-      {"an id to delete twice", {"--delete"}, "bad.csv", "id\nf1\nf1\n",
+      {"an id to delete twice",
+       {"--delete"},
+       "bad.csv",
+       "id\nf1\nf1\n",
        "bad.csv:3:1: actor 'f1' is listed for deletion twice"},
-      {"a deletion file without id", {"--delete"}, "bad.csv", "name\nf1\n",
+      {"a deletion file without id",
+       {"--delete"},
+       "bad.csv",
+       "name\nf1\n",
        "bad.csv:1: missing required column 'id'"},
-      {"Windows-1252", {"--update", "--actors"}, "bad.csv",
+      {"Windows-1252",
+       {"--update", "--actors"},
+       "bad.csv",
        "id;name;kind;municipality;lat;lon\r\nf1;M\xFCller;firm;Essen;;\r\n",
        "bad.csv:2:2: malformed UTF-8: byte 0xFC is 'ü' in Windows-1252"},
-      {"a decimal comma in a comma file", {"--update", "--actors"}, "bad.csv",
-       actors + "f1,X,firm,Essen,\"51,4\",7\n", "bad.csv:2:5: lat '51,4' is not a number"},
+      {"a decimal comma in a comma file",
+       {"--update", "--actors"},
+       "bad.csv",
+       actors + "f1,X,firm,Essen,\"51,4\",7\n",
+       "bad.csv:2:5: lat '51,4' is not a number"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.what);
@@ -189,7 +217,8 @@ TEST_CASE("cli: bad updates and deletions exit 2 at file:line:column, the file u
   // The conversion the message suggests makes the file importable.
   write_file(dir / "bad.csv", "id;name;kind;municipality;lat;lon\r\nf1;M\xFCller;firm;Essen;;\r\n");
   const auto r = run_cli({"import", "--update", "--actors", "bad.csv"}, dir.path());
-  CHECK_THAT(r.err, Catch::Contains("iconv -f WINDOWS-1252 -t UTF-8 'bad.csv' > 'bad.csv.utf8.csv'"));
+  CHECK_THAT(r.err,
+             Catch::Contains("iconv -f WINDOWS-1252 -t UTF-8 'bad.csv' > 'bad.csv.utf8.csv'"));
 }
 
 TEST_CASE("cli: Excel files (BOM, CRLF, ';', decimal commas) import as plain CSV does",
@@ -198,12 +227,14 @@ TEST_CASE("cli: Excel files (BOM, CRLF, ';', decimal commas) import as plain CSV
   // As Excel with German settings saves "CSV UTF-8": a BOM, CRLF, ';' and decimal commas.
   const std::string bom = "\xEF\xBB\xBF";
   write_file(dir / "actors.csv",
-             bom + "id;name;kind;municipality;lat;lon;employees\r\n"
-                   "f1;\"Müller & Söhne; Stahlbau\";firm;Mülheim an der Ruhr;51,43;6,88;12\r\n"
-                   "f2;Zweite GmbH;firm;Essen;51,45;7,01;\r\n");
+             bom +
+                 "id;name;kind;municipality;lat;lon;employees\r\n"
+                 "f1;\"Müller & Söhne; Stahlbau\";firm;Mülheim an der Ruhr;51,43;6,88;12\r\n"
+                 "f2;Zweite GmbH;firm;Essen;51,45;7,01;\r\n");
   write_file(dir / "ties.csv",
-             bom + "source;target;kind;weight;start;end\r\nf1;f2;supply;1,5;2015;\r\n"
-                   "f2;f1;supply;;2015;\r\n");
+             bom +
+                 "source;target;kind;weight;start;end\r\nf1;f2;supply;1,5;2015;\r\n"
+                 "f2;f1;supply;;2015;\r\n");
   auto r = run_cli({"import", "--actors", "actors.csv", "--ties", "ties.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
   const auto db = dir / "verbund.db";

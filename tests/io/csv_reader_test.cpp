@@ -194,7 +194,10 @@ TEST_CASE("CSV: a Windows-1252 or UTF-16 file is named as such, with how to conv
   where = error_at("a,b\n1,5 \x80\n", &message);
   CHECK(where.column == 2);
   CHECK_THAT(message, Catch::Contains("0x80 is '€'"));
-  where = error_at(std::string("\xFF\xFE" "a\0,\0b\0", 8), &message);
+  where = error_at(std::string("\xFF\xFE"
+                               "a\0,\0b\0",
+                               8),
+                   &message);
   CHECK(where.line == 1);
   CHECK_THAT(message, Catch::Contains("UTF-16") && Catch::Contains("iconv -f UTF-16 -t UTF-8"));
 }

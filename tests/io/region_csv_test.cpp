@@ -161,9 +161,12 @@ TEST_CASE("region CSV: a tie given twice is refused at its second row; empty wei
   CHECK(io::default_tie_weight == 1.0);
   CHECK(data.ties[1].weight == 2.0);
   // Undirected kinds: b-a is a-b.
-  for (const std::string& row : {std::string("b,a,research,3,2015,\n"), std::string("a,b,research,1,2015,2020\n")}) {
-    test::write_file(dir / "ties.csv", "source,target,kind,weight,start,end\n"
-                                       "a,b,research,,2015,\n" + row);
+  for (const std::string& row :
+       {std::string("b,a,research,3,2015,\n"), std::string("a,b,research,1,2015,2020\n")}) {
+    test::write_file(dir / "ties.csv",
+                     "source,target,kind,weight,start,end\n"
+                     "a,b,research,,2015,\n" +
+                         row);
     const auto [where, message] = read_error(files);
     CHECK(where.line == 3);
     CHECK(where.column == 1);
@@ -179,8 +182,7 @@ TEST_CASE("region CSV: German Excel files read like the plain ones", "[io][csv]"
   test::write_file(dir / "ties.csv",
                    "\xEF\xBB\xBFsource;target;kind;weight;start;end\r\n"
                    "f1;f2;supply;1,5;2015;\r\n");
-  test::write_file(dir / "competences.csv",
-                   "actor;competence;role;weight\r\nf1;h2;need;0,25\r\n");
+  test::write_file(dir / "competences.csv", "actor;competence;role;weight\r\nf1;h2;need;0,25\r\n");
   io::RegionCsvFiles files;
   files.actors = dir / "actors.csv";
   files.ties = dir / "ties.csv";

@@ -51,8 +51,8 @@ TEST_CASE("project imports one after the other equal one import of their union",
     for (int o = 0; o < 8; ++o) {
       // Organisation 7 has no row: it is named "PIC 7" until a file names it.
       if (o < 7)
-        organisations += std::to_string(o) + ",Org " + std::to_string(o) + ",O," + types[o] +
-                         ",Essen,DE\n";
+        organisations +=
+            std::to_string(o) + ",Org " + std::to_string(o) + ",O," + types[o] + ",Essen,DE\n";
     }
     test::write_file(dir / "organisations.csv", organisations);
     std::string topics = "rcn,programme_part\n";
@@ -157,8 +157,8 @@ TEST_CASE("a project merge refuses organisations of an import that kept no proje
                    "pic,name,short_name,type,city,country\n1,Uni,U,HES,Bochum,DE\n"
                    "2,Firma,F,PRC,Herne,DE\n");
   test::write_file(dir / "topics.csv", "rcn,programme_part\n");
-  const auto first = read(dir, "1,coordinator,1,HES,2015,2017\n1,participant,2,PRC,2015,2017\n",
-                          "p.csv");
+  const auto first =
+      read(dir, "1,coordinator,1,HES,2015,2017\n1,participant,2,PRC,2015,2017\n", "p.csv");
   io::Store store = io::Store::open(dir / "v.db", io::OpenMode::create_if_missing);
   store.append(first.data);  // as verbund before schema 3 stored a project import
   const std::string before = test::dump_database(dir / "v.db");

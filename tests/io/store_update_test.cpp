@@ -54,9 +54,8 @@ struct Model {
   void erase(const std::string& id) {
     actors.erase(id);
     std::erase_if(competences, [&](const auto& e) { return std::get<0>(e.first) == id; });
-    std::erase_if(ties, [&](const auto& e) {
-      return e.second.source == id || e.second.target == id;
-    });
+    std::erase_if(ties,
+                  [&](const auto& e) { return e.second.source == id || e.second.target == id; });
   }
   [[nodiscard]] core::RegionData data(const std::vector<core::TaxonomyRecord>& taxonomy) const {
     core::RegionData d;
@@ -91,8 +90,13 @@ core::TieRecord random_tie(core::RandomStream& rng, const std::vector<std::strin
   auto t = rng.below(ids.size() - 1);
   if (t >= s) ++t;
   const core::TieKind kinds[] = {core::TieKind::supply, core::TieKind::research};
-  core::TieRecord tie{ids[s], ids[t], kinds[rng.below(2)], 1.0 + static_cast<double>(rng.below(3)),
-                      std::nullopt, std::nullopt, 0};
+  core::TieRecord tie{ids[s],
+                      ids[t],
+                      kinds[rng.below(2)],
+                      1.0 + static_cast<double>(rng.below(3)),
+                      std::nullopt,
+                      std::nullopt,
+                      0};
   if (rng.below(2) == 0) tie.start = 2015 + static_cast<int>(rng.below(2));
   if (rng.below(2) == 0) tie.end = 2020;
   return tie;
@@ -132,10 +136,10 @@ TEST_CASE("update then export equals a fresh import of the model's result", "[io
     for (const auto& id : ids) {
       for (int c = 0; c < 3; ++c) {
         if (rng.below(2) == 0)
-          initial.competences.push_back({id, "c" + std::to_string(c),
-                                         rng.below(2) == 0 ? core::CompetenceRole::offer
-                                                           : core::CompetenceRole::need,
-                                         0.5, 0});
+          initial.competences.push_back(
+              {id, "c" + std::to_string(c),
+               rng.below(2) == 0 ? core::CompetenceRole::offer : core::CompetenceRole::need, 0.5,
+               0});
       }
     }
     std::erase_if(initial.competences, [&, seen = std::set<std::string>()](const auto& c) mutable {
@@ -158,11 +162,12 @@ TEST_CASE("update then export equals a fresh import of the model's result", "[io
     }
     for (int k = 0; k < 3; ++k) {
       const std::string& actor = all[rng.below(all.size())];
-      const auto role = rng.below(2) == 0 ? core::CompetenceRole::offer : core::CompetenceRole::need;
+      const auto role =
+          rng.below(2) == 0 ? core::CompetenceRole::offer : core::CompetenceRole::need;
       for (int c = 0; c < 3; ++c) {
         if (rng.below(2) == 0)
-          batch.competences.push_back(
-              {actor, "c" + std::to_string(c), role, 0.25 * (1.0 + static_cast<double>(rng.below(3))), 0});
+          batch.competences.push_back({actor, "c" + std::to_string(c), role,
+                                       0.25 * (1.0 + static_cast<double>(rng.below(3))), 0});
       }
     }
     std::erase_if(batch.competences, [&, seen = std::set<std::string>()](const auto& c) mutable {
@@ -217,7 +222,7 @@ TEST_CASE("update keeps what the file has no column for; an empty attribute cell
   store.append(test::small_region_data());
   test::write_file(dir / "a.csv",
                    "id,name,kind,municipality,lat,lon,website\n"
-                   "f1,Renamed,firm,Essen,51.45,7.02,\n"       // website removed
+                   "f1,Renamed,firm,Essen,51.45,7.02,\n"                     // website removed
                    "f2,Name of f2,firm,Duisburg,51.43,6.76,new.example\n");  // same fields
   io::RegionCsvFiles files;
   files.actors = dir / "a.csv";
@@ -308,7 +313,8 @@ TEST_CASE("a bad update or deletion names its place and leaves the store as it w
   io::Store store = io::Store::open(dir / "v.db", io::OpenMode::create_if_missing);
   store.append(test::small_region_data());
   const std::string before = test::dump_database(dir / "v.db");
-  const core::TableOrigin actors_file{"a.csv", {"id", "name", "kind", "municipality", "lat", "lon"}};
+  const core::TableOrigin actors_file{"a.csv",
+                                      {"id", "name", "kind", "municipality", "lat", "lon"}};
   const core::TableOrigin gone{"gone.csv", {"id"}};
   auto actor = [](std::string id, core::ActorKind kind, std::size_t line) {
     core::ActorRecord a;
@@ -346,7 +352,8 @@ TEST_CASE("a bad update or deletion names its place and leaves the store as it w
     core::RegionData d;
     d.actors_origin = actors_file;
     d.actors.push_back(actor("uni", core::ActorKind::firm, 4));
-    cases.push_back({"parent kind", d, none, "a.csv:4:3: research group 'grp' would have parent 'uni' of kind firm"});
+    cases.push_back({"parent kind", d, none,
+                     "a.csv:4:3: research group 'grp' would have parent 'uni' of kind firm"});
   }
   {
     // A cycle through a stored actor: uni's parent becomes grp, whose parent is uni.
@@ -355,26 +362,31 @@ TEST_CASE("a bad update or deletion names its place and leaves the store as it w
     d.actors_origin.header.push_back("parent");
     d.actors.push_back(actor("uni", core::ActorKind::university, 3));
     d.actors.back().parent = "grp";
-    cases.push_back({"cycle", d, none, "a.csv:3:7: parents would form a cycle: 'uni' -> 'grp' -> 'uni'"});
+    cases.push_back(
+        {"cycle", d, none, "a.csv:3:7: parents would form a cycle: 'uni' -> 'grp' -> 'uni'"});
   }
   {
     core::RegionData d;
     d.actors_origin = actors_file;
     d.actors.push_back(actor("clu", core::ActorKind::firm, 2));
-    cases.push_back({"group kind", d, none, "a.csv:2:3: 'f2' is a member of 'clu', which would be a firm"});
+    cases.push_back(
+        {"group kind", d, none, "a.csv:2:3: 'f2' is a member of 'clu', which would be a firm"});
   }
   {
     core::RegionData d;
     d.ties_origin = {"t.csv", {"source", "target", "kind", "weight", "start", "end"}};
     d.ties = {{"f1", "f4", core::TieKind::informal, 1, 2015, std::nullopt, 2},
               {"f4", "f1", core::TieKind::informal, 2, 2015, std::nullopt, 3}};
-    cases.push_back({"tie twice", d, none, "t.csv:3:1: duplicate tie: 'f4' -- 'f1' (informal, start 2015) is given twice (first on line 2)"});
+    cases.push_back({"tie twice", d, none,
+                     "t.csv:3:1: duplicate tie: 'f4' -- 'f1' (informal, start 2015) is given twice "
+                     "(first on line 2)"});
   }
   {
     core::RegionData d;
     d.ties_origin = {"t.csv", {"source", "target", "kind", "weight", "start", "end"}};
     d.ties = {{"f1", "f4", core::TieKind::informal, 1, 2015, std::nullopt, 2}};
-    cases.push_back({"tie to a deleted actor", d, deleting({{"f4", 2}}), "t.csv:2:2: unknown actor 'f4'"});
+    cases.push_back(
+        {"tie to a deleted actor", d, deleting({{"f4", 2}}), "t.csv:2:2: unknown actor 'f4'"});
   }
   for (const auto& c : cases) {
     CAPTURE(c.what);

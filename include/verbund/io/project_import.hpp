@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "verbund/core/region_data.hpp"
-#include "verbund/io/csv_reader.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/csv_reader.hpp"
 
 namespace verbund::io {
 
@@ -65,7 +65,7 @@ struct ProjectRecord {
   std::string id;
   std::optional<int> start;
   std::optional<int> end;
-  std::vector<Member> members;     ///< sorted by pic, each once
+  std::vector<Member> members;      ///< sorted by pic, each once
   std::vector<std::string> topics;  ///< competence ids (see project_topic_id), sorted, each once
   friend bool operator==(const ProjectRecord&, const ProjectRecord&) = default;
 };

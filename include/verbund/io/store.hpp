@@ -118,9 +118,10 @@ class Store {
   /// Checks `data` against itself and the database (core::validate) and appends it in one
   /// transaction, after SQLite's quick_check has found the file intact. A tie that is already
   /// stored (same source, target, kind and start) is refused: update() changes it. Throws
-  /// InvalidInput on the first problem or a damaged file, IoError if the database fails; the database is then
-  /// unchanged. O(P + (N + n + m) log(N + n)) for P pages, N actors stored and a batch of n
-  /// actors and m other rows, plus a scan of the stored ties when the batch ties stored actors.
+  /// InvalidInput on the first problem or a damaged file, IoError if the database fails; the
+  /// database is then unchanged. O(P + (N + n + m) log(N + n)) for P pages, N actors stored and a
+  /// batch of n actors and m other rows, plus a scan of the stored ties when the batch ties stored
+  /// actors.
   StoreCounts append(const core::RegionData& data);
   /// As append(data), and records `run` in the same transaction: the data and its provenance
   /// are committed together or not at all.
