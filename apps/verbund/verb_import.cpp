@@ -165,6 +165,11 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
               "nothing to import: give at least one of --taxonomy, --actors, "
               "--competences, --ties, --memberships, --delete (or `import projects`)");
         }
+        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties || f.memberships;
+        if (state->deletions && any_file && !state->update) {
+          throw InvalidInput(
+              "--delete with files to import changes stored rows in place: give --update as well");
+        }
         const core::RegionData data = io::read_region_csv(f, state->csv());
         if (state->update || state->deletions) {
           io::ActorDeletions deletions;

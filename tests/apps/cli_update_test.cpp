@@ -124,6 +124,10 @@ TEST_CASE("cli: import --delete removes actors with their rows; a parent only wi
   CHECK_THAT(r.err, Catch::Contains("gone.csv:3:1: cannot delete 'uni': its 1 research group(s) "
                                     "'grp' would stay without a parent"));
   CHECK(file_hash(db) == hash);
+  // Files with --delete change stored rows: only with --update.
+  r = run_cli({"import", "--delete", "gone.csv", "--ties", "ties.csv"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("give --update as well"));
   write_file(dir / "gone.csv", "id;note\r\nf2;closed\r\nuni;\r\ngrp;\r\n");
   r = run_cli({"import", "--delete", "gone.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
