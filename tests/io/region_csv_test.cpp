@@ -203,3 +203,32 @@ TEST_CASE("region CSV: German Excel files read like the plain ones", "[io][csv]"
     CHECK(e.where().column == 5);
   }
 }
+
+TEST_CASE("region CSV: files as German Excel saves them (tests/data/excel_de_*)", "[io][csv]") {
+  const std::filesystem::path data = VERBUND_TEST_DATA_DIR;
+  io::RegionCsvFiles files;
+  files.actors = data / "excel_de_actors.csv";  // "CSV UTF-8": BOM, CRLF, ';', decimal commas
+  files.ties = data / "excel_de_ties.csv";
+  const auto batch = io::read_region_csv(files);
+  core::validate(batch);
+  REQUIRE(batch.actors.size() == 3);
+  CHECK(batch.actors[0].name == "Müller & Söhne; Stahlbau");
+  CHECK(batch.actors[0].municipality == "Mülheim an der Ruhr");
+  CHECK(batch.actors[0].location->lat == 51.4275);
+  CHECK(batch.actors[0].location->lon == 6.8825);
+  CHECK(batch.actors[0].attributes ==
+        std::vector<core::Attribute>{{"Bemerkung", "Zulieferer \"Tier 1\""}});
+  CHECK(batch.actors[1].employees == 300);
+  REQUIRE(batch.ties.size() == 2);
+  CHECK(batch.ties[0].weight == 1.5);
+  CHECK(batch.ties[1].weight == io::default_tie_weight);
+  CHECK(batch.ties[1].end == 2022);
+  // Plain "CSV" from Excel is Windows-1252: named, located, with the conversion.
+  files = {};
+  files.actors = data / "excel_de_actors_windows1252.csv";
+  const auto [where, message] = read_error(files);
+  CHECK(where.line == 2);
+  CHECK(where.column == 2);
+  CHECK_THAT(message, Catch::Contains("byte 0xFC is 'ü' in Windows-1252") &&
+                          Catch::Contains("iconv -f WINDOWS-1252 -t UTF-8"));
+}
