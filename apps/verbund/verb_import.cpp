@@ -1,4 +1,5 @@
-// `verbund import`: CSV files of the five tables, or consortium data (`import projects`).
+// `verbund import`: CSV files of the five tables (appended, or with --update/--delete changed in
+// place), or consortium data (`import projects`, merged into earlier project imports).
 #include <iostream>
 #include <memory>
 
@@ -6,7 +7,6 @@
 #include "output.hpp"
 #include "verbund/io/project_import.hpp"
 #include "verbund/io/region_csv.hpp"
-#include "verbund/io/taxonomy_merge.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -20,6 +20,37 @@ void print_counts(const GlobalOptions& global, const io::StoreCounts& added) {
   print_tables(std::cout, {t}, global.format);
 }
 
+void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary) {
+  if (global.quiet) return;
+  Table t{"changes", {"table", "added", "changed", "unchanged", "deleted"}, {}};
+  const std::pair<const char*, const io::RowChanges*> tables[] = {
+      {"themes", &summary.themes},
+      {"competences", &summary.competences},
+      {"actors", &summary.actors},
+      {"actor_attributes", &summary.attributes},
+      {"actor_competences", &summary.actor_competences},
+      {"ties", &summary.ties},
+      {"memberships", &summary.memberships},
+      {"projects", &summary.projects}};
+  for (const auto& [name, c] : tables) {
+    if (c == &summary.projects && *c == io::RowChanges{}) continue;
+    t.rows.push_back({name, c->added, c->changed, c->unchanged, c->deleted});
+  }
+  for (const auto& [name, deleted] : summary.other_deleted)
+    t.rows.push_back({name, 0, 0, 0, deleted});
+  print_tables(std::cout, {t}, global.format);
+}
+
+// "--delimiter ';'" as a character; "tab" or "\t" for a tab.
+char delimiter_of(const std::string& text) {
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text.size() != 1 || text == "\"" || text == "\n" || text == "\r") {
+    throw InvalidInput("--delimiter '" + text +
+                       "' is not one character (give ',', ';', '|' or tab)");
+  }
+  return text[0];
+}
+
 }  // namespace
 
 Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
@@ -28,6 +59,17 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
     io::ProjectFiles projects;
     std::string columns;
     std::optional<int> from_year, to_year;
+    bool update = false;
+    std::optional<std::filesystem::path> deletions;
+    std::optional<std::string> delimiter;
+    bool decimal_comma = false;
+
+    [[nodiscard]] io::CsvOptions csv() const {
+      io::CsvOptions options;
+      if (delimiter) options.delimiter = delimiter_of(*delimiter);
+      if (decimal_comma) options.decimal_comma = true;
+      return options;
+    }
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand(
@@ -44,6 +86,20 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--memberships", state->files.memberships, "actor,group,start,end")
       ->check(CLI::ExistingFile);
+  cmd->add_flag("--update", state->update,
+                "change what is stored: actors matched by id, competences replaced per actor and "
+                "role, ties matched by source, target, kind and start; prints what changed");
+  cmd->add_option("--delete", state->deletions,
+                  "delete the actors listed in this CSV file (column id) with their ties, "
+                  "memberships, competences and attributes")
+      ->check(CLI::ExistingFile);
+  auto add_dialect_options = [&](CLI::App* command) {
+    command->add_option("--delimiter", state->delimiter,
+                        "field delimiter: ',', ';' or tab (default: detected from the header)");
+    command->add_flag("--decimal-comma", state->decimal_comma,
+                      "numbers are written 1,5 (default: so when the delimiter is ';')");
+  };
+  add_dialect_options(cmd);
   cmd->require_subcommand(0, 1);
 
   CLI::App* projects = cmd->add_subcommand(
@@ -71,60 +127,67 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
                        "only projects starting in or after this year");
   projects->add_option("--to-year", state->to_year,
                        "only projects starting in or before this year");
+  add_dialect_options(projects);
 
-  return {cmd, [&global, state, cmd, projects,
-                suppliers = add_import_suppliers_subcommand(*cmd, global)] {
-            if (suppliers()) return;
-            core::RegionData data;
-            std::string verb = "import";
-            const CLI::App* described = cmd;
-            std::vector<SourceLocation> project_actor_places;
-            if (projects->parsed()) {
-              if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
-                throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
-                                   " is after --to-year " + std::to_string(*state->to_year) +
-                                   ": no project can start in between");
-              }
-              io::ProjectImportOptions options;
-              options.columns.apply(state->columns);
-              options.from_year = state->from_year;
-              options.to_year = state->to_year;
-              io::ProjectImport imported = io::read_projects(state->projects, options);
-              data = std::move(imported.data);
-              project_actor_places = std::move(imported.actor_places);
-              if (!global.quiet) {
-                for (const auto& w : imported.warnings)
-                  std::cerr << "verbund: warning: " << w << "\n";
-              }
-              verb = "import projects";
-              described = projects;
-            } else {
-              const auto& f = state->files;
-              if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships) {
-                throw InvalidInput(
-                    "nothing to import: give at least one of --taxonomy, --actors, "
-                    "--competences, --ties, --memberships (or `import projects`)");
-              }
-              data = io::read_region_csv(f);
-            }
-            io::Store store = open_store(global, /*create=*/true);
-            if (projects->parsed()) {
-              io::drop_known_taxonomy(data, store);
-              // Organisations missing from the organisations file have no row there to name.
-              for (std::size_t i = 0; i < data.actors.size(); ++i) {
-                if (store.has_actor_id(data.actors[i].id)) {
-                  throw InvalidInput(project_actor_places[i],
-                                     "duplicate actor id '" + data.actors[i].id +
-                                         "': the database already holds this organisation "
-                                         "(project imports cannot merge yet)");
-                }
-              }
-            }
-            const io::RunRecord run{verb, describe_options(*described), std::nullopt};
-            const io::StoreCounts added =
-                global.no_record ? store.append(data) : store.append(data, run);
-            print_counts(global, added);
-          }};
+  return {
+      cmd, [&global, state, cmd, projects,
+             suppliers = add_import_suppliers_subcommand(*cmd, global)] {
+        if (suppliers()) return;
+        if (projects->parsed()) {
+          if (state->update || state->deletions) {
+            throw InvalidInput(
+                "--update and --delete apply to the CSV tables, not to `import projects` "
+                "(which merges into earlier project imports by itself)");
+          }
+          if (state->from_year && state->to_year && *state->from_year > *state->to_year) {
+            throw InvalidInput("--from-year " + std::to_string(*state->from_year) +
+                               " is after --to-year " + std::to_string(*state->to_year) +
+                               ": no project can start in between");
+          }
+          io::ProjectImportOptions options;
+          options.columns.apply(state->columns);
+          options.from_year = state->from_year;
+          options.to_year = state->to_year;
+          options.csv = state->csv();
+          const io::ProjectImport imported = io::read_projects(state->projects, options);
+          if (!global.quiet) {
+            for (const auto& w : imported.warnings) std::cerr << "verbund: warning: " << w << "\n";
+          }
+          io::Store store = open_store(global, /*create=*/true);
+          const io::RunRecord run{"import projects", describe_options(*projects), std::nullopt};
+          print_changes(
+              global,
+              store.merge_projects(imported, global.no_record ? std::nullopt : std::optional(run)));
+          return;
+        }
+        const auto& f = state->files;
+        if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
+            !state->deletions) {
+          throw InvalidInput(
+              "nothing to import: give at least one of --taxonomy, --actors, "
+              "--competences, --ties, --memberships, --delete (or `import projects`)");
+        }
+        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties || f.memberships;
+        if (state->deletions && any_file && !state->update) {
+          throw InvalidInput(
+              "--delete with files to import changes stored rows in place: give --update as well");
+        }
+        const core::RegionData data = io::read_region_csv(f, state->csv());
+        if (state->update || state->deletions) {
+          io::ActorDeletions deletions;
+          if (state->deletions)
+            deletions = io::read_actor_deletions(*state->deletions, state->csv());
+          io::Store store = open_store(global, /*create=*/true);
+          const io::RunRecord run{state->update ? "import --update" : "import --delete",
+                                  describe_options(*cmd), std::nullopt};
+          print_changes(global, store.update(data, deletions,
+                                             global.no_record ? std::nullopt : std::optional(run)));
+          return;
+        }
+        io::Store store = open_store(global, /*create=*/true);
+        const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
+        print_counts(global, global.no_record ? store.append(data) : store.append(data, run));
+      }};
 }
 
 }  // namespace verbund::cli

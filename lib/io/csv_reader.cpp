@@ -1,6 +1,7 @@
 #include "verbund/io/csv_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -21,20 +22,97 @@ std::string read_file(const std::filesystem::path& path) {
   return std::move(buffer).str();
 }
 
+// Windows-1252 characters of the bytes 0x80..0x9F (Latin-1 has control characters there);
+// empty where Windows-1252 defines none.
+constexpr std::array<std::string_view, 32> windows_1252_high{
+    "€", "",  "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
+    "",  "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ"};
+
+// What byte `b` (not valid UTF-8 where it stands) would be in Windows-1252, as UTF-8 text.
+std::string windows_1252_character(unsigned char b) {
+  if (b >= 0x80 && b < 0xA0) return std::string(windows_1252_high[b - 0x80U]);
+  if (b < 0xA0) return {};
+  // Latin-1 (and Windows-1252) 0xA0..0xFF are U+00A0..U+00FF.
+  return {static_cast<char>(0xC0 | (b >> 6)), static_cast<char>(0x80 | (b & 0x3F))};
+}
+
+// Why a byte is not UTF-8, with the likely encoding and how to convert the file.
+std::string not_utf8_message(unsigned char b, const std::string& file) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(b));
+  const std::string character = windows_1252_character(b);
+  if (character.empty()) return std::string("malformed UTF-8 (byte ") + hex + ")";
+  return std::string("malformed UTF-8: byte ") + hex + " is '" + character +
+         "' in Windows-1252 (Latin-1), so the file is probably Windows-1252 encoded, as Excel "
+         "saves 'CSV'; convert it with `iconv -f WINDOWS-1252 -t UTF-8 '" +
+         file + "' > '" + file + ".utf8.csv'` or save it as 'CSV UTF-8'";
+}
+
 }  // namespace
 
-CsvReader::CsvReader(const std::filesystem::path& path)
-    : CsvReader(path.string(), read_file(path)) {}
+CsvReader::CsvReader(const std::filesystem::path& path, const CsvOptions& options)
+    : CsvReader(path.string(), read_file(path), options) {}
 
-CsvReader::CsvReader(std::string name, std::string content)
+CsvReader::CsvReader(std::string name, std::string content, const CsvOptions& options)
     : file_(std::move(name)), content_(std::move(content)) {
   if (content_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+  if (content_.starts_with("\xFF\xFE") || content_.starts_with("\xFE\xFF")) {
+    throw InvalidInput(SourceLocation{file_, 1, 1},
+                       "the file is UTF-16 encoded (Excel's 'Unicode text'); convert it with "
+                       "`iconv -f UTF-16 -t UTF-8 '" +
+                           file_ + "' > '" + file_ + ".utf8.csv'` or save it as 'CSV UTF-8'");
+  }
+  choose_dialect(options);
   parse_header();
+}
+
+void CsvReader::choose_dialect(const CsvOptions& options) {
+  const std::string_view s = std::string_view(content_).substr(pos_);
+  // Excel reads (and some tools write) a first line "sep=;" that names the delimiter.
+  std::optional<char> declared;
+  if (s.starts_with("sep=") && s.size() >= 5 && s[4] != '\n' && s[4] != '\r' &&
+      (s.size() == 5 || s[5] == '\n' || s[5] == '\r')) {
+    declared = s[4];
+    pos_ += 5;
+    if (pos_ < content_.size() && content_[pos_] == '\r') ++pos_;
+    if (pos_ < content_.size() && content_[pos_] == '\n') ++pos_;
+    ++line_;
+  }
+  if (options.delimiter) {
+    dialect_.delimiter = *options.delimiter;
+  } else if (declared) {
+    dialect_.delimiter = *declared;
+  } else {
+    // The header's most frequent candidate outside quotes; a one-column header stays ','.
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (std::size_t i = pos_; i < content_.size(); ++i) {
+      const char c = content_[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n' || c == '\r') break;
+      commas += c == ',';
+      semicolons += c == ';';
+      tabs += c == '\t';
+    }
+    if (semicolons > commas && semicolons >= tabs) {
+      dialect_.delimiter = ';';
+    } else if (tabs > commas && tabs > semicolons) {
+      dialect_.delimiter = '\t';
+    }
+  }
+  if (dialect_.delimiter == '"' || dialect_.delimiter == '\n' || dialect_.delimiter == '\r') {
+    throw InvalidInput(SourceLocation{file_, line_, 0},
+                       "a quote or line break cannot be the delimiter");
+  }
+  // German Excel writes ';' because ',' is its decimal separator.
+  dialect_.decimal_comma = options.decimal_comma.value_or(dialect_.delimiter == ';');
 }
 
 void CsvReader::parse_header() {
   if (!read_record(header_))
-    throw InvalidInput(SourceLocation{file_, 1, 0}, "empty file: no header row");
+    throw InvalidInput(SourceLocation{file_, line_, 0}, "empty file: no header row");
+  header_line_ = record_line_;
   for (std::size_t i = 0; i < header_.size(); ++i) {
     // Headers are matched case-sensitively but forgiving of surrounding spaces.
     auto& h = header_[i];
@@ -75,7 +153,7 @@ bool CsvReader::read_record(std::vector<std::string>& fields) {
   };
   auto check_utf8 = [&](std::size_t at) -> std::size_t {
     const std::size_t n = utf8_sequence_length(s, at);
-    if (n == 0) fail(at, "malformed UTF-8");
+    if (n == 0) fail(at, not_utf8_message(static_cast<unsigned char>(s[at]), file_));
     // Control characters break exports (XML 1.0 cannot carry them) and terminal output; a
     // quoted field may still span lines and any field may hold a tab.
     const auto b = static_cast<unsigned char>(s[at]);
@@ -115,7 +193,7 @@ bool CsvReader::read_record(std::vector<std::string>& fields) {
       }
       continue;
     }
-    if (c == ',') {
+    if (c == dialect_.delimiter) {
       fields.push_back(std::move(field));
       field.clear();
       after_quote = false;
@@ -161,9 +239,28 @@ std::optional<std::size_t> CsvReader::column(std::string_view name) const {
 std::size_t CsvReader::require(std::string_view name) const {
   if (auto c = column(name)) return *c - 1;
   std::string found;
-  for (const auto& h : header_) found += (found.empty() ? "" : ",") + h;
-  throw InvalidInput(SourceLocation{file_, 1, 0}, "missing required column '" + std::string(name) +
-                                                      "' (header has: " + found + ")");
+  const std::string separator(1, dialect_.delimiter == '\t' ? ',' : dialect_.delimiter);
+  for (const auto& h : header_) found += (found.empty() ? "" : separator) + h;
+  std::string hint;
+  for (const char other : {',', ';', '\t'}) {
+    if (other != dialect_.delimiter && header_.size() == 1 &&
+        header_[0].find(other) != std::string::npos) {
+      hint = other == '\t' ? "; the header holds tabs: give --delimiter tab"
+                           : std::string("; the header holds '") + other + "': give --delimiter '" +
+                                 other + "'";
+    }
+  }
+  throw InvalidInput(
+      SourceLocation{file_, header_line_, 0},
+      "missing required column '" + std::string(name) + "' (header has: " + found + ")" + hint);
+}
+
+std::optional<double> CsvReader::optional_number(const std::vector<std::string>& row,
+                                                 std::size_t index, std::string_view what) const {
+  const std::string& text = row[index];
+  if (text.empty()) return std::nullopt;
+  return dialect_.decimal_comma ? cell::to_double_decimal_comma(text, where(index), what)
+                                : cell::to_double(text, where(index), what);
 }
 
 namespace cell {
@@ -184,6 +281,21 @@ double to_double(std::string_view text, const SourceLocation& where, std::string
     throw InvalidInput(where, std::string(what) + " '" + std::string(text) + "' is not finite");
   }
   return value;
+}
+
+double to_double_decimal_comma(std::string_view text, const SourceLocation& where,
+                               std::string_view what) {
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos) return to_double(text, where, what);
+  if (text.find(',', comma + 1) != std::string_view::npos ||
+      text.find('.') != std::string_view::npos) {
+    throw InvalidInput(where, std::string(what) + " '" + std::string(text) +
+                                  "' is not a number (write 1234,5 or 1234.5, without thousands "
+                                  "separators)");
+  }
+  std::string point(text);
+  point[comma] = '.';
+  return to_double(point, where, what);
 }
 
 long long to_integer(std::string_view text, const SourceLocation& where, std::string_view what) {

@@ -37,7 +37,9 @@ constexpr std::array<std::array<std::string_view, 3>, 17> known_topics{{
 
 constexpr std::string_view topic_theme = "projects";
 
-std::string slug(std::string_view text) {
+}  // namespace
+
+std::string project_topic_id(std::string_view text) {
   std::string out = "project-";
   bool dash = false;
   for (const char c : text) {
@@ -55,6 +57,8 @@ std::string slug(std::string_view text) {
   while (out.ends_with('-')) out.pop_back();
   return out;
 }
+
+namespace {
 
 // Key under which city spellings are merged: case folded, including German umlauts.
 std::string city_key(std::string_view city) {
@@ -182,7 +186,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   // Organisations file: pic -> details.
   std::unordered_map<std::string, Organisation> organisations;
   {
-    CsvReader csv(files.organisations);
+    CsvReader csv(files.organisations, options.csv);
     const auto pic = csv.require(cols.org_pic), name = csv.require(cols.org_name),
                type = csv.require(cols.org_type), city = csv.require(cols.org_city);
     const auto short_name = csv.column(cols.org_short_name);
@@ -217,7 +221,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   std::vector<RawParticipation> raw;
   std::string participations_file;
   {
-    CsvReader csv(files.participations);
+    CsvReader csv(files.participations, options.csv);
     participations_file = csv.file();
     const auto project = csv.require(cols.project), pic = csv.require(cols.pic),
                type = csv.require(cols.type);
@@ -287,7 +291,7 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
   std::map<std::string, std::vector<std::string>> topics_of;
   std::set<std::string> topics;
   if (files.topics) {
-    CsvReader csv(*files.topics);
+    CsvReader csv(*files.topics, options.csv);
     const auto project = csv.require(cols.topic_project), name = csv.require(cols.topic_name);
     std::vector<std::string> row;
     while (csv.next(row)) {
@@ -336,37 +340,24 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
         de = known[2];
       }
     }
-    out.taxonomy.push_back({slug(topic), en, de, std::string(topic_theme), 0});
+    out.taxonomy.push_back({project_topic_id(topic), en, de, std::string(topic_theme), 0});
   }
 
-  // Per organisation: project count, coordinations, topic counts.
-  std::vector<int> project_count(pics.size(), 0), coordinated(pics.size(), 0);
-  std::vector<std::map<std::string, int>> topic_count(pics.size());
-  struct Pair {
-    int projects = 0;
-    std::optional<int> start, end;
-  };
-  std::map<std::pair<std::uint32_t, std::uint32_t>, Pair> pairs;
+  // The projects as records, then what they make of their organisations.
+  std::vector<ProjectRecord> records;
   for (const auto& [id, project] : projects) {
-    const auto topic_it = topics_of.find(id);
-    for (const auto& m : project.members) {
-      ++project_count[m.org];
-      if (m.coordinator) ++coordinated[m.org];
-      if (topic_it != topics_of.end()) {
-        for (const auto& t : topic_it->second) ++topic_count[m.org][t];
-      }
+    ProjectRecord r{id, project.start, project.end, {}, {}};
+    for (const auto& m : project.members) r.members.push_back({pics[m.org], m.coordinator});
+    std::sort(r.members.begin(), r.members.end(),
+              [](const auto& a, const auto& b) { return a.pic < b.pic; });
+    if (const auto it = topics_of.find(id); it != topics_of.end()) {
+      for (const auto& t : it->second) r.topics.push_back(project_topic_id(t));
+      std::sort(r.topics.begin(), r.topics.end());
+      r.topics.erase(std::unique(r.topics.begin(), r.topics.end()), r.topics.end());
     }
-    for (std::size_t i = 0; i < project.members.size(); ++i) {
-      for (std::size_t j = i + 1; j < project.members.size(); ++j) {
-        auto a = project.members[i].org, b = project.members[j].org;
-        Pair& pair = pairs[{std::min(a, b), std::max(a, b)}];
-        ++pair.projects;
-        if (project.start && (!pair.start || *project.start < *pair.start))
-          pair.start = project.start;
-        if (project.end && (!pair.end || *project.end > *pair.end)) pair.end = project.end;
-      }
-    }
+    records.push_back(std::move(r));
   }
+  const ProjectStatistics statistics = project_statistics(records);
 
   for (std::uint32_t i = 0; i < pics.size(); ++i) {
     core::ActorRecord a;
@@ -383,22 +374,47 @@ ProjectImport read_projects(const ProjectFiles& files, const ProjectImportOption
     if (!country.empty()) a.attributes.push_back({"country", country});
     if (named && !it->second.short_name.empty())
       a.attributes.push_back({"short_name", it->second.short_name});
-    a.attributes.push_back({"projects", std::to_string(project_count[i])});
-    a.attributes.push_back({"coordinated", std::to_string(coordinated[i])});
+    const auto& stats = statistics.organisations.at(pics[i]);
+    a.attributes.push_back({"projects", std::to_string(stats.projects)});
+    a.attributes.push_back({"coordinated", std::to_string(stats.coordinated)});
     a.line = named ? it->second.line : 0;
     actor_places.push_back(named ? SourceLocation{files.organisations.string(), a.line, 0}
                                  : first_place[i]);
     out.actors.push_back(std::move(a));
-    for (const auto& [topic, count] : topic_count[i]) {
-      out.competences.push_back({pics[i], slug(topic), core::CompetenceRole::offer,
-                                 static_cast<double>(count) / project_count[i], 0});
+    for (const auto& [topic, count] : stats.per_topic) {
+      out.competences.push_back({pics[i], topic, core::CompetenceRole::offer,
+                                 static_cast<double>(count) / stats.projects, 0});
     }
   }
-  for (const auto& [key, pair] : pairs) {
-    out.ties.push_back({pics[key.first], pics[key.second], core::TieKind::project,
+  for (const auto& [key, pair] : statistics.pairs) {
+    out.ties.push_back({key.first, key.second, core::TieKind::project,
                         static_cast<double>(pair.projects), pair.start, pair.end, 0});
   }
-  return {std::move(out), std::move(warnings), std::move(actor_places)};
+  return {std::move(out), std::move(records), std::move(warnings), std::move(actor_places)};
+}
+
+ProjectStatistics project_statistics(const std::vector<ProjectRecord>& projects) {
+  ProjectStatistics out;
+  for (const auto& project : projects) {
+    for (const auto& m : project.members) {
+      auto& org = out.organisations[m.pic];
+      ++org.projects;
+      if (m.coordinator) ++org.coordinated;
+      for (const auto& t : project.topics) ++org.per_topic[t];
+    }
+    for (std::size_t i = 0; i < project.members.size(); ++i) {
+      for (std::size_t j = i + 1; j < project.members.size(); ++j) {
+        const auto& a = project.members[i].pic;
+        const auto& b = project.members[j].pic;
+        auto& pair = out.pairs[{std::min(a, b), std::max(a, b)}];
+        ++pair.projects;
+        if (project.start && (!pair.start || *project.start < *pair.start))
+          pair.start = project.start;
+        if (project.end && (!pair.end || *project.end > *pair.end)) pair.end = project.end;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace verbund::io

@@ -4,6 +4,7 @@
 #include <array>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 
 #include "verbund/error.hpp"
 #include "verbund/io/csv_reader.hpp"
@@ -30,8 +31,8 @@ std::string_view field_or_empty(const std::vector<std::string>& row, std::option
   return c ? std::string_view(row[*c]) : std::string_view();
 }
 
-void read_taxonomy(const std::filesystem::path& path, RegionData& out) {
-  CsvReader csv(path);
+void read_taxonomy(const std::filesystem::path& path, const CsvOptions& options, RegionData& out) {
+  CsvReader csv(path, options);
   Columns cols{csv};
   const auto id = cols.get("id"), en = cols.get("label_en"), de = cols.get("label_de"),
              theme = cols.get("theme");
@@ -43,8 +44,8 @@ void read_taxonomy(const std::filesystem::path& path, RegionData& out) {
   }
 }
 
-void read_actors(const std::filesystem::path& path, RegionData& out) {
-  CsvReader csv(path);
+void read_actors(const std::filesystem::path& path, const CsvOptions& options, RegionData& out) {
+  CsvReader csv(path, options);
   Columns cols{csv};
   const auto id = cols.get("id"), name = cols.get("name"), kind = cols.get("kind"),
              municipality = cols.get("municipality"), lat = cols.get("lat"), lon = cols.get("lon");
@@ -74,8 +75,8 @@ void read_actors(const std::filesystem::path& path, RegionData& out) {
     }
     a.kind = *parsed_kind;
     a.municipality = row[municipality];
-    auto la = cell::to_optional_double(row[lat], csv.where(lat), "lat");
-    auto lo = cell::to_optional_double(row[lon], csv.where(lon), "lon");
+    auto la = csv.optional_number(row, lat, "lat");
+    auto lo = csv.optional_number(row, lon, "lon");
     if (la.has_value() != lo.has_value()) {
       throw InvalidInput(csv.where(la ? lon : lat),
                          "lat and lon must both be given or both be empty");
@@ -101,8 +102,9 @@ void read_actors(const std::filesystem::path& path, RegionData& out) {
   }
 }
 
-void read_competences(const std::filesystem::path& path, RegionData& out) {
-  CsvReader csv(path);
+void read_competences(const std::filesystem::path& path, const CsvOptions& options,
+                      RegionData& out) {
+  CsvReader csv(path, options);
   Columns cols{csv};
   const auto actor = cols.get("actor"), competence = cols.get("competence"),
              role = cols.get("role"), weight = cols.get("weight");
@@ -114,19 +116,19 @@ void read_competences(const std::filesystem::path& path, RegionData& out) {
       throw InvalidInput(csv.where(role),
                          "unknown role '" + row[role] + "' (expected offer or need)");
     }
-    out.competences.push_back(
-        {row[actor], row[competence], *parsed_role,
-         cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
-         csv.line()});
+    out.competences.push_back({row[actor], row[competence], *parsed_role,
+                               csv.optional_number(row, weight, "weight").value_or(1.0),
+                               csv.line()});
   }
 }
 
-void read_ties(const std::filesystem::path& path, RegionData& out) {
-  CsvReader csv(path);
+void read_ties(const std::filesystem::path& path, const CsvOptions& options, RegionData& out) {
+  CsvReader csv(path, options);
   Columns cols{csv};
   const auto source = cols.get("source"), target = cols.get("target"), kind = cols.get("kind"),
              weight = cols.get("weight"), start = cols.get("start"), end = cols.get("end");
   out.ties_origin = origin_of(csv);
+  std::unordered_map<std::string, std::size_t> lines;  // tie key -> line of its first row
   std::vector<std::string> row;
   while (csv.next(row)) {
     auto parsed_kind = core::parse_tie_kind(row[kind]);
@@ -136,16 +138,27 @@ void read_ties(const std::filesystem::path& path, RegionData& out) {
           "unknown tie kind '" + row[kind] +
               "' (expected supply, research, transfer, project, informal or advisory)");
     }
-    out.ties.push_back(
-        {row[source], row[target], *parsed_kind,
-         cell::to_optional_double(row[weight], csv.where(weight), "weight").value_or(1.0),
-         cell::to_optional_int(row[start], csv.where(start), "start year"),
-         cell::to_optional_int(row[end], csv.where(end), "end year"), csv.line()});
+    core::TieRecord tie{row[source],
+                        row[target],
+                        *parsed_kind,
+                        csv.optional_number(row, weight, "weight").value_or(default_tie_weight),
+                        cell::to_optional_int(row[start], csv.where(start), "start year"),
+                        cell::to_optional_int(row[end], csv.where(end), "end year"),
+                        csv.line()};
+    const auto [first, fresh] = lines.emplace(tie_key(tie), csv.line());
+    if (!fresh) {
+      throw InvalidInput(csv.where(source),
+                         "duplicate tie: " + describe_tie(tie) + " is already on line " +
+                             std::to_string(first->second) +
+                             " (ties are matched by source, target, kind and start)");
+    }
+    out.ties.push_back(std::move(tie));
   }
 }
 
-void read_memberships(const std::filesystem::path& path, RegionData& out) {
-  CsvReader csv(path);
+void read_memberships(const std::filesystem::path& path, const CsvOptions& options,
+                      RegionData& out) {
+  CsvReader csv(path, options);
   Columns cols{csv};
   const auto actor = cols.get("actor"), group = cols.get("group"), start = cols.get("start"),
              end = cols.get("end");
@@ -165,14 +178,47 @@ RegionCsvFiles RegionCsvFiles::in_directory(const std::filesystem::path& directo
           directory / "ties.csv", directory / "memberships.csv"};
 }
 
-core::RegionData read_region_csv(const RegionCsvFiles& files) {
+core::RegionData read_region_csv(const RegionCsvFiles& files, const CsvOptions& options) {
   RegionData out;
-  if (files.taxonomy) read_taxonomy(*files.taxonomy, out);
-  if (files.actors) read_actors(*files.actors, out);
-  if (files.competences) read_competences(*files.competences, out);
-  if (files.ties) read_ties(*files.ties, out);
-  if (files.memberships) read_memberships(*files.memberships, out);
+  if (files.taxonomy) read_taxonomy(*files.taxonomy, options, out);
+  if (files.actors) read_actors(*files.actors, options, out);
+  if (files.competences) read_competences(*files.competences, options, out);
+  if (files.ties) read_ties(*files.ties, options, out);
+  if (files.memberships) read_memberships(*files.memberships, options, out);
   return out;
+}
+
+ActorDeletions read_actor_deletions(const std::filesystem::path& path, const CsvOptions& options) {
+  CsvReader csv(path, options);
+  const auto id = csv.require("id");
+  ActorDeletions out;
+  out.origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    if (row[id].empty()) throw InvalidInput(csv.where(id), "empty actor id");
+    out.entries.push_back({row[id], csv.line()});
+  }
+  return out;
+}
+
+std::string tie_key(const core::TieRecord& tie) {
+  const bool swap = !core::is_directed(tie.kind) && tie.target < tie.source;
+  const std::string& a = swap ? tie.target : tie.source;
+  const std::string& b = swap ? tie.source : tie.target;
+  std::string key(to_string(tie.kind));
+  key += '\0';
+  key += a;
+  key += '\0';
+  key += b;
+  key += '\0';
+  if (tie.start) key += std::to_string(*tie.start);
+  return key;
+}
+
+std::string describe_tie(const core::TieRecord& tie) {
+  return "'" + tie.source + "' " + (core::is_directed(tie.kind) ? "->" : "--") + " '" + tie.target +
+         "' (" + std::string(to_string(tie.kind)) + ", start " +
+         (tie.start ? std::to_string(*tie.start) : std::string("open")) + ")";
 }
 
 }  // namespace verbund::io

@@ -12,7 +12,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 3> migrations{R"sql(
+inline constexpr std::array<std::string_view, 4> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -147,6 +147,28 @@ CREATE TABLE supply_flows (
   volume    REAL CHECK (volume > 0)
 );
 CREATE INDEX ties_by_ends ON ties(source, target);
+)sql",
+                                                            // v4: imported projects, so that
+                                                            // a later project import merges
+                                                            R"sql(
+CREATE TABLE projects (
+  id      TEXT PRIMARY KEY,
+  start   INTEGER,
+  "end"   INTEGER,
+  topics  TEXT NOT NULL  -- competence ids, sorted, separated by single spaces
+);
+CREATE TABLE project_members (
+  project      TEXT NOT NULL REFERENCES projects(id),
+  actor        INTEGER NOT NULL REFERENCES actors(id),
+  coordinator  INTEGER NOT NULL CHECK (coordinator IN (0, 1)),
+  PRIMARY KEY (project, actor)
+) WITHOUT ROWID;
+CREATE TABLE project_ties (
+  tie     INTEGER PRIMARY KEY REFERENCES ties(id),
+  first   INTEGER NOT NULL REFERENCES actors(id),
+  second  INTEGER NOT NULL REFERENCES actors(id),
+  CHECK (first < second)
+);
 )sql"};
 
 }  // namespace verbund::io::detail

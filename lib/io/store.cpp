@@ -12,6 +12,7 @@
 #include "sqlite.hpp"
 #include "store_impl.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/region_csv.hpp"
 #include "verbund/version.hpp"
 
 namespace verbund::io {
@@ -130,21 +131,9 @@ std::string utc_now() {
   return buffer;
 }
 
-// Existing actors of the database: external id -> (row id, kind).
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
+}  // namespace
 
-struct ExistingActors {
-  std::unordered_map<std::string, std::pair<std::int64_t, core::ActorKind>, StringHash,
-                     std::equal_to<>>
-      by_id;
-};
-
-ExistingActors read_existing_actors(Database& db) {
+detail::ExistingActors detail::read_existing_actors(Database& db) {
   ExistingActors out;
   Statement stmt(db, "SELECT ext_id, id, kind FROM actors");
   while (stmt.step()) {
@@ -154,15 +143,13 @@ ExistingActors read_existing_actors(Database& db) {
   return out;
 }
 
-void bind_optional_text(Statement& stmt, int index, std::string_view text) {
+void detail::bind_optional_text(Statement& stmt, int index, std::string_view text) {
   if (text.empty()) {
     stmt.bind_null(index);
   } else {
     stmt.bind(index, text);
   }
 }
-
-}  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
@@ -256,9 +243,7 @@ bool Store::has_taxonomy_id(std::string_view id) const {
   return stmt.step();
 }
 
-namespace {
-
-std::int64_t insert_run(Database& db, const RunRecord& run) {
+std::int64_t detail::insert_run(Database& db, const RunRecord& run) {
   Statement stmt(db,
                  "INSERT INTO runs(verb, version, parameters, param_hash, seed, started_at) "
                  "VALUES (?, ?, ?, ?, ?, ?)");
@@ -281,7 +266,7 @@ std::int64_t insert_run(Database& db, const RunRecord& run) {
 // checks every page of every b-tree. Re-evaluating the CHECK constraints of every stored row
 // (which inserts enforced already) would make it 5x dearer: on 1,000,152 actors and 3.1 M ties
 // (400 MB) 0.8 s without them, 4.4 s with, against 1.0 s for the rest of a one-row import.
-void check_integrity(Database& db, const std::string& path) {
+void detail::check_integrity(Database& db, const std::string& path) {
   std::string verdict;
   db.exec("PRAGMA ignore_check_constraints = ON");
   {
@@ -306,6 +291,42 @@ void check_integrity(Database& db, const std::string& path) {
   }
 }
 
+namespace {
+
+using detail::bind_optional_text;
+using detail::check_integrity;
+using detail::ExistingActors;
+using detail::insert_run;
+using detail::read_existing_actors;
+
+// A batch tie between stored actors that is stored already would be the same tie twice.
+void refuse_stored_ties(Database& db, const core::RegionData& data,
+                        const ExistingActors& existing) {
+  std::unordered_map<std::string, std::size_t> wanted;
+  for (std::size_t i = 0; i < data.ties.size(); ++i) {
+    const auto& t = data.ties[i];
+    const auto source = existing.by_id.find(t.source), target = existing.by_id.find(t.target);
+    if (source == existing.by_id.end() || target == existing.by_id.end()) continue;
+    wanted.emplace(detail::stored_tie_key(to_string(t.kind), source->second.first,
+                                          target->second.first, t.start),
+                   i);
+  }
+  if (wanted.empty()) return;
+  Statement scan(db, "SELECT kind, source, target, start FROM ties");
+  std::size_t first = data.ties.size();
+  while (scan.step()) {
+    const auto it = wanted.find(
+        detail::stored_tie_key(scan.text(0), scan.int64(1), scan.int64(2), scan.optional_int(3)));
+    if (it != wanted.end()) first = std::min(first, it->second);
+  }
+  if (first == data.ties.size()) return;
+  const auto& t = data.ties[first];
+  throw InvalidInput(data.ties_origin.locate(t.line, "source"),
+                     "tie " + describe_tie(t) +
+                         " is already stored (ties are matched by source, target, kind and "
+                         "start); to change it, import with --update");
+}
+
 // Validates and inserts a batch, and its run record when there is one, in one transaction.
 StoreCounts append_batch(Database& db, const std::string& path, const core::RegionData& data,
                          const RunRecord* run) {
@@ -328,6 +349,7 @@ StoreCounts append_batch(Database& db, const std::string& path, const core::Regi
       [&](std::string_view id) { return themes.find(id) != themes.end(); },
       [&](std::string_view id) { return competences.find(id) != competences.end(); }};
   core::validate(data, known);
+  refuse_stored_ties(db, data, existing);
 
   {
     Statement theme(db, "INSERT INTO themes(id, label_en, label_de) VALUES (?, ?, ?)");

@@ -6,8 +6,12 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
+#include "verbund/io/store.hpp"
 
 using verbund::test::dump_database;
 using verbund::test::read_file;
@@ -146,7 +150,7 @@ TEST_CASE("cli: two inits of the same new file at once both succeed", "[cli][sto
       CHECK(r.exit_code == 0);
       CHECK(r.err.empty());
     }
-    CHECK(query_int(dir / db, "PRAGMA user_version") == 3);
+    CHECK(query_int(dir / db, "PRAGMA user_version") == verbund::io::Store::schema_version);
     CHECK(query_int(dir / db, "SELECT count(*) FROM sqlite_schema WHERE name = 'themes'") == 1);
   }
 }
@@ -186,34 +190,56 @@ TEST_CASE("cli: import projects with the years the wrong way round is refused", 
   CHECK(dump_database(dir / "verbund.db") == before);
 }
 
-TEST_CASE("cli: a second project import names the file and line of a clashing organisation",
+TEST_CASE("cli: a second project import merges; one that cannot names its file and line",
           "[cli][store]") {
   ScratchDir dir;
   write_projects(dir);
   REQUIRE(run_cli(import_projects, dir.path()).exit_code == 0);
-  const std::string before = dump_database(dir / "verbund.db");
-  // Organisation 2 has no row in o2.csv: its place is its first participation.
+  // Project 1 again (counted once) and project 2 with organisation 2 again and a new one.
   write_file(dir / "p2.csv",
              "rcn,role,pic,type,start_year,end_year\n"
-             "2,coordinator,3,REC,2016,2017\n"
-             "2,participant,2,PRC,2016,2017\n");
+             "1,participant,2,PRC,2015,2017\n"
+             "2,coordinator,3,REC,2016,2019\n"
+             "2,participant,2,PRC,2016,2019\n"
+             "2,participant,1,HES,2016,2019\n");
   write_file(dir / "o2.csv",
              "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n");
-  auto r =
-      run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv"},
+  auto r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv",
+                    "--format", "json"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::vector<int>> changes;
+  const auto out = nlohmann::json::parse(r.out);
+  for (const auto& row : out["changes"])
+    changes[row["table"]] = {row["added"], row["changed"], row["unchanged"], row["deleted"]};
+  CHECK(changes["projects"] == std::vector{1, 0, 1, 0});  // project 1 is not counted twice
+  CHECK(changes["ties"] == std::vector{2, 1, 0, 0});
+  CHECK(changes["actors"] == std::vector{1, 0, 2, 0});
+  const auto db = dir / "verbund.db";
+  CHECK(query_int(db, "SELECT count(*) FROM actors") == 3);
+  // The 1-2 tie: two joint projects, 2015 to 2019.
+  CHECK(query_int(db, "SELECT weight FROM ties WHERE source = 1 AND target = 2") == 2);
+  CHECK(query_int(db, "SELECT \"end\" FROM ties WHERE source = 1 AND target = 2") == 2019);
+  CHECK(query_int(db, "SELECT value FROM actor_attributes WHERE actor = 1 AND key = 'projects'") ==
+        2);
+  // Organisations imported by a verbund without project records cannot be merged: named at
+  // their row, or their first participation when the organisations file has none.
+  raw_sql(db, "DELETE FROM project_members WHERE actor = 2");
+  const std::string before = dump_database(db);
+  r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv"},
               dir.path());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("p2.csv:3:3: duplicate actor id '2'"));
-  CHECK(dump_database(dir / "verbund.db") == before);
-  // One with a row there is named at that row.
+  CHECK_THAT(r.err, Catch::Contains("p2.csv:2:3: organisation '2' was imported by an older "
+                                    "verbund"));
+  CHECK(dump_database(db) == before);
   write_file(dir / "o2.csv",
              "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n"
              "2,Firma,F,PRC,Herne,DE\n");
   r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv"},
               dir.path());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("o2.csv:3: duplicate actor id '2'"));
-  CHECK(dump_database(dir / "verbund.db") == before);
+  CHECK_THAT(r.err, Catch::Contains("o2.csv:3: organisation '2'"));
+  CHECK(dump_database(db) == before);
 }
 
 TEST_CASE("cli: an import into a damaged database fails and leaves it as it was", "[cli][store]") {

@@ -180,15 +180,14 @@ TEST_CASE("cli: import projects from a consortium source", "[cli]") {
              "2,PRC,2016,2017\n");
   write_file(dir / "o2.csv",
              "pic,name,short_name,type,city,country\n3,Institut,I,REC,Dortmund,DE\n");
-  // A second batch shares the topic theme and refers to organisation 2 again: its actors clash.
+  // A second batch shares the topic theme and refers to organisation 2 again: it merges.
   r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv",
                "--topics", "t.csv"},
               dir.path());
-  CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("duplicate actor id '2'"));
+  CHECK(r.exit_code == 0);
   r = run_cli({"info", "--format", "json"}, dir.path());
   const auto info = nlohmann::json::parse(r.out);
-  CHECK(info["region"][1]["value"] == 1);  // one project tie
+  CHECK(info["region"][1]["value"] == 2);  // project ties 1-2 and 2-3
 }
 
 TEST_CASE("cli: every kind of bad import file exits 2 at its place, database untouched", "[cli]") {

@@ -113,3 +113,91 @@ TEST_CASE("CSV: required columns and typed cells", "[io][csv]") {
   CHECK_THROWS_AS(to_int("99999999999", at, "year"), InvalidInput);
   CHECK_FALSE(to_optional_int("", at, "year").has_value());
 }
+
+TEST_CASE("CSV: German Excel files: ';' detected from the header, decimal commas", "[io][csv]") {
+  // As Excel (German locale) saves "CSV UTF-8 (durch Trennzeichen getrennt)": BOM, CRLF, ';'.
+  CsvReader csv("de.csv",
+                "\xEF\xBB\xBFid;name;lat\r\n"
+                "f1;\"Müller; Söhne\";51,45\r\n"
+                "f2;Plain;7.5\r\n"
+                "f3;Empty;\r\n");
+  CHECK(csv.dialect().delimiter == ';');
+  CHECK(csv.dialect().decimal_comma);
+  CHECK(csv.header() == std::vector<std::string>{"id", "name", "lat"});
+  std::vector<std::string> row;
+  REQUIRE(csv.next(row));
+  CHECK(row[1] == "Müller; Söhne");
+  CHECK(csv.optional_number(row, 2, "lat") == 51.45);
+  REQUIRE(csv.next(row));
+  CHECK(csv.optional_number(row, 2, "lat") == 7.5);  // a point is still read as a point
+  REQUIRE(csv.next(row));
+  CHECK_FALSE(csv.optional_number(row, 2, "lat").has_value());
+  CHECK_FALSE(csv.next(row));
+}
+
+TEST_CASE("CSV: dialect from options, a sep= line or tabs; commas stay decimal points",
+          "[io][csv]") {
+  {
+    CsvReader csv("c.csv", "a,b\n1,2.5\n");
+    CHECK(csv.dialect().delimiter == ',');
+    CHECK_FALSE(csv.dialect().decimal_comma);
+  }
+  {
+    CsvReader csv("x.csv", "sep=;\r\na;b\r\n1;2,5\r\n");
+    CHECK(csv.dialect().delimiter == ';');
+    std::vector<std::string> row;
+    REQUIRE(csv.next(row));
+    CHECK(csv.line() == 3);
+    CHECK(csv.optional_number(row, 1, "b") == 2.5);
+  }
+  {
+    CsvReader csv("t.tsv", "a\tb\n1\t2\n");
+    CHECK(csv.dialect().delimiter == '\t');
+  }
+  {
+    // A header of one column holding ';' is read as ','-separated when the caller says so.
+    CsvReader csv("o.csv", "a;b\n1;2\n", {.delimiter = ',', .decimal_comma = std::nullopt});
+    CHECK(csv.header().size() == 1);
+    try {
+      (void)csv.require("b");
+      FAIL("missing column accepted");
+    } catch (const InvalidInput& e) {
+      CHECK_THAT(e.detail(), Catch::Contains("give --delimiter ';'"));
+    }
+  }
+  {
+    CsvReader csv("p.csv", "a|b\n1|2,5\n", {.delimiter = '|', .decimal_comma = true});
+    std::vector<std::string> row;
+    REQUIRE(csv.next(row));
+    CHECK(csv.optional_number(row, 1, "b") == 2.5);
+  }
+  using namespace verbund::io::cell;
+  const verbund::SourceLocation at{"f.csv", 2, 3};
+  CHECK(to_double_decimal_comma("-0,25", at, "w") == -0.25);
+  CHECK(to_double_decimal_comma("1e3", at, "w") == 1000.0);
+  CHECK_THROWS_WITH(to_double_decimal_comma("1.234,5", at, "w"),
+                    Catch::Contains("f.csv:2:3: w '1.234,5' is not a number"));
+  CHECK_THROWS_AS(to_double_decimal_comma("1,2,3", at, "w"), InvalidInput);
+  CHECK_THROWS_AS(to_double_decimal_comma(",", at, "w"), InvalidInput);
+}
+
+TEST_CASE("CSV: a Windows-1252 or UTF-16 file is named as such, with how to convert it",
+          "[io][csv]") {
+  std::string message;
+  // "Mülheim" and "€" as Excel's plain "CSV" saves them on a German Windows.
+  auto where = error_at("id;name\r\nf1;M\xFClheim\r\n", &message);
+  CHECK(where.line == 2);
+  CHECK(where.column == 2);
+  CHECK_THAT(message, Catch::Contains("malformed UTF-8") && Catch::Contains("0xFC is 'ü'") &&
+                          Catch::Contains("Windows-1252") &&
+                          Catch::Contains("iconv -f WINDOWS-1252 -t UTF-8 'in.csv'"));
+  where = error_at("a,b\n1,5 \x80\n", &message);
+  CHECK(where.column == 2);
+  CHECK_THAT(message, Catch::Contains("0x80 is '€'"));
+  where = error_at(std::string("\xFF\xFE"
+                               "a\0,\0b\0",
+                               8),
+                   &message);
+  CHECK(where.line == 1);
+  CHECK_THAT(message, Catch::Contains("UTF-16") && Catch::Contains("iconv -f UTF-16 -t UTF-8"));
+}

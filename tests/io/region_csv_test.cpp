@@ -143,3 +143,92 @@ TEST_CASE("bad region CSV cells are reported with file, line and column", "[io][
     CHECK_THAT(read_error(f.files).second, Catch::Contains("unterminated"));
   }
 }
+
+TEST_CASE("region CSV: a tie given twice is refused at its second row; empty weight is 1",
+          "[io][csv]") {
+  test::ScratchDir dir;
+  test::write_file(dir / "ties.csv",
+                   "source,target,kind,weight,start,end\n"
+                   "a,b,research,,2015,\n"
+                   "a,b,research,2,2016,\n"  // another start: another tie
+                   "a,b,supply,,2015,\n"     // another kind
+                   "b,a,supply,,2015,\n");   // supply is directed: another tie
+  io::RegionCsvFiles files;
+  files.ties = dir / "ties.csv";
+  const auto data = io::read_region_csv(files);
+  REQUIRE(data.ties.size() == 4);
+  CHECK(data.ties[0].weight == io::default_tie_weight);
+  CHECK(io::default_tie_weight == 1.0);
+  CHECK(data.ties[1].weight == 2.0);
+  // Undirected kinds: b-a is a-b.
+  for (const std::string& row :
+       {std::string("b,a,research,3,2015,\n"), std::string("a,b,research,1,2015,2020\n")}) {
+    test::write_file(dir / "ties.csv",
+                     "source,target,kind,weight,start,end\n"
+                     "a,b,research,,2015,\n" +
+                         row);
+    const auto [where, message] = read_error(files);
+    CHECK(where.line == 3);
+    CHECK(where.column == 1);
+    CHECK_THAT(message, Catch::Contains("duplicate tie") && Catch::Contains("already on line 2"));
+  }
+}
+
+TEST_CASE("region CSV: German Excel files read like the plain ones", "[io][csv]") {
+  test::ScratchDir dir;
+  test::write_file(dir / "actors.csv",
+                   "\xEF\xBB\xBFid;name;kind;municipality;lat;lon;employees\r\n"
+                   "f1;Müller GmbH;firm;Mülheim an der Ruhr;51,43;6,88;12\r\n");
+  test::write_file(dir / "ties.csv",
+                   "\xEF\xBB\xBFsource;target;kind;weight;start;end\r\n"
+                   "f1;f2;supply;1,5;2015;\r\n");
+  test::write_file(dir / "competences.csv", "actor;competence;role;weight\r\nf1;h2;need;0,25\r\n");
+  io::RegionCsvFiles files;
+  files.actors = dir / "actors.csv";
+  files.ties = dir / "ties.csv";
+  files.competences = dir / "competences.csv";
+  const auto data = io::read_region_csv(files);
+  REQUIRE(data.actors.size() == 1);
+  CHECK(data.actors[0].location->lat == 51.43);
+  CHECK(data.actors[0].location->lon == 6.88);
+  CHECK(data.actors[0].employees == 12);
+  CHECK(data.ties[0].weight == 1.5);
+  CHECK(data.competences[0].weight == 0.25);
+  // The same with a point forced: "1,5" is then not a number, named at its cell.
+  try {
+    (void)io::read_region_csv(files, {.delimiter = ';', .decimal_comma = false});
+    FAIL("decimal comma accepted");
+  } catch (const InvalidInput& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.where().column == 5);
+  }
+}
+
+TEST_CASE("region CSV: files as German Excel saves them (tests/data/excel_de_*)", "[io][csv]") {
+  const std::filesystem::path data = VERBUND_TEST_DATA_DIR;
+  io::RegionCsvFiles files;
+  files.actors = data / "excel_de_actors.csv";  // "CSV UTF-8": BOM, CRLF, ';', decimal commas
+  files.ties = data / "excel_de_ties.csv";
+  const auto batch = io::read_region_csv(files);
+  core::validate(batch);
+  REQUIRE(batch.actors.size() == 3);
+  CHECK(batch.actors[0].name == "Müller & Söhne; Stahlbau");
+  CHECK(batch.actors[0].municipality == "Mülheim an der Ruhr");
+  CHECK(batch.actors[0].location->lat == 51.4275);
+  CHECK(batch.actors[0].location->lon == 6.8825);
+  CHECK(batch.actors[0].attributes ==
+        std::vector<core::Attribute>{{"Bemerkung", "Zulieferer \"Tier 1\""}});
+  CHECK(batch.actors[1].employees == 300);
+  REQUIRE(batch.ties.size() == 2);
+  CHECK(batch.ties[0].weight == 1.5);
+  CHECK(batch.ties[1].weight == io::default_tie_weight);
+  CHECK(batch.ties[1].end == 2022);
+  // Plain "CSV" from Excel is Windows-1252: named, located, with the conversion.
+  files = {};
+  files.actors = data / "excel_de_actors_windows1252.csv";
+  const auto [where, message] = read_error(files);
+  CHECK(where.line == 2);
+  CHECK(where.column == 2);
+  CHECK_THAT(message, Catch::Contains("byte 0xFC is 'ü' in Windows-1252") &&
+                          Catch::Contains("iconv -f WINDOWS-1252 -t UTF-8"));
+}

@@ -49,7 +49,7 @@ TEST_CASE("a new store has the current schema, WAL and no rows", "[io][store]") 
     CHECK(counts.ties == 0);
   }
   const std::string dump = test::dump_database(path);
-  CHECK_THAT(dump, Catch::Contains("user_version 3"));
+  CHECK_THAT(dump, Catch::Contains("user_version " + std::to_string(io::Store::schema_version)));
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -153,7 +153,8 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
       "DROP TABLE sim_series; DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
       "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
       "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
-      "DROP INDEX ties_by_ends; PRAGMA user_version = 1");
+      "DROP INDEX ties_by_ends; DROP TABLE project_ties; DROP TABLE project_members; "
+      "DROP TABLE projects; PRAGMA user_version = 1");
   CHECK_THAT(test::dump_database(path), Catch::Contains("user_version 1"));
   {
     io::Store store = io::Store::open(path);
@@ -162,7 +163,25 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
     CHECK(id == 1);
   }
   const auto dump = test::dump_database(path);
-  CHECK_THAT(dump, Catch::Contains("user_version 3") && Catch::Contains("1|base|0|1|ties|12.0|"));
+  CHECK_THAT(dump, Catch::Contains("user_version 4") && Catch::Contains("1|base|0|1|ties|12.0|") &&
+                       Catch::Contains("CREATE TABLE project_members"));
+}
+
+TEST_CASE("a schema-3 database is migrated to the project tables", "[io][store]") {
+  test::ScratchDir dir;
+  const auto path = dir / "old.db";
+  {
+    io::Store store = io::Store::open(path, io::OpenMode::create_if_missing);
+    store.append(test::small_region_data());
+  }
+  raw_sql(path,
+          "DROP TABLE project_ties; DROP TABLE project_members; "
+          "DROP TABLE projects; PRAGMA user_version = 3");
+  { (void)io::Store::open(path); }
+  const auto dump = test::dump_database(path);
+  CHECK_THAT(dump, Catch::Contains("user_version 4") && Catch::Contains("CREATE TABLE projects") &&
+                       Catch::Contains("CREATE TABLE project_ties"));
+  CHECK(io::Store::open(path).counts().actors == 8);
 }
 
 TEST_CASE("a store refuses, writing nothing, what it cannot safely migrate", "[io][store]") {

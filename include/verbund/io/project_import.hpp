@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@
 
 #include "verbund/core/region_data.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/csv_reader.hpp"
 
 namespace verbund::io {
 
@@ -50,11 +52,54 @@ struct ProjectImportOptions {
   ProjectColumns columns;
   std::optional<int> from_year;  ///< keep projects starting in or after this year
   std::optional<int> to_year;    ///< keep projects starting in or before this year
+  CsvOptions csv;                ///< the files' dialect; what it leaves open is detected
 };
+
+/// One project as imported: what a later import merges into (by id).
+struct ProjectRecord {
+  struct Member {
+    std::string pic;
+    bool coordinator = false;
+    friend bool operator==(const Member&, const Member&) = default;
+  };
+  std::string id;
+  std::optional<int> start;
+  std::optional<int> end;
+  std::vector<Member> members;      ///< sorted by pic, each once
+  std::vector<std::string> topics;  ///< competence ids (see project_topic_id), sorted, each once
+  friend bool operator==(const ProjectRecord&, const ProjectRecord&) = default;
+};
+
+/// The competence id of a project topic: "project-" and the topic in lower case, other
+/// characters as '-' ("SC3" -> "project-sc3"). O(length). Thread-safe; throws only bad_alloc.
+[[nodiscard]] std::string project_topic_id(std::string_view topic);
+
+/// What projects make of their organisations: per organisation (pic) its number of projects,
+/// coordinations and projects per topic; per pair its joint projects and their span.
+struct ProjectStatistics {
+  struct Organisation {
+    int projects = 0;
+    int coordinated = 0;
+    std::map<std::string, int> per_topic;  ///< competence id -> projects
+  };
+  struct Pair {
+    int projects = 0;
+    std::optional<int> start;  ///< earliest start of a joint project
+    std::optional<int> end;    ///< latest end of a joint project
+  };
+  std::map<std::string, Organisation> organisations;
+  std::map<std::pair<std::string, std::string>, Pair> pairs;  ///< (smaller pic, larger pic)
+};
+
+/// Counts `projects` (each once, whatever order). O(sum over projects of members^2 log).
+/// Thread-safe; throws only std::bad_alloc.
+[[nodiscard]] ProjectStatistics project_statistics(const std::vector<ProjectRecord>& projects);
 
 /// A project import's records and what was left out of them.
 struct ProjectImport {
   core::RegionData data;
+  /// The projects kept, by id: Store::merge_projects merges them into earlier imports.
+  std::vector<ProjectRecord> projects;
   /// Rows that could not be used (e.g. an organisation row without an id), one line per cause
   /// with the first place it happened: real-world files are rarely clean.
   std::vector<std::string> warnings;
