@@ -41,6 +41,24 @@ echo "== verbund match transfer --all --assign optimal   (one matching round und
 "$verbund" --db verbund.db match transfer --all --assign optimal --out match-round.csv --format csv
 sed -n '1,14p' match-round.csv
 echo
+# A buyer that sources a high-criticality input outside the region today, the first in id order.
+buyer=$(sqlite3 verbund.db "SELECT a.ext_id FROM actors a JOIN supply_demands d ON d.buyer = a.id
+                             WHERE d.source <> 'region' AND d.criticality = 'high'
+                             ORDER BY a.ext_id LIMIT 1")
+echo "== verbund match suppliers --buyer $buyer --top 3 --explain   (regional suppliers, explained)"
+"$verbund" --db verbund.db match suppliers --buyer "$buyer" --top 3 --explain
+echo
+echo "== verbund suppliers plan   (buyers' outside demand allocated to regional capacity)"
+# Exit 3 means some demand stays unmet; the plan and its reasons are printed either way.
+"$verbund" --db verbund.db suppliers plan --out sourcing-plan.csv || [ $? -eq 3 ]
+echo
+# The supplier with the most current customers: what if it closed?
+supplier=$(sqlite3 verbund.db "SELECT a.ext_id FROM supply_flows f JOIN ties t ON t.id = f.tie
+                                JOIN actors a ON a.id = t.source
+                                GROUP BY a.id ORDER BY count(*) DESC, a.ext_id LIMIT 1")
+echo "== verbund suppliers risk --without $supplier --tiers 3   (who loses what if it closes)"
+"$verbund" --db verbund.db suppliers risk --without "$supplier" --tiers 3 --limit 10
+echo
 echo "== verbund compare baseline vs. Duisburg masterplan vs. stronger transfer offices"
 echo "   (five years, 20 replicates each on common random numbers: 'difference' is the scenario"
 echo "    minus the baseline at the horizon, with its 95 % confidence interval; 'verdict' says"
@@ -48,4 +66,5 @@ echo "    whether that interval lies above zero, below it, or around it)"
 "$verbund" --db verbund.db --seed "$seed" compare data/scenarios/baseline.toml \
   data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml --replicates 20
 echo
-echo "verbund.db is ready (the matching round is in match-round.csv); try: $verbund brokers --top 10"
+echo "verbund.db is ready (the matching round is in match-round.csv, the sourcing plan in"
+echo "sourcing-plan.csv); try: $verbund brokers --top 10"
