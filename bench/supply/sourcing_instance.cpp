@@ -4,7 +4,8 @@
 // can run the very same problem through networkx's max_flow_min_cost.
 //
 //   verbund_sourcing_instance OUT_DIR [--buyers N] [--suppliers N] [--seed N] [--max-share S]
-//                             [--cost score|distance] [--unit U] [--all-demands] [--repeat R]
+//                             [--cost score|distance] [--unit U] [--all-demands] [--candidates K]
+//                             [--repeat R]
 //
 // OUT_DIR/supply.csv: offer,units   OUT_DIR/need.csv: demand,units
 // OUT_DIR/pairs.csv: offer,demand,capacity,cost   (positions, as in supply::TransportProblem)
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
           value() == "distance" ? supply::PlanCost::distance : supply::PlanCost::score;
     else if (arg == "--unit")
       plan_options.unit = std::stod(value());
+    else if (arg == "--candidates")
+      plan_options.candidates_per_demand = std::stoul(value());
     else if (arg == "--all-demands")
       plan_options.include_regional = true;
     else if (arg == "--repeat")

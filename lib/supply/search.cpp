@@ -108,11 +108,31 @@ struct Query {
       const double kb = b.first + index.cells[b.second].max_static;
       return ka != kb ? ka > kb : a.second < b.second;
     });
+    constexpr double to_rad = 3.14159265358979323846 / 180.0;
+    const double lat = ctx.location ? ctx.location->lat * to_rad : 0.0;
+    const double lon = ctx.location ? ctx.location->lon * to_rad : 0.0;
+    const double cos_lat = ctx.cos_lat;
     for (const auto& [distance, c] : ws.cells) {
       const auto& cell = index.cells[c];
-      if (cell.max_static + distance + fresh + bound_slack < top.threshold()) break;
+      const bool located = ctx.location.has_value() && cell.located;
+      const double rest = distance + fresh + bound_slack;
+      if (cell.max_static + rest < top.threshold()) break;
       for (auto j = cell.begin; j < cell.end; ++j) {
-        if (index.cell_static[j] + distance + fresh + bound_slack < top.threshold()) break;
+        if (index.cell_static[j] + rest < top.threshold()) break;
+        // The filters, then the bound with the offer's own capacity part, before scoring.
+        const double free = index.cell_free[j];
+        if (!covers(index.cell_certifications[j], d.required) ||
+            index.cell_min_order[j] > d.quantity || index.cell_min_order[j] > free)
+          continue;
+        const double short_of = 1.0 - std::min(1.0, free / d.quantity);
+        double own = rest;  // the offer's own distance bound where both locations are known
+        if (located) {
+          own = w.distance * index.distance_part(
+                                 distance_lower_bound_km(lat, lon, cos_lat, index.cell_lat[j],
+                                                         index.cell_lon[j], index.cell_cos[j])) +
+                fresh + bound_slack;
+        }
+        if (index.cell_static[j] - w.capacity * short_of + own < top.threshold()) continue;
         const auto offer = index.cell_offers[j];
         if (ws.seen[offer] == ws.round) continue;
         consider(ctx, offer, ws, top);

@@ -49,10 +49,6 @@ double relation_part(bool direct, std::uint32_t shared) {
   return direct ? 1.0 : static_cast<double>(shared) / (static_cast<double>(shared) + 2.0);
 }
 
-double sin_half_squared(double radians) {
-  const double s = std::sin(radians / 2);
-  return s * s;
-}
 
 /// Smallest angle between two longitudes, in degrees, in [0, 180].
 double longitude_gap(double a, double b) {
@@ -129,6 +125,7 @@ DemandContext SupplierIndex::Impl::context(std::uint32_t demand) const {
   ctx.demand = demand;
   ctx.buyer = d.buyer;
   ctx.location = market->region().location(d.buyer);
+  if (ctx.location) ctx.cos_lat = std::max(0.0, std::cos(ctx.location->lat * to_rad));
   for (const auto f : market->flows_to(d.buyer)) {
     const auto& flow = market->flows()[f];
     if (flow.category == d.category && market->current(flow))
@@ -186,8 +183,8 @@ RawParts SupplierIndex::Impl::parts(const DemandContext& ctx, const Offer& o,
   const auto& d = market->demands()[ctx.demand];
   RawParts p;
   const int extra = std::popcount(o.certifications & ~d.required);
-  const double specialisation = 1.0 / static_cast<double>(market->offers_of(o.supplier).size());
-  p.capability = (certification_part(extra) + specialisation + lead_part(o.lead_time_weeks)) / 3.0;
+  const auto index = static_cast<std::size_t>(&o - market->offers().data());
+  p.capability = (certification_part(extra) + fit_without_certifications[index]) / 3.0;
   p.capacity = std::min(1.0, o.free_capacity() / d.quantity);
   const auto there = market->region().location(o.supplier);
   p.distance = distance_part(ctx.location && there
@@ -227,10 +224,10 @@ double SupplierIndex::Impl::distance_bound(const DemandContext& ctx, const Cell&
   double dlon = 0.0;
   if (at.lon < cell.lon_lo || at.lon > cell.lon_hi)
     dlon = std::min(longitude_gap(at.lon, cell.lon_lo), longitude_gap(at.lon, cell.lon_hi));
-  const double h = sin_half_squared(dlat * to_rad) +
-                   std::cos(at.lat * to_rad) * cell.cos_lat_min * sin_half_squared(dlon * to_rad);
-  const double km = 2.0 * earth_radius_km * std::asin(std::sqrt(std::min(1.0, h)));
-  return distance_part(std::max(0.0, km * (1.0 - 1e-9) - 1e-9));
+  const double lat = at.lat * to_rad;
+  const double km = distance_lower_bound_km(lat, 0.0, ctx.cos_lat, lat + dlat * to_rad,
+                                            dlon * to_rad, cell.cos_lat_min);
+  return distance_part(std::max(0.0, km - 1e-9));
 }
 
 SupplierIndex::SupplierIndex(const Market& market, SearchSettings settings)
@@ -265,12 +262,14 @@ SupplierIndex::SupplierIndex(const Market& market, SearchSettings settings)
   // (certifications as if none were required, the capacity part 1, no relation).
   const auto offers = market.offers();
   m.static_bound.resize(offers.size());
+  m.fit_without_certifications.resize(offers.size());
   for (std::size_t i = 0; i < offers.size(); ++i) {
     const auto& o = offers[i];
     const double specialisation = 1.0 / static_cast<double>(market.offers_of(o.supplier).size());
-    const double capability = (certification_part(std::popcount(o.certifications)) +
-                               specialisation + lead_part(o.lead_time_weeks)) /
-                              3.0;
+    m.fit_without_certifications[i] = specialisation + lead_part(o.lead_time_weeks);
+    const double capability =
+        (certification_part(std::popcount(o.certifications)) + m.fit_without_certifications[i]) /
+        3.0;
     m.static_bound[i] = w.capability * capability + w.capacity * 1.0 +
                         w.trust * 0.5 * references_part(m.references[o.supplier.value]);
   }
@@ -326,6 +325,13 @@ SupplierIndex::SupplierIndex(const Market& market, SearchSettings settings)
       }
       m.cell_offers.push_back(entries[j].offer);
       m.cell_static.push_back(entries[j].bound);
+      m.cell_certifications.push_back(o.certifications);
+      m.cell_free.push_back(o.free_capacity());
+      m.cell_min_order.push_back(o.min_order.value_or(0.0));
+      const auto at = region.location(o.supplier);
+      m.cell_lat.push_back(at ? at->lat * to_rad : 0.0);
+      m.cell_lon.push_back(at ? at->lon * to_rad : 0.0);
+      m.cell_cos.push_back(at ? std::max(0.0, std::cos(at->lat * to_rad)) : 0.0);
     }
     if (cell.located) {
       cell.cos_lat_min = std::min(std::cos(cell.lat_lo * to_rad), std::cos(cell.lat_hi * to_rad));

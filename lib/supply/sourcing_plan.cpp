@@ -5,9 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <span>
+
+#include <tbb/parallel_for.h>
 
 #include "../match/min_cost_flow.hpp"
 #include "search_index.hpp"
+#include "verbund/assert.hpp"
 #include "verbund/error.hpp"
 
 namespace verbund::supply {
@@ -41,16 +45,33 @@ struct Network {
   std::size_t first_pair = 0;
 };
 
-Network network_of(const TransportProblem& p) {
+/// The network of the pairs `ids` (a part of `p` that shares no offer or demand with the rest),
+/// with local node numbers.
+Network network_of(const TransportProblem& p, std::span<const std::uint32_t> ids) {
+  std::vector<std::uint32_t> offers, demands;
+  for (const auto k : ids) {
+    offers.push_back(p.pairs[k].offer);
+    demands.push_back(p.pairs[k].demand);
+  }
+  for (auto* v : {&offers, &demands}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  auto local = [](const std::vector<std::uint32_t>& v, std::uint32_t x) {
+    return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+  };
   Network n;
-  const auto offers = static_cast<std::uint32_t>(p.offers.size());
-  n.nodes = 2 + offers + static_cast<std::uint32_t>(p.demands.size());
-  for (std::uint32_t o = 0; o < offers; ++o) n.arcs.push_back({0, 2 + o, p.supply[o], 0});
+  const auto o_count = static_cast<std::uint32_t>(offers.size());
+  n.nodes = 2 + o_count + static_cast<std::uint32_t>(demands.size());
+  for (std::uint32_t o = 0; o < o_count; ++o) n.arcs.push_back({0, 2 + o, p.supply[offers[o]], 0});
   n.first_pair = n.arcs.size();
-  for (const auto& pair : p.pairs)
-    n.arcs.push_back({2 + pair.offer, 2 + offers + pair.demand, pair.capacity, pair.cost});
-  for (std::uint32_t d = 0; d < p.demands.size(); ++d)
-    n.arcs.push_back({2 + offers + d, 1, p.need[d], 0});
+  for (const auto k : ids) {
+    const auto& pair = p.pairs[k];
+    n.arcs.push_back({2 + local(offers, pair.offer), 2 + o_count + local(demands, pair.demand),
+                      pair.capacity, pair.cost});
+  }
+  for (std::uint32_t d = 0; d < demands.size(); ++d)
+    n.arcs.push_back({2 + o_count + d, 1, p.need[demands[d]], 0});
   return n;
 }
 
@@ -167,7 +188,12 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
     std::int64_t capacity, cost;
   };
   std::vector<RawPair> raw;
-  RelationScratch relations(market.region().size());
+  // With a candidate limit, the search's top candidates of every demand (in Market order).
+  std::vector<DemandMatches> candidates;
+  if (options.candidates_per_demand > 0)
+    candidates = find_suppliers_all(index, {.top_k = options.candidates_per_demand});
+  std::vector<std::uint32_t> chosen;
+  RelationScratch relations(options.candidates_per_demand > 0 ? 0 : market.region().size());
   ActorId related{UINT32_MAX};
   for (std::uint32_t d = 0; d < demands.size(); ++d) {
     const auto& demand = demands[d];
@@ -180,18 +206,34 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
     const auto cap = units(options.max_share * demand.quantity, options.unit);
     if (cap <= 0) continue;
     const DemandContext ctx = impl.context(d);
-    if (options.cost == PlanCost::score && related != demand.buyer) {
-      impl.relate(demand.buyer, relations);
-      related = demand.buyer;
+    chosen.clear();
+    std::vector<double> scores;  // by position in `chosen`, with candidates
+    if (options.candidates_per_demand > 0) {
+      auto top = candidates[d].top;
+      VERBUND_ASSERT(candidates[d].demand == d);
+      std::sort(top.begin(), top.end(),
+                [](const auto& a, const auto& b) { return a.offer < b.offer; });
+      for (const auto& m : top) {
+        chosen.push_back(m.offer);
+        scores.push_back(m.score.total);
+      }
+    } else {
+      if (options.cost == PlanCost::score && related != demand.buyer) {
+        impl.relate(demand.buyer, relations);
+        related = demand.buyer;
+      }
+      const auto in = market.offers_in(demand.category);
+      const auto first = static_cast<std::uint32_t>(in.data() - offers.data());
+      for (std::uint32_t i = first; i < first + in.size(); ++i) chosen.push_back(i);
     }
-    const auto in = market.offers_in(demand.category);
-    const auto first = static_cast<std::uint32_t>(in.data() - offers.data());
-    for (std::uint32_t i = first; i < first + in.size(); ++i) {
+    for (std::size_t c = 0; c < chosen.size(); ++c) {
+      const auto i = chosen[c];
       const auto& o = offers[i];
       if (!impl.eligible(demand, o) || units(o.free_capacity(), options.unit) <= 0) continue;
       std::int64_t cost = 0;
       if (options.cost == PlanCost::score) {
-        const double score = impl.weigh(impl.parts(ctx, o, relations)).total;
+        const double score =
+            scores.empty() ? impl.weigh(impl.parts(ctx, o, relations)).total : scores[c];
         cost = std::llround(cost_units * std::max(0.0, max_score - score));
       } else {
         const auto here = market.region().location(demand.buyer);
@@ -220,22 +262,45 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
 SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& options) {
   const auto problem = sourcing_problem(index, options);
   const auto& market = index.market();
-  const auto network = network_of(problem);
-  const auto solution = solve(network);
   const double unit = options.unit;
+
+  // The problem falls apart by category (an offer and a demand belong to one): each part is
+  // solved on its own, in parallel, and the parts' totals and certificates add up.
+  std::vector<std::vector<std::uint32_t>> parts(market.categories().size());
+  for (std::uint32_t k = 0; k < problem.pairs.size(); ++k) {
+    const auto d = problem.demands[problem.pairs[k].demand];
+    parts[market.demands()[d].category.value].push_back(k);
+  }
+  std::vector<Solution> solved(parts.size());
+  std::vector<std::size_t> first_pair(parts.size(), 0);
+  tbb::parallel_for(std::size_t{0}, parts.size(), [&](std::size_t c) {
+    if (parts[c].empty()) return;
+    const auto network = network_of(problem, parts[c]);
+    first_pair[c] = network.first_pair;
+    solved[c] = solve(network);
+  });
 
   SourcingPlan plan;
   plan.demands_planned = problem.demands.size();
   plan.candidate_pairs = problem.pairs.size();
-  plan.allocated = static_cast<double>(solution.value) * unit;
-  plan.allocation_bound = static_cast<double>(solution.cut) * unit;
-  plan.cost = solution.cost;
-  plan.dual_bound = solution.dual_bound;
-  plan.gap = solution.cost - solution.dual_bound;
+  std::int64_t value = 0, cut = 0;
+  std::vector<std::int64_t> pair_flow(problem.pairs.size(), 0);
+  for (std::size_t c = 0; c < parts.size(); ++c) {
+    if (parts[c].empty()) continue;
+    value += solved[c].value;
+    cut += solved[c].cut;
+    plan.cost += solved[c].cost;
+    plan.dual_bound += solved[c].dual_bound;
+    for (std::size_t i = 0; i < parts[c].size(); ++i)
+      pair_flow[parts[c][i]] = solved[c].flow[first_pair[c] + i];
+  }
+  plan.allocated = static_cast<double>(value) * unit;
+  plan.allocation_bound = static_cast<double>(cut) * unit;
+  plan.gap = plan.cost - plan.dual_bound;
 
   std::vector<std::int64_t> got(problem.demands.size(), 0);
   for (std::size_t k = 0; k < problem.pairs.size(); ++k) {
-    const auto f = solution.flow[network.first_pair + k];
+    const auto f = pair_flow[k];
     if (f <= 0) continue;
     const auto& pair = problem.pairs[k];
     got[pair.demand] += f;
@@ -244,6 +309,7 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
   }
   // Unmet demand and why: what the demand's eligible pairs could give it alone decides between
   // the share cap, short capacity and capacity taken by others.
+  const std::string who = options.candidates_per_demand > 0 ? "candidate" : "eligible";
   std::vector<std::size_t> pair_start(problem.demands.size() + 1, 0);
   for (const auto& pair : problem.pairs) ++pair_start[pair.demand + 1];
   std::partial_sum(pair_start.begin(), pair_start.end(), pair_start.begin());
@@ -285,7 +351,7 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
               ", each allowed at most " + number(100.0 * options.max_share) + "% of the demand";
     } else if (alone < problem.need[d]) {
       u.reason = UnmetReason::capacity_short;
-      u.why = "the eligible suppliers' free capacity (" +
+      u.why = "the " + who + " suppliers' free capacity (" +
               number(static_cast<double>(alone) * unit) + " " + unit_name +
               " within the share cap) is below the " +
               number(static_cast<double>(problem.need[d]) * unit) + " " + unit_name + " needed";

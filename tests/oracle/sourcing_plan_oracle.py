@@ -42,6 +42,8 @@ def main():
             args.append("--all-demands")
         if seed % 4 == 0:
             args += ["--unit", "5"]
+        if seed % 5 == 0:
+            args += ["--candidates", "3"]
         cases.append(args)
     failures = 0
     for args in cases:

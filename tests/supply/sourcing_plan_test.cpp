@@ -194,7 +194,8 @@ TEST_CASE("sourcing plan: totals equal an independent min-cost max-flow on rando
         .max_share = 0.3 + 0.05 * static_cast<double>(seed),
         .include_regional = seed % 3 == 0,
         .cost = seed % 2 == 0 ? supply::PlanCost::distance : supply::PlanCost::score,
-        .unit = seed % 4 == 0 ? 10.0 : 1.0};
+        .unit = seed % 4 == 0 ? 10.0 : 1.0,
+        .candidates_per_demand = seed % 5 == 0 ? std::size_t{2} : std::size_t{0}};
     INFO("seed " << seed);
     const auto problem = supply::sourcing_problem(index, options);
     const auto plan = supply::plan_sourcing(index, options);

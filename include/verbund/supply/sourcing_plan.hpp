@@ -30,6 +30,9 @@ struct PlanOptions {
   PlanCost cost = PlanCost::score;
   /// Quantities, capacities and share caps are planned in whole multiples of this, rounded down.
   double unit = 1.0;
+  /// Candidate suppliers per demand: its best ones by the search's score (`find_suppliers`);
+  /// 0 = every eligible supplier. Unmet-demand reasons then speak of these candidates.
+  std::size_t candidates_per_demand = 0;
 };
 
 /// The transportation problem a plan solves, in whole units: planned demands (sinks), offers
@@ -95,7 +98,8 @@ struct SourcingPlan {
 };
 
 /// The problem `plan_sourcing` solves. O(D x S_c) for D planned demands and S_c offers of their
-/// categories, each pair scored as by the search. Throws InvalidInput if max_share is not in
+/// categories, each pair scored as by the search (with candidates_per_demand: the search's cost
+/// for every demand, in parallel). Throws InvalidInput if max_share is not in
 /// (0, 1] or unit is not finite and > 0. Thread-safe.
 [[nodiscard]] TransportProblem sourcing_problem(const SupplierIndex& index,
                                                 const PlanOptions& options = {});
