@@ -56,7 +56,12 @@ struct Workspace {
   RelationScratch relations;
   std::vector<std::uint32_t> seen;
   std::uint32_t round = 0;
-  std::vector<std::pair<double, std::uint32_t>> cells;  // (bound, cell)
+  struct CellBound {
+    double key;       // the cell's bound: best static bound + distance bound
+    double distance;  // the weighted distance bound
+    std::uint32_t cell;
+  };
+  std::vector<CellBound> cells;
 };
 
 struct Query {
@@ -101,18 +106,22 @@ struct Query {
          c < index.cell_offsets[d.category.value + 1]; ++c) {
       const auto& cell = index.cells[c];
       if (!covers(cell.any, d.required)) continue;
-      ws.cells.emplace_back(w.distance * index.distance_bound(ctx, cell), c);
+      const double distance = w.distance * index.distance_bound(ctx, cell);
+      ws.cells.push_back({distance + cell.max_static, distance, c});
     }
-    std::sort(ws.cells.begin(), ws.cells.end(), [&](const auto& a, const auto& b) {
-      const double ka = a.first + index.cells[a.second].max_static;
-      const double kb = b.first + index.cells[b.second].max_static;
-      return ka != kb ? ka > kb : a.second < b.second;
-    });
+    // Cells by descending bound, popped from a heap: the search usually stops after a few.
+    const auto later = [](const Workspace::CellBound& a, const Workspace::CellBound& b) {
+      return a.key != b.key ? a.key < b.key : a.cell > b.cell;
+    };
+    std::make_heap(ws.cells.begin(), ws.cells.end(), later);
     constexpr double to_rad = 3.14159265358979323846 / 180.0;
     const double lat = ctx.location ? ctx.location->lat * to_rad : 0.0;
     const double lon = ctx.location ? ctx.location->lon * to_rad : 0.0;
     const double cos_lat = ctx.cos_lat;
-    for (const auto& [distance, c] : ws.cells) {
+    for (auto end = ws.cells.end(); end != ws.cells.begin(); --end) {
+      std::pop_heap(ws.cells.begin(), end, later);
+      const double distance = (end - 1)->distance;
+      const auto c = (end - 1)->cell;
       const auto& cell = index.cells[c];
       const bool located = ctx.location.has_value() && cell.located;
       const double rest = distance + fresh + bound_slack;
