@@ -43,6 +43,10 @@ struct Verb {
 
 Verb add_init_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_import_verb(CLI::App& app, const GlobalOptions& global);
+/// `import suppliers DIR`, registered under `import`; the returned action imports if it was
+/// parsed and says whether it did.
+std::function<bool()> add_import_suppliers_subcommand(CLI::App& import,
+                                                      const GlobalOptions& global);
 Verb add_generate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global);

@@ -1,5 +1,7 @@
 #include "sim_runs.hpp"
 
+#include "verbund/sim/checkpoint.hpp"
+
 #include <unistd.h>
 
 #include <sys/resource.h>
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -77,9 +80,19 @@ void write_out(const std::string& path, const std::vector<Table>& tables) {
 
 Json input_files_json(const sim::ScenarioInputs& inputs) {
   Json files = Json::array();
-  for (const auto& f : inputs.files)
-    files.push_back({{"role", f.role}, {"path", f.path}, {"hash", f.hash}});
+  for (const auto& f : inputs.files) {
+    // Absolute and normalised, so that records of runs from different folders compare.
+    const auto path = std::filesystem::absolute(f.path).lexically_normal().string();
+    files.push_back({{"role", f.role}, {"path", path}, {"hash", f.hash}});
+  }
   return files;
+}
+
+std::string region_fingerprint_hex(const core::Region& region) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx",
+                static_cast<unsigned long long>(sim::region_fingerprint(region)));
+  return text;
 }
 
 namespace {

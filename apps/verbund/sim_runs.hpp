@@ -33,6 +33,9 @@ void write_out(const std::string& path, const std::vector<Table>& tables);
 
 /// The files a run read, with their hashes, for its record.
 Json input_files_json(const sim::ScenarioInputs& inputs);
+/// The region's fingerprint (sim::region_fingerprint) as 16 hex digits, for run records: two
+/// runs on the same actors and ties have the same.
+std::string region_fingerprint_hex(const core::Region& region);
 
 /// Refuses (InvalidInput) an output file that cannot be written (its folder is missing or not
 /// writable), before the run it would hold is made.

@@ -96,13 +96,15 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         if (!global.quiet) print_tables(std::cout, {t}, global.format);
         if (!o->out.empty()) write_out(o->out, {series});
         Json params = Json::parse(describe_options(*cmd));
-        Json hashes = Json::array(), inputs = Json::array();
-        for (const auto& l : loaded) {
-          hashes.push_back(l.inputs.files.front().hash);
-          for (auto& f : input_files_json(l.inputs)) inputs.push_back(f);
+        Json hashes = Json::array(), per_scenario = Json::array();
+        for (std::size_t s = 0; s < loaded.size(); ++s) {
+          hashes.push_back(loaded[s].inputs.files.front().hash);
+          per_scenario.push_back(
+              {{"name", names[s]}, {"inputs", input_files_json(loaded[s].inputs)}});
         }
         params["scenario_hashes"] = hashes;
-        params["inputs"] = inputs;
+        params["scenario_inputs"] = per_scenario;  // each scenario with the files it read
+        params["region_fingerprint"] = region_fingerprint_hex(region);
         if (!global.no_record) store.record_run({"compare", params.dump(), seed}, stored);
         if (cancelled) throw Interrupted{};
       }};

@@ -111,6 +111,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
     const match::ConsortiumOptions options{
         .top = o->top, .restarts = o->restarts, .seed = global.seed.value_or(1), .exact = o->exact};
     std::vector<Table> tables;
+    bool unsolved = false;  // a call without a consortium: exit 3 once everything is out
     if (calls.size() == 1 && o->calls.empty()) {
       const auto result = match::build_consortia(scorer, calls[0], options);
       Table summary{"call", {"indicator", "value"}, {}};
@@ -121,6 +122,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
                       {"consortia found", result.consortia.size()}};
       tables.push_back(summary);
       if (result.consortia.empty()) {
+        unsolved = true;
         Table why{"diagnosis", {"reason"}, {}};
         for (const auto& d : result.diagnosis) why.rows.push_back({d});
         tables.push_back(why);
@@ -136,6 +138,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
       for (std::size_t k = 0; k < calls.size(); ++k) {
         const auto& found = result.options[k].consortia;
         const auto& chosen = result.chosen[k];
+        if (!chosen) unsolved = true;
         summary.rows.push_back(
             {calls[k].name, found.size(), chosen ? Json(*chosen + 1) : Json(nullptr),
              chosen ? Json(found[*chosen].score.total) : Json(nullptr),
@@ -153,6 +156,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
     }
     print_tables(std::cout, tables, global.format);
     record_reading_run(store, global, {"match consortium", describe_options(*cmd), global.seed});
+    if (unsolved) throw NoSolution{};
   };
 }
 

@@ -10,6 +10,9 @@
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_market.hpp"
+#include "verbund/io/market_csv.hpp"
+#include "verbund/io/supply_store.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -27,13 +30,17 @@ bool create_file_if_missing(const std::string& path) {
 }
 
 // After a failed generate into a file this run created: removes it (and SQLite's side files),
-// unless someone else has stored something there meanwhile. Best effort; never throws.
-void remove_created_database(const GlobalOptions& global) noexcept {
+// unless someone else has stored something there meanwhile: it holds nothing, or only the
+// `ours` actors (and at most one run) this run stored before its market failed. Best effort;
+// never throws.
+void remove_created_database(const GlobalOptions& global, std::int64_t ours) noexcept {
   try {
     {
       const io::Store store = io::Store::open(global.db, io::OpenMode::create_if_missing);
       const auto counts = store.counts();
-      if (counts.actors != 0 || counts.runs != 0) return;
+      const bool empty = counts.actors == 0 && counts.runs == 0;
+      const bool only_ours = counts.actors == ours && counts.runs <= 1;
+      if (!empty && !only_ours) return;
     }
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
       std::error_code ignored;
@@ -49,6 +56,7 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
     gen::RuhrOptions options;
     std::optional<std::string> data_dir;
+    std::optional<std::string> supply_dir;
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd = app.add_subcommand("generate", "Generate a synthetic region into a new database");
@@ -70,6 +78,10 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
       ->capture_default_str()
       ->check(CLI::Range(2000, 2100));
   ruhr->add_option("--data", state->data_dir, "directory of the Ruhr base data (default: bundled)")
+      ->check(CLI::ExistingDirectory);
+  ruhr->add_option("--supply-data", state->supply_dir,
+                   "directory of the supplier market's categories.csv and certifications.csv "
+                   "(default: bundled data/supply)")
       ->check(CLI::ExistingDirectory);
 
   return {cmd, [&global, state, ruhr] {
@@ -97,9 +109,17 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
                                        " actors; generate into a new database (--db)");
               }
             }
+            const auto supply_dir = state->supply_dir ? std::filesystem::path(*state->supply_dir)
+                                                      : gen::bundled_supply_dir();
+            io::MarketCsvFiles reference_files;
+            reference_files.categories = supply_dir / "categories.csv";
+            reference_files.certifications = supply_dir / "certifications.csv";
+            const supply::MarketData reference = io::read_market_csv(reference_files);
             core::RegionData data;
+            supply::MarketData market;
             try {
               data = gen::generate_ruhr(base, options);
+              market = gen::generate_ruhr_market(base, data, reference, {.seed = options.seed});
             } catch (const std::bad_alloc&) {
               throw Error("out of memory generating " + std::to_string(options.firms) +
                           " firms: they need about " +
@@ -110,14 +130,18 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
             // All or nothing: a file this run created goes again if the region does not get in.
             const bool created = create_file_if_missing(global.db);
             io::StoreCounts added;
+            io::MarketCounts market_added;
             try {
               io::Store store = open_store(global, /*create=*/true);
               added = global.no_record
                           ? store.append(data)
                           : store.append(data,
                                          {"generate ruhr", describe_options(*ruhr), options.seed});
+              market_added = io::append_market(store, market);
             } catch (...) {
-              if (created) remove_created_database(global);
+              if (created) {
+                remove_created_database(global, static_cast<std::int64_t>(data.actors.size()));
+              }
               throw;
             }
             if (!global.quiet) {
@@ -126,7 +150,10 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
                         {"firms (synthetic)", options.firms},
                         {"actor_competences", added.actor_competences},
                         {"ties", added.ties},
-                        {"memberships", added.memberships}};
+                        {"memberships", added.memberships},
+                        {"supplier offers", market_added.offers},
+                        {"buyer demands", market_added.demands},
+                        {"supply flows", market_added.flows}};
               print_tables(std::cout, {t}, global.format);
             }
           }};

@@ -72,7 +72,9 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   projects->add_option("--to-year", state->to_year,
                        "only projects starting in or before this year");
 
-  return {cmd, [&global, state, cmd, projects] {
+  return {cmd, [&global, state, cmd, projects,
+                suppliers = add_import_suppliers_subcommand(*cmd, global)] {
+            if (suppliers()) return;
             core::RegionData data;
             std::string verb = "import";
             const CLI::App* described = cmd;

@@ -2,6 +2,7 @@
 // of the region, optionally assigned under capacities (optimal, stable or greedy).
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <memory>
 
 #include "cli.hpp"
@@ -120,6 +121,22 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
   return tables;
 }
 
+// Why a matching found no candidate at all, in words, or nothing when some candidate is free.
+std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer) {
+  const auto candidates = scorer.candidates();
+  if (candidates.empty()) {
+    return "the region has no research actors (universities, institutes, research groups) "
+           "to match with";
+  }
+  if (scorer.weights().capacity_policy != match::CapacityPolicy::exclude) return std::nullopt;
+  for (const auto c : candidates)
+    if (scorer.free_capacity(c) > 0) return std::nullopt;
+  return "all " + std::to_string(candidates.size()) +
+         " research actors are at their capacity (current transfer and research partners), and "
+         "full ones are left out; set capacity_policy = \"penalise\" in a weights file "
+         "(--weights, see data/match/weights.toml) to rank them anyway";
+}
+
 std::vector<Table> every_firm(const match::TransferScorer& scorer, const TransferOptions& o) {
   const auto& region = scorer.region();
   const auto lists = match::recommend_all(scorer, o.top);
@@ -236,6 +253,9 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
               const auto seeker = region.find(o->firm);
               if (!seeker) throw InvalidInput("--firm: unknown actor '" + o->firm + "'");
               tables = one_firm(scorer, *seeker, *o);
+            }
+            if (const auto why = why_no_candidates(scorer); why && !global.quiet) {
+              std::cerr << "verbund: note: no recommendations: " << *why << "\n";
             }
             if (o->out.empty()) {
               print_tables(std::cout, tables, global.format);

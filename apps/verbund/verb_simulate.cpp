@@ -77,6 +77,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         Json params = Json::parse(describe_options(*cmd));
         params["scenario_hash"] = loaded.inputs.files.front().hash;
         params["inputs"] = input_files_json(loaded.inputs);
+        params["region_fingerprint"] = region_fingerprint_hex(region);
         params["replicates_finished"] = run.series.size();
         if (!global.no_record)
           store.record_run({"simulate", params.dump(), seed}, {stored_series(scenario.name, run)});

@@ -61,6 +61,23 @@ std::string_view actor_value(const core::Region& region, core::ActorId a, std::s
   return region.attribute(a, key).value_or(std::string_view{});
 }
 
+namespace {
+
+// `theme` holds for an actor offering a competence of that theme, as `metrics --by theme`
+// groups actors; "" holds for an actor that offers nothing.
+bool offers_theme(const core::Region& region, core::ActorId a, std::string_view exact,
+                  std::string_view folded) {
+  const auto offers = region.offers(a);
+  if (exact.empty()) return offers.empty();
+  const auto& taxonomy = region.taxonomy();
+  return std::any_of(offers.begin(), offers.end(), [&](const core::CompetenceWeight& o) {
+    const auto& id = taxonomy.theme(taxonomy.competence(o.competence).theme).id;
+    return id == exact || fold_for_matching(id) == folded;
+  });
+}
+
+}  // namespace
+
 std::vector<core::ActorId> select_actors(const core::Region& region,
                                          std::span<const core::ActorCondition> conditions) {
   std::vector<std::string> wanted;
@@ -70,6 +87,10 @@ std::vector<core::ActorId> select_actors(const core::Region& region,
     const core::ActorId a{i};
     bool all = true;
     for (std::size_t k = 0; k < conditions.size() && all; ++k) {
+      if (conditions[k].key == "theme") {
+        all = offers_theme(region, a, conditions[k].value, wanted[k]);
+        continue;
+      }
       const auto value = actor_value(region, a, conditions[k].key);
       all = value == conditions[k].value || fold_for_matching(value) == wanted[k];
     }
@@ -85,7 +106,8 @@ std::vector<std::string> selection_keys(const core::Region& region) {
       attributes.insert(attribute.key);
     }
   }
-  std::vector<std::string> keys{"kind", "municipality", "sector"};
+  attributes.erase("theme");  // `theme` selects by offered competences (offers_theme)
+  std::vector<std::string> keys{"kind", "municipality", "sector", "theme"};
   keys.insert(keys.end(), attributes.begin(), attributes.end());
   return keys;
 }
@@ -134,6 +156,13 @@ std::vector<std::string> closest(std::span<const std::string> candidates, std::s
 
 std::vector<std::string> values_of(const core::Region& region, std::string_view key) {
   std::set<std::string, std::less<>> values;
+  if (key == "theme") {
+    const auto& taxonomy = region.taxonomy();
+    for (std::uint32_t i = 0; i < region.size(); ++i)
+      for (const auto& o : region.offers(core::ActorId{i}))
+        values.emplace(taxonomy.theme(taxonomy.competence(o.competence).theme).id);
+    return {values.begin(), values.end()};
+  }
   for (std::uint32_t i = 0; i < region.size(); ++i) {
     const auto value = actor_value(region, core::ActorId{i}, key);
     if (!value.empty() && values.find(value) == values.end()) values.emplace(value);

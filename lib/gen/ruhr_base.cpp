@@ -145,4 +145,6 @@ std::filesystem::path bundled_ruhr_dir() {
   return std::filesystem::path(VERBUND_INSTALL_DATA_DIR) / "ruhr";
 }
 
+std::filesystem::path bundled_supply_dir() { return bundled_ruhr_dir().parent_path() / "supply"; }
+
 }  // namespace verbund::gen

@@ -1,6 +1,8 @@
 #pragma once
 
 // The store's schema as migrations: migrations[v] takes a database from user_version v to v + 1.
+// v3, the supplier market: a flow is a categorised supply tie (supply_flows.tie, source =
+// supplier, target = buyer); lists of certifications keep their order in `position`.
 
 #include <array>
 #include <string_view>
@@ -10,7 +12,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 2> migrations{R"sql(
+inline constexpr std::array<std::string_view, 3> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -92,6 +94,59 @@ CREATE TABLE sim_series (
   value      REAL NOT NULL,
   PRIMARY KEY (run, scenario, replicate, month, indicator)
 ) WITHOUT ROWID;
+)sql",
+                                                            // v3: the supplier market
+                                                            R"sql(
+CREATE TABLE supply_categories (
+  id        TEXT PRIMARY KEY,
+  label_en  TEXT NOT NULL,
+  label_de  TEXT NOT NULL,
+  theme     TEXT REFERENCES themes(id),
+  cpa       TEXT NOT NULL,
+  unit      TEXT NOT NULL
+);
+CREATE TABLE certifications (
+  id        TEXT PRIMARY KEY,
+  label_en  TEXT NOT NULL,
+  label_de  TEXT NOT NULL
+);
+CREATE TABLE supply_offers (
+  id               INTEGER PRIMARY KEY,
+  supplier         INTEGER NOT NULL REFERENCES actors(id),
+  category         TEXT NOT NULL REFERENCES supply_categories(id),
+  capacity         REAL NOT NULL CHECK (capacity > 0),
+  lead_time_weeks  REAL CHECK (lead_time_weeks >= 0),
+  min_order        REAL CHECK (min_order >= 0),
+  UNIQUE (supplier, category)
+);
+CREATE TABLE supply_offer_certifications (
+  offer          INTEGER NOT NULL REFERENCES supply_offers(id),
+  position       INTEGER NOT NULL,
+  certification  TEXT NOT NULL REFERENCES certifications(id),
+  PRIMARY KEY (offer, certification)
+);
+CREATE TABLE supply_demands (
+  id           INTEGER PRIMARY KEY,
+  buyer        INTEGER NOT NULL REFERENCES actors(id),
+  category     TEXT NOT NULL REFERENCES supply_categories(id),
+  quantity     REAL NOT NULL CHECK (quantity > 0),
+  source       TEXT NOT NULL CHECK (source IN ('region','germany','abroad')),
+  criticality  TEXT NOT NULL CHECK (criticality IN ('low','medium','high')),
+  UNIQUE (buyer, category)
+);
+CREATE TABLE supply_demand_certifications (
+  demand         INTEGER NOT NULL REFERENCES supply_demands(id),
+  position       INTEGER NOT NULL,
+  certification  TEXT NOT NULL REFERENCES certifications(id),
+  PRIMARY KEY (demand, certification)
+);
+CREATE TABLE supply_flows (
+  id        INTEGER PRIMARY KEY,
+  tie       INTEGER NOT NULL UNIQUE REFERENCES ties(id),
+  category  TEXT NOT NULL REFERENCES supply_categories(id),
+  volume    REAL CHECK (volume > 0)
+);
+CREATE INDEX ties_by_ends ON ties(source, target);
 )sql"};
 
 }  // namespace verbund::io::detail

@@ -10,6 +10,7 @@
 
 #include "schema.hpp"
 #include "sqlite.hpp"
+#include "store_impl.hpp"
 #include "verbund/error.hpp"
 #include "verbund/version.hpp"
 
@@ -18,11 +19,6 @@ namespace verbund::io {
 using detail::Database;
 using detail::Statement;
 using detail::Transaction;
-
-struct Store::Impl {
-  std::filesystem::path path;
-  Database db;
-};
 
 namespace {
 
@@ -451,12 +447,17 @@ bool Store::has_actor_id(std::string_view id) const {
 
 core::Region Store::load_region() const {
   auto& db = impl_->db;
-  // One read transaction gives a consistent snapshot even while another process writes.
-  db.exec("BEGIN");
+  // One read transaction gives a consistent snapshot even while another process writes (inside
+  // a caller's transaction, that one does).
+  const bool own_read = sqlite3_get_autocommit(db.handle()) != 0;
+  if (own_read) db.exec("BEGIN");
   struct EndRead {
     Database& db;
-    ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
-  } end_read{db};
+    bool own;
+    ~EndRead() {
+      if (own) sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+  } end_read{db, own_read};
 
   core::Taxonomy taxonomy;
   {

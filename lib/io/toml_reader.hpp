@@ -71,6 +71,15 @@ class TomlReader {
     }
     return out;
   }
+  /// Where each string of the array `key` is written (as `strings(key)` reads them), for
+  /// messages about one of them; empty when the key is absent.
+  std::vector<SourceLocation> places_of_strings(std::string_view key) {
+    std::vector<SourceLocation> out;
+    const auto* node = get(key);
+    if (const auto* array = node ? node->as_array() : nullptr)
+      for (const auto& item : *array) out.push_back(where(item));
+    return out;
+  }
   /// Throws on the first key no getter asked for.
   void finish() const {
     for (const auto& [key, node] : table_) {

@@ -26,7 +26,9 @@ bool ranks_before(const Recommendation& a, const Recommendation& b) {
 /// The k best seen so far, worst on top of a heap.
 class TopK {
  public:
-  explicit TopK(std::size_t k) : k_(k) { heap_.reserve(k + 1); }
+  // Reserving all of a large k up front would hold k entries per seeker for the whole of
+  // recommend_all even when few candidates qualify (--top 1000 over 50,000 firms: 4 GB).
+  explicit TopK(std::size_t k) : k_(k) { heap_.reserve(std::min<std::size_t>(k, 16) + 1); }
   void offer(const Recommendation& r) {
     if (k_ == 0) return;
     if (heap_.size() < k_) {
@@ -44,6 +46,7 @@ class TopK {
   }
   std::vector<Recommendation> take() && {
     std::sort(heap_.begin(), heap_.end(), ranks_before);
+    heap_.shrink_to_fit();  // kept per seeker: no spare capacity
     return std::move(heap_);
   }
 

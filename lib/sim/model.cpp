@@ -109,7 +109,8 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
                              ")");
     if (inputs.origin && inputs.origin->fork)
       throw InvalidInput(at, "fork: '" + fork.from + "' is itself a fork");
-    check_checkpoint(*inputs.checkpoint, region, {.month = fork.month, .seed = options.seed},
+    check_checkpoint(*inputs.checkpoint, region,
+                     {.month = fork.month.value_or(inputs.checkpoint->month), .seed = options.seed},
                      impl->resume_file);
     impl->resume = *inputs.checkpoint;
     std::sort(impl->resume->replicates.begin(), impl->resume->replicates.end(),
@@ -124,14 +125,15 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
                                  "' was not loaded (io::load_scenario_inputs reads it)");
     Scenario origin = *inputs.origin;
     if (origin.fork) throw InvalidInput(at, "fork: '" + fork.from + "' is itself a fork");
-    if (fork.month > scenario.horizon) throw InvalidInput(at, "fork: month beyond the horizon");
+    if (!fork.month) throw InvalidInput(at, "fork: 'month' says when to fork");
+    if (*fork.month > scenario.horizon) throw InvalidInput(at, "fork: month beyond the horizon");
     if (scenario.start_year) origin.start_year = scenario.start_year;
     impl->year = origin.start_year ? origin.start_year : latest_start_year(region);
     impl->phases.push_back(
         compile_phase(region, origin, inputs.origin_calls, inputs.weights, options.seed, registry));
     impl->phases.push_back(
         compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
-    impl->switch_after = fork.month;
+    impl->switch_after = *fork.month;
   } else {
     impl->year = scenario.start_year ? scenario.start_year : latest_start_year(region);
     impl->phases.push_back(

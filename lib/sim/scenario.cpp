@@ -150,8 +150,10 @@ Scenario detail::parse_scenario(std::string_view toml_text, const std::string& f
     const auto from = f.string("from");
     if (!from) f.fail(*node, "'from' names the scenario to fork from");
     fork.from = *from;
-    fork.month = static_cast<int>(f.integer("month", 0, s.horizon).value_or(0));
+    if (const auto month = f.integer("month", 0, s.horizon)) fork.month = static_cast<int>(*month);
     fork.checkpoint = f.string("checkpoint").value_or("");
+    if (!fork.month && fork.checkpoint.empty())
+      f.fail(*node, "'month' says when to fork (or 'checkpoint' names the states to resume from)");
     f.finish();
     s.fork = fork;
   }

@@ -3,6 +3,7 @@
 // Who an intervention targets: the listed actors, or those matching a Selection, `size` of them
 // drawn once when compiling (the same in every replicate). Private to lib/sim.
 
+#include <span>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct SelectionSite {
                                                            const Selection& selection,
                                                            const std::vector<std::string>& listed,
                                                            std::uint64_t seed,
-                                                           const SelectionSite& site);
+                                                           const SelectionSite& site,
+                                                           std::span<const SourceLocation> listed_at = {});
 
 }  // namespace verbund::sim::detail

@@ -67,7 +67,7 @@ TEST_CASE("the closest values come first in suggestions", "[analysis][selection]
   CHECK(analysis::closest(municipalities, "Duisberg", 2).front() == "Duisburg");
   CHECK(analysis::closest(municipalities, "x", 5).size() == 3);
   CHECK(analysis::selection_keys(region) ==
-        std::vector<std::string>{"kind", "municipality", "sector", "export", "website"});
+        std::vector<std::string>{"kind", "municipality", "sector", "theme", "export", "website"});
   CHECK(analysis::closest(analysis::selection_keys(region), "municipalty", 1) ==
         std::vector<std::string>{"municipality"});
 }

@@ -270,3 +270,49 @@ TEST_CASE(
     CHECK(summary["optimality gap"].get<double>() <= 1e-6 * summary["total score"].get<double>());
   }
 }
+
+TEST_CASE("cli: a call nobody can meet prints its diagnosis and exits 3", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "8"}, dir.path()).exit_code ==
+          0);
+  // Six municipalities within 1 km of the lead cannot be found.
+  write_file(dir.path() / "tight.toml", R"(name = "Too tight"
+[size]
+min = 3
+max = 6
+[place]
+min_municipalities = 6
+radius_km = 1
+[competences]
+required = { "intralogistics" = 1 }
+[members]
+lead = "tu-dortmund"
+)");
+  const auto before = dump_database(dir.path() / "verbund.db");
+  auto r = run_cli({"--no-record", "match", "consortium", "--call", "tight.toml"}, dir.path());
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.out, Catch::Contains("diagnosis"));
+  CHECK(r.err.empty());
+  CHECK(dump_database(dir.path() / "verbund.db") == before);
+  // Among several calls, one without a consortium is enough for 3; the others are still shown.
+  const auto calls = verbund::test::project_data_dir() / "calls";
+  r = run_cli({"--format", "json", "match", "consortium", "--calls",
+               (calls / "grw-logistics.toml").string(), "tight.toml"},
+              dir.path());
+  CHECK(r.exit_code == 3);
+  const auto out = nlohmann::json::parse(r.out);
+  CHECK(out["calls"].size() == 2);
+  CHECK(!out["diagnosis"].empty());
+}
+
+TEST_CASE("cli: a transfer matching without free research actors says why", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "50000", "--seed", "1"}, dir.path())
+              .exit_code == 0);
+  auto r = run_cli({"--format", "csv", "match", "transfer", "--all", "--top", "1000"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("research actors are at their capacity") &&
+                        Catch::Contains("capacity_policy"));
+  r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3"}, dir.path());
+  CHECK(r.err.empty());
+}

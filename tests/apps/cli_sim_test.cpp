@@ -42,6 +42,12 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   CHECK_THAT(one.out, Catch::Contains("wg,operating firms,") && Catch::Contains(",0,unchanged\n"));
   const auto stored = dump_database(dir / "verbund.db");
   CHECK_THAT(stored, Catch::Contains("scenario_hash"));
+  // Run records name each scenario's files by absolute path, and the region by fingerprint.
+  CHECK_THAT(stored, Catch::Contains("\"scenario_inputs\":[{\"name\":\"base\",\"inputs\":[{\"role\":"
+                                     "\"scenario\",\"path\":\"/"));
+  const auto fingerprint = stored.find("\"region_fingerprint\":\"");
+  REQUIRE(fingerprint != std::string::npos);
+  CHECK(stored.substr(fingerprint + 22, 17).find_first_not_of("0123456789abcdef") == 16);
   CHECK_THAT(stored, Catch::Contains("|base|2|6|ties|") && Catch::Contains("|wg|2|6|ties|"));
 
   // A checkpoint after month 3, and a scenario forked from it: the same as replaying.
@@ -61,6 +67,14 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
               dir.path());
   REQUIRE(resume.exit_code == 0);
   CHECK(replay.out == resume.out);
+  // Without 'month', a fork resumes at the checkpoint's month.
+  write_file(dir / "resume-at.toml", "name = \"f\"\nhorizon_months = 6\n[fork]\nfrom = \"base.toml\"\n"
+                                     "checkpoint = \"base-3.ckpt\"\n");
+  const auto resume_at = run_cli(
+      {"--format", "csv", "--seed", "4", "simulate", "resume-at.toml", "--replicates", "3"},
+      dir.path());
+  REQUIRE(resume_at.exit_code == 0);
+  CHECK(resume_at.out == resume.out);
   CHECK(run_cli({"simulate", "base.toml", "--checkpoint-at", "3"}, dir.path()).exit_code == 2);
 
   const std::string before = dump_database(dir / "verbund.db");
@@ -207,7 +221,7 @@ TEST_CASE(
   // An intervention that will do nothing is noted on stderr (not with -q), and the run goes on.
   write_file(dir / "idle.toml",
              "name = \"idle\"\nhorizon_months = 2\n[[intervention]]\n"
-             "type = \"shock\"\nname = \"S\"\nselect = { sector = \"99x\" }\n");
+             "type = \"shock\"\nname = \"S\"\nselect = { sector = \"99.99\" }\n");
   r = run_cli({"--no-record", "simulate", "idle.toml", "--replicates", "2"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("verbund: note: idle: S: the shock hits no actor"));

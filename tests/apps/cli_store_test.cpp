@@ -146,7 +146,7 @@ TEST_CASE("cli: two inits of the same new file at once both succeed", "[cli][sto
       CHECK(r.exit_code == 0);
       CHECK(r.err.empty());
     }
-    CHECK(query_int(dir / db, "PRAGMA user_version") == 2);
+    CHECK(query_int(dir / db, "PRAGMA user_version") == 3);
     CHECK(query_int(dir / db, "SELECT count(*) FROM sqlite_schema WHERE name = 'themes'") == 1);
   }
 }

@@ -53,7 +53,7 @@ TEST_CASE("cli: metrics --where K=V agrees with --by K for every value of K", "[
       {"share of firms with a science tie", "science share"},
       {"cross-municipal share of ties", "cross-municipal share"},
       {"share of SMEs in projects", "SME project share"}};
-  for (const std::string key : {"municipality", "kind", "sector"}) {
+  for (const std::string key : {"municipality", "kind", "sector", "theme"}) {
     const auto by = metrics({"--by", key, "--tie-kinds", "research,supply,transfer"}, dir);
     REQUIRE(by["by " + key].size() >= 2);
     for (const auto& row : by["by " + key]) {

@@ -49,7 +49,7 @@ TEST_CASE("a new store has the current schema, WAL and no rows", "[io][store]") 
     CHECK(counts.ties == 0);
   }
   const std::string dump = test::dump_database(path);
-  CHECK_THAT(dump, Catch::Contains("user_version 2"));
+  CHECK_THAT(dump, Catch::Contains("user_version 3"));
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -157,7 +157,7 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
     CHECK(id == 1);
   }
   const auto dump = test::dump_database(path);
-  CHECK_THAT(dump, Catch::Contains("user_version 2") && Catch::Contains("1|base|0|1|ties|12.0|"));
+  CHECK_THAT(dump, Catch::Contains("user_version 3") && Catch::Contains("1|base|0|1|ties|12.0|"));
 }
 
 TEST_CASE("a store refuses, writing nothing, what it cannot safely migrate", "[io][store]") {

@@ -183,3 +183,17 @@ TEST_CASE("recommendations do not depend on the thread count", "[match][recommen
   REQUIRE(one.size() == two.size());
   for (std::size_t i = 0; i < one.size(); ++i) require_same(one[i].top, two[i].top);
 }
+
+TEST_CASE("a large k keeps no spare capacity per seeker", "[match][recommend]") {
+  // --top 1000 over 50,000 firms once held 1,000 entries per firm: 4 GB of address space.
+  const auto region = gen::generate_market(ruhr_base(), {.firms = 200, .groups = 30, .seed = 2});
+  match::ScoreWeights penalise;
+  penalise.capacity_policy = match::CapacityPolicy::penalise;
+  const match::TransferScorer scorer(region, penalise);
+  const auto lists = match::recommend_all(scorer, 1000);
+  REQUIRE(!lists.empty());
+  for (const auto& list : lists) {
+    CHECK(list.top.size() <= 30);
+    CHECK(list.top.capacity() == list.top.size());
+  }
+}

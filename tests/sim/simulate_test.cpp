@@ -121,7 +121,7 @@ TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their pla
     const auto& s = loaded.scenario;
     CHECK(s.horizon == 60);
     auto quick = s;
-    quick.horizon = s.fork ? s.fork->month + 1 : 1;
+    quick.horizon = s.fork ? s.fork->month.value_or(0) + 1 : 1;
     CHECK_NOTHROW(sim::simulate(sim::compile(region(), quick, loaded.inputs), {.replicates = 1}));
   }
   auto message = [](const std::string& text) {
@@ -161,6 +161,28 @@ TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their pla
       "3 }\n");
   CHECK_THROWS_WITH(sim::simulate(region(), nowhere, {.replicates = 1}, 1),
                     Catch::Contains("unknown municipality 'Atlantis'"));
+  // Unknown values are pointed at where they are written, with the closest known ones.
+  const auto ghost_at =
+      scenario("[[intervention]]\ntype = \"working_group\"\nmembers = [\"rub\",\n  \"ghost\"]\n");
+  CHECK_THROWS_WITH(sim::simulate(region(), ghost_at, {.replicates = 1}, 1),
+                    Catch::StartsWith("t.toml:6:3: ") && Catch::Contains("unknown actor 'ghost'"));
+  const auto typo = scenario(
+      "[[intervention]]\ntype = \"working_group\"\n[intervention.select]\nsize = 3\ntheme = \"green-tec\"\n");
+  CHECK_THROWS_WITH(sim::simulate(region(), typo, {.replicates = 1}, 1),
+                    Catch::StartsWith("t.toml:7:9: ") &&
+                        Catch::Contains("unknown theme 'green-tec' (closest: 'green-tech'"));
+  CHECK_THAT(message("[[intervention]]\ntype = \"shock\"\nselect = { sector = \"metal\" }\n"),
+             Catch::Contains("s.toml:3:21") && Catch::Contains("not a NACE/WZ code"));
+  // Municipalities match the way people type them.
+  const auto essen = scenario(
+      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"ESSEN\", size = 2 }\n");
+  CHECK_NOTHROW(sim::simulate(region(), essen, {.replicates = 1}, 1));
+  const auto essn = scenario(
+      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"Essn\", size = 2 }\n");
+  CHECK_THROWS_WITH(sim::simulate(region(), essn, {.replicates = 1}, 1),
+                    Catch::StartsWith("t.toml:5:27: ") && Catch::Contains("(closest: 'Essen'"));
+  // A fork that replays its origin says when.
+  CHECK_THAT(message("[fork]\nfrom = \"base.toml\"\n"), Catch::Contains("'month' says when to fork"));
 }
 
 TEST_CASE(

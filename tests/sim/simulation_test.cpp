@@ -162,7 +162,7 @@ horizon_months = 2
 [[intervention]]
 type = "shock"
 name = "nothing to hit"
-select = { sector = "99x" }
+select = { sector = "99.99" }
 [[intervention]]
 type = "working_group"
 name = "lonely"

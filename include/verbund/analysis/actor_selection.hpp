@@ -29,13 +29,15 @@ namespace verbund::analysis {
 
 /// The actors that meet every condition, ascending; a value matches when it folds
 /// (fold_for_matching) to the same text as the actor's (actor_value). Every exact match is a
-/// match. O(n c L) for n actors, c conditions, values of length L. Thread-safe; throws only
+/// match. The key `theme` is the exception: it holds for an actor that offers a competence of
+/// that theme (so an actor can be in several, as `metrics --by theme` groups them), and
+/// `theme=` (empty) for one that offers nothing. O(n c L) for n actors, c conditions, values of length L. Thread-safe; throws only
 /// std::bad_alloc.
 [[nodiscard]] std::vector<core::ActorId> select_actors(
     const core::Region& region, std::span<const core::ActorCondition> conditions);
 
-/// The keys a condition can use in `region`: kind, municipality, sector and every attribute key
-/// any actor has, in that order (attributes sorted). O(n k log K). Thread-safe; throws only
+/// The keys a condition can use in `region`: kind, municipality, sector, theme and every other
+/// attribute key any actor has, in that order (attributes sorted). O(n k log K). Thread-safe; throws only
 /// std::bad_alloc.
 [[nodiscard]] std::vector<std::string> selection_keys(const core::Region& region);
 
@@ -47,7 +49,8 @@ namespace verbund::analysis {
 [[nodiscard]] std::vector<std::string> closest(std::span<const std::string> candidates,
                                                std::string_view text, std::size_t limit = 3);
 
-/// The distinct non-empty values actors have under `key` (actor_value), sorted. O(n log V).
+/// The distinct non-empty values actors have under `key` (actor_value; for `theme`, the themes
+/// of offered competences), sorted. O(n log V).
 /// Thread-safe; throws only std::bad_alloc.
 [[nodiscard]] std::vector<std::string> values_of(const core::Region& region, std::string_view key);
 

@@ -55,4 +55,9 @@ struct RuhrBase {
 /// tree cannot be examined.
 [[nodiscard]] std::filesystem::path bundled_ruhr_dir();
 
+/// Where the bundled `data/supply` (input categories and certifications of the supplier market)
+/// lives: beside bundled_ruhr_dir(), found the same way. O(1) (one file check). Thread-safe while
+/// no one changes the environment; throws as bundled_ruhr_dir.
+[[nodiscard]] std::filesystem::path bundled_supply_dir();
+
 }  // namespace verbund::gen

@@ -13,6 +13,10 @@
 
 namespace verbund::io {
 
+namespace detail {
+struct StoreAccess;
+}
+
 /// How Store::open treats a missing file.
 enum class OpenMode : unsigned char {
   open_existing,      ///< a missing file is an error
@@ -57,7 +61,7 @@ struct ScenarioSeries {
 class Store {
  public:
   /// The schema version this build writes and reads.
-  static constexpr int schema_version = 2;
+  static constexpr int schema_version = 3;
 
   /// Opens (or creates) a database and migrates an older schema under the write lock, so that
   /// processes opening the same new file at once create its schema once. Throws InvalidInput,
@@ -113,6 +117,7 @@ class Store {
   std::int64_t record_run(const RunRecord& run, const std::vector<ScenarioSeries>& series);
 
  private:
+  friend struct detail::StoreAccess;  // lib/io's other tables (supply_store.cpp)
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

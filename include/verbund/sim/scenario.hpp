@@ -67,6 +67,8 @@ struct Selection {
   std::string theme;                   ///< offering a competence of this theme; any if empty
   std::string sector;                  ///< NACE division prefix; any if empty
   std::size_t size = 0;                ///< how many, drawn from those matching (0 = all)
+  /// Where municipality, theme and sector are written, for messages about their values.
+  SourceLocation municipality_at, theme_at, sector_at;
 };
 
 /// A working group: members meet each other every `every` months from `start` to `end`.
@@ -76,6 +78,7 @@ struct WorkingGroup {
   int meetings = 2;            ///< meetings per member and session
   std::optional<long> budget;  ///< total meetings; sessions stop when it is spent
   std::vector<std::string> members;
+  std::vector<SourceLocation> members_at;  ///< where each member is written, for messages
   Selection select;
 };
 
@@ -109,6 +112,7 @@ struct MatchmakingEvent {
   int meetings = 3;
   double conversion = 0.2;
   std::vector<std::string> members;
+  std::vector<SourceLocation> members_at;  ///< where each member is written, for messages
   Selection select;
 };
 
@@ -159,7 +163,9 @@ struct Intervention {
 /// interventions (their months count from the start).
 struct Fork {
   std::string from;  ///< the scenario file as written (relative to this scenario's folder)
-  int month = 0;
+  /// The month after which this scenario takes over; nullopt = the checkpoint's month (a fork
+  /// that replays its origin must give it).
+  std::optional<int> month;
   /// States saved at `month` by `simulate --checkpoint-at`, as written; "" = replay `from`.
   std::string checkpoint;
 };

@@ -86,8 +86,9 @@ class CompileContext {
   /// resolve_selection() for this intervention.
   [[nodiscard]] std::vector<core::ActorId> select(
       const Selection& selection, const std::vector<std::string>& listed, const std::string& name,
-      SelectionRole role = SelectionRole::targets) const {
-    return resolve_selection(region, selection, listed, seed, {at, name, index, role});
+      SelectionRole role = SelectionRole::targets,
+      std::span<const SourceLocation> listed_at = {}) const {
+    return resolve_selection(region, selection, listed, seed, {at, name, index, role}, listed_at);
   }
 };
 

@@ -47,6 +47,7 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
   e.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(3));
   e.conversion = read_share(r, "conversion", 0.2, e.name);
   e.members = r.strings("members");
+  e.members_at = r.places_of_strings("members");
   e.select = read_selection(r, where.file);
   if (e.members.empty() && e.select.size == 0)
     throw InvalidInput(r.where(), e.name + ": list members or give select.size");
@@ -61,7 +62,7 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   const auto& m = *intervention.spec_if<MatchmakingEvent>();
   const auto& region = ctx.region;
   const auto& scorer = ctx.scorer();
-  const auto participants = ctx.select(m.select, m.members, m.name);
+  const auto participants = ctx.select(m.select, m.members, m.name, SelectionRole::targets, m.members_at);
   std::vector<core::ActorId> firms = participants;
   std::erase_if(firms, [&](core::ActorId a) {
     return region.kind(a) != core::ActorKind::firm || region.needs(a).empty();

@@ -31,9 +31,23 @@ Selection read_selection(io::TomlReader& r, const std::string& file, const std::
     if (!kind) sel.fail(*node, "unknown actor kind '" + name + "'");
     s.kinds.push_back(*kind);
   }
+  // Each value's own place, so that an unknown one is pointed at where it is written.
+  auto place_of = [&](std::string_view k) {
+    const auto* value = sel.get(k);
+    return value ? sel.where(*value) : sel.where();
+  };
+  s.municipality_at = place_of("municipality");
+  s.theme_at = place_of("theme");
+  s.sector_at = place_of("sector");
   s.municipality = sel.string("municipality").value_or("");
   s.theme = sel.string("theme").value_or("");
   s.sector = sel.string("sector").value_or("");
+  if (!s.sector.empty() && (s.sector.find_first_not_of("0123456789.") != std::string::npos ||
+                            !std::isdigit(static_cast<unsigned char>(s.sector.front())))) {
+    throw InvalidInput(s.sector_at, "sector '" + s.sector +
+                                        "' is not a NACE/WZ code: give a division such as "
+                                        "\"25\" or a class such as \"25.62\"");
+  }
   s.size = static_cast<std::size_t>(sel.integer("size", 0, 10000000).value_or(0));
   sel.finish();
   return s;

@@ -51,6 +51,7 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
   g.meetings = static_cast<int>(r.integer("meetings", 1, 1000).value_or(2));
   if (const auto b = r.integer("budget", 0, 1000000000)) g.budget = *b;
   g.members = r.strings("members");
+  g.members_at = r.places_of_strings("members");
   g.select = read_selection(r, where.file);
   if (g.end < g.start) throw InvalidInput(r.where(), g.name + ": end before start");
   if (g.members.empty() && g.select.size == 0)
@@ -62,7 +63,7 @@ std::any read(io::TomlReader& r, const ReadContext& where) {
 std::unique_ptr<const CompiledIntervention> compile(const Intervention& intervention,
                                                     CompileContext& ctx) {
   const auto& g = *intervention.spec_if<WorkingGroup>();
-  auto members = ctx.select(g.select, g.members, g.name);
+  auto members = ctx.select(g.select, g.members, g.name, SelectionRole::targets, g.members_at);
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
   if (members.size() < 2)
