@@ -49,7 +49,6 @@ double relation_part(bool direct, std::uint32_t shared) {
   return direct ? 1.0 : static_cast<double>(shared) / (static_cast<double>(shared) + 2.0);
 }
 
-
 /// Smallest angle between two longitudes, in degrees, in [0, 180].
 double longitude_gap(double a, double b) {
   double d = std::fmod(std::abs(a - b), 360.0);
@@ -418,7 +417,8 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand,
       categories == 1 ? what + " is its only category"
                       : what + " is 1 of its " + std::to_string(categories) + " categories");
   say(ScorePart::capability, o.lead_time_weeks
-                                 ? "lead time " + number(*o.lead_time_weeks, 1) + " weeks"
+                                 ? "lead time " + number(*o.lead_time_weeks, 1) +
+                                       (*o.lead_time_weeks == 1.0 ? " week" : " weeks")
                                  : "lead time not known");
   const double free = o.free_capacity();
   say(ScorePart::capacity, free >= d.quantity
