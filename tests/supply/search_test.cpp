@@ -4,8 +4,10 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "../core/region_fixture.hpp"
+#include "test_support.hpp"
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
 #include "verbund/gen/supply_market.hpp"
@@ -294,4 +296,39 @@ TEST_CASE("supply market generator: deterministic per seed and valid", "[supply]
   for (const auto& d : a.data.demands) mine.push_back(d.quantity);
   for (const auto& d : other.data.demands) theirs.push_back(d.quantity);
   CHECK(mine != theirs);
+}
+
+TEST_CASE("match suppliers and suppliers plan on a generated Ruhr region", "[supply][cli]") {
+  using test::run_cli;
+  const test::ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "800", "--seed", "5"}, dir.path()).exit_code ==
+          0);
+  const auto all =
+      run_cli({"--format", "json", "match", "suppliers", "--all", "--top", "2"}, dir.path());
+  REQUIRE(all.exit_code == 0);
+  const auto lists = nlohmann::json::parse(all.out);
+  REQUIRE_FALSE(lists["suppliers"].empty());
+  const std::string buyer = lists["suppliers"][0]["buyer"];
+
+  const auto one = run_cli(
+      {"--format", "json", "match", "suppliers", "--buyer", buyer, "--top", "3", "--explain"},
+      dir.path());
+  const auto tables = nlohmann::json::parse(one.out);
+  // Exit 3 exactly when some demand of the buyer has no eligible supplier (with its diagnosis).
+  CHECK(one.exit_code == (tables.contains("diagnosis") ? 3 : 0));
+  REQUIRE_FALSE(tables["reasons"].empty());
+  CHECK(one.out.find(" km away") != std::string::npos);
+  CHECK(one.out.find("Entfernung") != std::string::npos);
+
+  CHECK(run_cli({"match", "suppliers", "--buyer", buyer, "--category", "no-such"}, dir.path())
+            .exit_code == 2);
+  CHECK(run_cli({"match", "suppliers", "--buyer", "nobody"}, dir.path()).exit_code == 2);
+
+  const auto plan = run_cli({"--format", "json", "suppliers", "plan"}, dir.path());
+  const auto result = nlohmann::json::parse(plan.out);
+  CHECK(plan.exit_code == (result["unmet"].empty() ? 0 : 3));
+  for (const auto& row : result["plan"]) {
+    if (row["indicator"] == "optimality gap") CHECK(row["value"] == 0);
+  }
+  CHECK(run_cli({"suppliers", "plan", "--max-share", "0"}, dir.path()).exit_code == 2);
 }
