@@ -23,8 +23,16 @@ namespace {
 constexpr double cost_units = 1000.0;  // score costs: 1000 per unit of score below the maximum
 constexpr double whole = 1e-9;         // tolerance when quantities become whole units
 
+// Whole units the solver can add up without overflow: every total stays below 2^62.
+constexpr double max_units = 1e15;
+
 std::int64_t units(double quantity, double unit) {
-  return static_cast<std::int64_t>(std::floor(quantity / unit + whole));
+  const double n = std::floor(quantity / unit + whole);
+  if (n > max_units) {
+    throw InvalidInput("a quantity or capacity of " + std::to_string(quantity) + " is more than " +
+                       "10^15 planning units; choose a larger unit");
+  }
+  return static_cast<std::int64_t>(n);
 }
 
 std::string number(double x) {
@@ -251,6 +259,13 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
     p.offers.push_back(i);
     p.supply.push_back(units(offers[i].free_capacity(), options.unit));
   }
+  double total_need = 0.0, total_supply = 0.0;
+  for (const auto n : p.need) total_need += static_cast<double>(n);
+  for (const auto n : p.supply) total_supply += static_cast<double>(n);
+  if (total_need > max_units || total_supply > max_units)
+    throw InvalidInput(
+        "the demand or capacity in all is more than 10^15 planning units; choose "
+        "a larger unit");
   p.pairs.reserve(raw.size());
   for (const auto& r : raw) {
     p.pairs.push_back(

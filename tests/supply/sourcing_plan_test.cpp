@@ -181,6 +181,7 @@ TEST_CASE("sourcing plan: allocation, share caps and reasons on a hand-made mark
   CHECK_THROWS_AS(supply::plan_sourcing(index, {.max_share = 0.0}), InvalidInput);
   CHECK_THROWS_AS(supply::plan_sourcing(index, {.max_share = 1.5}), InvalidInput);
   CHECK_THROWS_AS(supply::plan_sourcing(index, {.unit = -1.0}), InvalidInput);
+  CHECK_THROWS_AS(supply::plan_sourcing(index, {.unit = 1e-14}), InvalidInput);
 }
 
 TEST_CASE("sourcing plan: totals equal an independent min-cost max-flow on random markets",

@@ -99,8 +99,8 @@ struct SourcingPlan {
 
 /// The problem `plan_sourcing` solves. O(D x S_c) for D planned demands and S_c offers of their
 /// categories, each pair scored as by the search (with candidates_per_demand: the search's cost
-/// for every demand, in parallel). Throws InvalidInput if max_share is not in
-/// (0, 1] or unit is not finite and > 0. Thread-safe.
+/// for every demand, in parallel). Throws InvalidInput if the quantities come to more than 10^15
+/// units, max_share is not in (0, 1] or unit is not finite and > 0. Thread-safe.
 [[nodiscard]] TransportProblem sourcing_problem(const SupplierIndex& index,
                                                 const PlanOptions& options = {});
 
