@@ -134,6 +134,8 @@ struct Query {
             index.cell_min_order[j] > d.quantity || index.cell_min_order[j] > free)
           continue;
         const double short_of = 1.0 - std::min(1.0, free / d.quantity);
+        const double own_static = index.cell_static[j] - w.capacity * short_of;
+        if (own_static + rest < top.threshold()) continue;
         double own = rest;  // the offer's own distance bound where both locations are known
         if (located) {
           own = w.distance * index.distance_part(
@@ -141,7 +143,7 @@ struct Query {
                                                          index.cell_lon[j], index.cell_cos[j])) +
                 fresh + bound_slack;
         }
-        if (index.cell_static[j] - w.capacity * short_of + own < top.threshold()) continue;
+        if (own_static + own < top.threshold()) continue;
         const auto offer = index.cell_offers[j];
         if (ws.seen[offer] == ws.round) continue;
         consider(ctx, offer, ws, top);
