@@ -66,6 +66,12 @@ Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
 /// `suppliers plan`, registered under `suppliers`; the returned action runs it if it was parsed.
 std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
                                                     const GlobalOptions& global);
+/// `suppliers catalog`, registered under `suppliers`; the returned action runs it if parsed.
+std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
+                                                       const GlobalOptions& global);
+/// `suppliers risk` and `suppliers offer`; each returned action runs only if it was parsed.
+std::function<void()> add_suppliers_risk(CLI::App& suppliers, const GlobalOptions& global);
+std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptions& global);
 
 /// What the analysis verbs look at: which actors (--where) and which ties (--tie-kinds, --year).
 struct AnalysisScope {

@@ -133,11 +133,14 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
             io::MarketCounts market_added;
             try {
               io::Store store = open_store(global, /*create=*/true);
-              added = global.no_record
-                          ? store.append(data)
-                          : store.append(data,
-                                         {"generate ruhr", describe_options(*ruhr), options.seed});
-              market_added = io::append_market(store, market);
+              // The region, its market and the run record commit together or not at all.
+              store.in_one_transaction([&] {
+                added = global.no_record
+                            ? store.append(data)
+                            : store.append(data, {"generate ruhr", describe_options(*ruhr),
+                                                  options.seed});
+                market_added = io::append_market(store, market);
+              });
             } catch (...) {
               if (created) {
                 remove_created_database(global, static_cast<std::int64_t>(data.actors.size()));

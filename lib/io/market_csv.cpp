@@ -1,6 +1,7 @@
 // The supplier market's CSV files: categories, certifications, offers, demands, flows.
 #include "verbund/io/market_csv.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include "verbund/core/region_data.hpp"
@@ -28,10 +29,10 @@ const std::string& plain_text(const CsvReader& csv, const std::vector<std::strin
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto ch = static_cast<unsigned char>(text[i]);
     if (ch < 0x20 || ch == 0x7F) {
-      char code[8];
-      std::snprintf(code, sizeof code, "U+%04X", ch);
-      throw InvalidInput(csv.where(c), std::string(what) + " holds control character " + code +
-                                           " at byte " + std::to_string(i + 1));
+      std::array<char, 8> code{};
+      std::snprintf(code.data(), code.size(), "U+%04X", ch);
+      throw InvalidInput(csv.where(c), std::string(what) + " holds control character " +
+                                           code.data() + " at byte " + std::to_string(i + 1));
     }
   }
   return text;

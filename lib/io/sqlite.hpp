@@ -74,6 +74,7 @@ class Transaction {
 
  private:
   Database& db_;
+  bool nested_ = false;  ///< a savepoint inside the caller's transaction
   bool open_ = true;
 };
 

@@ -439,6 +439,12 @@ StoreCounts Store::append(const core::RegionData& data, const RunRecord& run) {
   return append_batch(impl_->db, impl_->path.string(), data, &run);
 }
 
+void Store::in_one_transaction(const std::function<void()>& work) {
+  Transaction tx(impl_->db);
+  work();
+  tx.commit();
+}
+
 bool Store::has_actor_id(std::string_view id) const {
   Statement stmt(impl_->db, "SELECT 1 FROM actors WHERE ext_id = ?");
   stmt.bind(1, id);

@@ -148,7 +148,12 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
   test::ScratchDir dir;
   const auto path = dir / "old.db";
   { (void)io::Store::open(path, io::OpenMode::create_if_missing); }
-  raw_sql(path, "DROP TABLE sim_series; PRAGMA user_version = 1");
+  raw_sql(
+      path,
+      "DROP TABLE sim_series; DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
+      "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
+      "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
+      "DROP INDEX ties_by_ends; PRAGMA user_version = 1");
   CHECK_THAT(test::dump_database(path), Catch::Contains("user_version 1"));
   {
     io::Store store = io::Store::open(path);

@@ -8,6 +8,9 @@
 #include "test_support.hpp"
 #include "verbund/core/region_builder.hpp"
 #include "verbund/error.hpp"
+#include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_market.hpp"
+#include "verbund/io/market_csv.hpp"
 #include "verbund/io/store.hpp"
 #include "verbund/io/supply_store.hpp"
 #include "verbund/supply/market.hpp"
@@ -195,4 +198,24 @@ TEST_CASE("a schema-2 database migrates to the market tables on open", "[supply]
   CHECK(store.counts().actors == 8);
   CHECK(io::append_market(store, market()).offers == 3);
   CHECK(io::load_market(store).flows.size() == 3);
+}
+
+TEST_CASE("a generated market round-trips through the store on the generated supply ties",
+          "[supply][store][gen]") {
+  const auto base = gen::load_ruhr_base(test::project_data_dir() / "ruhr");
+  const auto reference =
+      io::read_market_csv(io::MarketCsvFiles::in_directory(test::project_data_dir() / "supply"));
+  const auto data = gen::generate_ruhr(base, {.firms = 400, .seed = 3});
+  const auto generated = gen::generate_ruhr_market(base, data, reference, {.seed = 3});
+  test::ScratchDir dir;
+  io::Store store = io::Store::open(dir / "g.db", io::OpenMode::create_if_missing);
+  (void)store.append(data);
+  const auto ties = store.counts().ties;
+  const auto added = io::append_market(store, generated);
+  CHECK(added.flows == static_cast<std::int64_t>(generated.flows.size()));
+  CHECK(store.counts().ties == ties);  // every flow found its generated tie
+  const auto region = store.load_region();
+  const auto direct = core::build_region(data);
+  CHECK(describe(supply::Market::build(region, io::load_market(store))) ==
+        describe(supply::Market::build(direct, generated)));
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,6 +93,12 @@ class Store {
   /// As append(data), and records `run` in the same transaction: the data and its provenance
   /// are committed together or not at all.
   StoreCounts append(const core::RegionData& data, const RunRecord& run);
+
+  /// Runs `work` in one write transaction: what it writes through this Store (appends, runs)
+  /// commits together when it returns, and none of it when it throws (the exception is
+  /// rethrown). O(1) plus the work's cost. Throws what `work` throws, IoError if the database
+  /// fails.
+  void in_one_transaction(const std::function<void()>& work);
 
   /// Whether an actor with this external id is stored. O(log N) (indexed). Throws IoError.
   [[nodiscard]] bool has_actor_id(std::string_view id) const;
