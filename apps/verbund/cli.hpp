@@ -56,11 +56,16 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_match_verb(CLI::App& app, const GlobalOptions& global);
 /// `match consortium`, registered under `match`; the returned action runs it if it was parsed.
 std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOptions& global);
+/// `match suppliers`, registered under `match`; the returned action runs it if it was parsed.
+std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const GlobalOptions& global);
 Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 /// `suppliers` and its subcommands (catalog, plan, risk, offer), each in verb_suppliers_*.cpp.
 Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
+/// `suppliers plan`, registered under `suppliers`; the returned action runs it if it was parsed.
+std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
+                                                    const GlobalOptions& global);
 /// `suppliers catalog`, registered under `suppliers`; the returned action runs it if parsed.
 std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
                                                        const GlobalOptions& global);

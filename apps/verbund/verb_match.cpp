@@ -205,10 +205,11 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
 
 Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<TransferOptions>();
-  CLI::App* match =
-      app.add_subcommand("match", "Matchmaking: transfer partnerships and funding consortia");
+  CLI::App* match = app.add_subcommand(
+      "match", "Matchmaking: transfer partnerships, funding consortia and regional suppliers");
   match->require_subcommand(1);
   const auto consortium = add_consortium_subcommand(*match, global);
+  const auto suppliers = add_match_suppliers_subcommand(*match, global);
   CLI::App* transfer = match->add_subcommand(
       "transfer",
       "Research partners for a firm's needs, ranked and explained, or for every firm, "
@@ -236,8 +237,8 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
   transfer->add_option("--out", o->out, "write the result to this file instead of stdout");
   transfer->add_option("--weights", o->weights, "score weights (TOML); see data/match/weights.toml")
       ->check(CLI::ExistingFile);
-  return {match, [&global, o, transfer, consortium] {
-            if (!transfer->parsed()) return consortium();
+  return {match, [&global, o, transfer, consortium, suppliers] {
+            if (!transfer->parsed()) return consortium(), suppliers();
             if (o->firm.empty() && !o->all)
               throw InvalidInput("match transfer: give --firm ID or --all");
             const match::ScoreWeights weights =

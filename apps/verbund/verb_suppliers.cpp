@@ -17,6 +17,7 @@ Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global) {
       add_suppliers_catalog_subcommand(*suppliers, global),
       add_suppliers_risk(*suppliers, global),
       add_suppliers_offer(*suppliers, global),
+      add_suppliers_plan_subcommand(*suppliers, global),
   };
   (void)global;
   return {suppliers, [actions] {
