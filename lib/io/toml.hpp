@@ -26,6 +26,7 @@
 #undef VERBUND_TOML_HAD_NDEBUG
 #endif
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,96 @@ inline void refuse_underflow(const toml::node& node, std::string_view text,
   }
 }
 
+/// toml++ 3.3 asks its whitespace table about a non-ASCII character met outside a string (a
+/// key such as `größe`, `fit = 1ä`), or right after a line-ending backslash in a multi-line
+/// string, and for most such characters that table reaches __builtin_unreachable: undefined
+/// behaviour. TOML allows neither outside strings and comments, so they are refused here, before
+/// toml++ sees the text, at their line and column (code points, as toml++ counts).
+inline void refuse_non_ascii_outside_strings(std::string_view text, const std::string& file) {
+  enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+  In in = In::code;
+  std::size_t line = 1, line_start = 0;
+  const auto fail = [&](std::size_t at, const std::string& what) {
+    std::size_t column = 1;
+    for (std::size_t k = line_start; k < at; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U) ++column;
+    throw InvalidInput(SourceLocation{file, line, column}, what);
+  };
+  const auto quotes_at = [&](std::size_t at, char quote) {
+    std::size_t n = 0;
+    while (at + n < text.size() && text[at + n] == quote) ++n;
+    return n;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      continue;
+    }
+    switch (in) {
+      case In::code:
+        if (static_cast<unsigned char>(c) >= 0x80U)
+          fail(i, "a character other than ASCII outside a string or comment (put the text in "
+                  "quotes)");
+        if (c == '#') in = In::comment;
+        if (c == '"' || c == '\'') {
+          const std::size_t n = quotes_at(i, c);
+          if (n >= 3) {
+            in = c == '"' ? In::multi_basic : In::multi_literal;
+            i += 2;
+          } else if (n == 2) {
+            ++i;  // an empty string
+          } else {
+            in = c == '"' ? In::basic : In::literal;
+          }
+        }
+        break;
+      case In::basic:
+        if (c == '\\') {
+          if (i + 1 < text.size() && text[i + 1] != '\n') ++i;  // an escape
+        } else if (c == '"') {
+          in = In::code;
+        }
+        break;
+      case In::literal:
+        if (c == '\'') in = In::code;
+        break;
+      case In::multi_basic:
+      case In::multi_literal: {
+        const char quote = in == In::multi_basic ? '"' : '\'';
+        if (c == quote && quotes_at(i, quote) >= 3) {
+          i += std::min<std::size_t>(quotes_at(i, quote), 5) - 1;  // "" before """ belong to it
+          in = In::code;
+        } else if (in == In::multi_basic && c == '\\') {
+          std::size_t j = i + 1;
+          while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+          if (j < text.size() && text[j] == '\n') {  // a line-ending backslash: toml++ trims
+            while (j < text.size() &&
+                   (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+              if (text[j] == '\n') {
+                ++line;
+                line_start = j + 1;
+              }
+              ++j;
+            }
+            if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80U)
+              fail(j, "a character other than ASCII right after a line-ending backslash in a "
+                      "multi-line string (put a space or an escape such as \\u00e4 first)");
+            i = j - 1;
+          } else {
+            ++i;  // an escape
+          }
+        }
+        break;
+      }
+      case In::comment:
+        break;
+    }
+  }
+}
+
 /// The first '...' in a toml++ message, quotes included ("" if none).
 inline std::string_view quoted_part(std::string_view message) {
   const auto open = message.find('\'');
@@ -92,6 +183,7 @@ inline std::string_view quoted_part(std::string_view message) {
 /// Parses TOML text; a syntax error becomes InvalidInput at file:line:column, and so does a
 /// number out of the range of a double (1e400, 1e-400) or of a 64-bit integer.
 inline toml::table parse_toml(std::string_view text, const std::string& file) {
+  detail::refuse_non_ascii_outside_strings(text, file);
   toml::table table;
   try {
     table = toml::parse(text, file);

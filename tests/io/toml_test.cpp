@@ -23,3 +23,31 @@ TEST_CASE("malformed table headers are syntax errors at their line", "[io][toml]
     CHECK_THROWS_AS(match::parse_score_weights(text, "weights.toml"), InvalidInput);
   }
 }
+
+TEST_CASE("non-ASCII text outside strings and comments is refused before toml++ reads it",
+          "[io][toml]") {
+  // toml++ 3.3's whitespace table reaches __builtin_unreachable for most of these characters
+  // (UBSan: "execution reached an unreachable program point").
+  const auto refused_at = [](const std::string& text, const std::string& where) {
+    INFO(text);
+    CHECK_THROWS_WITH(io::parse_toml(text, "f.toml"), Catch::StartsWith("f.toml:" + where + ":"));
+  };
+  refused_at("name = \"x\"\ngröße = 1\n", "2:3");
+  refused_at("fit = 1ä\n", "1:8");
+  refused_at("a = [ \"ä\", ä ]\n", "1:12");
+  refused_at("a = { b = 1 } \xEF\xB3\xBF\n", "1:15");
+  refused_at("a = \"\"\"x\\\n   ä\"\"\"\n", "2:4");
+  CHECK_THROWS_AS(match::parse_score_weights("fit = 1ä\n", "w.toml"), InvalidInput);
+  CHECK_THROWS_AS(sim::parse_scenario("größe = 1\n", "s.toml"), InvalidInput);
+
+  // Strings and comments keep any UTF-8.
+  const auto table = io::parse_toml(
+      "# Kommentar: Mülheim\nname = \"Mülheim an der Ruhr\" # ä\nq = \"\\\"ä\"\ne = \"\"\n"
+      "f = 'ö'\nm = \"\"\"\nä \"\" ö\"\"\"\"\nl = '''\nü'''\nk = \"\"\"ä\\\n  x\"\"\"\n",
+      "f.toml");
+  CHECK(table["name"].value<std::string>() == "Mülheim an der Ruhr");
+  CHECK(table["q"].value<std::string>() == "\"ä");
+  CHECK(table["m"].value<std::string>() == "ä \"\" ö\"");
+  CHECK(table["l"].value<std::string>() == "ü");
+  CHECK(table["k"].value<std::string>() == "äx");
+}
