@@ -81,14 +81,19 @@ inline void refuse_underflow(const toml::node& node, std::string_view text,
 }
 
 /// toml++ 3.3 asks its whitespace table about a non-ASCII character met outside a string (a
-/// key such as `größe`, `fit = 1ä`), or right after a line-ending backslash in a multi-line
-/// string, and for most such characters that table reaches __builtin_unreachable: undefined
-/// behaviour. TOML allows neither outside strings and comments, so they are refused here, before
-/// toml++ sees the text, at their line and column (code points, as toml++ counts).
+/// key such as `größe`, `fit = 1ä`, a malformed value such as `1x"ä"`, which it scans to the next
+/// space, comma or bracket), or right after a line-ending backslash in a multi-line string; for
+/// most such characters that table reaches __builtin_unreachable: undefined behaviour. TOML allows
+/// none of them, so they are refused here, before toml++ sees the text, at their line and column
+/// (code points, as toml++ counts). A quote starts a string where toml++ starts one: not inside
+/// an unquoted value, which toml++ reads to its end first.
 inline void refuse_non_ascii_outside_strings(std::string_view text, const std::string& file) {
   enum class In { code, comment, basic, literal, multi_basic, multi_literal };
   In in = In::code;
   std::size_t line = 1, line_start = 0;
+  std::string nest;    // open arrays 'a' and inline tables '{'
+  bool value = false;  // after '=' (or in an array): a value, not a key
+  bool bare = false;   // inside an unquoted value
   const auto fail = [&](std::size_t at, const std::string& what) {
     std::size_t column = 1;
     for (std::size_t k = line_start; k < at; ++k)
@@ -106,6 +111,10 @@ inline void refuse_non_ascii_outside_strings(std::string_view text, const std::s
       ++line;
       line_start = i + 1;
       if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      if (in == In::code) {
+        bare = false;
+        if (nest.empty()) value = false;
+      }
       continue;
     }
     switch (in) {
@@ -113,8 +122,12 @@ inline void refuse_non_ascii_outside_strings(std::string_view text, const std::s
         if (static_cast<unsigned char>(c) >= 0x80U)
           fail(i, "a character other than ASCII outside a string or comment (put the text in "
                   "quotes)");
-        if (c == '#') in = In::comment;
-        if (c == '"' || c == '\'') {
+        if (c == ' ' || c == '\t' || c == '\r') {
+          bare = false;
+        } else if (c == '#') {
+          in = In::comment;
+          bare = false;
+        } else if ((c == '"' || c == '\'') && !bare) {
           const std::size_t n = quotes_at(i, c);
           if (n >= 3) {
             in = c == '"' ? In::multi_basic : In::multi_literal;
@@ -124,6 +137,22 @@ inline void refuse_non_ascii_outside_strings(std::string_view text, const std::s
           } else {
             in = c == '"' ? In::basic : In::literal;
           }
+        } else if (c == '=' && !value) {
+          value = true;
+        } else if (c == '[' && value && !bare) {
+          nest.push_back('a');
+        } else if (c == '{' && value && !bare) {
+          nest.push_back('{');
+          value = false;
+        } else if (c == ',' || c == ']' || c == '}') {
+          bare = false;
+          if ((c == ']' && !nest.empty() && nest.back() == 'a') ||
+              (c == '}' && !nest.empty() && nest.back() == '{'))
+            nest.pop_back();
+          if (c == ',' && !nest.empty()) value = nest.back() == 'a';
+          if (c == '}') value = true;
+        } else if (value) {
+          bare = true;
         }
         break;
       case In::basic:

@@ -51,3 +51,18 @@ TEST_CASE("non-ASCII text outside strings and comments is refused before toml++ 
   CHECK(table["l"].value<std::string>() == "ü");
   CHECK(table["k"].value<std::string>() == "äx");
 }
+
+TEST_CASE("a quote inside a malformed unquoted value does not start a string", "[io][toml]") {
+  // toml++ reads `1x"…` to the next space before it reports the bad number.
+  CHECK_THROWS_WITH(io::parse_toml("a = 1x\"ä\"\n", "f.toml"), Catch::StartsWith("f.toml:1:8:"));
+  CHECK_THROWS_WITH(io::parse_toml("a = 1x=\"ä\"\n", "f.toml"), Catch::StartsWith("f.toml:1:9:"));
+  CHECK_THROWS_WITH(io::parse_toml("a = [1, 2x'ü']\n", "f.toml"),
+                    Catch::StartsWith("f.toml:1:12:"));
+  // Quotes after keys, in arrays and inline tables still start strings.
+  const auto table = io::parse_toml(
+      "a=\"ä\"\nb = [\"ä\",'ö', {c=\"ü\", d.\"é\" = \"ß\"}]\n[t.\"ä\"]\ne = { f = [ \"ö\" ] }\n",
+      "f.toml");
+  CHECK(table["a"].value<std::string>() == "ä");
+  CHECK(table["b"][2]["d"]["é"].value<std::string>() == "ß");
+  CHECK(table["t"]["ä"]["e"]["f"][0].value<std::string>() == "ö");
+}
