@@ -16,8 +16,12 @@ namespace {
 // Three firms and a university, no ties.
 core::Region four_actors() {
   core::RegionData d;
-  for (const char* id : {"f0", "f1", "f2"}) d.actors.push_back({.id = id, .name = id});
-  d.actors.push_back({.id = "u", .name = "u", .kind = core::ActorKind::university});
+  for (const char* id : {"f0", "f1", "f2", "u"}) {
+    core::ActorRecord a;
+    a.id = a.name = id;
+    a.kind = a.id == "u" ? core::ActorKind::university : core::ActorKind::firm;
+    d.actors.push_back(a);
+  }
   return core::build_region(d);
 }
 
