@@ -11,6 +11,9 @@ packages=(
   catch2 libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   python3 python3-networkx python3-igraph python3-numpy
+  # The fuzz preset: clang with its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer). Clang 16,
+  # as clang 14 cannot capture a structured binding in a lambda, which the library does.
+  clang-16 libclang-rt-16-dev
 )
 
 missing=()

@@ -9,8 +9,24 @@
 #ifndef TOML_EXCEPTIONS
 #define TOML_EXCEPTIONS 1
 #endif
+// toml++ 3.3 asserts preconditions that malformed text can break (a table header such as `[=a]`
+// or `[[[a]]]`: toml++ pull request 301) and then reports a parse error anyway. Its assertions
+// would abort a build without NDEBUG, and with NDEBUG clang takes them as __builtin_assume, which
+// a false one makes undefined behaviour. So they are off in every build: toml++ sees no NDEBUG
+// and a TOML_ASSERT that does nothing.
+#ifdef NDEBUG
+#define VERBUND_TOML_HAD_NDEBUG
+#undef NDEBUG
+#endif
+#undef TOML_ASSERT
+#define TOML_ASSERT(expr) static_cast<void>(0)
 #include <toml++/toml.h>
+#ifdef VERBUND_TOML_HAD_NDEBUG
+#define NDEBUG
+#undef VERBUND_TOML_HAD_NDEBUG
+#endif
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -64,6 +80,125 @@ inline void refuse_underflow(const toml::node& node, std::string_view text,
   }
 }
 
+/// toml++ 3.3 asks its whitespace table about a non-ASCII character met outside a string (a
+/// key such as `größe`, `fit = 1ä`, a malformed value such as `1x"ä"`, which it scans to the next
+/// space, comma or bracket), or right after a line-ending backslash in a multi-line string; for
+/// most such characters that table reaches __builtin_unreachable: undefined behaviour. TOML allows
+/// none of them, so they are refused here, before toml++ sees the text, at their line and column
+/// (code points, as toml++ counts). A quote starts a string where toml++ starts one: not inside
+/// an unquoted value, which toml++ reads to its end first.
+inline void refuse_non_ascii_outside_strings(std::string_view text, const std::string& file) {
+  enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+  In in = In::code;
+  std::size_t line = 1, line_start = 0;
+  std::string nest;    // open arrays 'a' and inline tables '{'
+  bool value = false;  // after '=' (or in an array): a value, not a key
+  bool bare = false;   // inside an unquoted value
+  const auto fail = [&](std::size_t at, const std::string& what) {
+    std::size_t column = 1;
+    for (std::size_t k = line_start; k < at; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U) ++column;
+    throw InvalidInput(SourceLocation{file, line, column}, what);
+  };
+  const auto quotes_at = [&](std::size_t at, char quote) {
+    std::size_t n = 0;
+    while (at + n < text.size() && text[at + n] == quote) ++n;
+    return n;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      if (in == In::code) {
+        bare = false;
+        if (nest.empty()) value = false;
+      }
+      continue;
+    }
+    switch (in) {
+      case In::code:
+        if (static_cast<unsigned char>(c) >= 0x80U)
+          fail(i, "a character other than ASCII outside a string or comment (put the text in "
+                  "quotes)");
+        if (c == ' ' || c == '\t' || c == '\r') {
+          bare = false;
+        } else if (c == '#') {
+          in = In::comment;
+          bare = false;
+        } else if ((c == '"' || c == '\'') && !bare) {
+          const std::size_t n = quotes_at(i, c);
+          if (n >= 3) {
+            in = c == '"' ? In::multi_basic : In::multi_literal;
+            i += 2;
+          } else if (n == 2) {
+            ++i;  // an empty string
+          } else {
+            in = c == '"' ? In::basic : In::literal;
+          }
+        } else if (c == '=' && !value) {
+          value = true;
+        } else if (c == '[' && value && !bare) {
+          nest.push_back('a');
+        } else if (c == '{' && value && !bare) {
+          nest.push_back('{');
+          value = false;
+        } else if (c == ',' || c == ']' || c == '}') {
+          bare = false;
+          if ((c == ']' && !nest.empty() && nest.back() == 'a') ||
+              (c == '}' && !nest.empty() && nest.back() == '{'))
+            nest.pop_back();
+          if (c == ',' && !nest.empty()) value = nest.back() == 'a';
+          if (c == '}') value = true;
+        } else if (value) {
+          bare = true;
+        }
+        break;
+      case In::basic:
+        if (c == '\\') {
+          if (i + 1 < text.size() && text[i + 1] != '\n') ++i;  // an escape
+        } else if (c == '"') {
+          in = In::code;
+        }
+        break;
+      case In::literal:
+        if (c == '\'') in = In::code;
+        break;
+      case In::multi_basic:
+      case In::multi_literal: {
+        const char quote = in == In::multi_basic ? '"' : '\'';
+        if (c == quote && quotes_at(i, quote) >= 3) {
+          i += std::min<std::size_t>(quotes_at(i, quote), 5) - 1;  // "" before """ belong to it
+          in = In::code;
+        } else if (in == In::multi_basic && c == '\\') {
+          std::size_t j = i + 1;
+          while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+          if (j < text.size() && text[j] == '\n') {  // a line-ending backslash: toml++ trims
+            while (j < text.size() &&
+                   (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+              if (text[j] == '\n') {
+                ++line;
+                line_start = j + 1;
+              }
+              ++j;
+            }
+            if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80U)
+              fail(j, "a character other than ASCII right after a line-ending backslash in a "
+                      "multi-line string (put a space or an escape such as \\u00e4 first)");
+            i = j - 1;
+          } else {
+            ++i;  // an escape
+          }
+        }
+        break;
+      }
+      case In::comment:
+        break;
+    }
+  }
+}
+
 /// The first '...' in a toml++ message, quotes included ("" if none).
 inline std::string_view quoted_part(std::string_view message) {
   const auto open = message.find('\'');
@@ -77,6 +212,7 @@ inline std::string_view quoted_part(std::string_view message) {
 /// Parses TOML text; a syntax error becomes InvalidInput at file:line:column, and so does a
 /// number out of the range of a double (1e400, 1e-400) or of a 64-bit integer.
 inline toml::table parse_toml(std::string_view text, const std::string& file) {
+  detail::refuse_non_ascii_outside_strings(text, file);
   toml::table table;
   try {
     table = toml::parse(text, file);

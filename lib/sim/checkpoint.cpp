@@ -97,6 +97,8 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
     if (!(s >> key >> value) || key != name) fail(std::string("expected '") + name + "'");
   };
   field("month", c.month);
+  // Months a scenario can have (horizon_months is at most 1200).
+  if (c.month < 0 || c.month > 1200) fail("month " + std::to_string(c.month) + " outside 0..1200");
   field("seed", c.seed);
   field("region", c.region);
   {
@@ -148,9 +150,12 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       auto s = next();
       std::size_t closed = 0;
       if (!(s >> key >> closed) || key != "closed") fail("expected 'closed COUNT IDS...'");
-      r.closed.resize(closed);
-      for (auto& v : r.closed)
+      // Read id by id: the count is the file's word, not a size to allocate up front.
+      for (std::size_t i = 0; i < closed; ++i) {
+        std::uint32_t v = 0;
         if (!(s >> v)) fail("fewer closed actors than counted");
+        r.closed.push_back(v);
+      }
     }
     c.replicates.push_back(std::move(r));
   }
@@ -172,17 +177,45 @@ void check_checkpoint(const Checkpoint& checkpoint, const core::Region& region,
                                ", this run uses " + std::to_string(request.seed));
   if (checkpoint.region != region_fingerprint(region))
     throw InvalidInput(at, "the checkpoint belongs to another region (database)");
+  // What a resumed replicate relies on, as write_checkpoint leaves it: a series of months
+  // 0..month (runs are summarised month by month across replicates), each pair of actors once
+  // with a < b, closed firms ascending.
+  const auto expected_months = static_cast<std::size_t>(checkpoint.month) + 1;
   for (const auto& state : checkpoint.replicates) {
+    const std::string which = "replicate " + std::to_string(state.replicate);
+    if (state.series.size() != expected_months)
+      throw InvalidInput(at, which + " has indicators for " +
+                                 std::to_string(state.series.size()) +
+                                 " months; a checkpoint of month " +
+                                 std::to_string(checkpoint.month) + " has them for months 0.." +
+                                 std::to_string(checkpoint.month));
     for (const auto& t : state.ties)
       if (t.a >= region.size() || t.b >= region.size() || t.a == t.b)
         throw InvalidInput(at, "the checkpoint names actors the region does not have");
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    pairs.reserve(state.ties.size());
+    for (const auto& t : state.ties) {
+      if (t.a > t.b)
+        throw InvalidInput(at, which + ": tie " + std::to_string(t.a) + " " + std::to_string(t.b) +
+                                   " is not written smaller actor first");
+      pairs.emplace_back(t.a, t.b);
+    }
+    std::sort(pairs.begin(), pairs.end());
+    if (const auto twice = std::adjacent_find(pairs.begin(), pairs.end()); twice != pairs.end())
+      throw InvalidInput(at, which + ": the pair " + std::to_string(twice->first) + " " +
+                                 std::to_string(twice->second) + " is tied twice");
     for (const auto v : state.closed)
       if (v >= region.size() || region.kind(core::ActorId{v}) != core::ActorKind::firm)
         throw InvalidInput(at, "the checkpoint closes an actor that is not a firm of the region");
+    if (!std::is_sorted(state.closed.begin(), state.closed.end()) ||
+        std::adjacent_find(state.closed.begin(), state.closed.end()) != state.closed.end())
+      throw InvalidInput(at, which + ": the closed firms are not listed once each, ascending");
   }
   std::vector<std::size_t> ids;
   for (const auto& state : checkpoint.replicates) ids.push_back(state.replicate);
   std::sort(ids.begin(), ids.end());
+  if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end())
+    throw InvalidInput(at, "the checkpoint holds replicate " + std::to_string(*twice) + " twice");
   for (std::size_t r = 0; r < request.replicates; ++r) {
     if (!std::binary_search(ids.begin(), ids.end(), r))
       throw InvalidInput(at, "the checkpoint lacks replicate " + std::to_string(r) + " (" +

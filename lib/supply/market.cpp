@@ -62,8 +62,7 @@ void group_by(std::size_t n, const std::vector<std::uint32_t>& keys,
 
 class Resolver {
  public:
-  Resolver(const core::Region& region, const MarketData& data, Market& market)
-      : region_(region), data_(data), market_(market) {}
+  Resolver(const core::Region& region, Market& market) : region_(region), market_(market) {}
 
   core::ActorId actor(const core::TableOrigin& origin, std::size_t line, std::string_view column,
                       std::string_view id) const {
@@ -95,7 +94,6 @@ class Resolver {
 
  private:
   const core::Region& region_;
-  const MarketData& data_;
   Market& market_;
 };
 
@@ -177,7 +175,7 @@ Market Market::build(const core::Region& region, const MarketData& data, MarketO
     }
   }
 
-  const Resolver resolve(region, data, m);
+  const Resolver resolve(region, m);
 
   // Offers.
   std::vector<std::size_t> offer_lines;

@@ -48,7 +48,8 @@ struct Checkpoint {
 /// cannot be written. Thread-safe for distinct paths.
 void write_checkpoint(const Checkpoint& checkpoint, const std::filesystem::path& path);
 /// Parses a checkpoint's text; `file` names it in messages. O(size). Throws InvalidInput naming
-/// file and line if it is not a checkpoint or is damaged. Thread-safe.
+/// file and line if it is not a checkpoint, is damaged or its month lies outside 0..1200.
+/// Thread-safe.
 [[nodiscard]] Checkpoint parse_checkpoint(std::string_view text, const std::string& file);
 /// Reads and parses a checkpoint file. Throws InvalidInput if it cannot be opened or parsed.
 [[nodiscard]] Checkpoint read_checkpoint(const std::filesystem::path& path);
@@ -60,8 +61,10 @@ struct ResumeRequest {
   std::size_t replicates = 0;  ///< replicates 0..replicates-1 must be in the checkpoint
 };
 /// Checks that `checkpoint` fits `region` and `request` (month, seed, region fingerprint, the
-/// replicates asked for, actors and closed firms that exist); `file` names it in messages.
-/// O(size + actors + ties). Throws InvalidInput naming the file and the mismatch. Thread-safe.
+/// replicates asked for, each once, with months 0..month of indicators, ties between actors that
+/// exist, each pair once and smaller actor first, closed firms that exist, ascending); `file`
+/// names it in messages. O(size log size + actors + ties). Throws InvalidInput naming the file
+/// and the mismatch. Thread-safe.
 void check_checkpoint(const Checkpoint& checkpoint, const core::Region& region,
                       const ResumeRequest& request, const std::string& file);
 
