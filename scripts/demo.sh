@@ -42,11 +42,12 @@ echo "== verbund match transfer --all --assign optimal   (one matching round und
 sed -n '1,14p' match-round.csv
 echo
 # A buyer that sources a high-criticality input outside the region today, the first in id order.
-buyer=$(sqlite3 verbund.db "SELECT a.ext_id FROM actors a JOIN supply_demands d ON d.buyer = a.id
-                             WHERE d.source <> 'region' AND d.criticality = 'high'
-                             ORDER BY a.ext_id LIMIT 1")
-echo "== verbund match suppliers --buyer $buyer --top 3 --explain   (regional suppliers, explained)"
-"$verbund" --db verbund.db match suppliers --buyer "$buyer" --top 3 --explain
+read -r buyer category < <(sqlite3 -separator ' ' verbund.db "
+  SELECT a.ext_id, d.category FROM actors a JOIN supply_demands d ON d.buyer = a.id
+  WHERE d.source <> 'region' AND d.criticality = 'high' ORDER BY a.ext_id, d.category LIMIT 1")
+echo "== verbund match suppliers --buyer $buyer --category $category --top 3 --explain"
+echo "   (regional suppliers for an input it buys outside the region, explained)"
+"$verbund" --db verbund.db match suppliers --buyer "$buyer" --category "$category" --top 3 --explain
 echo
 echo "== verbund suppliers plan   (buyers' outside demand allocated to regional capacity)"
 # Exit 3 means some demand stays unmet; the plan and its reasons are printed either way.

@@ -105,6 +105,8 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
       if (!file) throw InvalidInput(SourceLocation{o->out, 0, 0}, "cannot write the output file");
       print_tables(file, tables, global.format);
       if (!file.flush()) throw IoError("writing " + o->out + " failed");
+      // The summary (certificate, shares) stays on screen; the rows are in the file.
+      if (!global.quiet) print_tables(std::cout, {tables.front()}, global.format);
     }
     record_reading_run(store, global, {"suppliers plan", describe_options(*cmd), global.seed});
     // Everything is printed; unmet demand makes the answer incomplete.
