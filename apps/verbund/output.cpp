@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
 
+#include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"
 
 namespace verbund::cli {
@@ -59,6 +61,13 @@ std::string cell_text(const Json& cell) {
   if (cell.is_string()) return cell.get<std::string>();
   if (cell.is_number_float()) return io::format_double(cell.get<double>());
   return cell.dump();
+}
+
+void write_tables(const std::string& path, const std::vector<Table>& tables, Format format) {
+  std::ofstream file(path, std::ios::binary);
+  if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the output file");
+  print_tables(file, tables, format);
+  if (!file.flush()) throw IoError("writing " + path + " failed");
 }
 
 void print_tables(std::ostream& out, const std::vector<Table>& tables, Format format) {

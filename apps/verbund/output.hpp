@@ -25,6 +25,9 @@ struct Table {
 /// Prints tables: as aligned text under their titles; as CSV (several tables each after a
 /// `# title` line); or as one JSON object keyed by title, each holding an array of row objects.
 void print_tables(std::ostream& out, const std::vector<Table>& tables, Format format);
+/// Writes the tables to the file `path` (created or replaced): a file that cannot be opened is
+/// bad input naming it, a failed write an IoError.
+void write_tables(const std::string& path, const std::vector<Table>& tables, Format format);
 
 /// Text of one cell as the table and CSV renderers show it.
 [[nodiscard]] std::string cell_text(const Json& cell);

@@ -71,11 +71,8 @@ Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_co
 }
 
 void write_out(const std::string& path, const std::vector<Table>& tables) {
-  std::ofstream file(path, std::ios::binary);
-  if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the output file");
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  print_tables(file, tables, json ? Format::json : Format::csv);
-  if (!file.flush()) throw IoError("writing " + path + " failed");
+  write_tables(path, tables, json ? Format::json : Format::csv);
 }
 
 Json input_files_json(const sim::ScenarioInputs& inputs) {

@@ -260,11 +260,7 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
             if (o->out.empty()) {
               print_tables(std::cout, tables, global.format);
             } else {
-              std::ofstream file(o->out, std::ios::binary);
-              if (!file)
-                throw InvalidInput(SourceLocation{o->out, 0, 0}, "cannot write the output file");
-              print_tables(file, tables, global.format);
-              if (!file.flush()) throw IoError("writing " + o->out + " failed");
+              write_tables(o->out, tables, global.format);
             }
             record_reading_run(store, global,
                                {"match transfer", describe_options(*transfer), global.seed});

@@ -160,10 +160,7 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
     if (o->out.empty()) {
       print_tables(std::cout, tables, global.format);
     } else {
-      std::ofstream file(o->out, std::ios::binary);
-      if (!file) throw InvalidInput(SourceLocation{o->out, 0, 0}, "cannot write the output file");
-      print_tables(file, tables, global.format);
-      if (!file.flush()) throw IoError("writing " + o->out + " failed");
+      write_tables(o->out, tables, global.format);
     }
     record_reading_run(store, global, {"match suppliers", describe_options(*cmd), global.seed});
     // A demand no regional supplier can serve got its diagnosis: no complete answer.

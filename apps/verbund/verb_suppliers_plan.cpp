@@ -101,10 +101,7 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
     if (o->out.empty()) {
       print_tables(std::cout, tables, global.format);
     } else {
-      std::ofstream file(o->out, std::ios::binary);
-      if (!file) throw InvalidInput(SourceLocation{o->out, 0, 0}, "cannot write the output file");
-      print_tables(file, tables, global.format);
-      if (!file.flush()) throw IoError("writing " + o->out + " failed");
+      write_tables(o->out, tables, global.format);
       // The summary (certificate, shares) stays on screen; the rows are in the file.
       if (!global.quiet) print_tables(std::cout, {tables.front()}, global.format);
     }
