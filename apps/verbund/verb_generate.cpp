@@ -137,8 +137,8 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
               store.in_one_transaction([&] {
                 added = global.no_record
                             ? store.append(data)
-                            : store.append(data, {"generate ruhr", describe_options(*ruhr),
-                                                  options.seed});
+                            : store.append(
+                                  data, {"generate ruhr", describe_options(*ruhr), options.seed});
                 market_added = io::append_market(store, market);
               });
             } catch (...) {

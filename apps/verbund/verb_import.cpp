@@ -130,8 +130,8 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   add_dialect_options(projects);
 
   return {
-      cmd, [&global, state, cmd, projects,
-             suppliers = add_import_suppliers_subcommand(*cmd, global)] {
+      cmd,
+      [&global, state, cmd, projects, suppliers = add_import_suppliers_subcommand(*cmd, global)] {
         if (suppliers()) return;
         if (projects->parsed()) {
           if (state->update || state->deletions) {

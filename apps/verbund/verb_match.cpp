@@ -2,8 +2,8 @@
 // of the region, optionally assigned under capacities (optimal, stable or greedy).
 #include <fstream>
 #include <iostream>
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 #include "output.hpp"

@@ -10,7 +10,8 @@ namespace verbund::cli {
 
 Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global) {
   CLI::App* suppliers = app.add_subcommand(
-      "suppliers", "Supplier initiatives: catalogue, sourcing plans, single-source risk, joint offers");
+      "suppliers",
+      "Supplier initiatives: catalogue, sourcing plans, single-source risk, joint offers");
   suppliers->require_subcommand(1);
   // One entry per subcommand: each returns its action, which runs only if it was parsed.
   std::vector<std::function<void()>> actions{

@@ -411,9 +411,9 @@ class Generator {
     const auto& chambers = chambers_of_[f.municipality];
     out.push_back({craft ? chambers.second : chambers.first, f.founded});
     for (const auto& [cluster, theme] : clusters_) {
-      const bool offers_theme = std::any_of(f.offers.begin(), f.offers.end(), [&, theme = theme](const auto& o) {
-        return theme_of_[o.first] == theme;
-      });
+      const bool offers_theme =
+          std::any_of(f.offers.begin(), f.offers.end(),
+                      [&, theme = theme](const auto& o) { return theme_of_[o.first] == theme; });
       if (offers_theme && rng.bernoulli(opt_.cluster_join)) {
         out.push_back({cluster, std::max(f.founded, 2005)});
       }

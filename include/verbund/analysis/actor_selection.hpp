@@ -31,14 +31,14 @@ namespace verbund::analysis {
 /// (fold_for_matching) to the same text as the actor's (actor_value). Every exact match is a
 /// match. The key `theme` is the exception: it holds for an actor that offers a competence of
 /// that theme (so an actor can be in several, as `metrics --by theme` groups them), and
-/// `theme=` (empty) for one that offers nothing. O(n c L) for n actors, c conditions, values of length L. Thread-safe; throws only
-/// std::bad_alloc.
+/// `theme=` (empty) for one that offers nothing. O(n c L) for n actors, c conditions, values of
+/// length L. Thread-safe; throws only std::bad_alloc.
 [[nodiscard]] std::vector<core::ActorId> select_actors(
     const core::Region& region, std::span<const core::ActorCondition> conditions);
 
 /// The keys a condition can use in `region`: kind, municipality, sector, theme and every other
-/// attribute key any actor has, in that order (attributes sorted). O(n k log K). Thread-safe; throws only
-/// std::bad_alloc.
+/// attribute key any actor has, in that order (attributes sorted). O(n k log K). Thread-safe;
+/// throws only std::bad_alloc.
 [[nodiscard]] std::vector<std::string> selection_keys(const core::Region& region);
 
 /// Up to `limit` of `candidates` closest to `text`, best first: those whose folded form contains

@@ -38,9 +38,9 @@ struct CategoryRecord {
   std::string id;
   std::string label_en;
   std::string label_de;
-  std::string theme;               ///< a theme id of the taxonomy; empty = none
-  std::vector<std::string> cpa;    ///< CPA/NACE divisions ("24", "25.5"), for mapping real data
-  std::string unit = "units";      ///< what quantities and capacities count, e.g. "t", "parts"
+  std::string theme;             ///< a theme id of the taxonomy; empty = none
+  std::vector<std::string> cpa;  ///< CPA/NACE divisions ("24", "25.5"), for mapping real data
+  std::string unit = "units";    ///< what quantities and capacities count, e.g. "t", "parts"
   std::size_t line = 0;
 };
 
@@ -67,7 +67,7 @@ struct OfferRecord {
 struct DemandRecord {
   std::string buyer;  ///< actor external id
   std::string category;
-  double quantity = 0.0;  ///< units per year, > 0
+  double quantity = 0.0;                    ///< units per year, > 0
   std::vector<std::string> certifications;  ///< all of them required of a supplier
   Sourcing source = Sourcing::abroad;       ///< where it is sourced today
   Criticality criticality = Criticality::medium;
