@@ -18,6 +18,7 @@
 
 #include "progress.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/supply_store.hpp"
 
 namespace verbund::cli {
 
@@ -55,17 +56,20 @@ io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& ru
     for (std::size_t m = 0; m < run.series[r].size(); ++m) {
       const auto v = sim::values(run.series[r][m]);
       for (std::size_t k = 0; k < sim::indicator_count; ++k)
-        out.values.push_back({static_cast<std::uint32_t>(run.replicate_ids[r]),
+        if (sim::reported(k, run.supply))
+          out.values.push_back({static_cast<std::uint32_t>(run.replicate_ids[r]),
                               static_cast<std::uint32_t>(m), sim::indicator_names[k], v[k]});
     }
   return out;
 }
 
-Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s) {
+Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s,
+                   bool supply) {
   Table t{"series", {"month", "indicator", "mean", "low", "high"}, {}};
   for (std::size_t m = 0; m < s.size(); ++m)
     for (std::size_t k = 0; k < sim::indicator_count; ++k)
-      t.rows.push_back(
+      if (sim::reported(k, supply))
+        t.rows.push_back(
           {m, std::string(sim::indicator_names[k]), s[m][k].mean, s[m][k].low, s[m][k].high});
   return t;
 }
@@ -73,6 +77,12 @@ Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_co
 void write_out(const std::string& path, const std::vector<Table>& tables) {
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
   write_tables(path, tables, json ? Format::json : Format::csv);
+}
+
+std::shared_ptr<const supply::MarketData> stored_market(const io::Store& store) {
+  auto data = std::make_shared<supply::MarketData>(io::load_market(store));
+  if (data->offers.empty() && data->demands.empty()) return nullptr;
+  return data;
 }
 
 Json input_files_json(const sim::ScenarioInputs& inputs) {

@@ -4,6 +4,7 @@
 // progress bar and Ctrl-C, and turning runs into stored rows, tables and files.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +26,13 @@ sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
 /// Every value of every finished replicate, for the store's sim_series table.
 io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& run);
 
-/// The monthly means with their 95 % intervals.
-Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s);
+/// The monthly means with their 95 % intervals (the supply indicators only if `supply`).
+Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s,
+                   bool supply);
+
+/// The supplier market stored with the region, for sim::ScenarioInputs::market; null when the
+/// database holds none (no offers and no demands).
+std::shared_ptr<const supply::MarketData> stored_market(const io::Store& store);
 
 /// Writes tables as JSON if the file name ends in .json, else as CSV.
 void write_out(const std::string& path, const std::vector<Table>& tables);

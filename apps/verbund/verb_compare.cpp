@@ -58,6 +58,8 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         names = distinct_names(names);
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
+        const auto market = stored_market(store);  // shared by every scenario
+        for (auto& l : loaded) l.inputs.market = market;
         const auto seed = global.seed.value_or(1);
         // Every scenario compiles before any runs: a mistake in the last one costs no time.
         std::vector<sim::Model> models;
@@ -81,6 +83,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           const auto summary = sim::summarize(run);
           if (diff.empty()) continue;
           for (std::size_t k = 0; k < sim::indicator_count; ++k) {
+            if (!sim::reported(k, run.supply)) continue;
             const auto& d = diff.back()[k];
             const double base = base_summary.back()[k].mean;
             t.rows.push_back({names[s], std::string(sim::indicator_names[k]), base,
@@ -90,7 +93,8 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           }
           for (std::size_t m = 0; m < diff.size(); ++m)
             for (std::size_t k = 0; k < sim::indicator_count; ++k)
-              series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
+              if (sim::reported(k, run.supply))
+                series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
                                      diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }
         if (!global.quiet) print_tables(std::cout, {t}, global.format);

@@ -44,10 +44,11 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
   file->needs(at);
   return {
       cmd, [&global, o, cmd] {
-        const auto loaded = io::load_scenario_inputs(o->scenarios.front());
+        auto loaded = io::load_scenario_inputs(o->scenarios.front());
         const auto& scenario = loaded.scenario;
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
+        loaded.inputs.market = stored_market(store);
         const auto seed = global.seed.value_or(1);
         check_series_fit_in_memory(1, o->replicates, scenario.horizon);
         check_writable(o->out);
@@ -64,6 +65,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
                      {"seed", seed}};
         Table t{"indicators", {"indicator", "start", "at horizon", "low (95%)", "high (95%)"}, {}};
         for (std::size_t k = 0; k < sim::indicator_count && !summary.empty(); ++k) {
+          if (!sim::reported(k, run.supply)) continue;
           t.rows.push_back({std::string(sim::indicator_names[k]), summary.front()[k].mean,
                             summary.back()[k].mean, summary.back()[k].low, summary.back()[k].high});
         }
@@ -73,7 +75,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<Table> tables{head, t};
         if (!groups.rows.empty()) tables.push_back(groups);
         if (!global.quiet) print_tables(std::cout, tables, global.format);
-        if (!o->out.empty()) write_out(o->out, {series_table(summary)});
+        if (!o->out.empty()) write_out(o->out, {series_table(summary, run.supply)});
         Json params = Json::parse(describe_options(*cmd));
         params["scenario_hash"] = loaded.inputs.files.front().hash;
         params["inputs"] = input_files_json(loaded.inputs);

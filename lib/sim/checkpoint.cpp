@@ -17,7 +17,7 @@ namespace verbund::sim {
 namespace {
 
 // Version 2 added the operating-firms indicator and the closed actors.
-constexpr const char* magic = "verbund-checkpoint 2";
+constexpr const char* magic = "verbund-checkpoint 3";
 
 void fnv(std::uint64_t& h, std::string_view bytes) {
   for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
@@ -64,7 +64,7 @@ void write_checkpoint(const Checkpoint& c, const std::filesystem::path& path) {
     }
     for (const auto& t : r.ties)
       out << t.a << ' ' << t.b << ' ' << core::to_string(t.kind) << ' ' << hex(t.strength) << ' '
-          << t.ends << ' ' << t.created << '\n';
+          << t.ends << ' ' << t.created << ' ' << static_cast<int>(t.delivers) << '\n';
     out << "closed " << r.closed.size();
     for (const auto v : r.closed) out << ' ' << v;
     out << '\n';
@@ -128,7 +128,8 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       Indicators i;
       double* fields[] = {&i.density,     &i.mean_degree,   &i.transitivity,
                           &i.giant_share, &i.science_share, &i.cross_municipal_share,
-                          &i.innovations, &i.ties,          &i.firms};
+                          &i.innovations, &i.ties,          &i.firms,
+                          &i.regional_sourcing_share,       &i.buyers_dual_sourced};
       for (auto* f : fields) *f = number(s);
       r.series.push_back(i);
     }
@@ -136,7 +137,7 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       auto s = next();
       SimTie tie;
       std::string kind;
-      if (!(s >> tie.a >> tie.b >> kind)) fail("expected 'A B KIND STRENGTH ENDS'");
+      if (!(s >> tie.a >> tie.b >> kind)) fail("expected 'A B KIND STRENGTH ENDS CREATED DELIVERS'");
       const auto parsed = core::parse_tie_kind(kind);
       if (!parsed) fail("unknown tie kind '" + kind + "'");
       tie.kind = *parsed;
@@ -144,6 +145,10 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       if (!(tie.strength > 0.0 && tie.strength <= 1.0))
         fail("tie strength " + std::to_string(tie.strength) + " outside (0, 1]");
       if (!(s >> tie.ends >> tie.created)) fail("missing end or creation month");
+      int delivers = 0;
+      if (!(s >> delivers) || delivers < 0 || delivers > (delivers_ab | delivers_ba))
+        fail("expected who delivers along the tie (0 none, 1 A to B, 2 B to A, 3 both)");
+      tie.delivers = static_cast<std::uint8_t>(delivers);
       r.ties.push_back(tie);
     }
     {

@@ -20,6 +20,7 @@ using detail::Phase;
 std::unique_ptr<Phase> compile_phase(const core::Region& region, const Scenario& scenario,
                                      const std::map<std::string, match::Call>& calls,
                                      const match::ScoreWeights& weights, std::uint64_t seed,
+                                     const supply::SupplierIndex* suppliers,
                                      const detail::InterventionRegistry& registry) {
   auto phase = std::make_unique<Phase>();
   phase->model = scenario.model;
@@ -58,7 +59,8 @@ std::unique_ptr<Phase> compile_phase(const core::Region& region, const Scenario&
                                .at = intervention.at,
                                .calls = calls,
                                .phase = *phase,
-                               .scorer = shared_scorer};
+                               .scorer = shared_scorer,
+                               .suppliers = suppliers};
     units.emplace_back(type->acts, type->compile(intervention, ctx));
   }
   std::stable_sort(units.begin(), units.end(),
@@ -95,6 +97,21 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
   impl->name = scenario.name;
   impl->horizon = scenario.horizon;
   impl->files = inputs.files;
+  const auto start_year = [&](const Scenario& s) {
+    return s.start_year ? s.start_year : latest_start_year(region);
+  };
+  if (inputs.market) {  // the market of the year the network starts in
+    const auto& first = scenario.fork && scenario.fork->checkpoint.empty() && inputs.origin
+                            ? *inputs.origin
+                            : scenario;
+    auto market = std::make_shared<supply::Market>(supply::Market::build(
+        region, *inputs.market,
+        {.year = scenario.start_year ? scenario.start_year : start_year(first)}));
+    impl->supplier_index = std::make_shared<supply::SupplierIndex>(*market);
+    if (!market->demands().empty())
+      impl->supply = std::make_shared<detail::SupplyModel>(*market);
+    impl->market = std::move(market);
+  }
   const SourceLocation at{scenario.file, 0, 0};
   if (scenario.fork && !scenario.fork->checkpoint.empty()) {
     const auto& fork = *scenario.fork;
@@ -117,7 +134,8 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
               [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
     impl->year = scenario.start_year ? scenario.start_year : latest_start_year(region);
     impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
+        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
+                     impl->supplier_index.get(), registry));
   } else if (scenario.fork) {
     const auto& fork = *scenario.fork;
     if (!inputs.origin)
@@ -130,14 +148,17 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
     if (scenario.start_year) origin.start_year = scenario.start_year;
     impl->year = origin.start_year ? origin.start_year : latest_start_year(region);
     impl->phases.push_back(
-        compile_phase(region, origin, inputs.origin_calls, inputs.weights, options.seed, registry));
+        compile_phase(region, origin, inputs.origin_calls, inputs.weights, options.seed,
+                     impl->supplier_index.get(), registry));
     impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
+        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
+                     impl->supplier_index.get(), registry));
     impl->switch_after = *fork.month;
   } else {
     impl->year = scenario.start_year ? scenario.start_year : latest_start_year(region);
     impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed, registry));
+        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
+                     impl->supplier_index.get(), registry));
   }
   for (const auto& phase : impl->phases) {
     impl->groups.insert(impl->groups.end(), phase->drawn_groups.begin(), phase->drawn_groups.end());
@@ -160,6 +181,7 @@ const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& Model::gr
     const& noexcept {
   return impl_->groups;
 }
+bool Model::measures_supply() const noexcept { return impl_->supply != nullptr; }
 const std::vector<InputFile>& Model::input_files() const& noexcept { return impl_->files; }
 const std::vector<std::string>& Model::notes() const& noexcept { return impl_->notes; }
 

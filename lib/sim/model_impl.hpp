@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "sim/phase.hpp"
+#include "sim/supply_model.hpp"
 #include "verbund/sim/model.hpp"
+#include "verbund/supply/search.hpp"
 
 namespace verbund::sim {
 
@@ -28,6 +30,11 @@ struct Model::Impl {
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
   std::vector<std::string> notes;
   std::vector<InputFile> files;
+  /// The region's supplier market (ScenarioInputs::market), its search index and what the
+  /// supply indicators need; all null without a market.
+  std::shared_ptr<const supply::Market> market;
+  std::shared_ptr<const supply::SupplierIndex> supplier_index;
+  std::shared_ptr<const detail::SupplyModel> supply;
 
   /// The phase that runs `month`.
   [[nodiscard]] const detail::Phase& phase_of(int month) const {

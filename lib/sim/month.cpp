@@ -36,16 +36,16 @@ core::TieKind MonthContext::new_tie_kind(ActorId a, ActorId b) const {
   return core::TieKind::informal;
 }
 
-void MonthContext::meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rng, bool focus,
+bool MonthContext::meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rng, bool focus,
                         double bonus, std::optional<core::TieKind> kind) {
-  if (a == b || !net_.is_open(a) || !net_.is_open(b)) return;  // closed firms meet nobody
+  if (a == b || !net_.is_open(a) || !net_.is_open(b)) return false;  // closed firms meet nobody
   if (net_.connected(a, b)) {  // cheaper than the tie lookup, which only a renewal needs
     net_.tie(a, b)->strength = 1.0;
-    return;
+    return false;
   }
   const bool forms = phase_->formation->forms(
       net_, a, b, focus, [&] { return share_group(a, b); }, bonus, rng.uniform());
-  if (forms) net_.connect(a, b, kind.value_or(new_tie_kind(ActorId{a}, ActorId{b})));
+  return forms && net_.connect(a, b, kind.value_or(new_tie_kind(ActorId{a}, ActorId{b})));
 }
 
 inline void MonthContext::meetings(std::uint32_t a) {
@@ -207,6 +207,13 @@ Indicators MonthContext::indicators() const {
       analysis::cross_municipal_share(net_.cross_municipal_edges(), net_.located_edges());
   i.innovations = static_cast<double>(innovations_);
   i.firms = static_cast<double>(net_.firms());
+  if (model_->supply) {
+    // Month 0 is measured before any phase is entered: the first phase's parameters apply.
+    const auto& params = phase_ ? phase_->model : model_->phase_of(1).model;
+    const auto s = model_->supply->measure(net_, params.new_supplier_share, supply_scratch_);
+    i.regional_sourcing_share = s.regional_sourcing_share;
+    i.buyers_dual_sourced = s.buyers_dual_sourced;
+  }
   return i;
 }
 

@@ -13,6 +13,7 @@
 #include "sim/network.hpp"
 #include "sim/phase.hpp"
 #include "sim/streams.hpp"
+#include "sim/supply_model.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/sim/simulation.hpp"
 
@@ -45,8 +46,8 @@ class MonthContext {
   }
   /// a meets b: an existing tie is renewed, otherwise one forms with the model's probability,
   /// of `kind` (else the kind the two actors' kinds imply). `focus`: they met through a shared
-  /// group; `bonus` adds to the log-odds.
-  void meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rng, bool focus,
+  /// group; `bonus` adds to the log-odds. Returns whether a new tie formed.
+  bool meet(std::uint32_t a, std::uint32_t b, core::RandomStream& rng, bool focus,
             double bonus = 0.0, std::optional<core::TieKind> kind = std::nullopt);
   /// The kind of a tie a and b form: transfer (small firm and science), research, informal.
   [[nodiscard]] core::TieKind new_tie_kind(core::ActorId a, core::ActorId b) const;
@@ -86,6 +87,7 @@ class MonthContext {
   int month_ = 0;
   std::uint64_t innovations_ = 0;
   std::uint64_t ended_ = 0, ended_months_ = 0;
+  mutable SupplyScratch supply_scratch_;  // reused by indicators() month after month
 };
 
 }  // namespace verbund::sim::detail

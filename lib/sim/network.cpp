@@ -19,6 +19,8 @@ Network::Network(const core::Region& region, std::optional<int> year)
     int ends = -1;
     if (t.kind == core::TieKind::project && t.end && year) ends = (*t.end - *year + 1) * 12;
     connect(t.source.value, t.target.value, t.kind, ends);
+    // A pair's ties merge into one; a supply tie among them gives it its direction.
+    if (t.kind == core::TieKind::supply) mark_delivery(t.source.value, t.target.value);
   }
 }
 
@@ -30,6 +32,7 @@ Network::Network(const core::Region& region, std::span<const SimTie> ties)
     auto* restored = tie(t.a, t.b);
     restored->strength = t.strength;
     restored->created = t.created;
+    restored->delivers = t.delivers;
   }
 }
 
@@ -148,6 +151,10 @@ bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int 
   index_.set(key(u, v), static_cast<std::uint32_t>(ties_.size()));
   ties_.push_back({std::min(u, v), std::max(u, v), kind, 1.0, ends, true, month_});
   return true;
+}
+
+void Network::mark_delivery(std::uint32_t supplier, std::uint32_t buyer) {
+  if (auto* t = tie(supplier, buyer)) t->delivers |= supplier < buyer ? delivers_ab : delivers_ba;
 }
 
 void Network::disconnect(std::uint32_t u, std::uint32_t v) {

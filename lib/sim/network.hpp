@@ -45,6 +45,8 @@ class Network {
   /// Adds a tie made in the current month (no-op returning false if one exists: renew it
   /// through tie()).
   bool connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int ends = -1);
+  /// Records on the live tie of the two (if any) that `supplier` delivers to `buyer`.
+  void mark_delivery(std::uint32_t supplier, std::uint32_t buyer);
   /// The month new ties are stamped with.
   void set_month(int month) noexcept { month_ = month; }
   void disconnect(std::uint32_t u, std::uint32_t v);

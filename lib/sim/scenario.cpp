@@ -102,6 +102,7 @@ Scenario detail::parse_scenario(std::string_view toml_text, const std::string& f
     probability("end_probability", p.end_probability);
     probability("firm_exit", p.firm_exit);
     probability("firm_entry", p.firm_entry);
+    probability("new_supplier_share", p.new_supplier_share);
     if (p.decay >= 1.0) m.fail(*node, "'decay' must be below 1");
     if (p.half_distance_km <= 0.0) m.fail(*node, "'half_distance_km' must be > 0");
     if (const auto* inn = m.get("innovation")) {

@@ -24,7 +24,7 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
                    dir.path());
   REQUIRE(r.exit_code == 0);
   const auto out = nlohmann::json::parse(r.out);
-  CHECK(out["indicators"].size() == 9);  // sim::indicator_names
+  CHECK(out["indicators"].size() == 11);  // sim::indicator_names: the region has a market
   CHECK_THAT(verbund::test::read_file(dir / "series.csv"),
              Catch::StartsWith("month,indicator,mean,low,high\n0,density,"));
   auto threads = [&](const char* t) {

@@ -31,8 +31,8 @@ std::string text(std::uint64_t region, const std::string& ties, std::size_t tie_
                  const std::string& closed = "closed 0", std::size_t months = 2) {
   std::string rows;
   for (std::size_t m = 0; m < months; ++m)
-    rows += "0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x1.8p+1\n";
-  return "verbund-checkpoint 2\nmonth 1\nseed 7\nregion " + std::to_string(region) +
+    rows += "0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x1.8p+1 0x0p+0 0x0p+0\n";
+  return "verbund-checkpoint 3\nmonth 1\nseed 7\nregion " + std::to_string(region) +
          "\nscenario s\nreplicates 1\nreplicate 0 0 " + std::to_string(months) + " " +
          std::to_string(tie_count) + "\n" + rows + ties + closed + "\n";
 }
@@ -51,7 +51,7 @@ TEST_CASE("a checkpoint's closed count is not taken as a size to allocate", "[si
                   InvalidInput);
   CHECK_THROWS_AS(sim::parse_checkpoint(text(fp, "", 0, "closed 4611686018427387904"), "c"),
                   InvalidInput);
-  const auto ok = sim::parse_checkpoint(text(fp, "0 1 informal 0x1p+0 -1 0\n", 1, "closed 1 2"),
+  const auto ok = sim::parse_checkpoint(text(fp, "0 1 informal 0x1p+0 -1 0 0\n", 1, "closed 1 2"),
                                         "c");
   CHECK(ok.replicates.at(0).closed == std::vector<std::uint32_t>{2});
   CHECK_NOTHROW(check(ok, region));
@@ -75,9 +75,11 @@ TEST_CASE("a checkpoint that a resumed run would trip over is refused", "[sim][c
   // Months of indicators other than 0..month: summarize() indexed past a shorter series.
   refused(text(fp, "", 0, "closed 0", 3), "has indicators for 3 months");
   refused(text(fp, "", 0, "closed 0", 1), "has indicators for 1 months");
-  refused(text(fp, "0 1 informal 0x1p+0 -1 0\n0 1 supply 0x1p-1 -1 0\n", 2), "is tied twice");
-  refused(text(fp, "2 1 informal 0x1p+0 -1 0\n", 1), "smaller actor first");
+  refused(text(fp, "0 1 informal 0x1p+0 -1 0 0\n0 1 supply 0x1p-1 -1 0 0\n", 2), "is tied twice");
+  refused(text(fp, "2 1 informal 0x1p+0 -1 0 0\n", 1), "smaller actor first");
   refused(text(fp, "", 0, "closed 2 2 1"), "ascending");
+  CHECK_THROWS_WITH(sim::parse_checkpoint(text(fp, "0 1 supply 0x1p+0 -1 0 4\n", 1), "c.ckpt"),
+                    Catch::Contains("c.ckpt:") && Catch::Contains("who delivers"));
   refused(text(fp, "", 0, "closed 2 1 1"), "once each");
   refused(text(fp, "", 0, "closed 1 3"), "not a firm");
   auto twice = text(fp, "", 0);

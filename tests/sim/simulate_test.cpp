@@ -241,9 +241,11 @@ TEST_CASE(
       {.replicates = 4}, 7);
   for (const auto& month : sim::compare(base, unfunded))
     for (const auto& e : month) CHECK(e.mean == 0.0);
-  CHECK_THROWS_AS(
-      sim::parse_scenario("[[intervention]]\ntype = \"supplier_initiative\"\n", "s.toml"),
-      InvalidInput);
+  // Without a supplier market, the initiative must say who the suppliers are.
+  CHECK_THROWS_WITH(
+      sim::simulate(region(), scenario("[[intervention]]\ntype = \"supplier_initiative\"\n"),
+                    {.replicates = 1}, 1),
+      Catch::Contains("holds no supplier market") && Catch::Contains("suppliers.sector"));
   CHECK_THROWS_AS(
       sim::simulate(region(),
                     scenario("[[intervention]]\ntype = \"funding_call\"\ncall = \"nope.toml\"\n"),
@@ -297,7 +299,7 @@ TEST_CASE("a fork resumed from a checkpoint file equals the replayed fork bit fo
                     Catch::Contains("seed 11"));
   CHECK_THROWS_WITH(run_file(dir / "resume.toml", {.replicates = 4}, 11),
                     Catch::Contains("lacks replicate 3"));
-  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 2\nmonth x\n");
+  test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 3\nmonth x\n");
   CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"), Catch::Contains("base-3.ckpt:2"));
   test::write_file(dir / "base-3.ckpt", "verbund-checkpoint 1\nmonth 3\n");
   CHECK_THROWS_WITH(sim::read_checkpoint(dir / "base-3.ckpt"),

@@ -20,7 +20,11 @@ struct SimTie {
   int ends = -1;          ///< month at which it ends regardless (projects), -1 = open
   bool alive = true;
   int created = 0;  ///< month it was made (0 = at the start)
+  /// Who delivers to whom along it (supply ties): delivers_ab, delivers_ba, both or none.
+  std::uint8_t delivers = 0;
 };
+inline constexpr std::uint8_t delivers_ab = 1;  ///< SimTie::a supplies SimTie::b
+inline constexpr std::uint8_t delivers_ba = 2;  ///< SimTie::b supplies SimTie::a
 
 /// One replicate's state after a month: enough to continue it exactly.
 struct ReplicateState {

@@ -17,13 +17,27 @@ struct Indicators {
   double innovations = 0.0;            ///< cumulative since the start
   double ties = 0.0;
   double firms = 0.0;  ///< operating firms (changes with firm exit and entry, and shocks)
+  // Measured only when the model has a supplier market (ScenarioInputs::market), else 0 and
+  // not reported (see reported()); definitions in lib/sim/supply_model.hpp.
+  /// Of the operating buyers' demanded quantity, the share delivered by regional suppliers.
+  double regional_sourcing_share = 0.0;
+  /// Of the operating buyers with a critical (high-criticality) input, the share with at least
+  /// two regional sources for every critical input.
+  double buyers_dual_sourced = 0.0;
 };
-inline constexpr std::size_t indicator_count = 9;
+inline constexpr std::size_t indicator_count = 11;
+/// The first of the supply indicators (regional sourcing share, buyers dual-sourced).
+inline constexpr std::size_t first_supply_indicator = 9;
 /// The indicators' names, in the order of values().
 inline constexpr std::array<std::string_view, indicator_count> indicator_names{
     "density",        "mean degree",           "transitivity", "giant component share",
     "science share",  "cross-municipal share", "innovations",  "ties",
-    "operating firms"};
+    "operating firms", "regional sourcing share", "buyers dual-sourced"};
+/// Whether indicator k is reported by a run that does (`supply`) or does not measure the supply
+/// indicators (Run::supply, Model::measures_supply()). O(1), no throw.
+[[nodiscard]] constexpr bool reported(std::size_t k, bool supply) noexcept {
+  return supply || k < first_supply_indicator;
+}
 /// The indicators as an array in the order of indicator_names. O(1), no throw.
 [[nodiscard]] std::array<double, indicator_count> values(const Indicators& i) noexcept;
 

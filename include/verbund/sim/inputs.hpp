@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "verbund/match/score.hpp"
 #include "verbund/sim/checkpoint.hpp"
 #include "verbund/sim/scenario.hpp"
+#include "verbund/supply/market_data.hpp"
 
 namespace verbund::sim {
 
@@ -31,6 +33,11 @@ struct ScenarioInputs {
   std::map<std::string, match::Call> origin_calls;
   /// The scenario's `weights` file, parsed; the defaults when it names none.
   match::ScoreWeights weights{};
+  /// The region's supplier market (as the store holds it, io::load_market), shared by
+  /// scenarios compared on one region. With it, supplier initiatives introduce buyers to their
+  /// best-ranked suppliers (the supplier search) and the supply indicators are measured;
+  /// without it, supplier initiatives draw suppliers from their selection at random.
+  std::shared_ptr<const supply::MarketData> market;
   /// Every file read, in reading order, with its hash: the scenario first.
   std::vector<InputFile> files;
 };

@@ -38,6 +38,9 @@ class Model {
   /// Actors per working group as drawn (the same in every replicate), fork origin's first.
   [[nodiscard]] const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& groups()
       const& noexcept;
+  /// Whether the supply indicators are measured: the model was compiled with a supplier market
+  /// that has demands (ScenarioInputs::market).
+  [[nodiscard]] bool measures_supply() const noexcept;
   /// The files the scenario's inputs were read from, with their hashes.
   [[nodiscard]] const std::vector<InputFile>& input_files() const& noexcept;
   /// Interventions that will do nothing, in words (e.g. a selection that matched no actor, a

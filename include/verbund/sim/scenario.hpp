@@ -53,6 +53,10 @@ struct ModelParams {
   /// location, without ties. In equilibrium a share entry/(entry+exit) of firms operates.
   double firm_exit = 0.0;
   double firm_entry = 0.0;
+  /// A new regional supplier of a buyer's input takes over up to this share of the input's
+  /// yearly quantity from outside the region (within its free capacity). An assumption, not
+  /// calibrated: supply contracts move in parts.
+  double new_supplier_share = 0.5;
   double innovation_base = -6.0;      ///< log-odds of a firm innovating in a month
   double innovation_science = 1.2;    ///< + if it has a science tie
   double innovation_diversity = 0.8;  ///< + x distinct partner kinds / 5
@@ -129,12 +133,16 @@ struct FundingCall {
 
 /// A supplier initiative: from `start` to `end`, each targeted buyer meets `meetings` regional
 /// suppliers a month on average (Poisson), with `visibility` added to the log-odds of a tie;
-/// ties formed are supply ties.
+/// ties formed are supply ties, delivering from the supplier to the buyer. With a supplier
+/// market, a buyer meets the best-ranked suppliers for its demands (the supplier search, top
+/// `candidates` per demand, among `suppliers` if given), the best one it has no tie with first;
+/// without one, suppliers drawn at random from `suppliers`.
 struct SupplierInitiative {
   std::string name;
   int start = 1, end = 12;
   double meetings = 1.0;
   double visibility = 1.0;
+  std::size_t candidates = 5;  ///< ranked suppliers per demand a buyer is introduced to
   std::optional<long> budget;  ///< total buyer-supplier meetings; none once it is spent
   Selection buyers;
   Selection suppliers;

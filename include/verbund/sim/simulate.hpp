@@ -38,6 +38,9 @@ struct Run {
   std::vector<std::size_t> replicate_ids;  ///< which replicates finished (ascending)
   std::size_t requested = 0;
   bool cancelled = false;
+  /// Whether the supply indicators were measured (Model::measures_supply): report them only then
+  /// (sim::reported).
+  bool supply = false;
   /// Actors per working group as drawn (same in every replicate), for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
   std::optional<Checkpoint> checkpoint;  ///< with RunOptions::checkpoint_at

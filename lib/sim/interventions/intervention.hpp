@@ -23,6 +23,9 @@
 namespace verbund::match {
 class TransferScorer;
 }
+namespace verbund::supply {
+class SupplierIndex;
+}
 
 namespace verbund::sim::detail {
 
@@ -82,6 +85,9 @@ class CompileContext {
   /// The transfer matchmaking engine on the starting region, with the scenario's weights; made
   /// on first use and shared by the phase's interventions.
   std::function<const match::TransferScorer&()> scorer;
+  /// The supplier search over the region's market on the starting network; null without a
+  /// market (ScenarioInputs::market).
+  const supply::SupplierIndex* suppliers = nullptr;
 
   /// resolve_selection() for this intervention.
   [[nodiscard]] std::vector<core::ActorId> select(
