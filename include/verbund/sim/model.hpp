@@ -43,8 +43,9 @@ class Model {
   [[nodiscard]] bool measures_supply() const noexcept;
   /// The files the scenario's inputs were read from, with their hashes.
   [[nodiscard]] const std::vector<InputFile>& input_files() const& noexcept;
-  /// Interventions that will do nothing, in words (e.g. a selection that matched no actor, a
-  /// call that funds fewer consortia than asked): for the user to see, not errors.
+  /// What compiling found worth telling the user, in words: interventions that will do nothing
+  /// (e.g. a selection that matched no actor, a call that funds fewer consortia than asked) and
+  /// what a shock closing firms exposes in the supply chains: for the user to see, not errors.
   [[nodiscard]] const std::vector<std::string>& notes() const& noexcept;
   // These live in the compiled state: never taken from a temporary model.
   const std::string& name() const&& = delete;

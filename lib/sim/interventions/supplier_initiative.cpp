@@ -148,10 +148,12 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
     who.ranked = rank_suppliers(*ctx.suppliers, who.buyers, allowed ? &*allowed : nullptr,
                                 i.candidates);
     if (who.buyers.size() < selected)
-      ctx.phase.notes.push_back(i.name + ": " + std::to_string(selected - who.buyers.size()) +
-                                " of " + std::to_string(selected) +
-                                " buyers have no demand in the supplier market and take no part");
-  // (The count of the selection is always plural enough: "3 of 40 buyers".)
+      ctx.phase.notes.push_back(
+          i.name + ": " + std::to_string(selected - who.buyers.size()) + " of " +
+          std::to_string(selected) +
+          (selected - who.buyers.size() == 1 ? " buyers has" : " buyers have") +
+          " no demand in the supplier market and " +
+          (selected - who.buyers.size() == 1 ? "takes" : "take") + " no part");
     std::size_t without = 0;
     for (const auto& r : who.ranked) without += r.empty() ? 1 : 0;
     if (without > 0)
