@@ -58,7 +58,7 @@ io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& ru
       for (std::size_t k = 0; k < sim::indicator_count; ++k)
         if (sim::reported(k, run.supply))
           out.values.push_back({static_cast<std::uint32_t>(run.replicate_ids[r]),
-                              static_cast<std::uint32_t>(m), sim::indicator_names[k], v[k]});
+                                static_cast<std::uint32_t>(m), sim::indicator_names[k], v[k]});
     }
   return out;
 }
@@ -70,7 +70,7 @@ Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_co
     for (std::size_t k = 0; k < sim::indicator_count; ++k)
       if (sim::reported(k, supply))
         t.rows.push_back(
-          {m, std::string(sim::indicator_names[k]), s[m][k].mean, s[m][k].low, s[m][k].high});
+            {m, std::string(sim::indicator_names[k]), s[m][k].mean, s[m][k].low, s[m][k].high});
   return t;
 }
 

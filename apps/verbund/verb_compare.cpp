@@ -95,7 +95,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
             for (std::size_t k = 0; k < sim::indicator_count; ++k)
               if (sim::reported(k, run.supply))
                 series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
-                                     diff[m][k].mean, diff[m][k].low, diff[m][k].high});
+                                       diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }
         if (!global.quiet) print_tables(std::cout, {t}, global.format);
         if (!o->out.empty()) write_out(o->out, {series});

@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/analysis/region_summary.hpp"
+#include "verbund/io/supply_store.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -102,6 +103,16 @@ Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
             const auto summary = analysis::summarize(region, {.kinds = {}, .year = state->year});
             const bool every = state->all || global.format != Format::table;
             auto tables = summary_tables(summary, every ? SIZE_MAX : 25);
+            const auto market = io::market_counts(store);
+            if (market.offers + market.demands > 0) {
+              Table t{"supplier market", {"table", "rows"}, {}};
+              t.rows = {{"input categories", market.categories},
+                        {"certifications", market.certifications},
+                        {"supplier offers", market.offers},
+                        {"buyer demands", market.demands},
+                        {"supply flows", market.flows}};
+              tables.push_back(t);
+            }
             if (global.format == Format::csv) tables = {long_form(tables)};
             print_tables(std::cout, tables, global.format);
           }};

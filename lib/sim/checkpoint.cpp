@@ -126,10 +126,17 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
     for (std::size_t m = 0; m < months; ++m) {
       auto s = next();
       Indicators i;
-      double* fields[] = {&i.density,     &i.mean_degree,   &i.transitivity,
-                          &i.giant_share, &i.science_share, &i.cross_municipal_share,
-                          &i.innovations, &i.ties,          &i.firms,
-                          &i.regional_sourcing_share,       &i.buyers_dual_sourced};
+      double* fields[] = {&i.density,
+                          &i.mean_degree,
+                          &i.transitivity,
+                          &i.giant_share,
+                          &i.science_share,
+                          &i.cross_municipal_share,
+                          &i.innovations,
+                          &i.ties,
+                          &i.firms,
+                          &i.regional_sourcing_share,
+                          &i.buyers_dual_sourced};
       for (auto* f : fields) *f = number(s);
       r.series.push_back(i);
     }
@@ -137,7 +144,8 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
       auto s = next();
       SimTie tie;
       std::string kind;
-      if (!(s >> tie.a >> tie.b >> kind)) fail("expected 'A B KIND STRENGTH ENDS CREATED DELIVERS'");
+      if (!(s >> tie.a >> tie.b >> kind))
+        fail("expected 'A B KIND STRENGTH ENDS CREATED DELIVERS'");
       const auto parsed = core::parse_tie_kind(kind);
       if (!parsed) fail("unknown tie kind '" + kind + "'");
       tie.kind = *parsed;
@@ -189,8 +197,7 @@ void check_checkpoint(const Checkpoint& checkpoint, const core::Region& region,
   for (const auto& state : checkpoint.replicates) {
     const std::string which = "replicate " + std::to_string(state.replicate);
     if (state.series.size() != expected_months)
-      throw InvalidInput(at, which + " has indicators for " +
-                                 std::to_string(state.series.size()) +
+      throw InvalidInput(at, which + " has indicators for " + std::to_string(state.series.size()) +
                                  " months; a checkpoint of month " +
                                  std::to_string(checkpoint.month) + " has them for months 0.." +
                                  std::to_string(checkpoint.month));

@@ -108,8 +108,7 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
         region, *inputs.market,
         {.year = scenario.start_year ? scenario.start_year : start_year(first)}));
     impl->supplier_index = std::make_shared<supply::SupplierIndex>(*market);
-    if (!market->demands().empty())
-      impl->supply = std::make_shared<detail::SupplyModel>(*market);
+    if (!market->demands().empty()) impl->supply = std::make_shared<detail::SupplyModel>(*market);
     impl->market = std::move(market);
   }
   const SourceLocation at{scenario.file, 0, 0};
@@ -133,9 +132,8 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
     std::sort(impl->resume->replicates.begin(), impl->resume->replicates.end(),
               [](const auto& a, const auto& b) { return a.replicate < b.replicate; });
     impl->year = scenario.start_year ? scenario.start_year : latest_start_year(region);
-    impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
-                     impl->supplier_index.get(), registry));
+    impl->phases.push_back(compile_phase(region, scenario, inputs.calls, inputs.weights,
+                                         options.seed, impl->supplier_index.get(), registry));
   } else if (scenario.fork) {
     const auto& fork = *scenario.fork;
     if (!inputs.origin)
@@ -147,18 +145,15 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
     if (*fork.month > scenario.horizon) throw InvalidInput(at, "fork: month beyond the horizon");
     if (scenario.start_year) origin.start_year = scenario.start_year;
     impl->year = origin.start_year ? origin.start_year : latest_start_year(region);
-    impl->phases.push_back(
-        compile_phase(region, origin, inputs.origin_calls, inputs.weights, options.seed,
-                     impl->supplier_index.get(), registry));
-    impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
-                     impl->supplier_index.get(), registry));
+    impl->phases.push_back(compile_phase(region, origin, inputs.origin_calls, inputs.weights,
+                                         options.seed, impl->supplier_index.get(), registry));
+    impl->phases.push_back(compile_phase(region, scenario, inputs.calls, inputs.weights,
+                                         options.seed, impl->supplier_index.get(), registry));
     impl->switch_after = *fork.month;
   } else {
     impl->year = scenario.start_year ? scenario.start_year : latest_start_year(region);
-    impl->phases.push_back(
-        compile_phase(region, scenario, inputs.calls, inputs.weights, options.seed,
-                     impl->supplier_index.get(), registry));
+    impl->phases.push_back(compile_phase(region, scenario, inputs.calls, inputs.weights,
+                                         options.seed, impl->supplier_index.get(), registry));
   }
   for (const auto& phase : impl->phases) {
     impl->groups.insert(impl->groups.end(), phase->drawn_groups.begin(), phase->drawn_groups.end());

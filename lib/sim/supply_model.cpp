@@ -43,8 +43,7 @@ SupplyModel::SupplyModel(const supply::Market& market) {
     return std::pair(a.first, a.second.category) < std::pair(b.first, b.second.category);
   });
   for (const auto& [supplier, facts] : offers) offers_.push_back(facts);
-  supplier_offer_offset_ =
-      offsets_by_actor(offers, actors, [](const auto& o) { return o.first; });
+  supplier_offer_offset_ = offsets_by_actor(offers, actors, [](const auto& o) { return o.first; });
 
   auto find_demand = [&](std::uint32_t buyer, std::uint32_t category) -> std::int64_t {
     const auto first = demands_.begin() + buyer_demand_offset_[buyer];

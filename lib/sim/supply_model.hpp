@@ -29,9 +29,9 @@ namespace verbund::sim::detail {
 
 /// Per-measurement working memory, kept by the replicate so months reuse it.
 struct SupplyScratch {
-  std::vector<double> volume;            // per demand: regional volume
-  std::vector<std::uint32_t> sources;    // per demand: regional sources
-  std::vector<double> used;              // per offer: capacity taken
+  std::vector<double> volume;          // per demand: regional volume
+  std::vector<std::uint32_t> sources;  // per demand: regional sources
+  std::vector<double> used;            // per offer: capacity taken
 };
 
 struct SupplyIndicators {

@@ -43,8 +43,9 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   const auto stored = dump_database(dir / "verbund.db");
   CHECK_THAT(stored, Catch::Contains("scenario_hash"));
   // Run records name each scenario's files by absolute path, and the region by fingerprint.
-  CHECK_THAT(stored, Catch::Contains("\"scenario_inputs\":[{\"name\":\"base\",\"inputs\":[{\"role\":"
-                                     "\"scenario\",\"path\":\"/"));
+  CHECK_THAT(stored,
+             Catch::Contains("\"scenario_inputs\":[{\"name\":\"base\",\"inputs\":[{\"role\":"
+                             "\"scenario\",\"path\":\"/"));
   const auto fingerprint = stored.find("\"region_fingerprint\":\"");
   REQUIRE(fingerprint != std::string::npos);
   CHECK(stored.substr(fingerprint + 22, 17).find_first_not_of("0123456789abcdef") == 16);
@@ -68,11 +69,12 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   REQUIRE(resume.exit_code == 0);
   CHECK(replay.out == resume.out);
   // Without 'month', a fork resumes at the checkpoint's month.
-  write_file(dir / "resume-at.toml", "name = \"f\"\nhorizon_months = 6\n[fork]\nfrom = \"base.toml\"\n"
-                                     "checkpoint = \"base-3.ckpt\"\n");
-  const auto resume_at = run_cli(
-      {"--format", "csv", "--seed", "4", "simulate", "resume-at.toml", "--replicates", "3"},
-      dir.path());
+  write_file(dir / "resume-at.toml",
+             "name = \"f\"\nhorizon_months = 6\n[fork]\nfrom = \"base.toml\"\n"
+             "checkpoint = \"base-3.ckpt\"\n");
+  const auto resume_at =
+      run_cli({"--format", "csv", "--seed", "4", "simulate", "resume-at.toml", "--replicates", "3"},
+              dir.path());
   REQUIRE(resume_at.exit_code == 0);
   CHECK(resume_at.out == resume.out);
   CHECK(run_cli({"simulate", "base.toml", "--checkpoint-at", "3"}, dir.path()).exit_code == 2);

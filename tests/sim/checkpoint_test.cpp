@@ -51,8 +51,8 @@ TEST_CASE("a checkpoint's closed count is not taken as a size to allocate", "[si
                   InvalidInput);
   CHECK_THROWS_AS(sim::parse_checkpoint(text(fp, "", 0, "closed 4611686018427387904"), "c"),
                   InvalidInput);
-  const auto ok = sim::parse_checkpoint(text(fp, "0 1 informal 0x1p+0 -1 0 0\n", 1, "closed 1 2"),
-                                        "c");
+  const auto ok =
+      sim::parse_checkpoint(text(fp, "0 1 informal 0x1p+0 -1 0 0\n", 1, "closed 1 2"), "c");
   CHECK(ok.replicates.at(0).closed == std::vector<std::uint32_t>{2});
   CHECK_NOTHROW(check(ok, region));
 }
@@ -61,8 +61,8 @@ TEST_CASE("a checkpoint's month lies in 0..1200", "[sim][checkpoint]") {
   const auto fp = sim::region_fingerprint(four_actors());
   auto t = text(fp, "", 0);
   t.replace(t.find("month 1"), 7, "month -1");
-  CHECK_THROWS_WITH(sim::parse_checkpoint(t, "c.ckpt"), Catch::Contains("c.ckpt:2") &&
-                                                            Catch::Contains("outside 0..1200"));
+  CHECK_THROWS_WITH(sim::parse_checkpoint(t, "c.ckpt"),
+                    Catch::Contains("c.ckpt:2") && Catch::Contains("outside 0..1200"));
 }
 
 TEST_CASE("a checkpoint that a resumed run would trip over is refused", "[sim][checkpoint]") {

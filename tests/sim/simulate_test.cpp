@@ -6,6 +6,8 @@
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
 #include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_market.hpp"
+#include "verbund/io/market_csv.hpp"
 #include "verbund/io/scenario_inputs.hpp"
 #include "verbund/match/call.hpp"
 #include "verbund/sim/simulate.hpp"
@@ -18,6 +20,20 @@ const core::Region& region() {
   static const core::Region r = gen::generate_ruhr_region(
       gen::load_ruhr_base(gen::bundled_ruhr_dir()), {.firms = 1500, .seed = 5});
   return r;
+}
+
+/// region()'s supplier market, as `generate ruhr` makes it.
+std::shared_ptr<const supply::MarketData> market() {
+  static const auto m = [] {
+    const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
+    io::MarketCsvFiles reference;
+    reference.categories = gen::bundled_supply_dir() / "categories.csv";
+    reference.certifications = gen::bundled_supply_dir() / "certifications.csv";
+    return std::make_shared<const supply::MarketData>(
+        gen::generate_ruhr_market(base, gen::generate_ruhr(base, {.firms = 1500, .seed = 5}),
+                                  io::read_market_csv(reference), {.seed = 5}));
+  }();
+  return m;
 }
 
 sim::Scenario scenario(const std::string& interventions, int horizon = 12) {
@@ -122,7 +138,20 @@ TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their pla
     CHECK(s.horizon == 60);
     auto quick = s;
     quick.horizon = s.fork ? s.fork->month.value_or(0) + 1 : 1;
-    CHECK_NOTHROW(sim::simulate(sim::compile(region(), quick, loaded.inputs), {.replicates = 1}));
+    auto with_market = loaded.inputs;
+    with_market.market = market();
+    const auto model = sim::compile(region(), quick, with_market);
+    CHECK(model.measures_supply());
+    CHECK_NOTHROW(sim::simulate(model, {.replicates = 1}));
+    // Without a market, only a supplier initiative that names no suppliers is refused.
+    const bool needs_market = entry.path().filename() == "zulieferinitiative-ruhr.toml" ||
+                              entry.path().filename() == "dortmund-value-chains.toml";
+    if (needs_market) {
+      CHECK_THROWS_WITH(sim::compile(region(), quick, loaded.inputs),
+                        Catch::Contains("import suppliers"));
+    } else {
+      CHECK_NOTHROW(sim::simulate(sim::compile(region(), quick, loaded.inputs), {.replicates = 1}));
+    }
   }
   auto message = [](const std::string& text) {
     try {
@@ -167,7 +196,8 @@ TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their pla
   CHECK_THROWS_WITH(sim::simulate(region(), ghost_at, {.replicates = 1}, 1),
                     Catch::StartsWith("t.toml:6:3: ") && Catch::Contains("unknown actor 'ghost'"));
   const auto typo = scenario(
-      "[[intervention]]\ntype = \"working_group\"\n[intervention.select]\nsize = 3\ntheme = \"green-tec\"\n");
+      "[[intervention]]\ntype = \"working_group\"\n[intervention.select]\nsize = 3\ntheme = "
+      "\"green-tec\"\n");
   CHECK_THROWS_WITH(sim::simulate(region(), typo, {.replicates = 1}, 1),
                     Catch::StartsWith("t.toml:7:9: ") &&
                         Catch::Contains("unknown theme 'green-tec' (closest: 'green-tech'"));
@@ -175,14 +205,17 @@ TEST_CASE("scenario files: bundled ones parse, bad ones are refused at their pla
              Catch::Contains("s.toml:3:21") && Catch::Contains("not a NACE/WZ code"));
   // Municipalities match the way people type them.
   const auto essen = scenario(
-      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"ESSEN\", size = 2 }\n");
+      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"ESSEN\", size = 2 "
+      "}\n");
   CHECK_NOTHROW(sim::simulate(region(), essen, {.replicates = 1}, 1));
   const auto essn = scenario(
-      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"Essn\", size = 2 }\n");
+      "[[intervention]]\ntype = \"working_group\"\nselect = { municipality = \"Essn\", size = 2 "
+      "}\n");
   CHECK_THROWS_WITH(sim::simulate(region(), essn, {.replicates = 1}, 1),
                     Catch::StartsWith("t.toml:5:27: ") && Catch::Contains("(closest: 'Essen'"));
   // A fork that replays its origin says when.
-  CHECK_THAT(message("[fork]\nfrom = \"base.toml\"\n"), Catch::Contains("'month' says when to fork"));
+  CHECK_THAT(message("[fork]\nfrom = \"base.toml\"\n"),
+             Catch::Contains("'month' says when to fork"));
 }
 
 TEST_CASE(

@@ -89,8 +89,7 @@ TEST_CASE("month 0's supply indicators equal the risk engine's on random markets
     }
     REQUIRE(model.measures_supply());
     const sim::Simulation replicate(model, 0);
-    const auto [share, dual] =
-        risk_indicators(supply::Market::build(region, data, {.year = year}));
+    const auto [share, dual] = risk_indicators(supply::Market::build(region, data, {.year = year}));
     INFO("seed " << seed);
     CHECK(replicate.indicators().regional_sourcing_share == Approx(share).epsilon(1e-12));
     CHECK(replicate.indicators().buyers_dual_sourced == Approx(dual).epsilon(1e-12));
@@ -125,8 +124,7 @@ TEST_CASE("closing suppliers takes their flows: equal to the market without them
     std::erase_if(rest.flows, [&](const auto& f) {
       return closed.count(f.supplier) > 0 || closed.count(f.buyer) > 0;
     });
-    const auto [share, dual] =
-        risk_indicators(supply::Market::build(region, rest, {.year = year}));
+    const auto [share, dual] = risk_indicators(supply::Market::build(region, rest, {.year = year}));
     INFO("seed " << seed << ", closed " << closed.size());
     CHECK(replicate.indicators().regional_sourcing_share == Approx(share).epsilon(1e-12));
     CHECK(replicate.indicators().buyers_dual_sourced == Approx(dual).epsilon(1e-12));
@@ -204,8 +202,8 @@ TEST_CASE("new suppliers take over min(share x quantity, what is bought outside,
   m.offers = {{"s1", "castings", 30.0, {"iso"}, {}, {}, 2},
               {"s2", "castings", 100.0, {"iso"}, {}, {}, 3},
               {"s3", "castings", 500.0, {}, {}, {}, 4}};
-  m.demands = {{"b", "castings", 100.0, {"iso"}, supply::Sourcing::abroad,
-                supply::Criticality::high, 2}};
+  m.demands = {
+      {"b", "castings", 100.0, {"iso"}, supply::Sourcing::abroad, supply::Criticality::high, 2}};
   auto scenario = still_scenario(1);
   sim::SupplierInitiative initiative;
   initiative.name = "supplier day";
@@ -273,8 +271,8 @@ TEST_CASE("supply runs are identical for 1 and 2 threads and resume from checkpo
   resumed.fork = sim::Fork{"initiative.toml", 3, "initiative-3.ckpt"};
   auto inputs = inputs_with(data);
   inputs.checkpoint = *one.checkpoint;
-  const auto again = sim::simulate(sim::compile(region, resumed, inputs, {.seed = 2}),
-                                   {.replicates = 4});
+  const auto again =
+      sim::simulate(sim::compile(region, resumed, inputs, {.seed = 2}), {.replicates = 4});
   for (std::size_t r = 0; r < 4; ++r)
     CHECK(sim::values(again.series[r].back()) == sim::values(one.series[r].back()));
 }

@@ -30,9 +30,17 @@ inline constexpr std::size_t indicator_count = 11;
 inline constexpr std::size_t first_supply_indicator = 9;
 /// The indicators' names, in the order of values().
 inline constexpr std::array<std::string_view, indicator_count> indicator_names{
-    "density",        "mean degree",           "transitivity", "giant component share",
-    "science share",  "cross-municipal share", "innovations",  "ties",
-    "operating firms", "regional sourcing share", "buyers dual-sourced"};
+    "density",
+    "mean degree",
+    "transitivity",
+    "giant component share",
+    "science share",
+    "cross-municipal share",
+    "innovations",
+    "ties",
+    "operating firms",
+    "regional sourcing share",
+    "buyers dual-sourced"};
 /// Whether indicator k is reported by a run that does (`supply`) or does not measure the supply
 /// indicators (Run::supply, Model::measures_supply()). O(1), no throw.
 [[nodiscard]] constexpr bool reported(std::size_t k, bool supply) noexcept {

@@ -72,8 +72,7 @@ std::optional<std::string> supply_exposure(const supply::Market& market,
   for (const auto& input : loss.inputs) {
     if (!input.lost_only_source()) continue;
     only.insert(input.buyer.value);
-    if (input.demand &&
-        market.demands()[*input.demand].criticality == supply::Criticality::high)
+    if (input.demand && market.demands()[*input.demand].criticality == supply::Criticality::high)
       only_critical.insert(input.buyer.value);
   }
   for (const auto& d : loss.disrupted)

@@ -93,9 +93,10 @@ bool selects_anything(const Selection& s) {
 
 /// Per buyer with demands, the suppliers the search ranks best for them (top `candidates` per
 /// demand, the buyer's current suppliers left out, only `allowed` if given), merged by score.
-std::vector<std::vector<std::uint32_t>> rank_suppliers(
-    const supply::SupplierIndex& index, std::vector<core::ActorId>& buyers,
-    const std::vector<core::ActorId>* allowed, std::size_t candidates) {
+std::vector<std::vector<std::uint32_t>> rank_suppliers(const supply::SupplierIndex& index,
+                                                       std::vector<core::ActorId>& buyers,
+                                                       const std::vector<core::ActorId>* allowed,
+                                                       std::size_t candidates) {
   const auto& market = index.market();
   supply::SearchOptions options{.top_k = candidates, .exclude_current = true};
   if (allowed) {  // exact "best among the selection": every other supplier is excluded
@@ -145,8 +146,8 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   }
   if (ctx.suppliers) {
     const auto selected = who.buyers.size();
-    who.ranked = rank_suppliers(*ctx.suppliers, who.buyers, allowed ? &*allowed : nullptr,
-                                i.candidates);
+    who.ranked =
+        rank_suppliers(*ctx.suppliers, who.buyers, allowed ? &*allowed : nullptr, i.candidates);
     if (who.buyers.size() < selected)
       ctx.phase.notes.push_back(
           i.name + ": " + std::to_string(selected - who.buyers.size()) + " of " +
@@ -163,8 +164,9 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   } else {
     if (!allowed)
       throw InvalidInput(ctx.at, i.name +
-                                     ": the database holds no supplier market, so say who the "
-                                     "suppliers are (suppliers.sector, ...)");
+                                     ": the database holds no supplier market (import one with "
+                                     "`verbund import suppliers DIR`), so say who the suppliers "
+                                     "are (suppliers.sector, ...)");
     who.pool = std::move(*allowed);
     ctx.phase.notes.push_back(i.name +
                               ": the database holds no supplier market; buyers meet suppliers "
