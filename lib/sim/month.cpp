@@ -210,7 +210,15 @@ Indicators MonthContext::indicators() const {
   if (model_->supply) {
     // Month 0 is measured before any phase is entered: the first phase's parameters apply.
     const auto& params = phase_ ? phase_->model : model_->phase_of(1).model;
-    const auto s = model_->supply->measure(net_, params.new_supplier_share, supply_scratch_);
+    const auto changes = net_.supply_changes();
+    // A fork's phase may change the share: measured values are kept only within a phase.
+    if (!supply_measured_ || supply_measured_->first != changes ||
+        supply_share_ != params.new_supplier_share) {
+      supply_measured_.emplace(
+          changes, model_->supply->measure(net_, params.new_supplier_share, supply_scratch_));
+      supply_share_ = params.new_supplier_share;
+    }
+    const auto& s = supply_measured_->second;
     i.regional_sourcing_share = s.regional_sourcing_share;
     i.buyers_dual_sourced = s.buyers_dual_sourced;
   }

@@ -87,7 +87,10 @@ class MonthContext {
   int month_ = 0;
   std::uint64_t innovations_ = 0;
   std::uint64_t ended_ = 0, ended_months_ = 0;
-  mutable SupplyScratch supply_scratch_;  // reused by indicators() month after month
+  // The supply indicators are measured again only when the network's supply changed.
+  mutable SupplyScratch supply_scratch_;
+  mutable std::optional<std::pair<std::uint64_t, SupplyIndicators>> supply_measured_;
+  mutable double supply_share_ = 0.0;  // the new_supplier_share it was measured with
 };
 
 }  // namespace verbund::sim::detail

@@ -154,7 +154,10 @@ bool Network::connect(std::uint32_t u, std::uint32_t v, core::TieKind kind, int 
 }
 
 void Network::mark_delivery(std::uint32_t supplier, std::uint32_t buyer) {
-  if (auto* t = tie(supplier, buyer)) t->delivers |= supplier < buyer ? delivers_ab : delivers_ba;
+  if (auto* t = tie(supplier, buyer)) {
+    t->delivers |= supplier < buyer ? delivers_ab : delivers_ba;
+    ++supply_changes_;
+  }
 }
 
 void Network::disconnect(std::uint32_t u, std::uint32_t v) {
@@ -162,6 +165,7 @@ void Network::disconnect(std::uint32_t u, std::uint32_t v) {
   const auto slot = index_.find(key(u, v));
   if (slot == PairIndex::absent) return;
   ties_[slot].alive = false;
+  if (ties_[slot].delivers != 0) ++supply_changes_;
   index_.erase(key(u, v));
   auto erase = [&](std::uint32_t x, std::uint32_t y) {
     auto& row = neighbours_[x];
@@ -176,6 +180,7 @@ void Network::close(std::uint32_t v) {
   if (!open_[v]) return;
   while (!neighbours_[v].empty()) disconnect(v, neighbours_[v].back());
   open_[v] = 0;
+  ++supply_changes_;
   --operating_;
   if (firm_[v]) --firms_;
 }
@@ -183,6 +188,7 @@ void Network::close(std::uint32_t v) {
 void Network::reopen(std::uint32_t v) {
   if (open_[v]) return;
   open_[v] = 1;
+  ++supply_changes_;
   ++operating_;
   if (firm_[v]) ++firms_;
 }

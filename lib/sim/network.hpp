@@ -79,6 +79,9 @@ class Network {
   [[nodiscard]] unsigned partner_kinds(std::uint32_t v) const noexcept {
     return distinct_kinds_[v];
   }
+  /// Counts the changes that can move supply flows: supply ties ended or given a direction,
+  /// actors closed or reopened. Equal counts, equal flows (SupplyModel::measure need not run).
+  [[nodiscard]] std::uint64_t supply_changes() const noexcept { return supply_changes_; }
   /// Actors in the largest component (closed firms are components of one): O(n + m)
   /// union-find.
   [[nodiscard]] std::size_t giant_size() const;
@@ -104,6 +107,7 @@ class Network {
   std::size_t edges_ = 0, operating_ = 0, firms_ = 0, firms_with_science_ = 0, cross_ = 0,
               located_ = 0;
   std::uint64_t triangles_ = 0;
+  std::uint64_t supply_changes_ = 0;
   double triples_ = 0.0;
   int month_ = 0;
 };

@@ -22,7 +22,8 @@ std::string suggestion(const std::vector<std::string>& names, std::string_view t
 }
 
 // The municipality named `name`, also as people type it ("Muelheim an der Ruhr").
-std::optional<core::MunicipalityId> find_municipality(const core::Region& r, std::string_view name) {
+std::optional<core::MunicipalityId> find_municipality(const core::Region& r,
+                                                      std::string_view name) {
   if (auto m = r.find_municipality(name)) return m;
   const auto folded = analysis::fold_for_matching(name);
   for (std::uint32_t m = 0; m < r.municipality_count(); ++m) {
@@ -59,8 +60,8 @@ std::vector<ActorId> resolve_selection(const core::Region& r, const Selection& s
       std::vector<std::string> names;
       for (std::uint32_t m = 0; m < r.municipality_count(); ++m)
         names.emplace_back(r.municipality_name(core::MunicipalityId{m}));
-      fail_at(s.municipality_at, "unknown municipality '" + s.municipality + "'" +
-                                     suggestion(names, s.municipality));
+      fail_at(s.municipality_at,
+              "unknown municipality '" + s.municipality + "'" + suggestion(names, s.municipality));
     }
   }
   std::optional<core::ThemeId> theme;

@@ -3,8 +3,8 @@
 // Who an intervention targets: the listed actors, or those matching a Selection, `size` of them
 // drawn once when compiling (the same in every replicate). Private to lib/sim.
 
-#include <span>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,11 +26,8 @@ struct SelectionSite {
 /// The listed actors in their order, or else the actors matching `selection` ascending, `size`
 /// of them drawn with `seed`. O(actors). Throws InvalidInput at `site` for an unknown actor,
 /// municipality or theme.
-[[nodiscard]] std::vector<core::ActorId> resolve_selection(const core::Region& region,
-                                                           const Selection& selection,
-                                                           const std::vector<std::string>& listed,
-                                                           std::uint64_t seed,
-                                                           const SelectionSite& site,
-                                                           std::span<const SourceLocation> listed_at = {});
+[[nodiscard]] std::vector<core::ActorId> resolve_selection(
+    const core::Region& region, const Selection& selection, const std::vector<std::string>& listed,
+    std::uint64_t seed, const SelectionSite& site, std::span<const SourceLocation> listed_at = {});
 
 }  // namespace verbund::sim::detail

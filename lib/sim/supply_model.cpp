@@ -108,9 +108,12 @@ SupplyIndicators SupplyModel::measure(const Network& network, double new_supplie
   scratch.volume.assign(demands_.size(), 0.0);
   scratch.sources.assign(demands_.size(), 0);
   scratch.used.assign(offers_.size(), 0.0);
+  // A base flow runs along a live tie on which the supplier delivers: a pair that parted and
+  // met again as mere acquaintances does not trade again.
   auto runs = [&](std::uint32_t supplier, std::uint32_t buyer) {
-    return network.is_open(supplier) && network.is_open(buyer) &&
-           network.connected(buyer, supplier);
+    if (!network.is_open(supplier) || !network.is_open(buyer)) return false;
+    const auto* t = network.tie(supplier, buyer);
+    return t && (t->delivers & (supplier < buyer ? delivers_ab : delivers_ba)) != 0;
   };
   for (const auto& f : base_) {
     if (!runs(f.supplier, f.buyer)) continue;

@@ -6,7 +6,8 @@
 // month the flows are derived from the live ties by one deterministic rule:
 //
 // - A *base flow* (a current flow of the market, Market::current) runs while its supplier and
-//   buyer are tied and both operate, with its recorded volume (unknown volume: 0).
+//   buyer are tied with the supplier delivering along the tie (the region's supply ties start
+//   so) and both operate, with its recorded volume (unknown volume: 0).
 // - A supply tie made during the run (created > 0, a pair without base flows) makes the
 //   supplier a regional source of every demand of the buyer it can serve (an offer in the
 //   category holding every required certification). It takes over min(new_supplier_share x
