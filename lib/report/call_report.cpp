@@ -1,6 +1,7 @@
 #include "verbund/report/call_report.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "page_parts.hpp"
 #include "text.hpp"
@@ -31,6 +32,13 @@ void rules(Html& h, const core::Region& region, const match::Call& call, Lang la
     std::string kinds;
     for (const auto k : q.kinds) kinds += (kinds.empty() ? "" : ", ") + std::string(plural(lang, k));
     if (kinds.empty()) kinds = std::string(pick(lang, "any kind", "beliebige Art"));
+    if (!q.sizes.empty()) {
+      const bool smes = std::none_of(q.sizes.begin(), q.sizes.end(),
+                                     [](auto z) { return z == core::FirmSize::large; });
+      std::string sizes;
+      for (const auto z : q.sizes) sizes += (sizes.empty() ? "" : ", ") + std::string(core::to_string(z));
+      kinds += smes ? std::string(pick(lang, " (SMEs)", " (KMU)")) : " (" + sizes + ")";
+    }
     rows.push_back({fill(pick(lang, "Quota “{}”", "Quote „{}“"), {q.label}),
                     fill(pick(lang, "at least {} {}", "mindestens {} {}"),
                          {std::to_string(q.min), kinds}) +
@@ -141,7 +149,8 @@ std::string call_report(const core::Region& region, const match::Call& call,
   detail::heading(h, title,
                   fill(pick(lang, "From {}: {} actors may join, {} were searched.",
                             "Aus {}: {} Akteure kommen in Frage, {} wurden durchsucht."),
-                       {call.file, count(lang, result.eligible), count(lang, result.pool)}));
+                       {std::filesystem::path(call.file).filename().string(),
+                        count(lang, result.eligible), count(lang, result.pool)}));
   rules(h, region, call, lang);
   h.element("h2", pick(lang, "The best consortia", "Die besten Konsortien"));
   if (result.consortia.empty()) {

@@ -203,7 +203,8 @@ std::string scenario_report(const std::vector<ScenarioOutcome>& scenarios,
   }
   const auto& base = scenarios.front();
   std::string names;
-  for (std::size_t s = 1; s < scenarios.size(); ++s) names += (s > 1 ? ", " : "") + ("“" + scenarios[s].name + "”");
+  for (std::size_t s = 1; s < scenarios.size(); ++s)
+    names += (s > 1 ? ", " : "") + fill(pick(lang, "“{}”", "„{}“"), {scenarios[s].name});
   const std::string title = fill(pick(lang, "Scenario report: {}", "Szenariobericht: {}"), {names.empty() ? base.name : names});
   Html h;
   const int horizon = months > 0 ? static_cast<int>(months) - 1 : 0;
@@ -224,8 +225,9 @@ std::string scenario_report(const std::vector<ScenarioOutcome>& scenarios,
   for (std::size_t s = 1; s < scenarios.size(); ++s) {
     const auto& d = scenarios[s].difference;
     if (d.empty()) continue;
+    // The scenario's name on its first row only: the rows below belong to it.
     for (std::size_t k = 0; k < sim::indicator_count; ++k)
-      rows.push_back({scenarios[s].name, std::string(indicator_label(lang, k)),
+      rows.push_back({k == 0 ? scenarios[s].name : std::string(), std::string(indicator_label(lang, k)),
                       value(lang, k, base.summary.back()[k].mean),
                       value(lang, k, scenarios[s].summary.back()[k].mean),
                       signed_value(lang, k, d.back()[k].mean),
