@@ -195,8 +195,8 @@ void community_section(Html& h, const core::Region& region, const RegionAnalysis
   const Lang lang = o.lang;
   const auto& c = a.communities;
   h.element("h2", pick(lang, "Communities", "Gemeinschaften"));
-  h.element("p", fill(pick(lang, "The network falls into {} communities: groups of actors tied more among themselves than to others (modularity {}).",
-                           "Das Netz zerfällt in {} Gemeinschaften: Gruppen von Akteuren, die untereinander enger verbunden sind als mit anderen (Modularität {})."),
+  h.element("p", fill(pick(lang, "The network falls into {} communities (Leiden): groups of actors tied more among themselves than to others (modularity {}).",
+                           "Das Netz zerfällt in {} Gemeinschaften (Leiden): Gruppen von Akteuren, die untereinander enger verbunden sind als mit anderen (Modularität {})."),
                       {count(lang, c.count), number(lang, c.modularity, 2)}));
   struct Stats {
     std::size_t size = 0, firms = 0, science = 0;
@@ -256,7 +256,8 @@ RegionAnalysis analyse_region(const core::Region& region, const RegionReportOpti
                                         .exact_betweenness_limit = options.exact_betweenness_limit,
                                         .betweenness_samples = options.betweenness_samples,
                                         .seed = options.seed});
-  a.communities = analysis::detect_communities(graph, {.seed = options.seed});
+  a.communities = analysis::detect_communities(
+      graph, {.method = analysis::CommunityMethod::leiden, .seed = options.seed});
   return a;
 }
 
