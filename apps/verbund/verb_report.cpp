@@ -6,17 +6,20 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "verb_report.hpp"
 #include "sim_runs.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/scenario_inputs.hpp"
+#include "verbund/io/supply_store.hpp"
 #include "verbund/match/consortium.hpp"
 #include "verbund/report/call_report.hpp"
 #include "verbund/report/empty_database.hpp"
 #include "verbund/report/firm_report.hpp"
 #include "verbund/report/region_report.hpp"
 #include "verbund/report/scenario_report.hpp"
+#include "verbund/supply/search.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -159,9 +162,21 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
                 if (!found) throw InvalidInput("unknown actor id '" + o->firm + "'");
                 id = *found;
               }
-              html = report::firm_report(
-                  scorer, id,
-                  {.lang = lang, .top = o->top, .include_existing = o->include_existing});
+              // The firm's demands get regional suppliers when the database holds a market.
+              std::optional<supply::Market> market;
+              std::optional<supply::SupplierIndex> index;
+              if (r.size() > 0) {
+                const auto data = io::load_market(store);
+                if (!data.demands.empty()) {
+                  market.emplace(supply::Market::build(r, data));
+                  index.emplace(*market);
+                }
+              }
+              html = report::firm_report(scorer, id,
+                                         {.lang = lang,
+                                          .top = o->top,
+                                          .include_existing = o->include_existing,
+                                          .suppliers = index ? &*index : nullptr});
             } else if (call->parsed()) {
               used = call;
               const auto c = match::load_call(o->call);

@@ -1,6 +1,7 @@
 #include "verbund/report/firm_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -8,6 +9,7 @@
 #include "text.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/recommend.hpp"
+#include "verbund/supply/search.hpp"
 
 namespace verbund::report {
 namespace {
@@ -177,6 +179,86 @@ void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang
           cells, "partners");
 }
 
+std::string_view sourcing(Lang lang, supply::Sourcing s) {
+  switch (s) {
+    case supply::Sourcing::region: return pick(lang, "from the region today", "heute aus der Region");
+    case supply::Sourcing::germany: return pick(lang, "from elsewhere in Germany today", "heute aus dem übrigen Deutschland");
+    case supply::Sourcing::abroad: break;
+  }
+  return pick(lang, "from abroad today", "heute aus dem Ausland");
+}
+
+std::vector<std::string> supplier_reasons(const core::Region& region, const supply::Market& market,
+                                          const supply::SupplierExplanation& e,
+                                          const supply::Offer& offer, const std::string& unit,
+                                          Lang lang) {
+  std::vector<std::string> out;
+  if (e.delivers_to_buyer) {
+    out.emplace_back(pick(lang, "Already delivers to you.", "Beliefert Sie bereits."));
+  } else if (e.tied_to_buyer) {
+    out.emplace_back(pick(lang, "Already connected with you.", "Bereits mit Ihnen verbunden."));
+  }
+  if (e.distance_km) {
+    const auto where = detail::place(region, offer.supplier);
+    out.push_back(where.empty()
+                      ? fill(pick(lang, "{} km away.", "{} km entfernt."), {number(lang, *e.distance_km, 0)})
+                      : fill(pick(lang, "{} km away, in {}.", "{} km entfernt, in {}."),
+                             {number(lang, *e.distance_km, 0), where}));
+  }
+  out.push_back(fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
+                     {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))), unit}));
+  if (e.references > 0)
+    out.push_back(fill(pick(lang, "Delivers to {} other firms of the region.",
+                            "Beliefert {} weitere Unternehmen der Region."),
+                       {std::to_string(e.references)}));
+  if (e.shared_partners > 0)
+    out.push_back(fill(pick(lang, "You share {} partners.", "Sie haben {} gemeinsame Partner."),
+                       {std::to_string(e.shared_partners)}));
+  if (e.regional_sources == 0)
+    out.emplace_back(pick(lang, "You have no regional source for this input yet.",
+                          "Sie haben für diese Vorleistung noch keine regionale Quelle."));
+  (void)market;
+  return out;
+}
+
+void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorId firm,
+                       std::size_t top, Lang lang) {
+  const auto& market = index.market();
+  const auto& region = market.region();
+  const auto demands = market.demands_of(firm);
+  if (demands.empty()) return;
+  h.element("h2", pick(lang, "Regional suppliers for your inputs", "Regionale Zulieferer für Ihre Vorleistungen"));
+  const auto found = supply::find_suppliers(index, firm, {.top_k = top});
+  for (const auto& d : found) {
+    const auto& demand = market.demands()[d.demand];
+    const auto& cat = market.category(demand.category);
+    const std::string name(lang == Lang::de ? (cat.label_de.empty() ? cat.label_en : cat.label_de)
+                                            : (cat.label_en.empty() ? cat.label_de : cat.label_en));
+    h.open("section", {{"class", "card demand"}});
+    h.element("h3", fill(pick(lang, "{}: {} {} a year, {}", "{}: {} {} im Jahr, {}"),
+                         {name.empty() ? cat.id : name, count(lang, static_cast<std::size_t>(std::llround(demand.quantity))), cat.unit,
+                          sourcing(lang, demand.source)}));
+    if (d.top.empty()) {
+      h.element("p", pick(lang, "No regional supplier passes the filters (category, certifications, free capacity, minimum order).",
+                          "Kein regionaler Zulieferer erfüllt die Bedingungen (Kategorie, Zertifikate, freie Kapazität, Mindestmenge)."),
+                {{"class", "note"}});
+    }
+    h.open("ol", {{"class", "suppliers"}});
+    for (const auto& m : d.top) {
+      const auto e = index.explain(d.demand, m.offer);
+      h.open("li").element("strong", detail::actor_line(region, m.supplier, lang));
+      if (e) {
+        h.open("ul", {{"class", "reasons"}});
+        for (const auto& s : supplier_reasons(region, market, *e, market.offers()[m.offer], cat.unit, lang))
+          h.element("li", s);
+        h.close("ul");
+      }
+      h.close("li");
+    }
+    h.close("ol").close("section");
+  }
+}
+
 }  // namespace
 
 std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
@@ -187,6 +269,8 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     return detail::empty_database_page(lang, pick(lang, "Firm report", "Unternehmensbericht"));
   if (firm.value >= region.size())
     throw InvalidInput("no actor with index " + std::to_string(firm.value) + " in the region");
+  if (options.suppliers && &options.suppliers->market().region() != &region)
+    throw InvalidInput("firm report: the supplier market belongs to another region");
   const std::string title = fill(pick(lang, "Firm report: {}", "Unternehmensbericht: {}"),
                                  {region.name(firm)});
   Html h;
@@ -204,6 +288,7 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     h.element("p", pick(lang, "No needs are recorded for this actor, so there is nothing to match.",
                         "Für diesen Akteur ist kein Bedarf erfasst, daher gibt es keine Empfehlung."),
               {{"class", "note"}});
+    if (options.suppliers) suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
     return detail::finish(lang, title, h);
   }
   // Ask for enough to fill `top` after leaving out current partners.
@@ -241,6 +326,7 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
                         {std::to_string(left_out)}),
               {{"class", "note"}});
   }
+  if (options.suppliers) suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
   return detail::finish(lang, title, h);
 }
 

@@ -6,6 +6,8 @@
 #include "verbund/error.hpp"
 #include "verbund/match/score.hpp"
 #include "verbund/report/firm_report.hpp"
+#include "verbund/supply/market.hpp"
+#include "verbund/supply/search.hpp"
 
 using namespace verbund;
 using report::Lang;
@@ -60,4 +62,32 @@ TEST_CASE("firm report: an actor without needs, an empty region, a bad id", "[re
   const match::TransferScorer none(empty, {});
   CHECK(has(report::firm_report(none, core::ActorId{0}, {.lang = Lang::de}),
             "Die Datenbank enthält noch keine Akteure"));
+}
+
+TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons", "[report][firm]") {
+  const auto region = report::test::hand_region();
+  supply::MarketData data;
+  data.categories.push_back({"castings", "Castings", "Gussteile", "", {}, "t", 0});
+  data.offers.push_back({"P1", "castings", 100.0, {}, 4.0, std::nullopt, 0});
+  data.demands.push_back({"F1", "castings", 10.0, {}, supply::Sourcing::abroad,
+                          supply::Criticality::high, 0});
+  const auto market = supply::Market::build(region, data);
+  const supply::SupplierIndex index(market);
+  const match::TransferScorer scorer(region, {});
+  const auto html = report::firm_report(scorer, *region.find("F1"),
+                                        {.lang = Lang::de, .suppliers = &index});
+  CHECK(has(html, "Regionale Zulieferer für Ihre Vorleistungen"));
+  CHECK(has(html, "Gussteile: 10 t im Jahr, heute aus dem Ausland"));
+  CHECK(has(html, "<strong>Partner AG (Unternehmen, Essen)</strong>"));
+  CHECK(has(html, "Bereits mit Ihnen verbunden."));  // a tie, but no flow: not "beliefert"
+  CHECK(has(html, "Freie Kapazität: 100 t im Jahr."));
+  CHECK(has(html, "Sie haben für diese Vorleistung noch keine regionale Quelle."));
+  // A firm without demands in the market gets no such section.
+  const auto other = report::firm_report(scorer, *region.find("P1"), {.suppliers = &index});
+  CHECK_FALSE(has(other, "Regional suppliers"));
+  // A market of another region object is refused.
+  const auto copy = report::test::hand_region();
+  const match::TransferScorer elsewhere(copy, {});
+  CHECK_THROWS_AS(report::firm_report(elsewhere, *copy.find("F1"), {.suppliers = &index}),
+                  InvalidInput);
 }
