@@ -15,6 +15,11 @@ std::string actor_line(const core::Region& region, core::ActorId a, Lang lang) {
   s += " (";
   s += label(lang, region.kind(a));
   if (const auto p = place(region, a); !p.empty()) s += ", " + p;
+  // A chair is named with its university, so that the reader knows whom to call.
+  if (const auto parent = region.parent(a)) {
+    s += pick(lang, ", part of ", ", gehört zu ");
+    s += region.name(*parent);
+  }
   s += ")";
   return s;
 }

@@ -12,7 +12,7 @@
 
 namespace verbund::report::detail {
 
-/// "Name (kind, municipality)".
+/// "Name (kind, municipality, part of Parent)".
 std::string actor_line(const core::Region& region, core::ActorId a, Lang lang);
 /// The municipality's name, or "" when unknown.
 std::string place(const core::Region& region, core::ActorId a);

@@ -32,6 +32,8 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   // G2 shares the partner P1 and the cluster with the firm.
   CHECK(has(html, "Sie haben 1 gemeinsame Partner: Partner AG."));
   CHECK(has(html, "Beide sind Mitglied in Cluster Digital."));
+  // A chair is named with its university.
+  CHECK(has(html, "Institut Daten (Lehrstuhl/Forschungsgruppe, Bochum, gehört zu Ruhr-Universität)"));
   // G1 is a current partner: not among the recommendations, but in the partners table.
   const auto recommendations = html.substr(html.find("class=\"recommendations\""));
   CHECK_FALSE(has(recommendations, "Lehrstuhl KI ("));

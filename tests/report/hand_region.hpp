@@ -4,7 +4,7 @@
 //
 //   firm "<script>alert(1)</script> GmbH" (Essen) needs ai (theme digital) and h2 (theme energy)
 //   g1 (Essen, capacity 2) offers ai      -- tied to the firm since 2019 (transfer)
-//   g2 (Bochum, capacity 1) offers ai, ml
+//   g2 (Bochum, capacity 1) offers ai, ml  -- a chair of u1 (a university offering nothing)
 //   g3 (Hagen, capacity 1) offers ml       -- ml shares ai's theme
 //   g4 (Dortmund) offers h2
 //   p  (Essen, firm) tied to the firm and to g2 (a common partner of the firm and g2)
@@ -38,7 +38,9 @@ inline core::Region hand_region() {
   using K = core::ActorKind;
   const auto f = actor("F1", "<script>alert(1)</script> GmbH", K::firm, "Essen", 51.455, 7.011, {});
   const auto g1 = actor("G1", "Lehrstuhl KI", K::research_group, "Essen", 51.46, 7.00, 2);
+  const auto u1 = actor("U1", "Ruhr-Universität", K::university, "Bochum", 51.44, 7.26, {});
   const auto g2 = actor("G2", "Institut Daten", K::research_group, "Bochum", 51.48, 7.22, 1);
+  b.set_parent(g2, u1);
   const auto g3 = actor("G3", "Gruppe ML", K::research_group, "Hagen", 51.36, 7.47, 1);
   const auto g4 = actor("G4", "Wasserstoff-Labor", K::research_group, "Dortmund", 51.51, 7.47, 3);
   const auto p = actor("P1", "Partner AG", K::firm, "Essen", 51.45, 7.02, {});

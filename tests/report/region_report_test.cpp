@@ -44,10 +44,10 @@ TEST_CASE("region report: every actor and tie on the map, bars per municipality"
 
 TEST_CASE("region report: firms sampled by stride when the map would be too full", "[report][region]") {
   const auto region = report::test::hand_region();
-  // 5 non-firm actors, 2 firms: room for 1 firm -> every 2nd firm by id (F1 only).
-  const report::RegionReportOptions options{.lang = Lang::en, .max_map_actors = 6, .max_map_ties = 1};
+  // 6 non-firm actors, 2 firms: room for 1 firm -> every 2nd firm by id (F1 only).
+  const report::RegionReportOptions options{.lang = Lang::en, .max_map_actors = 7, .max_map_ties = 1};
   const auto html = report::region_report(region, report::analyse_region(region, options), options);
-  CHECK(attribute(html, "data-points") == 6);
+  CHECK(attribute(html, "data-points") == 7);
   // Ties among shown actors: F1-G1 only (P1 is not shown): 1 candidate, 1 drawn.
   CHECK(attribute(html, "data-lines") == 1);
   CHECK(has(html, "one in 2, by id"));
