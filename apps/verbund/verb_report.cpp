@@ -8,8 +8,8 @@
 #include <memory>
 #include <optional>
 
-#include "verb_report.hpp"
 #include "sim_runs.hpp"
+#include "verb_report.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/scenario_inputs.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -70,8 +70,9 @@ void write_report(const std::string& path, const std::string& html, const Global
 Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<ReportCli>();
   CLI::App* verb = app.add_subcommand(
-      "report", "A self-contained HTML report (German or English) on a firm, a call, scenarios "
-                "or the region, to pass on");
+      "report",
+      "A self-contained HTML report (German or English) on a firm, a call, scenarios "
+      "or the region, to pass on");
   verb->require_subcommand(1);
   CLI::App* firm = verb->add_subcommand(
       "firm", "Profile, partners and recommended research partners with their reasons");
@@ -84,7 +85,9 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   CLI::App* call = verb->add_subcommand(
       "call", "The best consortia for a call, who covers what, critical members; or why none");
   call->add_option("file", o->call, "the call file (TOML)")->required()->check(CLI::ExistingFile);
-  call->add_option("--top", o->top, "consortia shown")->capture_default_str()->check(CLI::Range(1, 20));
+  call->add_option("--top", o->top, "consortia shown")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
   call->add_option("--restarts", o->restarts, "search restarts")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
@@ -101,105 +104,113 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
       "region", "Map of actors and ties, indicators by municipality, brokers, communities");
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
 
-  return {verb, [&global, o, firm, call, scenario, region] {
-            const auto lang = language(*o);
-            check_out(o->out);
-            std::string html;
-            const CLI::App* used = nullptr;
-            if (scenario->parsed()) {
-              used = scenario;
-              std::vector<io::LoadedScenario> loaded;
-              std::vector<sim::Scenario> scenarios;
-              for (const auto& f : o->scenarios) {
-                loaded.push_back(io::load_scenario_inputs(f));
-                scenarios.push_back(loaded.back().scenario);
-              }
-              sim::check_same_horizon(scenarios);
-              check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
-              std::vector<std::string> names;
-              for (const auto& s : scenarios) names.push_back(s.name);
-              names = distinct_names(names);
-              io::Store store = open_store(global, /*create=*/false);
-              const core::Region r = store.load_region();
-              if (r.size() == 0) {
-                write_report(o->out,
-                             report::empty_database_report(
-                                 lang, report::pick(lang, "Scenario report", "Szenariobericht")),
-                             global);
-                return;
-              }
-              const auto seed = global.seed.value_or(1);
-              std::vector<sim::Model> models;
-              for (const auto& l : loaded)
-                models.push_back(sim::compile(r, l.scenario, l.inputs, {.seed = seed}));
-              for (const auto& model : models) print_notes(model, global.quiet);
-              std::vector<report::ScenarioOutcome> outcomes;
-              const auto baseline = run_model(models.front(), o->replicates, global.quiet);
-              if (baseline.cancelled) throw Interrupted{};
-              outcomes.push_back({names[0], sim::summarize(baseline), {},
-                                  report::programme_end(scenarios[0]), {},
-                                  baseline.series.size()});
-              for (std::size_t s = 1; s < models.size(); ++s) {
-                const auto run = run_model(models[s], o->replicates, global.quiet);
-                if (run.cancelled) throw Interrupted{};
-                outcomes.push_back({names[s], sim::summarize(run), sim::compare(baseline, run),
-                                    report::programme_end(scenarios[s]), {}, run.series.size()});
-              }
-              html = report::scenario_report(outcomes, {.lang = lang});
-              write_report(o->out, html, global);
-              record_reading_run(store, global,
-                                 {"report scenario", describe_options(*scenario), seed});
-              return;
+  return {
+      verb, [&global, o, firm, call, scenario, region] {
+        const auto lang = language(*o);
+        check_out(o->out);
+        std::string html;
+        const CLI::App* used = nullptr;
+        if (scenario->parsed()) {
+          used = scenario;
+          std::vector<io::LoadedScenario> loaded;
+          std::vector<sim::Scenario> scenarios;
+          for (const auto& f : o->scenarios) {
+            loaded.push_back(io::load_scenario_inputs(f));
+            scenarios.push_back(loaded.back().scenario);
+          }
+          sim::check_same_horizon(scenarios);
+          check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
+          std::vector<std::string> names;
+          for (const auto& s : scenarios) names.push_back(s.name);
+          names = distinct_names(names);
+          io::Store store = open_store(global, /*create=*/false);
+          const core::Region r = store.load_region();
+          if (r.size() == 0) {
+            write_report(o->out,
+                         report::empty_database_report(
+                             lang, report::pick(lang, "Scenario report", "Szenariobericht")),
+                         global);
+            return;
+          }
+          const auto seed = global.seed.value_or(1);
+          std::vector<sim::Model> models;
+          for (const auto& l : loaded)
+            models.push_back(sim::compile(r, l.scenario, l.inputs, {.seed = seed}));
+          for (const auto& model : models) print_notes(model, global.quiet);
+          std::vector<report::ScenarioOutcome> outcomes;
+          const auto baseline = run_model(models.front(), o->replicates, global.quiet);
+          if (baseline.cancelled) throw Interrupted{};
+          // `extra` (the per-indicator series of participants and non-participants) stays
+          // empty until the simulation records who took part; the report then says so.
+          outcomes.push_back({names[0],
+                              sim::summarize(baseline),
+                              {},
+                              report::programme_end(scenarios[0]),
+                              {},
+                              baseline.series.size()});
+          for (std::size_t s = 1; s < models.size(); ++s) {
+            const auto run = run_model(models[s], o->replicates, global.quiet);
+            if (run.cancelled) throw Interrupted{};
+            outcomes.push_back({names[s],
+                                sim::summarize(run),
+                                sim::compare(baseline, run),
+                                report::programme_end(scenarios[s]),
+                                {},
+                                run.series.size()});
+          }
+          html = report::scenario_report(outcomes, {.lang = lang});
+          write_report(o->out, html, global);
+          record_reading_run(store, global, {"report scenario", describe_options(*scenario), seed});
+          return;
+        }
+        io::Store store = open_store(global, /*create=*/false);
+        const core::Region r = store.load_region();
+        if (firm->parsed()) {
+          used = firm;
+          const match::TransferScorer scorer(r, {});
+          core::ActorId id{0};
+          if (r.size() > 0) {
+            const auto found = r.find(o->firm);
+            if (!found) throw InvalidInput("unknown actor id '" + o->firm + "'");
+            id = *found;
+          }
+          // The firm's demands get regional suppliers when the database holds a market.
+          std::optional<supply::Market> market;
+          std::optional<supply::SupplierIndex> index;
+          if (r.size() > 0) {
+            const auto data = io::load_market(store);
+            if (!data.demands.empty()) {
+              market.emplace(supply::Market::build(r, data));
+              index.emplace(*market);
             }
-            io::Store store = open_store(global, /*create=*/false);
-            const core::Region r = store.load_region();
-            if (firm->parsed()) {
-              used = firm;
-              const match::TransferScorer scorer(r, {});
-              core::ActorId id{0};
-              if (r.size() > 0) {
-                const auto found = r.find(o->firm);
-                if (!found) throw InvalidInput("unknown actor id '" + o->firm + "'");
-                id = *found;
-              }
-              // The firm's demands get regional suppliers when the database holds a market.
-              std::optional<supply::Market> market;
-              std::optional<supply::SupplierIndex> index;
-              if (r.size() > 0) {
-                const auto data = io::load_market(store);
-                if (!data.demands.empty()) {
-                  market.emplace(supply::Market::build(r, data));
-                  index.emplace(*market);
-                }
-              }
-              html = report::firm_report(scorer, id,
-                                         {.lang = lang,
-                                          .top = o->top,
-                                          .include_existing = o->include_existing,
-                                          .suppliers = index ? &*index : nullptr});
-            } else if (call->parsed()) {
-              used = call;
-              const auto c = match::load_call(o->call);
-              match::ConsortiumResult result;
-              if (r.size() > 0) {
-                match::check_call_against(c, r);
-                const match::TransferScorer scorer(r, {});
-                result = match::build_consortia(
-                    scorer, c,
-                    {.top = o->top, .restarts = o->restarts, .seed = global.seed.value_or(1)});
-              }
-              html = report::call_report(r, c, result, {.lang = lang, .consortia = o->top});
-            } else {
-              used = region;
-              const report::RegionReportOptions options{.lang = lang,
-                                                        .seed = global.seed.value_or(1)};
-              html = report::region_report(r, report::analyse_region(r, options), options);
-            }
-            write_report(o->out, html, global);
-            record_reading_run(store, global,
-                               {std::string("report ") + used->get_name(),
-                                describe_options(*used), global.seed});
-          }};
+          }
+          html = report::firm_report(scorer, id,
+                                     {.lang = lang,
+                                      .top = o->top,
+                                      .include_existing = o->include_existing,
+                                      .suppliers = index ? &*index : nullptr});
+        } else if (call->parsed()) {
+          used = call;
+          const auto c = match::load_call(o->call);
+          match::ConsortiumResult result;
+          if (r.size() > 0) {
+            match::check_call_against(c, r);
+            const match::TransferScorer scorer(r, {});
+            result = match::build_consortia(
+                scorer, c,
+                {.top = o->top, .restarts = o->restarts, .seed = global.seed.value_or(1)});
+          }
+          html = report::call_report(r, c, result, {.lang = lang, .consortia = o->top});
+        } else {
+          used = region;
+          const report::RegionReportOptions options{.lang = lang, .seed = global.seed.value_or(1)};
+          html = report::region_report(r, report::analyse_region(r, options), options);
+        }
+        write_report(o->out, html, global);
+        record_reading_run(
+            store, global,
+            {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
+      }};
 }
 
 }  // namespace verbund::cli

@@ -36,7 +36,8 @@ void BM_RegionReport(benchmark::State& state) {
   std::size_t bytes = 0;
   for (auto _ : state) {
     const report::RegionReportOptions options{.lang = report::Lang::de};
-    const auto html = report::region_report(region, report::analyse_region(region, options), options);
+    const auto html =
+        report::region_report(region, report::analyse_region(region, options), options);
     bytes = html.size();
     benchmark::DoNotOptimize(html.data());
   }

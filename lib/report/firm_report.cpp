@@ -41,9 +41,8 @@ std::size_t offerers(const match::TransferScorer& scorer, core::CompetenceId c) 
   std::size_t n = 0;
   for (const auto a : scorer.candidates()) {
     const auto offers = scorer.region().offers(a);
-    n += static_cast<std::size_t>(std::any_of(offers.begin(), offers.end(), [&](const auto& o) {
-      return o.competence == c;
-    }));
+    n += static_cast<std::size_t>(std::any_of(offers.begin(), offers.end(),
+                                              [&](const auto& o) { return o.competence == c; }));
   }
   return n;
 }
@@ -56,11 +55,10 @@ std::vector<std::string> reasons(const match::TransferScorer& scorer, core::Acto
   const auto total = count(lang, scorer.candidates().size());
   std::vector<std::string> out;
   if (const auto p = partner_since(region, firm, c); p.tied) {
-    out.push_back(p.since ? fill(pick(lang, "Already your partner since {}.",
-                                      "Bereits Ihr Partner seit {}."),
-                                 {std::to_string(*p.since)})
-                          : std::string(pick(lang, "Already your partner.",
-                                             "Bereits Ihr Partner.")));
+    out.push_back(
+        p.since ? fill(pick(lang, "Already your partner since {}.", "Bereits Ihr Partner seit {}."),
+                       {std::to_string(*p.since)})
+                : std::string(pick(lang, "Already your partner.", "Bereits Ihr Partner.")));
   }
   for (const auto& n : e.needs) {
     const auto need = competence_name(region, n.need, lang);
@@ -83,8 +81,8 @@ std::vector<std::string> reasons(const match::TransferScorer& scorer, core::Acto
     out.push_back(fill(pick(lang, "In your municipality, {}.", "In Ihrer Kommune, {}."),
                        {region.municipality_name(*firm_place)}));
   } else if (e.distance_km) {
-    out.push_back(fill(pick(lang, "{} km away.", "{} km entfernt."),
-                       {number(lang, *e.distance_km, 0)}));
+    out.push_back(
+        fill(pick(lang, "{} km away.", "{} km entfernt."), {number(lang, *e.distance_km, 0)}));
   }
   const int free = e.capacity - e.load;
   if (free > 0) {
@@ -102,8 +100,9 @@ std::vector<std::string> reasons(const match::TransferScorer& scorer, core::Acto
     for (std::size_t i = 0; i < e.common_partners.size() && i < 3; ++i)
       names += (i ? ", " : "") + std::string(region.name(e.common_partners[i]));
     if (e.common_partners.size() > 3) names += ", …";
-    out.push_back(fill(pick(lang, "You share {} partners: {}.", "Sie haben {} gemeinsame Partner: {}."),
-                       {std::to_string(e.common_partners.size()), names}));
+    out.push_back(
+        fill(pick(lang, "You share {} partners: {}.", "Sie haben {} gemeinsame Partner: {}."),
+             {std::to_string(e.common_partners.size()), names}));
   }
   for (const auto g : e.shared_groups) {
     out.push_back(fill(pick(lang, "Both of you are members of {}.", "Beide sind Mitglied in {}."),
@@ -121,11 +120,15 @@ void profile(Html& h, const core::Region& region, core::ActorId firm, Lang lang)
   row(pick(lang, "Kind", "Art"), std::string(label(lang, region.kind(firm))));
   row(pick(lang, "Municipality", "Kommune"), detail::place(region, firm));
   row(pick(lang, "Sector (NACE)", "Branche (NACE)"), std::string(region.sector(firm)));
-  if (const auto e = region.employees(firm)) row(pick(lang, "Employees", "Beschäftigte"), count(lang, static_cast<std::size_t>(*e)));
-  if (const auto f = region.founded(firm)) row(pick(lang, "Founded", "Gegründet"), std::to_string(*f));
-  if (const auto p = region.parent(firm)) row(pick(lang, "Part of", "Gehört zu"), std::string(region.name(*p)));
+  if (const auto e = region.employees(firm))
+    row(pick(lang, "Employees", "Beschäftigte"), count(lang, static_cast<std::size_t>(*e)));
+  if (const auto f = region.founded(firm))
+    row(pick(lang, "Founded", "Gegründet"), std::to_string(*f));
+  if (const auto p = region.parent(firm))
+    row(pick(lang, "Part of", "Gehört zu"), std::string(region.name(*p)));
   h.element("h2", pick(lang, "Profile", "Profil"));
-  h.table({pick(lang, "Field", "Merkmal").data(), pick(lang, "Value", "Wert").data()}, rows, "profile");
+  h.table({pick(lang, "Field", "Merkmal").data(), pick(lang, "Value", "Wert").data()}, rows,
+          "profile");
 }
 
 void competences(Html& h, const core::Region& region, core::ActorId firm, Lang lang) {
@@ -140,7 +143,8 @@ void competences(Html& h, const core::Region& region, core::ActorId firm, Lang l
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : items) {
       const auto& comp = tax.competence(c.competence);
-      rows.push_back({std::string(label(lang, comp)), std::string(label(lang, tax.theme(comp.theme)))});
+      rows.push_back(
+          {std::string(label(lang, comp)), std::string(label(lang, tax.theme(comp.theme)))});
     }
     h.table({std::string(pick(lang, "Competence", "Kompetenz")),
              std::string(pick(lang, "Theme", "Themenfeld"))},
@@ -158,13 +162,15 @@ void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang
   std::vector<std::pair<std::optional<int>, std::vector<std::string>>> rows;
   for (const auto& n : region.neighbours(firm)) {
     const auto& t = region.tie(n.tie);
-    rows.push_back({t.start,
-                    {std::string(region.name(n.actor)), std::string(label(lang, region.kind(n.actor))),
-                     detail::place(region, n.actor), std::string(label(lang, t.kind)),
-                     t.start ? std::to_string(*t.start) : "–", t.end ? std::to_string(*t.end) : ""}});
+    rows.push_back(
+        {t.start,
+         {std::string(region.name(n.actor)), std::string(label(lang, region.kind(n.actor))),
+          detail::place(region, n.actor), std::string(label(lang, t.kind)),
+          t.start ? std::to_string(*t.start) : "–", t.end ? std::to_string(*t.end) : ""}});
   }
   if (rows.empty()) {
-    h.element("p", pick(lang, "No ties recorded.", "Keine Beziehungen erfasst."), {{"class", "note"}});
+    h.element("p", pick(lang, "No ties recorded.", "Keine Beziehungen erfasst."),
+              {{"class", "note"}});
     return;
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
@@ -174,16 +180,19 @@ void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang
   for (auto& r : rows) cells.push_back(std::move(r.second));
   h.table({std::string(pick(lang, "Partner", "Partner")), std::string(pick(lang, "Kind", "Art")),
            std::string(pick(lang, "Municipality", "Kommune")),
-           std::string(pick(lang, "Relation", "Beziehung")), std::string(pick(lang, "Since", "Seit")),
-           std::string(pick(lang, "Until", "Bis"))},
+           std::string(pick(lang, "Relation", "Beziehung")),
+           std::string(pick(lang, "Since", "Seit")), std::string(pick(lang, "Until", "Bis"))},
           cells, "partners");
 }
 
 std::string_view sourcing(Lang lang, supply::Sourcing s) {
   switch (s) {
-    case supply::Sourcing::region: return pick(lang, "from the region today", "heute aus der Region");
-    case supply::Sourcing::germany: return pick(lang, "from elsewhere in Germany today", "heute aus dem übrigen Deutschland");
-    case supply::Sourcing::abroad: break;
+    case supply::Sourcing::region:
+      return pick(lang, "from the region today", "heute aus der Region");
+    case supply::Sourcing::germany:
+      return pick(lang, "from elsewhere in Germany today", "heute aus dem übrigen Deutschland");
+    case supply::Sourcing::abroad:
+      break;
   }
   return pick(lang, "from abroad today", "heute aus dem Ausland");
 }
@@ -200,13 +209,14 @@ std::vector<std::string> supplier_reasons(const core::Region& region, const supp
   }
   if (e.distance_km) {
     const auto where = detail::place(region, offer.supplier);
-    out.push_back(where.empty()
-                      ? fill(pick(lang, "{} km away.", "{} km entfernt."), {number(lang, *e.distance_km, 0)})
-                      : fill(pick(lang, "{} km away, in {}.", "{} km entfernt, in {}."),
-                             {number(lang, *e.distance_km, 0), where}));
+    out.push_back(where.empty() ? fill(pick(lang, "{} km away.", "{} km entfernt."),
+                                       {number(lang, *e.distance_km, 0)})
+                                : fill(pick(lang, "{} km away, in {}.", "{} km entfernt, in {}."),
+                                       {number(lang, *e.distance_km, 0), where}));
   }
-  out.push_back(fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
-                     {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))), unit}));
+  out.push_back(
+      fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
+           {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))), unit}));
   if (e.references > 0)
     out.push_back(fill(pick(lang, "Delivers to {} other firms of the region.",
                             "Beliefert {} weitere Unternehmen der Region."),
@@ -227,7 +237,8 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
   const auto& region = market.region();
   const auto demands = market.demands_of(firm);
   if (demands.empty()) return;
-  h.element("h2", pick(lang, "Regional suppliers for your inputs", "Regionale Zulieferer für Ihre Vorleistungen"));
+  h.element("h2", pick(lang, "Regional suppliers for your inputs",
+                       "Regionale Zulieferer für Ihre Vorleistungen"));
   const auto found = supply::find_suppliers(index, firm, {.top_k = top});
   for (const auto& d : found) {
     const auto& demand = market.demands()[d.demand];
@@ -236,11 +247,16 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
                                             : (cat.label_en.empty() ? cat.label_de : cat.label_en));
     h.open("section", {{"class", "card demand"}});
     h.element("h3", fill(pick(lang, "{}: {} {} a year, {}", "{}: {} {} im Jahr, {}"),
-                         {name.empty() ? cat.id : name, count(lang, static_cast<std::size_t>(std::llround(demand.quantity))), cat.unit,
-                          sourcing(lang, demand.source)}));
+                         {name.empty() ? cat.id : name,
+                          count(lang, static_cast<std::size_t>(std::llround(demand.quantity))),
+                          cat.unit, sourcing(lang, demand.source)}));
     if (d.top.empty()) {
-      h.element("p", pick(lang, "No regional supplier passes the filters (category, certifications, free capacity, minimum order).",
-                          "Kein regionaler Zulieferer erfüllt die Bedingungen (Kategorie, Zertifikate, freie Kapazität, Mindestmenge)."),
+      h.element("p",
+                pick(lang,
+                     "No regional supplier passes the filters (category, certifications, free "
+                     "capacity, minimum order).",
+                     "Kein regionaler Zulieferer erfüllt die Bedingungen (Kategorie, Zertifikate, "
+                     "freie Kapazität, Mindestmenge)."),
                 {{"class", "note"}});
     }
     h.open("ol", {{"class", "suppliers"}});
@@ -249,7 +265,8 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
       h.open("li").element("strong", detail::actor_line(region, m.supplier, lang));
       if (e) {
         h.open("ul", {{"class", "reasons"}});
-        for (const auto& s : supplier_reasons(region, market, *e, market.offers()[m.offer], cat.unit, lang))
+        for (const auto& s :
+             supplier_reasons(region, market, *e, market.offers()[m.offer], cat.unit, lang))
           h.element("li", s);
         h.close("ul");
       }
@@ -271,8 +288,8 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     throw InvalidInput("no actor with index " + std::to_string(firm.value) + " in the region");
   if (options.suppliers && &options.suppliers->market().region() != &region)
     throw InvalidInput("firm report: the supplier market belongs to another region");
-  const std::string title = fill(pick(lang, "Firm report: {}", "Unternehmensbericht: {}"),
-                                 {region.name(firm)});
+  const std::string title =
+      fill(pick(lang, "Firm report: {}", "Unternehmensbericht: {}"), {region.name(firm)});
   Html h;
   detail::heading(h, title,
                   fill(pick(lang, "{}: profile, partners and recommended research partners.",
@@ -285,17 +302,19 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
   h.element("h2", pick(lang, "Recommended research partners", "Empfohlene Forschungspartner"));
   const auto needs = match::needs_of(region, firm);
   if (needs.empty()) {
-    h.element("p", pick(lang, "No needs are recorded for this actor, so there is nothing to match.",
-                        "Für diesen Akteur ist kein Bedarf erfasst, daher gibt es keine Empfehlung."),
+    h.element("p",
+              pick(lang, "No needs are recorded for this actor, so there is nothing to match.",
+                   "Für diesen Akteur ist kein Bedarf erfasst, daher gibt es keine Empfehlung."),
               {{"class", "note"}});
-    if (options.suppliers) suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
+    if (options.suppliers)
+      suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
     return detail::finish(lang, title, h);
   }
   // Ask for enough to fill `top` after leaving out current partners.
   std::size_t current = 0;
   for (const auto& n : region.neighbours(firm)) current += scorer.is_candidate(n.actor) ? 1 : 0;
-  const auto found = match::recommend(scorer, firm, needs,
-                                      options.top + (options.include_existing ? 0 : current));
+  const auto found =
+      match::recommend(scorer, firm, needs, options.top + (options.include_existing ? 0 : current));
   std::map<core::CompetenceId, std::size_t> offer_counts;
   std::size_t shown = 0, left_out = 0;
   h.open("ol", {{"class", "recommendations"}});
@@ -316,17 +335,28 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
   }
   h.close("ol");
   if (shown == 0) {
-    h.element("p", pick(lang, "No research partner offers what this actor needs, not even within the same theme.",
-                        "Kein Forschungspartner bietet, was dieser Akteur sucht, auch nicht im selben Themenfeld."),
-              {{"class", "note"}});
+    h.element(
+        "p",
+        pick(lang,
+             "No research partner offers what this actor needs, not even within the same theme.",
+             "Kein Forschungspartner bietet, was dieser Akteur sucht, auch nicht im selben "
+             "Themenfeld."),
+        {{"class", "note"}});
   }
   if (left_out > 0) {
-    h.element("p", fill(pick(lang, "{} current partners would also rank high; they are listed under current partners.",
-                             "{} aktuelle Partner würden ebenfalls weit oben stehen; sie stehen unter den aktuellen Partnern."),
-                        {std::to_string(left_out)}),
-              {{"class", "note"}});
+    h.element(
+        "p",
+        fill(
+            pick(
+                lang,
+                "{} current partners would also rank high; they are listed under current partners.",
+                "{} aktuelle Partner würden ebenfalls weit oben stehen; sie stehen unter den "
+                "aktuellen Partnern."),
+            {std::to_string(left_out)}),
+        {{"class", "note"}});
   }
-  if (options.suppliers) suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
+  if (options.suppliers)
+    suppliers_section(h, *options.suppliers, firm, options.top_suppliers, lang);
   return detail::finish(lang, title, h);
 }
 

@@ -28,8 +28,7 @@ Lang lang_from_locale(const char* lc_all, const char* lc_messages, const char* l
 }
 
 Lang default_lang() {
-  return lang_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
-                          std::getenv("LANG"));
+  return lang_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
 }
 
 namespace {
@@ -122,10 +121,14 @@ Verdict verdict_of(double low, double high) noexcept {
 
 std::string_view label(Lang lang, Verdict verdict) noexcept {
   switch (verdict) {
-    case Verdict::higher: return pick(lang, "higher", "höher");
-    case Verdict::lower: return pick(lang, "lower", "niedriger");
-    case Verdict::unchanged: return pick(lang, "unchanged", "unverändert");
-    case Verdict::unclear: break;
+    case Verdict::higher:
+      return pick(lang, "higher", "höher");
+    case Verdict::lower:
+      return pick(lang, "lower", "niedriger");
+    case Verdict::unchanged:
+      return pick(lang, "unchanged", "unverändert");
+    case Verdict::unclear:
+      break;
   }
   return pick(lang, "no clear change", "keine klare Veränderung");
 }

@@ -33,8 +33,7 @@ std::string finish(Lang lang, std::string_view title, Html& body) {
   body.open("footer")
       .text(pick(lang, "Written by verbund ", "Erstellt mit verbund "))
       .text(version_string)
-      .text(pick(lang,
-                 ". Self-contained: it runs no script and loads nothing from the network.",
+      .text(pick(lang, ". Self-contained: it runs no script and loads nothing from the network.",
                  ". Eigenständige Datei: sie führt kein Skript aus und lädt nichts aus dem Netz."))
       .close("footer");
   return html_page(code(lang), title, body.str());

@@ -107,9 +107,9 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
   const double width = 640, height = 300;
   const Box box{64, 30, width - 64 - 16, height - 30 - 70};
   std::string out;
-  out += "<svg class=\"chart line-chart\" viewBox=\"0 0 " +
-         fmt(width) + " " + fmt(height) + "\" width=\"" + fmt(width) + "\" height=\"" +
-         fmt(height) + "\" role=\"img\" data-series=\"" + std::to_string(chart.series.size()) +
+  out += "<svg class=\"chart line-chart\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
+         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
+         "\" role=\"img\" data-series=\"" + std::to_string(chart.series.size()) +
          "\" data-y-low=\"" + fmt(yr.low) + "\" data-y-high=\"" + fmt(yr.high) + "\">";
   out += "<title>" + escape(chart.title) + "</title>";
   text(out, box.left, 18, "start", chart.title, "font-weight:bold;font-size:13px");
@@ -127,15 +127,13 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
   for (int i = 0; i <= ticks(xr); ++i) {
     const double v = xr.low + i * xr.step;
     const double x = scale(v, xr, box.left, box.width);
-    out += "<line x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" +
-           fmt(box.top + box.height) + "\" y2=\"" + fmt(box.top + box.height + 4) +
-           "\" stroke=\"#5b6673\"/>";
+    out += "<line x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" + fmt(box.top + box.height) +
+           "\" y2=\"" + fmt(box.top + box.height + 4) + "\" stroke=\"#5b6673\"/>";
     text(out, x, box.top + box.height + 16, "middle", tick_label(lang, v, xr.step),
          "font-size:11px");
   }
-  out += "<rect x=\"" + fmt(box.left) + "\" y=\"" + fmt(box.top) + "\" width=\"" +
-         fmt(box.width) + "\" height=\"" + fmt(box.height) +
-         "\" fill=\"none\" stroke=\"#5b6673\"/>";
+  out += "<rect x=\"" + fmt(box.left) + "\" y=\"" + fmt(box.top) + "\" width=\"" + fmt(box.width) +
+         "\" height=\"" + fmt(box.height) + "\" fill=\"none\" stroke=\"#5b6673\"/>";
   text(out, box.left + box.width / 2, box.top + box.height + 32, "middle", chart.x_label,
        "font-size:11px");
   text(out, 14, box.top + box.height / 2, "middle", chart.y_label, "font-size:11px");
@@ -168,8 +166,8 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
     // Legend below the axis label, in rows of three.
     const double lx = box.left + static_cast<double>(k % 3) * 190.0;
     const double ly = box.top + box.height + 48 + static_cast<double>(k / 3) * 14.0;
-    out += "<rect x=\"" + fmt(lx) + "\" y=\"" + fmt(ly - 8) + "\" width=\"12\" height=\"8\" fill=\"" +
-           colour + "\"/>";
+    out += "<rect x=\"" + fmt(lx) + "\" y=\"" + fmt(ly - 8) +
+           "\" width=\"12\" height=\"8\" fill=\"" + colour + "\"/>";
     text(out, lx + 16, ly, "start", s.name, "font-size:11px");
   }
   out += "</svg>";
@@ -189,9 +187,9 @@ std::string svg_bar_chart(const BarChart& chart, Lang lang) {
   const double height = top + row * static_cast<double>(chart.bars.size()) + 10;
   const double span = width - left - right;
   std::string out;
-  out += "<svg class=\"chart bar-chart\" viewBox=\"0 0 " +
-         fmt(width) + " " + fmt(height) + "\" width=\"" + fmt(width) + "\" height=\"" +
-         fmt(height) + "\" role=\"img\" data-bars=\"" + std::to_string(chart.bars.size()) + "\">";
+  out += "<svg class=\"chart bar-chart\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
+         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
+         "\" role=\"img\" data-bars=\"" + std::to_string(chart.bars.size()) + "\">";
   out += "<title>" + escape(chart.title) + "</title>";
   text(out, 4, 16, "start", chart.title, "font-weight:bold;font-size:13px");
   const double zero = left + scale(0.0, r, 0, span);
@@ -208,8 +206,8 @@ std::string svg_bar_chart(const BarChart& chart, Lang lang) {
         chart.as_percent ? percent(lang, b.value) : number(lang, b.value, chart.digits);
     text(out, std::max(zero, end) + 4, y + row - 6, "start", value, "font-size:11px");
   }
-  out += "<line x1=\"" + fmt(zero) + "\" x2=\"" + fmt(zero) + "\" y1=\"" + fmt(top) +
-         "\" y2=\"" + fmt(height - 8) + "\" stroke=\"#5b6673\"/>";
+  out += "<line x1=\"" + fmt(zero) + "\" x2=\"" + fmt(zero) + "\" y1=\"" + fmt(top) + "\" y2=\"" +
+         fmt(height - 8) + "\" stroke=\"#5b6673\"/>";
   out += "</svg>";
   return out;
 }
@@ -219,8 +217,8 @@ std::string svg_map(const ScatterMap& map) {
   double lon_min = lat_min, lon_max = -lat_min;
   for (const auto& p : map.points) {
     if (p.group >= map.groups.size())
-      throw InvalidInput("map '" + map.title + "': a point names group " +
-                         std::to_string(p.group) + " of " + std::to_string(map.groups.size()));
+      throw InvalidInput("map '" + map.title + "': a point names group " + std::to_string(p.group) +
+                         " of " + std::to_string(map.groups.size()));
     lat_min = std::min(lat_min, p.lat);
     lat_max = std::max(lat_max, p.lat);
     lon_min = std::min(lon_min, p.lon);
@@ -245,10 +243,10 @@ std::string svg_map(const ScatterMap& map) {
   const auto y = [&](double lat) { return top + (lat_max - lat) * sy; };
   std::string out;
   out.reserve(200 + map.points.size() * 60 + map.lines.size() * 60);
-  out += "<svg class=\"chart map\" viewBox=\"0 0 " +
-         fmt(width) + " " + fmt(height) + "\" width=\"" + fmt(width) + "\" height=\"" +
-         fmt(height) + "\" role=\"img\" data-points=\"" + std::to_string(map.points.size()) +
-         "\" data-lines=\"" + std::to_string(map.lines.size()) + "\">";
+  out += "<svg class=\"chart map\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
+         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
+         "\" role=\"img\" data-points=\"" + std::to_string(map.points.size()) + "\" data-lines=\"" +
+         std::to_string(map.lines.size()) + "\">";
   out += "<title>" + escape(map.title) + "</title>";
   text(out, 4, 16, "start", map.title, "font-weight:bold;font-size:13px");
   out += "<rect x=\"0\" y=\"" + fmt(top) + "\" width=\"" + fmt(width) + "\" height=\"" +

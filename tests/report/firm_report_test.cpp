@@ -13,7 +13,9 @@ using namespace verbund;
 using report::Lang;
 
 namespace {
-bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
 }  // namespace
 
 TEST_CASE("firm report: reasons in German, current partner left out", "[report][firm]") {
@@ -28,17 +30,20 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html, "Deckt Ihren Bedarf an KI: 2 von 4 Forschungspartnern bieten das an."));
   CHECK(has(html, "Deckt Ihren Bedarf an Wasserstoff: 1 von 4 Forschungspartnern bieten das an."));
   // G3 offers ml only, of ai's theme.
-  CHECK(has(html, "Deckt Ihren Bedarf an KI teilweise, mit dem verwandten Gebiet Maschinelles Lernen."));
+  CHECK(has(html,
+            "Deckt Ihren Bedarf an KI teilweise, mit dem verwandten Gebiet Maschinelles Lernen."));
   // G2 shares the partner P1 and the cluster with the firm.
   CHECK(has(html, "Sie haben 1 gemeinsame Partner: Partner AG."));
   CHECK(has(html, "Beide sind Mitglied in Cluster Digital."));
   // A chair is named with its university.
-  CHECK(has(html, "Institut Daten (Lehrstuhl/Forschungsgruppe, Bochum, gehört zu Ruhr-Universität)"));
+  CHECK(
+      has(html, "Institut Daten (Lehrstuhl/Forschungsgruppe, Bochum, gehört zu Ruhr-Universität)"));
   // G1 is a current partner: not among the recommendations, but in the partners table.
   const auto recommendations = html.substr(html.find("class=\"recommendations\""));
   CHECK_FALSE(has(recommendations, "Lehrstuhl KI ("));
-  CHECK(has(html, "<td>Lehrstuhl KI</td><td>Lehrstuhl/Forschungsgruppe</td><td>Essen</td>"
-                  "<td>Transferpartnerschaft</td><td>2019</td>"));
+  CHECK(has(html,
+            "<td>Lehrstuhl KI</td><td>Lehrstuhl/Forschungsgruppe</td><td>Essen</td>"
+            "<td>Transferpartnerschaft</td><td>2019</td>"));
   CHECK(has(html, "1 aktuelle Partner würden ebenfalls weit oben stehen"));
 }
 
@@ -66,18 +71,19 @@ TEST_CASE("firm report: an actor without needs, an empty region, a bad id", "[re
             "Die Datenbank enthält noch keine Akteure"));
 }
 
-TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons", "[report][firm]") {
+TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons",
+          "[report][firm]") {
   const auto region = report::test::hand_region();
   supply::MarketData data;
   data.categories.push_back({"castings", "Castings", "Gussteile", "", {}, "t", 0});
   data.offers.push_back({"P1", "castings", 100.0, {}, 4.0, std::nullopt, 0});
-  data.demands.push_back({"F1", "castings", 10.0, {}, supply::Sourcing::abroad,
-                          supply::Criticality::high, 0});
+  data.demands.push_back(
+      {"F1", "castings", 10.0, {}, supply::Sourcing::abroad, supply::Criticality::high, 0});
   const auto market = supply::Market::build(region, data);
   const supply::SupplierIndex index(market);
   const match::TransferScorer scorer(region, {});
-  const auto html = report::firm_report(scorer, *region.find("F1"),
-                                        {.lang = Lang::de, .suppliers = &index});
+  const auto html =
+      report::firm_report(scorer, *region.find("F1"), {.lang = Lang::de, .suppliers = &index});
   CHECK(has(html, "Regionale Zulieferer für Ihre Vorleistungen"));
   CHECK(has(html, "Gussteile: 10 t im Jahr, heute aus dem Ausland"));
   CHECK(has(html, "<strong>Partner AG (Unternehmen, Essen)</strong>"));

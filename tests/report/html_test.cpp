@@ -8,18 +8,21 @@ using verbund::report::Html;
 
 TEST_CASE("escape replaces the five characters that can end text or an attribute", "[report]") {
   CHECK(escape("a & b") == "a &amp; b");
-  CHECK(escape("<script>alert(1)</script> GmbH") ==
-        "&lt;script&gt;alert(1)&lt;/script&gt; GmbH");
+  CHECK(escape("<script>alert(1)</script> GmbH") == "&lt;script&gt;alert(1)&lt;/script&gt; GmbH");
   CHECK(escape("\"x\" 'y'") == "&quot;x&quot; &#39;y&#39;");
   CHECK(escape("Müller & Söhne") == "Müller &amp; Söhne");  // UTF-8 kept
   CHECK(escape("") == "");
 }
 
 TEST_CASE("escape replaces invalid UTF-8 and control characters", "[report]") {
-  CHECK(escape(std::string("a\xff" "b")) == "a\xEF\xBF\xBD" "b");
-  CHECK(escape(std::string("\xC3")) == "\xEF\xBF\xBD");        // truncated sequence
+  CHECK(escape(std::string("a\xff"
+                           "b")) ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(escape(std::string("\xC3")) == "\xEF\xBF\xBD");                  // truncated sequence
   CHECK(escape(std::string("\xC0\xAF")) == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
-  CHECK(escape(std::string("a\x01" "b")) == "a b");
+  CHECK(escape(std::string("a\x01"
+                           "b")) == "a b");
   CHECK(escape("line\nnext\ttab") == "line\nnext\ttab");
 }
 

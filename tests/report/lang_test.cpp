@@ -36,8 +36,7 @@ TEST_CASE("numbers use the reader's decimal mark and separators", "[report]") {
   CHECK(percent(Lang::en, 0.125) == "12.5%");
 }
 
-TEST_CASE("every kind, tie kind, indicator and verdict has a name in both languages",
-          "[report]") {
+TEST_CASE("every kind, tie kind, indicator and verdict has a name in both languages", "[report]") {
   for (const auto k : verbund::core::all_actor_kinds) {
     CHECK_FALSE(label(Lang::de, k).empty());
     CHECK_FALSE(label(Lang::en, k).empty());

@@ -11,7 +11,9 @@ using namespace verbund;
 using report::Lang;
 
 namespace {
-bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
 std::size_t attribute(const std::string& s, const std::string& name) {
   const std::regex r(name + "=\"([0-9]+)\"");
   std::smatch m;
@@ -20,7 +22,8 @@ std::size_t attribute(const std::string& s, const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("region report: every actor and tie on the map, bars per municipality", "[report][region]") {
+TEST_CASE("region report: every actor and tie on the map, bars per municipality",
+          "[report][region]") {
   const auto region = report::test::hand_region();
   const report::RegionReportOptions options{.lang = Lang::de};
   const auto analysis = report::analyse_region(region, options);
@@ -42,10 +45,12 @@ TEST_CASE("region report: every actor and tie on the map, bars per municipality"
   CHECK(has(html, "Gemeinschaften"));
 }
 
-TEST_CASE("region report: firms sampled by stride when the map would be too full", "[report][region]") {
+TEST_CASE("region report: firms sampled by stride when the map would be too full",
+          "[report][region]") {
   const auto region = report::test::hand_region();
   // 6 non-firm actors, 2 firms: room for 1 firm -> every 2nd firm by id (F1 only).
-  const report::RegionReportOptions options{.lang = Lang::en, .max_map_actors = 7, .max_map_ties = 1};
+  const report::RegionReportOptions options{
+      .lang = Lang::en, .max_map_actors = 7, .max_map_ties = 1};
   const auto html = report::region_report(region, report::analyse_region(region, options), options);
   CHECK(attribute(html, "data-points") == 7);
   // Ties among shown actors: F1-G1 only (P1 is not shown): 1 candidate, 1 drawn.

@@ -10,7 +10,9 @@ using namespace verbund;
 using report::Lang;
 
 namespace {
-bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
 std::size_t occurrences(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
@@ -27,7 +29,8 @@ Month all(double mean, double low, double high) {
 // Months 0..4; the programme ends in month 2. The difference is 0.2 [0.1, 0.3] at its end and
 // 0.1 [0.05, 0.15] at the horizon: it fades to half and lasts.
 std::vector<report::ScenarioOutcome> outcomes() {
-  report::ScenarioOutcome base{"Basis <b>", std::vector<Month>(5, all(1, 0.9, 1.1)), {}, {}, {}, 10};
+  report::ScenarioOutcome base{"Basis <b>", std::vector<Month>(5, all(1, 0.9, 1.1)), {}, {}, {},
+                               10};
   report::ScenarioOutcome s{"Programm", std::vector<Month>(5, all(1.2, 1.1, 1.3)), {}, 2, {}, 10};
   s.difference = {all(0, 0, 0), all(0.1, -0.1, 0.2), all(0.2, 0.1, 0.3), all(0.15, 0.1, 0.2),
                   all(0.1, 0.05, 0.15)};
@@ -43,10 +46,12 @@ TEST_CASE("scenario report: a chart per indicator, verdicts and fade-out", "[rep
   CHECK(occurrences(html, "class=\"marker\"") == sim::indicator_count);
   CHECK(has(html, "Basis &lt;b&gt;"));
   CHECK_FALSE(has(html, "<b>"));
-  CHECK(has(html, "In month 4, mean degree is higher under “Programm” than in the baseline: "
-                  "+0.10 (95 % interval +0.05 to +0.15)."));
-  CHECK(has(html, "mean degree: the effect of “Programm” fades but lasts: +0.20 when the "
-                  "programme ended (month 2), +0.10 by month 4 (50.0% of it kept)."));
+  CHECK(has(html,
+            "In month 4, mean degree is higher under “Programm” than in the baseline: "
+            "+0.10 (95 % interval +0.05 to +0.15)."));
+  CHECK(has(html,
+            "mean degree: the effect of “Programm” fades but lasts: +0.20 when the "
+            "programme ended (month 2), +0.10 by month 4 (50.0% of it kept)."));
   CHECK(has(html, "“Programm” records no participants"));
 }
 
@@ -57,17 +62,20 @@ TEST_CASE("scenario report in German, with participants", "[report][scenario]") 
   const auto html = report::scenario_report(o, {.lang = Lang::de});
   CHECK(occurrences(html, "class=\"chart line-chart\"") == sim::indicator_count + 1);
   CHECK(has(html, "Teilnehmende und Nicht-Teilnehmende"));
-  CHECK(has(html, "science share am Ende des Zeitraums: Teilnehmende 0,500, Nicht-Teilnehmende 0,300."));
+  CHECK(has(html,
+            "science share am Ende des Zeitraums: Teilnehmende 0,500, Nicht-Teilnehmende 0,300."));
   CHECK_FALSE(has(html, "erfasst keine Teilnehmenden"));
-  CHECK(has(html, "Im Monat 4 ist mittlere Zahl der Partner unter „Programm“ höher als in der Basis"));
+  CHECK(has(html,
+            "Im Monat 4 ist mittlere Zahl der Partner unter „Programm“ höher als in der Basis"));
 }
 
 TEST_CASE("scenario report: the effect that vanishes, and bad input", "[report][scenario]") {
   auto o = outcomes();
   o[1].difference.back() = all(0.01, -0.05, 0.07);
   const auto html = report::scenario_report(o, {.lang = Lang::en});
-  CHECK(has(html, "the effect of “Programm” fades out. It was +0.20 when the programme ended "
-                  "(month 2); by month 4 no clear difference remains (+0.01)."));
+  CHECK(has(html,
+            "the effect of “Programm” fades out. It was +0.20 when the programme ended "
+            "(month 2); by month 4 no clear difference remains (+0.01)."));
   o[1].summary.pop_back();
   CHECK_THROWS_AS(report::scenario_report(o, {}), InvalidInput);
   CHECK_THROWS_AS(report::scenario_report({}, {}), InvalidInput);

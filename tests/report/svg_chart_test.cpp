@@ -124,8 +124,8 @@ TEST_CASE("a map draws every point, line and label, and its legend", "[report][c
   ScatterMap m;
   m.title = "Karte";
   m.groups = {"Unternehmen", "Hochschule"};
-  m.points = {{51.5, 7.0, 0, 2.5, ""}, {51.4, 7.2, 1, 4.0, "<script>x</script>"},
-              {51.6, 6.8, 0, 2.5, ""}};
+  m.points = {
+      {51.5, 7.0, 0, 2.5, ""}, {51.4, 7.2, 1, 4.0, "<script>x</script>"}, {51.6, 6.8, 0, 2.5, ""}};
   m.lines = {{51.5, 7.0, 51.4, 7.2}};
   m.labels = {{51.5, 7.0, "Essen"}};
   const auto svg = svg_map(m);

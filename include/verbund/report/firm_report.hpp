@@ -36,7 +36,8 @@ struct FirmReportOptions {
 /// top x explain + C o) for C candidates with o offers each (counting who offers each need).
 /// Thread-safe. \code
 ///   const match::TransferScorer scorer(region, {});
-///   const std::string html = report::firm_report(scorer, *region.find("F0001"), {.lang = Lang::de});
+///   const std::string html = report::firm_report(scorer, *region.find("F0001"), {.lang =
+///   Lang::de});
 /// \endcode
 [[nodiscard]] std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
                                       const FirmReportOptions& options);

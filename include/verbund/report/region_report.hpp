@@ -49,8 +49,7 @@ struct RegionAnalysis {
 /// coordinates with the municipalities labelled, bar charts of indicators by municipality, the
 /// brokers (what hangs on each, in words) and the largest communities. An empty region gives a
 /// page saying so. O(n + m + size of `analysis`). Thread-safe; throws only std::bad_alloc.
-[[nodiscard]] std::string region_report(const core::Region& region,
-                                        const RegionAnalysis& analysis,
+[[nodiscard]] std::string region_report(const core::Region& region, const RegionAnalysis& analysis,
                                         const RegionReportOptions& options);
 
 }  // namespace verbund::report

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "verbund/report/lang.hpp"
 #include "verbund/sim/indicators.hpp"
 #include "verbund/sim/scenario.hpp"
 #include "verbund/sim/simulate.hpp"
-#include "verbund/report/lang.hpp"
 
 namespace verbund::report {
 

@@ -48,7 +48,7 @@ struct Bar {
 };
 struct BarChart {
   std::string title;
-  std::vector<Bar> bars;  ///< drawn in this order, top to bottom
+  std::vector<Bar> bars;    ///< drawn in this order, top to bottom
   bool as_percent = false;  ///< values are shares in [0, 1], labelled as percentages
   int digits = 2;
 };
