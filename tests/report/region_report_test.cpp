@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "hand_region.hpp"
+#include "verbund/gen/ruhr.hpp"
 #include "verbund/report/region_report.hpp"
 
 using namespace verbund;
@@ -63,4 +64,25 @@ TEST_CASE("region report on an empty region says so", "[report][region]") {
   const report::RegionReportOptions options{.lang = Lang::en};
   const auto html = report::region_report(empty, report::analyse_region(empty, options), options);
   CHECK(has(html, "The database holds no actors yet"));
+}
+
+TEST_CASE("region report: the map of a generated region stays within its caps",
+          "[report][region]") {
+  const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
+  const auto region = gen::generate_ruhr_region(base, {.firms = 2000, .seed = 3});
+  const report::RegionReportOptions options{
+      .lang = Lang::en, .max_map_actors = 500, .max_map_ties = 400};
+  const auto html = report::region_report(region, report::analyse_region(region, options), options);
+  // Every located non-firm actor is drawn; firms fill the rest at a stride.
+  std::size_t others = 0, firms = 0;
+  for (std::uint32_t a = 0; a < region.size(); ++a) {
+    if (!region.location(core::ActorId{a})) continue;
+    (region.kind(core::ActorId{a}) == core::ActorKind::firm ? firms : others) += 1;
+  }
+  REQUIRE(others < 500);
+  const std::size_t stride = (firms + (500 - others) - 1) / (500 - others);
+  CHECK(attribute(html, "data-points") == others + (firms + stride - 1) / stride);
+  CHECK(attribute(html, "data-points") <= 500);
+  CHECK(attribute(html, "data-lines") <= 400);
+  CHECK(html.size() < 1'000'000);
 }
