@@ -65,6 +65,111 @@ void write_report(const std::string& path, const std::string& html, const Global
     std::cout << "wrote " << path << " (" << (html.size() + 1023) / 1024 << " KB)\n";
 }
 
+// Runs the baseline and each scenario on common random numbers; what the scenario report shows.
+std::vector<report::ScenarioOutcome> run_scenarios(const GlobalOptions& global, const ReportCli& o,
+                                                   const core::Region& region,
+                                                   const std::vector<io::LoadedScenario>& loaded,
+                                                   const std::vector<std::string>& names) {
+  const auto seed = global.seed.value_or(1);
+  // Every scenario compiles before any runs: a mistake in the last one costs no time.
+  std::vector<sim::Model> models;
+  models.reserve(loaded.size());
+  for (const auto& l : loaded)
+    models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+  for (const auto& model : models) print_notes(model, global.quiet);
+  std::vector<report::ScenarioOutcome> outcomes;
+  outcomes.reserve(models.size());
+  const auto baseline = run_model(models.front(), o.replicates, global.quiet);
+  if (baseline.cancelled) throw Interrupted{};
+  // `extra` (the per-indicator series of participants and non-participants) stays empty until
+  // the simulation records who took part; the report then says so.
+  outcomes.push_back({names[0],
+                      sim::summarize(baseline),
+                      {},
+                      report::programme_end(loaded[0].scenario),
+                      {},
+                      baseline.series.size()});
+  for (std::size_t s = 1; s < models.size(); ++s) {
+    const auto run = run_model(models[s], o.replicates, global.quiet);
+    if (run.cancelled) throw Interrupted{};
+    outcomes.push_back({names[s],
+                        sim::summarize(run),
+                        sim::compare(baseline, run),
+                        report::programme_end(loaded[s].scenario),
+                        {},
+                        run.series.size()});
+  }
+  return outcomes;
+}
+
+void scenario_verb(const GlobalOptions& global, const ReportCli& o, report::Lang lang,
+                   const CLI::App& command) {
+  std::vector<io::LoadedScenario> loaded;
+  std::vector<sim::Scenario> scenarios;
+  std::vector<std::string> names;
+  loaded.reserve(o.scenarios.size());
+  scenarios.reserve(o.scenarios.size());
+  names.reserve(o.scenarios.size());
+  for (const auto& f : o.scenarios) {
+    loaded.push_back(io::load_scenario_inputs(f));
+    scenarios.push_back(loaded.back().scenario);
+    names.push_back(loaded.back().scenario.name);
+  }
+  sim::check_same_horizon(scenarios);
+  check_series_fit_in_memory(scenarios.size(), o.replicates, scenarios.front().horizon);
+  names = distinct_names(names);
+  io::Store store = open_store(global, /*create=*/false);
+  const core::Region region = store.load_region();
+  if (region.size() == 0) {
+    write_report(o.out,
+                 report::empty_database_report(
+                     lang, report::pick(lang, "Scenario report", "Szenariobericht")),
+                 global);
+    return;
+  }
+  const auto outcomes = run_scenarios(global, o, region, loaded, names);
+  write_report(o.out, report::scenario_report(outcomes, {.lang = lang}), global);
+  record_reading_run(store, global,
+                     {"report scenario", describe_options(command), global.seed.value_or(1)});
+}
+
+std::string firm_html(io::Store& store, const core::Region& region, const ReportCli& o,
+                      report::Lang lang) {
+  const match::TransferScorer scorer(region, {});
+  core::ActorId id{0};
+  // The firm's demands get regional suppliers when the database holds a market.
+  std::optional<supply::Market> market;
+  std::optional<supply::SupplierIndex> index;
+  if (region.size() > 0) {  // an empty database gets a page saying so, whatever the id
+    const auto found = region.find(o.firm);
+    if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
+    id = *found;
+    const auto data = io::load_market(store);
+    if (!data.demands.empty()) {
+      market.emplace(supply::Market::build(region, data));
+      index.emplace(*market);
+    }
+  }
+  return report::firm_report(scorer, id,
+                             {.lang = lang,
+                              .top = o.top,
+                              .include_existing = o.include_existing,
+                              .suppliers = index ? &*index : nullptr});
+}
+
+std::string call_html(const GlobalOptions& global, const core::Region& region, const ReportCli& o,
+                      report::Lang lang) {
+  const auto call = match::load_call(o.call);
+  match::ConsortiumResult result;
+  if (region.size() > 0) {
+    match::check_call_against(call, region);
+    const match::TransferScorer scorer(region, {});
+    result = match::build_consortia(
+        scorer, call, {.top = o.top, .restarts = o.restarts, .seed = global.seed.value_or(1)});
+  }
+  return report::call_report(region, call, result, {.lang = lang, .consortia = o.top});
+}
+
 }  // namespace
 
 Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
@@ -104,113 +209,33 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
       "region", "Map of actors and ties, indicators by municipality, brokers, communities");
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
 
-  return {
-      verb, [&global, o, firm, call, scenario, region] {
-        const auto lang = language(*o);
-        check_out(o->out);
-        std::string html;
-        const CLI::App* used = nullptr;
-        if (scenario->parsed()) {
-          used = scenario;
-          std::vector<io::LoadedScenario> loaded;
-          std::vector<sim::Scenario> scenarios;
-          for (const auto& f : o->scenarios) {
-            loaded.push_back(io::load_scenario_inputs(f));
-            scenarios.push_back(loaded.back().scenario);
-          }
-          sim::check_same_horizon(scenarios);
-          check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
-          std::vector<std::string> names;
-          for (const auto& s : scenarios) names.push_back(s.name);
-          names = distinct_names(names);
-          io::Store store = open_store(global, /*create=*/false);
-          const core::Region r = store.load_region();
-          if (r.size() == 0) {
-            write_report(o->out,
-                         report::empty_database_report(
-                             lang, report::pick(lang, "Scenario report", "Szenariobericht")),
-                         global);
-            return;
-          }
-          const auto seed = global.seed.value_or(1);
-          std::vector<sim::Model> models;
-          for (const auto& l : loaded)
-            models.push_back(sim::compile(r, l.scenario, l.inputs, {.seed = seed}));
-          for (const auto& model : models) print_notes(model, global.quiet);
-          std::vector<report::ScenarioOutcome> outcomes;
-          const auto baseline = run_model(models.front(), o->replicates, global.quiet);
-          if (baseline.cancelled) throw Interrupted{};
-          // `extra` (the per-indicator series of participants and non-participants) stays
-          // empty until the simulation records who took part; the report then says so.
-          outcomes.push_back({names[0],
-                              sim::summarize(baseline),
-                              {},
-                              report::programme_end(scenarios[0]),
-                              {},
-                              baseline.series.size()});
-          for (std::size_t s = 1; s < models.size(); ++s) {
-            const auto run = run_model(models[s], o->replicates, global.quiet);
-            if (run.cancelled) throw Interrupted{};
-            outcomes.push_back({names[s],
-                                sim::summarize(run),
-                                sim::compare(baseline, run),
-                                report::programme_end(scenarios[s]),
-                                {},
-                                run.series.size()});
-          }
-          html = report::scenario_report(outcomes, {.lang = lang});
-          write_report(o->out, html, global);
-          record_reading_run(store, global, {"report scenario", describe_options(*scenario), seed});
-          return;
-        }
-        io::Store store = open_store(global, /*create=*/false);
-        const core::Region r = store.load_region();
-        if (firm->parsed()) {
-          used = firm;
-          const match::TransferScorer scorer(r, {});
-          core::ActorId id{0};
-          if (r.size() > 0) {
-            const auto found = r.find(o->firm);
-            if (!found) throw InvalidInput("unknown actor id '" + o->firm + "'");
-            id = *found;
-          }
-          // The firm's demands get regional suppliers when the database holds a market.
-          std::optional<supply::Market> market;
-          std::optional<supply::SupplierIndex> index;
-          if (r.size() > 0) {
-            const auto data = io::load_market(store);
-            if (!data.demands.empty()) {
-              market.emplace(supply::Market::build(r, data));
-              index.emplace(*market);
+  return {verb, [&global, o, firm, call, scenario, region] {
+            const auto lang = language(*o);
+            check_out(o->out);
+            if (scenario->parsed()) {
+              scenario_verb(global, *o, lang, *scenario);
+              return;
             }
-          }
-          html = report::firm_report(scorer, id,
-                                     {.lang = lang,
-                                      .top = o->top,
-                                      .include_existing = o->include_existing,
-                                      .suppliers = index ? &*index : nullptr});
-        } else if (call->parsed()) {
-          used = call;
-          const auto c = match::load_call(o->call);
-          match::ConsortiumResult result;
-          if (r.size() > 0) {
-            match::check_call_against(c, r);
-            const match::TransferScorer scorer(r, {});
-            result = match::build_consortia(
-                scorer, c,
-                {.top = o->top, .restarts = o->restarts, .seed = global.seed.value_or(1)});
-          }
-          html = report::call_report(r, c, result, {.lang = lang, .consortia = o->top});
-        } else {
-          used = region;
-          const report::RegionReportOptions options{.lang = lang, .seed = global.seed.value_or(1)};
-          html = report::region_report(r, report::analyse_region(r, options), options);
-        }
-        write_report(o->out, html, global);
-        record_reading_run(
-            store, global,
-            {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
-      }};
+            io::Store store = open_store(global, /*create=*/false);
+            const core::Region r = store.load_region();
+            std::string html;
+            const CLI::App* used = region;
+            if (firm->parsed()) {
+              used = firm;
+              html = firm_html(store, r, *o, lang);
+            } else if (call->parsed()) {
+              used = call;
+              html = call_html(global, r, *o, lang);
+            } else {
+              const report::RegionReportOptions options{.lang = lang,
+                                                        .seed = global.seed.value_or(1)};
+              html = report::region_report(r, report::analyse_region(r, options), options);
+            }
+            write_report(o->out, html, global);
+            record_reading_run(
+                store, global,
+                {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
+          }};
 }
 
 }  // namespace verbund::cli

@@ -177,6 +177,7 @@ void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang
     return a.first.value_or(-1) < b.first.value_or(-1);
   });
   std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows.size());
   for (auto& r : rows) cells.push_back(std::move(r.second));
   h.table({std::string(pick(lang, "Partner", "Partner")), std::string(pick(lang, "Kind", "Art")),
            std::string(pick(lang, "Municipality", "Kommune")),

@@ -69,13 +69,13 @@ double scale(double v, const AxisRange& r, double from, double length) {
 
 void text(std::string& out, double x, double y, std::string_view anchor, std::string_view value,
           std::string_view css = "") {
-  out += "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"";
+  out += R"(<text x=")" + fmt(x) + R"(" y=")" + fmt(y) + R"(" text-anchor=")";
   out += anchor;
-  out += "\"";
+  out += R"(")";
   if (!css.empty()) {
-    out += " style=\"";
+    out += R"( style=")";
     out += css;
-    out += "\"";
+    out += R"(")";
   }
   out += ">" + escape(value) + "</text>";
 }
@@ -107,10 +107,10 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
   const double width = 640, height = 300;
   const Box box{64, 30, width - 64 - 16, height - 30 - 70};
   std::string out;
-  out += "<svg class=\"chart line-chart\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
-         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
-         "\" role=\"img\" data-series=\"" + std::to_string(chart.series.size()) +
-         "\" data-y-low=\"" + fmt(yr.low) + "\" data-y-high=\"" + fmt(yr.high) + "\">";
+  out += R"(<svg class="chart line-chart" viewBox="0 0 )" + fmt(width) + " " + fmt(height) +
+         R"(" width=")" + fmt(width) + R"(" height=")" + fmt(height) +
+         R"(" role="img" data-series=")" + std::to_string(chart.series.size()) +
+         R"(" data-y-low=")" + fmt(yr.low) + R"(" data-y-high=")" + fmt(yr.high) + R"(">)";
   out += "<title>" + escape(chart.title) + "</title>";
   text(out, box.left, 18, "start", chart.title, "font-weight:bold;font-size:13px");
   // Grid and y ticks.
@@ -120,28 +120,29 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
   for (int i = 0; i <= ticks(yr); ++i) {
     const double v = yr.low + i * yr.step;
     const double y = box.top + box.height - scale(v, yr, 0, box.height);
-    out += "<line x1=\"" + fmt(box.left) + "\" x2=\"" + fmt(box.left + box.width) + "\" y1=\"" +
-           fmt(y) + "\" y2=\"" + fmt(y) + "\" stroke=\"#e3e7eb\"/>";
+    out += R"(<line x1=")" + fmt(box.left) + R"(" x2=")" + fmt(box.left + box.width) + R"(" y1=")" +
+           fmt(y) + R"(" y2=")" + fmt(y) + R"(" stroke="#e3e7eb"/>)";
     text(out, box.left - 6, y + 4, "end", tick_label(lang, v, yr.step), "font-size:11px");
   }
   for (int i = 0; i <= ticks(xr); ++i) {
     const double v = xr.low + i * xr.step;
     const double x = scale(v, xr, box.left, box.width);
-    out += "<line x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" + fmt(box.top + box.height) +
-           "\" y2=\"" + fmt(box.top + box.height + 4) + "\" stroke=\"#5b6673\"/>";
+    out += R"(<line x1=")" + fmt(x) + R"(" x2=")" + fmt(x) + R"(" y1=")" +
+           fmt(box.top + box.height) + R"(" y2=")" + fmt(box.top + box.height + 4) +
+           R"(" stroke="#5b6673"/>)";
     text(out, x, box.top + box.height + 16, "middle", tick_label(lang, v, xr.step),
          "font-size:11px");
   }
-  out += "<rect x=\"" + fmt(box.left) + "\" y=\"" + fmt(box.top) + "\" width=\"" + fmt(box.width) +
-         "\" height=\"" + fmt(box.height) + "\" fill=\"none\" stroke=\"#5b6673\"/>";
+  out += R"(<rect x=")" + fmt(box.left) + R"(" y=")" + fmt(box.top) + R"(" width=")" +
+         fmt(box.width) + R"(" height=")" + fmt(box.height) + R"(" fill="none" stroke="#5b6673"/>)";
   text(out, box.left + box.width / 2, box.top + box.height + 32, "middle", chart.x_label,
        "font-size:11px");
   text(out, 14, box.top + box.height / 2, "middle", chart.y_label, "font-size:11px");
   if (chart.marker_x && *chart.marker_x >= xr.low && *chart.marker_x <= xr.high) {
     const double x = scale(*chart.marker_x, xr, box.left, box.width);
-    out += "<line class=\"marker\" x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" +
-           fmt(box.top) + "\" y2=\"" + fmt(box.top + box.height) +
-           "\" stroke=\"#5b6673\" stroke-dasharray=\"4 3\"/>";
+    out += R"(<line class="marker" x1=")" + fmt(x) + R"(" x2=")" + fmt(x) + R"(" y1=")" +
+           fmt(box.top) + R"(" y2=")" + fmt(box.top + box.height) +
+           R"(" stroke="#5b6673" stroke-dasharray="4 3"/>)";
     text(out, x + 4, box.top + 12, "start", chart.marker_label, "font-size:11px");
   }
   const auto px = [&](double v) { return scale(v, xr, box.left, box.width); };
@@ -149,25 +150,26 @@ std::string svg_line_chart(const LineChart& chart, Lang lang) {
   for (std::size_t k = 0; k < chart.series.size(); ++k) {
     const auto& s = chart.series[k];
     const auto colour = std::string(palette(k));
-    out += "<g class=\"series\" data-name=\"" + escape(s.name) + "\">";
+    out += R"(<g class="series" data-name=")" + escape(s.name) + R"(">)";
     if (!s.low.empty() && !s.x.empty()) {
-      out += "<path class=\"band\" fill=\"" + colour + "\" fill-opacity=\"0.18\" d=\"M";
+      out += R"(<path class="band" fill=")" + colour + R"(" fill-opacity="0.18" d="M)";
       for (std::size_t i = 0; i < s.x.size(); ++i)
         out += (i ? " L" : "") + fmt(px(s.x[i])) + " " + fmt(py(s.high[i]));
       for (std::size_t i = s.x.size(); i-- > 0;)
         out += " L" + fmt(px(s.x[i])) + " " + fmt(py(s.low[i]));
-      out += " Z\"/>";
+      out += R"( Z"/>)";
     }
-    out += "<polyline class=\"line\" fill=\"none\" stroke=\"" + colour +
-           "\" stroke-width=\"2\" points=\"";
+    out += R"(<polyline class="line" fill="none" stroke=")" + colour +
+           R"(" stroke-width="2" points=")";
     for (std::size_t i = 0; i < s.x.size(); ++i)
       out += (i ? " " : "") + fmt(px(s.x[i])) + "," + fmt(py(s.y[i]));
-    out += "\"/></g>";
+    out += R"("/></g>)";
     // Legend below the axis label, in rows of three.
+    const std::size_t legend_row = k / 3;
     const double lx = box.left + static_cast<double>(k % 3) * 190.0;
-    const double ly = box.top + box.height + 48 + static_cast<double>(k / 3) * 14.0;
-    out += "<rect x=\"" + fmt(lx) + "\" y=\"" + fmt(ly - 8) +
-           "\" width=\"12\" height=\"8\" fill=\"" + colour + "\"/>";
+    const double ly = box.top + box.height + 48 + static_cast<double>(legend_row) * 14.0;
+    out += R"(<rect x=")" + fmt(lx) + R"(" y=")" + fmt(ly - 8) +
+           R"(" width="12" height="8" fill=")" + colour + R"("/>)";
     text(out, lx + 16, ly, "start", s.name, "font-size:11px");
   }
   out += "</svg>";
@@ -187,9 +189,9 @@ std::string svg_bar_chart(const BarChart& chart, Lang lang) {
   const double height = top + row * static_cast<double>(chart.bars.size()) + 10;
   const double span = width - left - right;
   std::string out;
-  out += "<svg class=\"chart bar-chart\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
-         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
-         "\" role=\"img\" data-bars=\"" + std::to_string(chart.bars.size()) + "\">";
+  out += R"(<svg class="chart bar-chart" viewBox="0 0 )" + fmt(width) + " " + fmt(height) +
+         R"(" width=")" + fmt(width) + R"(" height=")" + fmt(height) +
+         R"(" role="img" data-bars=")" + std::to_string(chart.bars.size()) + R"(">)";
   out += "<title>" + escape(chart.title) + "</title>";
   text(out, 4, 16, "start", chart.title, "font-weight:bold;font-size:13px");
   const double zero = left + scale(0.0, r, 0, span);
@@ -198,16 +200,16 @@ std::string svg_bar_chart(const BarChart& chart, Lang lang) {
     const double y = top + row * static_cast<double>(i);
     const double v = std::isfinite(b.value) ? b.value : 0.0;
     const double end = left + scale(v, r, 0, span);
-    out += "<rect class=\"bar\" x=\"" + fmt(std::min(zero, end)) + "\" y=\"" + fmt(y + 2) +
-           "\" width=\"" + fmt(std::abs(end - zero)) + "\" height=\"" + fmt(row - 5) +
-           "\" fill=\"" + std::string(palette(0)) + "\"/>";
+    out += R"(<rect class="bar" x=")" + fmt(std::min(zero, end)) + R"(" y=")" + fmt(y + 2) +
+           R"(" width=")" + fmt(std::abs(end - zero)) + R"(" height=")" + fmt(row - 5) +
+           R"(" fill=")" + std::string(palette(0)) + R"("/>)";
     text(out, left - 6, y + row - 6, "end", b.label, "font-size:11px");
     const std::string value =
         chart.as_percent ? percent(lang, b.value) : number(lang, b.value, chart.digits);
     text(out, std::max(zero, end) + 4, y + row - 6, "start", value, "font-size:11px");
   }
-  out += "<line x1=\"" + fmt(zero) + "\" x2=\"" + fmt(zero) + "\" y1=\"" + fmt(top) + "\" y2=\"" +
-         fmt(height - 8) + "\" stroke=\"#5b6673\"/>";
+  out += R"(<line x1=")" + fmt(zero) + R"(" x2=")" + fmt(zero) + R"(" y1=")" + fmt(top) +
+         R"(" y2=")" + fmt(height - 8) + R"(" stroke="#5b6673"/>)";
   out += "</svg>";
   return out;
 }
@@ -235,7 +237,8 @@ std::string svg_map(const ScatterMap& map) {
   const double geo_w = (lon_max - lon_min) * coslat, geo_h = lat_max - lat_min;
   const double width = 900;
   const double plot_h = std::clamp(width * geo_h / geo_w, 200.0, 900.0);
-  const double legend_h = 18.0 * static_cast<double>((map.groups.size() + 3) / 4) + 8;
+  const std::size_t legend_rows = (map.groups.size() + 3) / 4;
+  const double legend_h = 18.0 * static_cast<double>(legend_rows) + 8;
   const double top = 24;
   const double height = top + plot_h + legend_h;
   const double sx = width / (lon_max - lon_min), sy = plot_h / geo_h;
@@ -243,26 +246,26 @@ std::string svg_map(const ScatterMap& map) {
   const auto y = [&](double lat) { return top + (lat_max - lat) * sy; };
   std::string out;
   out.reserve(200 + map.points.size() * 60 + map.lines.size() * 60);
-  out += "<svg class=\"chart map\" viewBox=\"0 0 " + fmt(width) + " " + fmt(height) +
-         "\" width=\"" + fmt(width) + "\" height=\"" + fmt(height) +
-         "\" role=\"img\" data-points=\"" + std::to_string(map.points.size()) + "\" data-lines=\"" +
-         std::to_string(map.lines.size()) + "\">";
+  out += R"(<svg class="chart map" viewBox="0 0 )" + fmt(width) + " " + fmt(height) +
+         R"(" width=")" + fmt(width) + R"(" height=")" + fmt(height) +
+         R"(" role="img" data-points=")" + std::to_string(map.points.size()) + R"(" data-lines=")" +
+         std::to_string(map.lines.size()) + R"(">)";
   out += "<title>" + escape(map.title) + "</title>";
   text(out, 4, 16, "start", map.title, "font-weight:bold;font-size:13px");
-  out += "<rect x=\"0\" y=\"" + fmt(top) + "\" width=\"" + fmt(width) + "\" height=\"" +
-         fmt(plot_h) + "\" fill=\"#f7f9fb\" stroke=\"#d5dbe1\"/>";
-  out += "<g class=\"ties\" stroke=\"#8a96a3\" stroke-opacity=\"0.35\" stroke-width=\"0.6\">";
+  out += R"(<rect x="0" y=")" + fmt(top) + R"(" width=")" + fmt(width) + R"(" height=")" +
+         fmt(plot_h) + R"(" fill="#f7f9fb" stroke="#d5dbe1"/>)";
+  out += R"(<g class="ties" stroke="#8a96a3" stroke-opacity="0.35" stroke-width="0.6">)";
   for (const auto& l : map.lines)
-    out += "<line x1=\"" + fmt(x(l.lon1)) + "\" y1=\"" + fmt(y(l.lat1)) + "\" x2=\"" +
-           fmt(x(l.lon2)) + "\" y2=\"" + fmt(y(l.lat2)) + "\"/>";
+    out += R"(<line x1=")" + fmt(x(l.lon1)) + R"(" y1=")" + fmt(y(l.lat1)) + R"(" x2=")" +
+           fmt(x(l.lon2)) + R"(" y2=")" + fmt(y(l.lat2)) + R"("/>)";
   out += "</g>";
   for (std::size_t g = 0; g < map.groups.size(); ++g) {
-    out += "<g class=\"actors\" data-group=\"" + escape(map.groups[g]) + "\" fill=\"" +
-           std::string(palette(g)) + "\" fill-opacity=\"0.85\">";
+    out += R"(<g class="actors" data-group=")" + escape(map.groups[g]) + R"(" fill=")" +
+           std::string(palette(g)) + R"(" fill-opacity="0.85">)";
     for (const auto& p : map.points) {
       if (p.group != g) continue;
-      out += "<circle cx=\"" + fmt(x(p.lon)) + "\" cy=\"" + fmt(y(p.lat)) + "\" r=\"" +
-             fmt(p.radius) + "\"";
+      out += R"(<circle cx=")" + fmt(x(p.lon)) + R"(" cy=")" + fmt(y(p.lat)) + R"(" r=")" +
+             fmt(p.radius) + R"(")";
       if (p.title.empty()) {
         out += "/>";
       } else {
@@ -271,16 +274,17 @@ std::string svg_map(const ScatterMap& map) {
     }
     out += "</g>";
   }
-  out += "<g class=\"labels\">";
+  out += R"(<g class="labels">)";
   for (const auto& l : map.labels)
     text(out, x(l.lon), y(l.lat), "middle", l.text,
          "font-size:12px;font-weight:bold;paint-order:stroke;stroke:#fff;stroke-width:3px");
   out += "</g>";
   for (std::size_t g = 0; g < map.groups.size(); ++g) {
     const double lx = 6 + static_cast<double>(g % 4) * 220.0;
-    const double ly = top + plot_h + 18 + static_cast<double>(g / 4) * 18.0;
-    out += "<circle cx=\"" + fmt(lx + 5) + "\" cy=\"" + fmt(ly - 4) + "\" r=\"5\" fill=\"" +
-           std::string(palette(g)) + "\"/>";
+    const std::size_t legend_row = g / 4;
+    const double ly = top + plot_h + 18 + static_cast<double>(legend_row) * 18.0;
+    out += R"(<circle cx=")" + fmt(lx + 5) + R"(" cy=")" + fmt(ly - 4) + R"(" r="5" fill=")" +
+           std::string(palette(g)) + R"("/>)";
     text(out, lx + 14, ly, "start", map.groups[g], "font-size:12px");
   }
   out += "</svg>";
