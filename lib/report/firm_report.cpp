@@ -86,10 +86,13 @@ std::vector<std::string> reasons(const match::TransferScorer& scorer, core::Acto
   }
   const int free = e.capacity - e.load;
   if (free > 0) {
-    out.push_back(fill(pick(lang, "Has room for {} more transfer partnerships ({} of {} in use).",
-                            "Hat Kapazität für {} weitere Transferpartnerschaften ({} von {} "
-                            "belegt)."),
-                       {std::to_string(free), std::to_string(e.load), std::to_string(e.capacity)}));
+    out.push_back(
+        fill(free == 1
+                 ? pick(lang, "Has room for {} more transfer partnership ({} of {} in use).",
+                        "Hat Kapazität für {} weitere Transferpartnerschaft ({} von {} belegt).")
+                 : pick(lang, "Has room for {} more transfer partnerships ({} of {} in use).",
+                        "Hat Kapazität für {} weitere Transferpartnerschaften ({} von {} belegt)."),
+             {std::to_string(free), std::to_string(e.load), std::to_string(e.capacity)}));
   } else {
     out.push_back(fill(pick(lang, "Fully booked at present ({} of {} partnerships in use).",
                             "Derzeit ausgelastet ({} von {} Partnerschaften belegt)."),
@@ -101,7 +104,9 @@ std::vector<std::string> reasons(const match::TransferScorer& scorer, core::Acto
       names += (i ? ", " : "") + std::string(region.name(e.common_partners[i]));
     if (e.common_partners.size() > 3) names += ", …";
     out.push_back(
-        fill(pick(lang, "You share {} partners: {}.", "Sie haben {} gemeinsame Partner: {}."),
+        fill(e.common_partners.size() == 1
+                 ? pick(lang, "You share {} partner: {}.", "Sie haben {} gemeinsamen Partner: {}.")
+                 : pick(lang, "You share {} partners: {}.", "Sie haben {} gemeinsame Partner: {}."),
              {std::to_string(e.common_partners.size()), names}));
   }
   for (const auto g : e.shared_groups) {
@@ -219,12 +224,17 @@ std::vector<std::string> supplier_reasons(const core::Region& region, const supp
       fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
            {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))), unit}));
   if (e.references > 0)
-    out.push_back(fill(pick(lang, "Delivers to {} other firms of the region.",
-                            "Beliefert {} weitere Unternehmen der Region."),
+    out.push_back(fill(e.references == 1 ? pick(lang, "Delivers to {} other firm of the region.",
+                                                "Beliefert {} weiteres Unternehmen der Region.")
+                                         : pick(lang, "Delivers to {} other firms of the region.",
+                                                "Beliefert {} weitere Unternehmen der Region."),
                        {std::to_string(e.references)}));
   if (e.shared_partners > 0)
-    out.push_back(fill(pick(lang, "You share {} partners.", "Sie haben {} gemeinsame Partner."),
-                       {std::to_string(e.shared_partners)}));
+    out.push_back(
+        fill(e.shared_partners == 1
+                 ? pick(lang, "You share {} partner.", "Sie haben {} gemeinsamen Partner.")
+                 : pick(lang, "You share {} partners.", "Sie haben {} gemeinsame Partner."),
+             {std::to_string(e.shared_partners)}));
   if (e.regional_sources == 0)
     out.emplace_back(pick(lang, "You have no regional source for this input yet.",
                           "Sie haben für diese Vorleistung noch keine regionale Quelle."));
@@ -347,13 +357,18 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
   if (left_out > 0) {
     h.element(
         "p",
-        fill(
-            pick(
-                lang,
-                "{} current partners would also rank high; they are listed under current partners.",
-                "{} aktuelle Partner würden ebenfalls weit oben stehen; sie stehen unter den "
-                "aktuellen Partnern."),
-            {std::to_string(left_out)}),
+        fill(left_out == 1
+                 ? pick(lang,
+                        "{} current partner would also rank high; it is listed under current "
+                        "partners.",
+                        "{} aktueller Partner stünde ebenfalls weit oben; er steht unter den "
+                        "aktuellen Partnern.")
+                 : pick(lang,
+                        "{} current partners would also rank high; they are listed under current "
+                        "partners.",
+                        "{} aktuelle Partner stünden ebenfalls weit oben; sie stehen unter den "
+                        "aktuellen Partnern."),
+             {std::to_string(left_out)}),
         {{"class", "note"}});
   }
   if (options.suppliers)

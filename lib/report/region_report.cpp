@@ -187,9 +187,13 @@ void broker_section(Html& h, const core::Region& region, const RegionAnalysis& a
     ++rank;
     std::string role;
     if (b.cut_off > 0) {
-      role = fill(pick(lang, "If it left, {} actors would lose their link to the main network.",
-                       "Fiele er weg, verlören {} Akteure ihre Verbindung zum Hauptnetz."),
-                  {count(lang, b.cut_off)});
+      role =
+          fill(b.cut_off == 1
+                   ? pick(lang, "If it left, {} actor would lose its link to the main network.",
+                          "Fiele er weg, verlöre {} Akteur seine Verbindung zum Hauptnetz.")
+                   : pick(lang, "If it left, {} actors would lose their link to the main network.",
+                          "Fiele er weg, verlören {} Akteure ihre Verbindung zum Hauptnetz."),
+               {count(lang, b.cut_off)});
     } else {
       role = std::string(pick(lang, "Others could reach each other without it, by longer paths.",
                               "Die anderen blieben ohne ihn verbunden, über längere Wege."));

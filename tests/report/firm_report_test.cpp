@@ -33,7 +33,7 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html,
             "Deckt Ihren Bedarf an KI teilweise, mit dem verwandten Gebiet Maschinelles Lernen."));
   // G2 shares the partner P1 and the cluster with the firm.
-  CHECK(has(html, "Sie haben 1 gemeinsame Partner: Partner AG."));
+  CHECK(has(html, "Sie haben 1 gemeinsamen Partner: Partner AG."));
   CHECK(has(html, "Beide sind Mitglied in Cluster Digital."));
   // A chair is named with its university.
   CHECK(
@@ -44,7 +44,7 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html,
             "<td>Lehrstuhl KI</td><td>Lehrstuhl/Forschungsgruppe</td><td>Essen</td>"
             "<td>Transferpartnerschaft</td><td>2019</td>"));
-  CHECK(has(html, "1 aktuelle Partner würden ebenfalls weit oben stehen"));
+  CHECK(has(html, "1 aktueller Partner stünde ebenfalls weit oben"));
 }
 
 TEST_CASE("firm report: include_existing marks the current partner", "[report][firm]") {
@@ -56,7 +56,7 @@ TEST_CASE("firm report: include_existing marks the current partner", "[report][f
   CHECK(has(html, "Covers your need for AI: 2 of 4 research partners offer it."));
   CHECK(has(html, "In your municipality, Essen."));
   // G1 has capacity 2 and one transfer partnership that started in the reference year.
-  CHECK(has(html, "Has room for 1 more transfer partnerships (1 of 2 in use)."));
+  CHECK(has(html, "Has room for 1 more transfer partnership (1 of 2 in use)."));
 }
 
 TEST_CASE("firm report: an actor without needs, an empty region, a bad id", "[report][firm]") {
