@@ -8,8 +8,8 @@ English and the test checks the DOM as the browser built it.
   <script> element at all;
 - nothing is fetched: no src/href/xlink:href names a URL, and the browser logs no console
   error and no Content-Security-Policy violation (the pages forbid every fetch);
-- a screenshot of each kind (German) is saved in the work folder (scripts/report_screenshots.sh
-  copies them to docs/).
+- a screenshot of each kind (German) is saved in the work folder, as report-KIND.png; copying
+  them to docs/ refreshes the README's pictures.
 
 Usage: browser_test.py VERBUND_CLI DATA_DIR WORK_DIR
 Exits 77 (ctest's SKIP_RETURN_CODE) when no chromium is installed.
