@@ -157,8 +157,9 @@ std::string firm_html(io::Store& store, const core::Region& region, const Report
                               .suppliers = index ? &*index : nullptr});
 }
 
+// The report, and whether the call has no consortium (the report then holds the diagnosis).
 std::string call_html(const GlobalOptions& global, const core::Region& region, const ReportCli& o,
-                      report::Lang lang) {
+                      report::Lang lang, bool& infeasible) {
   const auto call = match::load_call(o.call);
   match::ConsortiumResult result;
   if (region.size() > 0) {
@@ -166,6 +167,7 @@ std::string call_html(const GlobalOptions& global, const core::Region& region, c
     const match::TransferScorer scorer(region, {});
     result = match::build_consortia(
         scorer, call, {.top = o.top, .restarts = o.restarts, .seed = global.seed.value_or(1)});
+    infeasible = result.consortia.empty();
   }
   return report::call_report(region, call, result, {.lang = lang, .consortia = o.top});
 }
@@ -220,12 +222,13 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
             const core::Region r = store.load_region();
             std::string html;
             const CLI::App* used = region;
+            bool infeasible = false;
             if (firm->parsed()) {
               used = firm;
               html = firm_html(store, r, *o, lang);
             } else if (call->parsed()) {
               used = call;
-              html = call_html(global, r, *o, lang);
+              html = call_html(global, r, *o, lang, infeasible);
             } else {
               const report::RegionReportOptions options{.lang = lang,
                                                         .seed = global.seed.value_or(1)};
@@ -235,6 +238,12 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
             record_reading_run(
                 store, global,
                 {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
+            // As `match consortium`: written, but no consortium meets the call's rules.
+            if (infeasible) {
+              if (!global.quiet)
+                std::cerr << "verbund: no consortium meets the call's rules; the report says why\n";
+              throw NoSolution{};
+            }
           }};
 }
 

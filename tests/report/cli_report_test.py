@@ -61,6 +61,19 @@ def main():
         check(not os.path.exists(out), f"{args}: wrote {out}")
     check(hashlib.sha256(open(db, "rb").read()).hexdigest() == digest,
           "bad input changed the database")
+    # A call nobody can meet: the report holds the diagnosis, and the exit code is 3.
+    hard = os.path.join(work, "hard.toml")
+    with open(hard, "w", encoding="utf-8") as f:
+        # Two chambers, and two members offering hydrogen production: chambers offer none.
+        f.write('name = "Too much"\n[size]\nmin = 2\nmax = 2\n[[quota]]\nlabel = "chambers"\n'
+                'kinds = ["chamber"]\nmin = 2\n[competences]\n'
+                'required = { "hydrogen-production" = 2 }\n')
+    r = run(db, ["report", "call", hard, "--out", out, "--lang", "en"])
+    check(r.returncode == 3, f"infeasible call: exit {r.returncode}, expected 3 ({r.stderr})")
+    check(os.path.exists(out) and "No consortium meets every rule" in open(out, encoding="utf-8").read(),
+          "infeasible call: no diagnosis in the report")
+    if os.path.exists(out):
+        os.remove(out)
     r = run(db, ["report", "region", "--out", out], LC_ALL="en_GB.UTF-8", LANG="de_DE.UTF-8")
     check(r.returncode == 0 and '<html lang="en">' in open(out, encoding="utf-8").read(),
           "LC_ALL=en_GB over LANG=de_DE should give English")
