@@ -67,5 +67,15 @@ echo "    whether that interval lies above zero, below it, or around it)"
 "$verbund" --db verbund.db --seed "$seed" compare data/scenarios/baseline.toml \
   data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml --replicates 20
 echo
+echo "== verbund report firm|call|scenario|region   (self-contained HTML to pass on, in German)"
+mkdir -p reports
+"$verbund" --db verbund.db report firm "$firm" --lang de --out reports/firm.html
+"$verbund" --db verbund.db report call data/calls/efre-hydrogen.toml --lang de --out reports/call.html
+"$verbund" --db verbund.db --seed "$seed" report scenario data/scenarios/baseline.toml \
+  data/scenarios/transfer-offices.toml --replicates 5 --lang de --out reports/scenario.html
+"$verbund" --db verbund.db report region --lang de --out reports/region.html
+echo "open them in a browser (or print them to PDF):"
+for r in firm call scenario region; do echo "  $PWD/reports/$r.html"; done
+echo
 echo "verbund.db is ready (the matching round is in match-round.csv, the sourcing plan in"
 echo "sourcing-plan.csv); try: $verbund brokers --top 10"

@@ -6,6 +6,7 @@
 #include <new>
 
 #include "cli.hpp"
+#include "verb_report.hpp"
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
 #include "verbund/version.hpp"
@@ -49,7 +50,8 @@ int main(int argc, char** argv) {
       verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
       verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
       verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global),
-      verbund::cli::add_suppliers_verb(app, global)};
+      verbund::cli::add_suppliers_verb(app, global),
+      verbund::cli::add_report_verb(app, global)};
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,254 @@
+// `verbund report firm|call|scenario|region … --out FILE.html [--lang de|en]`: one
+// self-contained HTML file (inline CSS and SVG, no script) to pass on, in German or English.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "sim_runs.hpp"
+#include "verb_report.hpp"
+#include "verbund/error.hpp"
+#include "verbund/io/scenario_inputs.hpp"
+#include "verbund/io/supply_store.hpp"
+#include "verbund/match/consortium.hpp"
+#include "verbund/report/call_report.hpp"
+#include "verbund/report/empty_database.hpp"
+#include "verbund/report/firm_report.hpp"
+#include "verbund/report/region_report.hpp"
+#include "verbund/report/scenario_report.hpp"
+#include "verbund/supply/search.hpp"
+
+namespace verbund::cli {
+namespace {
+
+struct ReportCli {
+  std::string out;
+  std::string lang;  // empty = the locale's
+  std::string firm;
+  std::size_t top = 5;
+  bool include_existing = false;
+  std::string call;
+  std::size_t restarts = 64;
+  std::vector<std::string> scenarios;
+  std::size_t replicates = 20;
+};
+
+void add_common(CLI::App* cmd, ReportCli& o) {
+  cmd->add_option("--out", o.out, "the HTML file to write")->required();
+  cmd->add_option("--lang", o.lang, "de or en (default: from LC_ALL, LC_MESSAGES or LANG)");
+}
+
+report::Lang language(const ReportCli& o) {
+  if (o.lang.empty()) return report::default_lang();
+  const auto lang = report::parse_lang(o.lang);
+  if (!lang) throw InvalidInput("--lang: unknown language '" + o.lang + "' (de or en)");
+  return *lang;
+}
+
+// Before any work: an --out that cannot be written is bad input.
+void check_out(const std::string& path) {
+  check_writable(path);
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && access(path.c_str(), W_OK) != 0)
+    throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write here: the file is read-only");
+}
+
+void write_report(const std::string& path, const std::string& html, const GlobalOptions& global) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << html;
+  file.close();
+  if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the report");
+  if (!global.quiet)
+    std::cout << "wrote " << path << " (" << (html.size() + 1023) / 1024 << " KB)\n";
+}
+
+// Runs the baseline and each scenario on common random numbers; what the scenario report shows.
+std::vector<report::ScenarioOutcome> run_scenarios(const GlobalOptions& global, const ReportCli& o,
+                                                   const core::Region& region,
+                                                   const std::vector<io::LoadedScenario>& loaded,
+                                                   const std::vector<std::string>& names) {
+  const auto seed = global.seed.value_or(1);
+  // Every scenario compiles before any runs: a mistake in the last one costs no time.
+  std::vector<sim::Model> models;
+  models.reserve(loaded.size());
+  for (const auto& l : loaded)
+    models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+  for (const auto& model : models) print_notes(model, global.quiet);
+  std::vector<report::ScenarioOutcome> outcomes;
+  outcomes.reserve(models.size());
+  const auto baseline = run_model(models.front(), o.replicates, global.quiet);
+  if (baseline.cancelled) throw Interrupted{};
+  // `extra` (the per-indicator series of participants and non-participants) stays empty until
+  // the simulation records who took part; the report then says so.
+  outcomes.push_back({names[0],
+                      sim::summarize(baseline),
+                      {},
+                      report::programme_end(loaded[0].scenario),
+                      {},
+                      baseline.series.size(),
+                      baseline.supply});
+  for (std::size_t s = 1; s < models.size(); ++s) {
+    const auto run = run_model(models[s], o.replicates, global.quiet);
+    if (run.cancelled) throw Interrupted{};
+    outcomes.push_back({names[s],
+                        sim::summarize(run),
+                        sim::compare(baseline, run),
+                        report::programme_end(loaded[s].scenario),
+                        {},
+                        run.series.size(),
+                        run.supply});
+  }
+  return outcomes;
+}
+
+void scenario_verb(const GlobalOptions& global, const ReportCli& o, report::Lang lang,
+                   const CLI::App& command) {
+  std::vector<io::LoadedScenario> loaded;
+  std::vector<sim::Scenario> scenarios;
+  std::vector<std::string> names;
+  loaded.reserve(o.scenarios.size());
+  scenarios.reserve(o.scenarios.size());
+  names.reserve(o.scenarios.size());
+  for (const auto& f : o.scenarios) {
+    loaded.push_back(io::load_scenario_inputs(f));
+    scenarios.push_back(loaded.back().scenario);
+    names.push_back(loaded.back().scenario.name);
+  }
+  sim::check_same_horizon(scenarios);
+  check_series_fit_in_memory(scenarios.size(), o.replicates, scenarios.front().horizon);
+  names = distinct_names(names);
+  io::Store store = open_store(global, /*create=*/false);
+  const core::Region region = store.load_region();
+  if (region.size() == 0) {
+    write_report(o.out,
+                 report::empty_database_report(
+                     lang, report::pick(lang, "Scenario report", "Szenariobericht")),
+                 global);
+    return;
+  }
+  const auto market = stored_market(store);  // shared by every scenario
+  for (auto& l : loaded) l.inputs.market = market;
+  const auto outcomes = run_scenarios(global, o, region, loaded, names);
+  write_report(o.out, report::scenario_report(outcomes, {.lang = lang}), global);
+  record_reading_run(store, global,
+                     {"report scenario", describe_options(command), global.seed.value_or(1)});
+}
+
+std::string firm_html(io::Store& store, const core::Region& region, const ReportCli& o,
+                      report::Lang lang) {
+  const match::TransferScorer scorer(region, {});
+  core::ActorId id{0};
+  // The firm's demands get regional suppliers when the database holds a market.
+  std::optional<supply::Market> market;
+  std::optional<supply::SupplierIndex> index;
+  if (region.size() > 0) {  // an empty database gets a page saying so, whatever the id
+    const auto found = region.find(o.firm);
+    if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
+    id = *found;
+    const auto data = io::load_market(store);
+    if (!data.demands.empty()) {
+      market.emplace(supply::Market::build(region, data));
+      index.emplace(*market);
+    }
+  }
+  return report::firm_report(scorer, id,
+                             {.lang = lang,
+                              .top = o.top,
+                              .include_existing = o.include_existing,
+                              .suppliers = index ? &*index : nullptr});
+}
+
+// The report, and whether the call has no consortium (the report then holds the diagnosis).
+std::string call_html(const GlobalOptions& global, const core::Region& region, const ReportCli& o,
+                      report::Lang lang, bool& infeasible) {
+  const auto call = match::load_call(o.call);
+  match::ConsortiumResult result;
+  if (region.size() > 0) {
+    match::check_call_against(call, region);
+    const match::TransferScorer scorer(region, {});
+    result = match::build_consortia(
+        scorer, call, {.top = o.top, .restarts = o.restarts, .seed = global.seed.value_or(1)});
+    infeasible = result.consortia.empty();
+  }
+  return report::call_report(region, call, result, {.lang = lang, .consortia = o.top});
+}
+
+}  // namespace
+
+Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
+  auto o = std::make_shared<ReportCli>();
+  CLI::App* verb = app.add_subcommand(
+      "report",
+      "A self-contained HTML report (German or English) on a firm, a call, scenarios "
+      "or the region, to pass on");
+  verb->require_subcommand(1);
+  CLI::App* firm = verb->add_subcommand(
+      "firm", "Profile, partners and recommended research partners with their reasons");
+  firm->add_option("id", o->firm, "the firm's id")->required();
+  firm->add_option("--top", o->top, "recommended partners")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  firm->add_flag("--include-existing", o->include_existing,
+                 "also recommend current partners (marked as such)");
+  CLI::App* call = verb->add_subcommand(
+      "call", "The best consortia for a call, who covers what, critical members; or why none");
+  call->add_option("file", o->call, "the call file (TOML)")->required()->check(CLI::ExistingFile);
+  call->add_option("--top", o->top, "consortia shown")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  call->add_option("--restarts", o->restarts, "search restarts")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  CLI::App* scenario = verb->add_subcommand(
+      "scenario", "Scenarios against a baseline: time charts with 95 % bands, verdicts, fade-out");
+  scenario->add_option("scenarios", o->scenarios, "BASELINE.toml SCENARIO.toml ...")
+      ->required()
+      ->expected(2, 1000)
+      ->check(CLI::ExistingFile);
+  scenario->add_option("--replicates", o->replicates, "replicates per scenario")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100000));
+  CLI::App* region = verb->add_subcommand(
+      "region", "Map of actors and ties, indicators by municipality, brokers, communities");
+  for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
+
+  return {verb, [&global, o, firm, call, scenario, region] {
+            const auto lang = language(*o);
+            check_out(o->out);
+            if (scenario->parsed()) {
+              scenario_verb(global, *o, lang, *scenario);
+              return;
+            }
+            io::Store store = open_store(global, /*create=*/false);
+            const core::Region r = store.load_region();
+            std::string html;
+            const CLI::App* used = region;
+            bool infeasible = false;
+            if (firm->parsed()) {
+              used = firm;
+              html = firm_html(store, r, *o, lang);
+            } else if (call->parsed()) {
+              used = call;
+              html = call_html(global, r, *o, lang, infeasible);
+            } else {
+              const report::RegionReportOptions options{.lang = lang,
+                                                        .seed = global.seed.value_or(1)};
+              html = report::region_report(r, report::analyse_region(r, options), options);
+            }
+            write_report(o->out, html, global);
+            record_reading_run(
+                store, global,
+                {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
+            // As `match consortium`: written, but no consortium meets the call's rules.
+            if (infeasible) {
+              if (!global.quiet)
+                std::cerr << "verbund: no consortium meets the call's rules; the report says why\n";
+              throw NoSolution{};
+            }
+          }};
+}
+
+}  // namespace verbund::cli

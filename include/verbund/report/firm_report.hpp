@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "verbund/core/ids.hpp"
+#include "verbund/match/score.hpp"
+#include "verbund/report/lang.hpp"
+
+namespace verbund::supply {
+class SupplierIndex;
+}  // namespace verbund::supply
+
+namespace verbund::report {
+
+struct FirmReportOptions {
+  Lang lang = Lang::en;
+  std::size_t top = 5;            ///< recommended research partners
+  bool include_existing = false;  ///< also recommend current partners (marked as such)
+  /// The region's supplier market, if it has one: the firm's demands in it get the best regional
+  /// suppliers (supply::find_suppliers), `top_suppliers` each, with their reasons.
+  const supply::SupplierIndex* suppliers = nullptr;
+  std::size_t top_suppliers = 3;
+};
+
+/// The report on one firm (any actor, in fact): its profile, offers and needs, its current
+/// partners with the year each began, and the best research partners for its recorded needs
+/// (match::recommend on `scorer`), each with its reasons in sentences built from
+/// TransferScorer::explain: which need it covers and how many candidates offer that, distance,
+/// free capacity, shared partners and groups. Current partners are left out of the
+/// recommendations unless `include_existing`, then marked "already your partner since ...".
+/// With a supplier market, the firm's demands in it with their best regional suppliers and
+/// the reasons (distance, free capacity, references, ties, whether it delivers already).
+/// Throws InvalidInput if `firm` is not an actor of the scorer's region, or the supplier market
+/// was built on another region object. O(top-k search +
+/// top x explain + C o) for C candidates with o offers each (counting who offers each need).
+/// Thread-safe. \code
+///   const match::TransferScorer scorer(region, {});
+///   const std::string html = report::firm_report(scorer, *region.find("F0001"), {.lang =
+///   Lang::de});
+/// \endcode
+[[nodiscard]] std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
+                                      const FirmReportOptions& options);
+
+}  // namespace verbund::report
