@@ -40,8 +40,9 @@ bool needs_formula_guard(std::string_view text) {
   return quotes > 0 || !reads_as_number(text);
 }
 
-std::string csv_field(std::string_view text) {
-  if (needs_formula_guard(text)) return csv_field("'" + std::string(text));
+namespace {
+
+std::string rfc4180_field(std::string_view text) {
   const bool needs_quotes = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                             (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!needs_quotes) return std::string(text);
@@ -52,6 +53,13 @@ std::string csv_field(std::string_view text) {
   }
   out += '"';
   return out;
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (needs_formula_guard(text)) return rfc4180_field("'" + std::string(text));
+  return rfc4180_field(text);
 }
 
 std::string strip_formula_guard(std::string text) {
