@@ -53,8 +53,8 @@ class CsvReader {
 
   /// Reads the next record into `fields`; false at the end. Blank lines are skipped. A field
   /// that our CSV writer guarded against formula injection ("'=...") loses that quote
-  /// (strip_formula_guard in text_format.hpp). O(record length). Throws InvalidInput on malformed UTF-8, a stray or unterminated quote, or a field
-  /// count that differs from the header's.
+  /// (strip_formula_guard in text_format.hpp). O(record length). Throws InvalidInput on malformed
+  /// UTF-8, a stray or unterminated quote, or a field count that differs from the header's.
   bool next(std::vector<std::string>& fields);
   /// The line on which the last record returned by next() started. O(1); does not throw.
   [[nodiscard]] std::size_t line() const noexcept { return record_line_; }
