@@ -49,6 +49,9 @@ std::function<bool()> add_import_suppliers_subcommand(CLI::App& import,
                                                       const GlobalOptions& global);
 Verb add_generate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_info_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_show_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_find_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_runs_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_export_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global);

@@ -51,7 +51,10 @@ int main(int argc, char** argv) {
       verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
       verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global),
       verbund::cli::add_suppliers_verb(app, global),
-      verbund::cli::add_report_verb(app, global)};
+      verbund::cli::add_report_verb(app, global),
+      verbund::cli::add_show_verb(app, global),
+      verbund::cli::add_find_verb(app, global),
+      verbund::cli::add_runs_verb(app, global)};
 
   try {
     app.parse(argc, argv);

@@ -106,6 +106,12 @@ void print_tables(std::ostream& out, const std::vector<Table>& tables, Format fo
   }
 }
 
+std::string name_with_parent(const core::Region& region, core::ActorId a) {
+  std::string name(region.name(a));
+  if (const auto parent = region.parent(a)) name += " (" + std::string(region.name(*parent)) + ")";
+  return name;
+}
+
 Json place_of(const core::Region& region, core::ActorId a) {
   const auto m = region.municipality(a);
   return m ? Json(region.municipality_name(*m)) : Json(nullptr);

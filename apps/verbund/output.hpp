@@ -32,6 +32,10 @@ void write_tables(const std::string& path, const std::vector<Table>& tables, For
 /// Text of one cell as the table and CSV renderers show it.
 [[nodiscard]] std::string cell_text(const Json& cell);
 
+/// An actor's name, with its parent's beside it for a chair or group ("Lehrstuhl X (Universität
+/// Duisburg-Essen)"), so that a recommended chair says whose it is.
+[[nodiscard]] std::string name_with_parent(const core::Region& region, core::ActorId a);
+
 /// The cell for an actor's municipality: its name, or null when unknown.
 [[nodiscard]] Json place_of(const core::Region& region, core::ActorId a);
 

@@ -25,7 +25,28 @@ struct TransferOptions {
   std::string out;
   std::string weights;
   std::optional<int> firm_capacity;
+  bool include_existing = false;
 };
+
+// The CLI's query: existing partners left out unless asked for; a chair and its university
+// never both (the library's defaults keep both, for the simulation).
+match::RecommendOptions query_of(const TransferOptions& o) {
+  return {.top = o.top, .include_existing = o.include_existing, .one_per_family = true};
+}
+
+// With --include-existing, whether a recommended candidate is a partner already, and since when.
+void add_existing_cells(std::vector<Json>& row, const core::Region& region, core::ActorId seeker,
+                        core::ActorId candidate) {
+  const auto existing = match::existing_partnership(region, seeker, candidate);
+  row.emplace_back(existing.has_value());
+  row.push_back(existing && existing->since ? Json(*existing->since) : Json(nullptr));
+}
+const std::vector<std::string> existing_columns{"existing", "existing_since"};
+
+std::string partner_sentence(const match::ExistingPartnership& p) {
+  return p.since ? "already your partner since " + std::to_string(*p.since)
+                 : std::string("already your partner (start year not recorded)");
+}
 
 std::vector<Json> parts_cells(const match::ScoreParts& p) {
   return {p.total,           p.fit,       p.proximity,         p.same_municipality,
@@ -71,10 +92,11 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
                             const TransferOptions& o) {
   const auto& region = scorer.region();
   const auto needs = needs_from_options(region, firm, o.needs);
-  const auto found = match::recommend(scorer, firm, needs, o.top);
-  Table ranked{"recommendations",
-               with_parts({"rank", "id", "name", "kind", "municipality", "distance km"}),
-               {}};
+  const auto found = match::recommend(scorer, firm, needs, query_of(o));
+  std::vector<std::string> columns{"rank", "id", "name", "kind", "municipality", "distance km"};
+  if (o.include_existing)
+    columns.insert(columns.end(), existing_columns.begin(), existing_columns.end());
+  Table ranked{"recommendations", with_parts(columns), {}};
   Table why{"explanations", {"rank", "id", "reason", "detail", "value"}, {}};
   for (std::size_t r = 0; r < found.size(); ++r) {
     const auto c = found[r].candidate;
@@ -82,14 +104,25 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
     const auto m = region.municipality(c);
     std::vector<Json> row{r + 1,
                           region.external_id(c),
-                          region.name(c),
+                          name_with_parent(region, c),
                           std::string(to_string(region.kind(c))),
                           m ? Json(region.municipality_name(*m)) : Json(nullptr),
                           e.distance_km ? Json(*e.distance_km) : Json(nullptr)};
+    if (o.include_existing) add_existing_cells(row, region, firm, c);
     for (auto& cell : parts_cells(found[r].parts)) row.push_back(std::move(cell));
     ranked.rows.push_back(std::move(row));
     if (!o.explain) continue;
     const auto& tax = region.taxonomy();
+    if (const auto existing = match::existing_partnership(region, firm, c)) {
+      why.rows.push_back(
+          {r + 1, region.external_id(c), "existing partner", partner_sentence(*existing), nullptr});
+    }
+    if (const auto parent = region.parent(c)) {
+      why.rows.push_back({r + 1, region.external_id(c), "part of",
+                          "belongs to " + std::string(region.name(*parent)) + " (" +
+                              std::string(region.external_id(*parent)) + ")",
+                          nullptr});
+    }
     for (const auto& n : e.needs) {
       std::string detail = "need " + tax.competence(n.need).id;
       if (n.met_by) {
@@ -139,14 +172,18 @@ std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer
 
 std::vector<Table> every_firm(const match::TransferScorer& scorer, const TransferOptions& o) {
   const auto& region = scorer.region();
-  const auto lists = match::recommend_all(scorer, o.top);
+  const auto lists = match::recommend_all(scorer, query_of(o));
   if (o.assign.empty()) {
-    Table t{"recommendations", with_parts({"firm", "rank", "id", "name"}), {}};
+    std::vector<std::string> columns{"firm", "rank", "id", "name"};
+    if (o.include_existing)
+      columns.insert(columns.end(), existing_columns.begin(), existing_columns.end());
+    Table t{"recommendations", with_parts(columns), {}};
     for (const auto& list : lists) {
       for (std::size_t r = 0; r < list.top.size(); ++r) {
         const auto c = list.top[r].candidate;
         std::vector<Json> row{region.external_id(list.seeker), r + 1, region.external_id(c),
-                              region.name(c)};
+                              name_with_parent(region, c)};
+        if (o.include_existing) add_existing_cells(row, region, list.seeker, c);
         for (auto& cell : parts_cells(list.top[r].parts)) row.push_back(std::move(cell));
         t.rows.push_back(std::move(row));
       }
@@ -181,7 +218,7 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
     const auto& p = round.problem.pairs[k];
     const auto c = round.candidates[p.right];
     std::vector<Json> row{region.external_id(round.seekers[p.left]), region.external_id(c),
-                          region.name(c)};
+                          name_with_parent(region, c)};
     for (auto& cell : parts_cells(by_pair[k]->parts)) row.push_back(std::move(cell));
     pairs.rows.push_back(std::move(row));
   }
@@ -234,6 +271,9 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
       ->add_option("--firm-capacity", o->firm_capacity,
                    "partners per firm in the assignment (default: the data's capacity, or 1)")
       ->check(CLI::Range(0, 1000));
+  transfer->add_flag("--include-existing", o->include_existing,
+                     "also recommend actors the firm is tied to already, marked (column "
+                     "existing_since; --explain says since when)");
   transfer->add_option("--out", o->out, "write the result to this file instead of stdout");
   transfer->add_option("--weights", o->weights, "score weights (TOML); see data/match/weights.toml")
       ->check(CLI::ExistingFile);

@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/partners.hpp"
+#include "verbund/match/recommend.hpp"
 
 namespace verbund::cli {
 
@@ -16,6 +17,7 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
     std::vector<std::string> members;
     std::string call;
     std::size_t top = 10;
+    bool include_existing = false;
   };
   auto o = std::make_shared<State>();
   CLI::App* recommend = app.add_subcommand("recommend", "Recommendations");
@@ -32,6 +34,9 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
   partners->add_option("--top", o->top, "how many")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  partners->add_flag("--include-existing", o->include_existing,
+                     "also propose actors tied to a member already, marked (columns existing, "
+                     "existing_since: the earliest start of a tie with any member)");
   return {recommend, [&global, o, partners] {
             std::optional<match::Call> call;
             if (!o->call.empty()) call = match::load_call(o->call);
@@ -46,20 +51,24 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
             }
             if (call) match::check_call_against(*call, region);
             const match::TransferScorer scorer(region, {});
-            const auto found = match::recommend_partners(
-                scorer, members, {.top = o->top, .call = call ? &*call : nullptr});
+            const auto found = match::recommend_partners(scorer, members,
+                                                         {.top = o->top,
+                                                          .call = call ? &*call : nullptr,
+                                                          .include_existing = o->include_existing,
+                                                          .one_per_family = true});
             std::vector<std::string> columns{"rank", "id", "name", "kind", "municipality", "score"};
             if (call) {
               columns.insert(columns.end(), {"objective with it", "rule deficits left"});
             } else {
               columns.insert(columns.end(), {"ties", "evidence", "topic", "needs", "activity"});
             }
+            if (o->include_existing) columns.insert(columns.end(), {"existing", "existing_since"});
             Table t{"partners", columns, {}};
             for (std::size_t r = 0; r < found.size(); ++r) {
               const auto& p = found[r];
               std::vector<Json> row{r + 1,
                                     region.external_id(p.actor),
-                                    region.name(p.actor),
+                                    name_with_parent(region, p.actor),
                                     std::string(to_string(region.kind(p.actor))),
                                     place_of(region, p.actor),
                                     p.score};
@@ -67,6 +76,19 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
                 row.insert(row.end(), {p.objective, p.deficits});
               } else {
                 row.insert(row.end(), {p.ties, p.evidence, p.topic, p.needs, p.activity});
+              }
+              if (o->include_existing) {
+                // Tied to any member: since the earliest start of those ties.
+                std::optional<match::ExistingPartnership> existing;
+                for (const auto m : members) {
+                  const auto e = match::existing_partnership(region, m, p.actor);
+                  if (!e) continue;
+                  if (!existing) existing = match::ExistingPartnership{};
+                  if (e->since && (!existing->since || *e->since < *existing->since))
+                    existing->since = e->since;
+                }
+                row.emplace_back(existing.has_value());
+                row.push_back(existing && existing->since ? Json(*existing->since) : Json(nullptr));
               }
               t.rows.push_back(std::move(row));
             }

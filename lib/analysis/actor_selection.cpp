@@ -50,6 +50,7 @@ std::string fold(std::string_view text, bool spell_out) {
 }  // namespace
 
 std::string fold_for_matching(std::string_view text) { return fold(text, true); }
+std::string fold_loosely(std::string_view text) { return fold(text, false); }
 
 std::string_view actor_value(const core::Region& region, core::ActorId a, std::string_view key) {
   if (key == "kind") return to_string(region.kind(a));

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "utf8.hpp"
+#include "verbund/io/text_format.hpp"
 
 namespace verbund::io {
 namespace {
@@ -133,6 +134,10 @@ bool CsvReader::next(std::vector<std::string>& fields) {
           SourceLocation{file_, record_line_, std::min(fields.size(), header_.size()) + 1},
           "expected " + std::to_string(header_.size()) + " fields as in the header, found " +
               std::to_string(fields.size()));
+    }
+    // Our own exports guard formula-like text with a quote (io::csv_field); it goes again here.
+    for (auto& field : fields) {
+      if (!field.empty() && field.front() == '\'') field = strip_formula_guard(std::move(field));
     }
     return true;
   }

@@ -1,6 +1,8 @@
 #include "verbund/io/graph_export.hpp"
 
+#include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,7 +96,8 @@ std::vector<Column> node_columns(const Region& region, std::vector<std::string>&
   std::vector<Column> cols{
       {"name", "string"}, {"kind", "string"},   {"municipality", "string"}, {"lat", "double"},
       {"lon", "double"},  {"employees", "int"}, {"size_class", "string"},   {"sector", "string"},
-      {"founded", "int"}, {"capacity", "int"}};
+      {"founded", "int"}, {"capacity", "int"},  {"parent", "string"},       {"offers", "string"},
+      {"needs", "string"}};
   for (const auto& k : extra) {
     // Extra attributes share the namespace; prefix those that clash with a field.
     bool clash = false;
@@ -104,11 +107,47 @@ std::vector<Column> node_columns(const Region& region, std::vector<std::string>&
   return cols;
 }
 
+// Competence ids joined by ";", for a node attribute that Gephi can filter on.
+std::string competence_list(const Region& region, std::span<const core::CompetenceWeight> list) {
+  std::string text;
+  for (const auto& c : list) {
+    if (!text.empty()) text += ';';
+    text += region.taxonomy().competence(c.competence).id;
+  }
+  return text;
+}
+
+// Edges besides the ties, so that Gephi can draw a chair under its university and a cluster
+// with its members: child -> parent ("parent") and member -> group ("membership").
+struct ExtraEdge {
+  std::string id;
+  ActorId source;
+  ActorId target;
+  std::string_view kind;
+  std::optional<int> start;
+  std::optional<int> end;
+};
+
+std::vector<ExtraEdge> extra_edges(const Region& region) {
+  std::vector<ExtraEdge> edges;
+  for (std::uint32_t i = 0; i < region.size(); ++i) {
+    if (const auto p = region.parent(ActorId{i}))
+      edges.push_back({"p" + std::to_string(i), ActorId{i}, *p, "parent", {}, {}});
+  }
+  const auto memberships = region.memberships();
+  for (std::size_t k = 0; k < memberships.size(); ++k) {
+    const auto& m = memberships[k];
+    edges.push_back({"m" + std::to_string(k), m.member, m.group, "membership", m.start, m.end});
+  }
+  return edges;
+}
+
 std::vector<std::string> node_values(const Region& region, ActorId a,
                                      const std::vector<std::string>& extra) {
   const auto m = region.municipality(a);
   const auto loc = region.location(a);
   const auto size = region.size_class(a);
+  const auto parent = region.parent(a);
   std::vector<std::string> v{std::string(region.name(a)),
                              std::string(to_string(region.kind(a))),
                              m ? std::string(region.municipality_name(*m)) : "",
@@ -118,7 +157,10 @@ std::vector<std::string> node_values(const Region& region, ActorId a,
                              size ? std::string(to_string(*size)) : "",
                              std::string(region.sector(a)),
                              format_optional(region.founded(a)),
-                             format_optional(region.capacity(a))};
+                             format_optional(region.capacity(a)),
+                             parent ? std::string(region.external_id(*parent)) : "",
+                             competence_list(region, region.offers(a)),
+                             competence_list(region, region.needs(a))};
   for (const auto& k : extra) v.emplace_back(region.attribute(a, k).value_or(""));
   return v;
 }
@@ -157,6 +199,14 @@ void write_graphml(const Region& region, std::ostream& out) {
         << "</data>";
     if (tie.start) out << "<data key=\"e2\">" << *tie.start << "</data>";
     if (tie.end) out << "<data key=\"e3\">" << *tie.end << "</data>";
+    out << "</edge>\n";
+  }
+  for (const auto& e : extra_edges(region)) {
+    out << "    <edge id=\"" << e.id << "\" source=\"" << xml(region.external_id(e.source))
+        << "\" target=\"" << xml(region.external_id(e.target)) << "\"><data key=\"e0\">" << e.kind
+        << "</data><data key=\"e1\">1</data>";
+    if (e.start) out << "<data key=\"e2\">" << *e.start << "</data>";
+    if (e.end) out << "<data key=\"e3\">" << *e.end << "</data>";
     out << "</edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
@@ -204,6 +254,13 @@ void write_gexf(const Region& region, std::ostream& out) {
     if (tie.end) out << " end=\"" << *tie.end << "\"";
     out << "><attvalues><attvalue for=\"kind\" value=\"" << to_string(tie.kind)
         << "\"/></attvalues></edge>\n";
+  }
+  for (const auto& e : extra_edges(region)) {
+    out << "      <edge id=\"" << e.id << "\" source=\"" << xml(region.external_id(e.source))
+        << "\" target=\"" << xml(region.external_id(e.target)) << "\" weight=\"1\"";
+    if (e.start) out << " start=\"" << *e.start << "\"";
+    if (e.end) out << " end=\"" << *e.end << "\"";
+    out << "><attvalues><attvalue for=\"kind\" value=\"" << e.kind << "\"/></attvalues></edge>\n";
   }
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <system_error>
 
 namespace verbund::io {
 
@@ -21,7 +22,27 @@ std::string format_optional(const std::optional<int>& value) {
   return value ? std::to_string(*value) : std::string();
 }
 
-std::string csv_field(std::string_view text) {
+bool is_formula_trigger(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool reads_as_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool needs_formula_guard(std::string_view text) {
+  const std::size_t quotes = text.find_first_not_of('\'');
+  if (quotes == std::string_view::npos || !is_formula_trigger(text[quotes])) return false;
+  return quotes > 0 || !reads_as_number(text);
+}
+
+namespace {
+
+std::string rfc4180_field(std::string_view text) {
   const bool needs_quotes = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                             (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!needs_quotes) return std::string(text);
@@ -32,6 +53,21 @@ std::string csv_field(std::string_view text) {
   }
   out += '"';
   return out;
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (needs_formula_guard(text)) return rfc4180_field("'" + std::string(text));
+  return rfc4180_field(text);
+}
+
+std::string strip_formula_guard(std::string text) {
+  const std::size_t quotes = text.find_first_not_of('\'');
+  if (quotes != std::string::npos && quotes > 0 && is_formula_trigger(text[quotes])) {
+    text.erase(0, 1);
+  }
+  return text;
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {

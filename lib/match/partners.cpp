@@ -21,8 +21,24 @@ bool ranks_before(const PartnerRecommendation& a, const PartnerRecommendation& b
   return a.actor < b.actor;
 }
 
-std::vector<PartnerRecommendation> take_top(std::vector<PartnerRecommendation> all,
-                                            std::size_t top) {
+// The best `top` of `all`: without members (score -inf) and, unless options keep them, without
+// actors tied to a member; one_per_family walks the whole ranking.
+std::vector<PartnerRecommendation> take_top(const core::Region& region,
+                                            std::span<const ActorId> members,
+                                            std::vector<PartnerRecommendation> all,
+                                            const PartnerOptions& options) {
+  std::erase_if(all, [&](const PartnerRecommendation& p) {
+    if (p.score == -INFINITY) return true;
+    if (options.include_existing) return false;
+    return std::any_of(members.begin(), members.end(),
+                       [&](ActorId m) { return region.connected(m, p.actor); });
+  });
+  if (options.one_per_family) {
+    std::sort(all.begin(), all.end(), ranks_before);
+    return one_per_family(region, std::move(all), options.top,
+                          [](const PartnerRecommendation& p) { return p.actor; });
+  }
+  const std::size_t top = options.top;
   const auto k = std::min(top, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end(),
                     ranks_before);
@@ -108,7 +124,7 @@ std::vector<PartnerRecommendation> by_network_and_topic(const TransferScorer& sc
               w.activity * p.activity;
     all[v] = p;
   });
-  return take_top(std::move(all), options.top);
+  return take_top(r, members, std::move(all), options);
 }
 
 }  // namespace
@@ -130,7 +146,7 @@ std::vector<PartnerRecommendation> recommend_partners(const TransferScorer& scor
                         call.excluded.end());
   }
   call.max_size = std::max(call.max_size, static_cast<int>(call.members.size()) + 1);
-  return take_top(detail::consortium_additions(scorer, call), options.top);
+  return take_top(r, members, detail::consortium_additions(scorer, call), options);
 }
 
 }  // namespace verbund::match

@@ -86,7 +86,7 @@ struct Workspace {
 //     threshold is scored exactly.
 std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, ActorId seeker,
                                               std::span<const Need> needs, std::size_t k,
-                                              Workspace& ws) {
+                                              bool skip_existing, Workspace& ws) {
   const auto& taxonomy = index.region().taxonomy();
   const auto& w = index.weights();
   const auto candidates = index.candidates();
@@ -111,8 +111,10 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
   }
 
   TopK top(k);
+  // Skipping a candidate only lowers the threshold: every bound below stays valid.
   auto score_into_top = [&](std::uint32_t i) {
     ws.seen[i] = ws.round;
+    if (skip_existing && index.region().connected(seeker, candidates[i])) return;
     if (auto parts = index.score(seeker, needs, candidates[i])) top.offer({candidates[i], *parts});
   };
   // Seeds: the best fits with a bound on the rest, scored first, set a high threshold early.
@@ -179,7 +181,42 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
   return std::move(top).take();
 }
 
+ActorId candidate_of(const Recommendation& r) { return r.candidate; }
+
+// The options' query on the index: one_per_family asks for more until `top` remain or the
+// ranking is exhausted. The first `top` kept of a prefix of the ranking are those of the whole
+// ranking, so the result equals the brute force's.
+std::vector<Recommendation> query_indexed(const detail::ScoreIndex& index, ActorId seeker,
+                                          std::span<const Need> needs,
+                                          const RecommendOptions& options, Workspace& ws) {
+  const bool skip = !options.include_existing;
+  if (!options.one_per_family)
+    return recommend_indexed(index, seeker, needs, options.top, skip, ws);
+  std::size_t ask = options.top;
+  while (true) {
+    auto raw = recommend_indexed(index, seeker, needs, ask, skip, ws);
+    const std::size_t got = raw.size();
+    auto kept = one_per_family(index.region(), std::move(raw), options.top, candidate_of);
+    if (kept.size() >= options.top || got < ask) return kept;
+    ask += std::max(options.top - kept.size(), ask);  // at least double: few rounds
+  }
+}
+
 }  // namespace
+
+std::optional<ExistingPartnership> existing_partnership(const core::Region& region, ActorId a,
+                                                        ActorId b) {
+  const auto list = region.neighbours(a);
+  auto it = std::lower_bound(list.begin(), list.end(), b,
+                             [](const core::Neighbour& n, ActorId x) { return n.actor < x; });
+  if (it == list.end() || it->actor != b) return std::nullopt;
+  ExistingPartnership found;
+  for (; it != list.end() && it->actor == b; ++it) {
+    const auto start = region.tie(it->tie).start;
+    if (start && (!found.since || *start < *found.since)) found.since = start;
+  }
+  return found;
+}
 
 std::vector<Need> needs_of(const core::Region& region, ActorId actor) {
   const auto needs = region.needs(actor);
@@ -198,7 +235,32 @@ std::vector<Recommendation> recommend(const TransferScorer& scorer, ActorId seek
                                       std::span<const Need> needs, std::size_t k) {
   const auto& index = detail::ScorerAccess::index(scorer);
   Workspace ws(index);
-  return recommend_indexed(index, seeker, needs, k, ws);
+  return recommend_indexed(index, seeker, needs, k, /*skip_existing=*/false, ws);
+}
+
+std::vector<Recommendation> recommend(const TransferScorer& scorer, ActorId seeker,
+                                      std::span<const Need> needs,
+                                      const RecommendOptions& options) {
+  const auto& index = detail::ScorerAccess::index(scorer);
+  Workspace ws(index);
+  return query_indexed(index, seeker, needs, options, ws);
+}
+
+std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, ActorId seeker,
+                                                  std::span<const Need> needs,
+                                                  const RecommendOptions& options) {
+  const auto& index = detail::ScorerAccess::index(scorer);
+  const auto& region = scorer.region();
+  std::vector<Recommendation> all;
+  for (const auto c : index.candidates()) {
+    if (!options.include_existing && region.connected(seeker, c)) continue;
+    if (auto parts = index.score(seeker, needs, c)) all.push_back({c, *parts});
+  }
+  std::sort(all.begin(), all.end(), ranks_before);
+  if (options.one_per_family)
+    return one_per_family(region, std::move(all), options.top, candidate_of);
+  all.resize(std::min(all.size(), options.top));
+  return all;
 }
 
 std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, ActorId seeker,
@@ -213,6 +275,12 @@ std::vector<Recommendation> recommend_brute_force(const TransferScorer& scorer, 
 
 std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
                                                   std::span<const ActorId> seekers, std::size_t k) {
+  return recommend_many(scorer, seekers, RecommendOptions{.top = k});
+}
+
+std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
+                                                  std::span<const ActorId> seekers,
+                                                  const RecommendOptions& options) {
   std::vector<SeekerRecommendations> out(seekers.size());
   const auto& index = detail::ScorerAccess::index(scorer);
   tbb::enumerable_thread_specific<Workspace> local([&index] { return Workspace(index); });
@@ -220,7 +288,7 @@ std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const auto needs = scorer.region().needs(seekers[i]);
-      out[i] = {seekers[i], recommend_indexed(index, seekers[i], needs, k, ws)};
+      out[i] = {seekers[i], query_indexed(index, seekers[i], needs, options, ws)};
     }
   });
   return out;
@@ -239,6 +307,11 @@ std::vector<SeekerRecommendations> recommend_many_brute_force(const TransferScor
 
 std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer, std::size_t k) {
   return recommend_many(scorer, seekers_of(scorer.region()), k);
+}
+
+std::vector<SeekerRecommendations> recommend_all(const TransferScorer& scorer,
+                                                 const RecommendOptions& options) {
+  return recommend_many(scorer, seekers_of(scorer.region()), options);
 }
 
 std::vector<SeekerRecommendations> recommend_all_brute_force(const TransferScorer& scorer,

@@ -50,7 +50,11 @@ TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
     CHECK(row["score"].get<double>() <= previous);
     previous = row["score"].get<double>();
   }
-  CHECK(out["explanations"][0]["reason"] == "competence");
+  // A chair's explanation starts by naming its university; then come the needs.
+  std::set<std::string> reasons;
+  for (const auto& row : out["explanations"]) reasons.insert(row["reason"].get<std::string>());
+  CHECK(reasons.count("competence") == 1);
+  CHECK(reasons.count("existing partner") == 0);  // left out without --include-existing
 
   r = run_cli({"--format", "csv", "match", "transfer", "--firm", firm, "--need",
                "artificial-intelligence,hydrogen-transport"},
@@ -307,12 +311,121 @@ lead = "tu-dortmund"
 
 TEST_CASE("cli: a transfer matching without free research actors says why", "[cli][match]") {
   ScratchDir dir;
-  REQUIRE(run_cli({"generate", "ruhr", "--firms", "50000", "--seed", "1"}, dir.path())
-              .exit_code == 0);
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "50000", "--seed", "1"}, dir.path()).exit_code ==
+          0);
   auto r = run_cli({"--format", "csv", "match", "transfer", "--all", "--top", "1000"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("research actors are at their capacity") &&
                         Catch::Contains("capacity_policy"));
   r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3"}, dir.path());
   CHECK(r.err.empty());
+}
+
+namespace {
+
+// The CSV export's rows as maps by column name (no quoted commas in the columns read here).
+std::vector<std::map<std::string, std::string>> csv_rows(const std::filesystem::path& file) {
+  std::istringstream lines(verbund::test::read_file(file));
+  std::string line;
+  std::getline(lines, line);
+  std::vector<std::string> header;
+  for (std::istringstream cells(line); std::getline(cells, line, ',');) header.push_back(line);
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(lines, line)) {
+    std::map<std::string, std::string> row;
+    std::istringstream cells(line + ",");
+    for (const auto& column : header) std::getline(cells, row[column], ',');
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "cli: existing partners are left out unless asked for; a chair never beside its "
+    "university, and named with it",
+    "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "600", "--seed", "8"}, dir.path()).exit_code ==
+          0);
+  REQUIRE(run_cli({"export", "--out", "x"}, dir.path()).exit_code == 0);
+  // The oracle, from the exported files: since when each pair is tied, and who is whose parent.
+  std::map<std::pair<std::string, std::string>, std::optional<int>> since;
+  for (auto& t : csv_rows(dir / "x" / "ties.csv")) {
+    const std::optional<int> start =
+        t["start"].empty() ? std::nullopt : std::optional<int>(std::stoi(t["start"]));
+    for (const auto& key :
+         {std::pair{t["source"], t["target"]}, std::pair{t["target"], t["source"]}}) {
+      auto [it, fresh] = since.emplace(key, start);
+      if (!fresh && start && (!it->second || *start < *it->second)) it->second = start;
+    }
+  }
+  REQUIRE(run_cli({"export", "--format", "json", "--out", "region.json"}, dir.path()).exit_code ==
+          0);
+  std::map<std::string, std::string> parent, name;
+  const auto region = nlohmann::json::parse(verbund::test::read_file(dir / "region.json"));
+  for (const auto& a : region["actors"]) {
+    name[a["id"]] = a["name"];
+    if (!a["parent"].is_null()) parent[a["id"]] = a["parent"];
+  }
+
+  std::size_t existing_seen = 0, chairs_seen = 0;
+  for (const bool include : {false, true}) {
+    std::vector<std::string> args{"--format", "json", "match", "transfer", "--all", "--top", "8"};
+    if (include) args.emplace_back("--include-existing");
+    const auto r = run_cli(args, dir.path());
+    REQUIRE(r.exit_code == 0);
+    const auto out = nlohmann::json::parse(r.out);
+    std::map<std::string, std::set<std::string>> lists;
+    for (const auto& row : out["recommendations"]) {
+      const std::string firm = row["firm"], id = row["id"];
+      lists[firm].insert(id);
+      const auto tie = since.find({firm, id});
+      if (!include) {
+        CHECK(tie == since.end());
+        CHECK_FALSE(row.contains("existing"));
+      } else {
+        CHECK(row["existing"] == (tie != since.end()));
+        if (tie != since.end()) {
+          ++existing_seen;
+          CHECK(row["existing_since"] ==
+                (tie->second ? nlohmann::json(*tie->second) : nlohmann::json(nullptr)));
+        }
+      }
+      if (const auto p = parent.find(id); p != parent.end()) {
+        ++chairs_seen;
+        CHECK(row["name"] == name[id] + " (" + name[p->second] + ")");
+      }
+    }
+    for (const auto& [firm, ids] : lists) {
+      for (const auto& id : ids) {
+        const auto p = parent.find(id);
+        if (p != parent.end()) CHECK(ids.count(p->second) == 0);
+      }
+    }
+  }
+  REQUIRE(!parent.empty());
+  CHECK(existing_seen > 0);
+  CHECK(chairs_seen > 0);
+
+  // recommend partners: the same default, with the members' ties.
+  const std::string member = "ude";
+  auto r =
+      run_cli({"--format", "json", "recommend", "partners", "--members", member, "--top", "30"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  const auto without = nlohmann::json::parse(r.out);
+  REQUIRE(!without["partners"].empty());
+  for (const auto& row : without["partners"]) {
+    CHECK(since.count({member, row["id"].get<std::string>()}) == 0);
+  }
+  r = run_cli({"--format", "json", "recommend", "partners", "--members", member, "--top", "30",
+               "--include-existing"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::size_t tied = 0;
+  const auto with = nlohmann::json::parse(r.out);
+  for (const auto& row : with["partners"]) tied += row["existing"].get<bool>();
+  CHECK(tied > 0);
 }

@@ -21,6 +21,11 @@ namespace verbund::analysis {
 /// alike. Other bytes are kept. O(length). Thread-safe; throws only std::bad_alloc.
 [[nodiscard]] std::string fold_for_matching(std::string_view text);
 
+/// `text` folded as fold_for_matching, but with ä ö ü as a o u, as typed on a keyboard without
+/// umlauts ("Mulheim"): for searches and suggestions, not for selection. O(length).
+/// Thread-safe; throws only std::bad_alloc.
+[[nodiscard]] std::string fold_loosely(std::string_view text);
+
 /// What actor `a` has under `key`, as core::ActorCondition reads it: its kind's name, its
 /// municipality's name, its sector, else its attribute `key`; "" when it has none. The view
 /// lives as long as `region`. O(log k) over a's k attributes. Thread-safe; does not throw.

@@ -51,9 +51,10 @@ class CsvReader {
   /// The dialect given or detected. O(1); does not throw.
   [[nodiscard]] const CsvDialect& dialect() const noexcept { return dialect_; }
 
-  /// Reads the next record into `fields`; false at the end. Blank lines are skipped. O(record
-  /// length). Throws InvalidInput on malformed UTF-8, a stray or unterminated quote, or a field
-  /// count that differs from the header's.
+  /// Reads the next record into `fields`; false at the end. Blank lines are skipped. A field
+  /// that our CSV writer guarded against formula injection ("'=...") loses that quote
+  /// (strip_formula_guard in text_format.hpp). O(record length). Throws InvalidInput on malformed
+  /// UTF-8, a stray or unterminated quote, or a field count that differs from the header's.
   bool next(std::vector<std::string>& fields);
   /// The line on which the last record returned by next() started. O(1); does not throw.
   [[nodiscard]] std::size_t line() const noexcept { return record_line_; }

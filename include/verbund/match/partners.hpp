@@ -6,6 +6,7 @@
 
 #include "verbund/match/call.hpp"
 #include "verbund/match/consortium.hpp"
+#include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
 
 namespace verbund::match {
@@ -25,6 +26,12 @@ struct PartnerOptions {
   /// With a call: rank by the gain in the call's objective (rule deficits counted as in the
   /// builder) instead, over the actors the call admits.
   const Call* call = nullptr;
+  /// false: actors already tied to any member are left out (the CLI's default); the library
+  /// keeps them, as before.
+  bool include_existing = true;
+  /// true: an actor and its own parent (a chair and its university) never both appear; the
+  /// better-scored one stays (see match::one_per_family).
+  bool one_per_family = false;
 };
 
 struct PartnerRecommendation {
@@ -42,7 +49,8 @@ struct PartnerRecommendation {
 };
 
 /// The actors who would best complete a partial consortium, best first (ties by actor id).
-/// Members themselves are never proposed. Throws InvalidInput on an empty member list, and with
+/// Members themselves are never proposed, nor (with include_existing false) actors tied to a
+/// member. Throws InvalidInput on an empty member list, and with
 /// a call as build_consortia does for it (unknown ids). Without a call O(n o + E + T + n log top)
 /// for n actors with o offers each, E ties and T actors within two ties of the members, in
 /// parallel over actors; with one, O(n o + E) and O(p^2) transfer scores for the builder's
