@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
       verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
       verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
       verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global),
-      verbund::cli::add_suppliers_verb(app, global)};
+      verbund::cli::add_suppliers_verb(app, global),
+      verbund::cli::add_event_verb(app, global)};
 
   try {
     app.parse(argc, argv);
