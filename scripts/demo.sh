@@ -67,5 +67,12 @@ echo "    whether that interval lies above zero, below it, or around it)"
 "$verbund" --db verbund.db --seed "$seed" compare data/scenarios/baseline.toml \
   data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml --replicates 20
 echo
+echo "== verbund event plan data/events/transfertag-ruhr/event.toml --out event-plan --explain"
+echo "   (a matchmaking day of 150 participants: 16 slots of 20 minutes, 34 tables; agendas,"
+echo "    one .ics per participant and the table plan in event-plan/)"
+"$verbund" event plan data/events/transfertag-ruhr/event.toml --out event-plan --explain
+echo "   Ruhr-Universität Bochum's agenda (event-plan/ics/rub.ics imports into any calendar):"
+grep '^rub,' event-plan/agenda.csv | cut -d, -f4,5,7,10,12
+echo
 echo "verbund.db is ready (the matching round is in match-round.csv, the sourcing plan in"
-echo "sourcing-plan.csv); try: $verbund brokers --top 10"
+echo "sourcing-plan.csv, the event plan in event-plan/); try: $verbund brokers --top 10"
