@@ -1,4 +1,5 @@
-// `verbund event plan|replan`: the meeting plan of a matchmaking event and its replanning.
+// `verbund event plan|replan|suggest`: the meeting plan of a matchmaking event, its replanning
+// and requests suggested to participants who asked for few.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,8 @@
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/event/agenda.hpp"
+#include "verbund/event/suggest.hpp"
+#include "verbund/match/score.hpp"
 
 namespace verbund::cli {
 
@@ -115,7 +118,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<EventArgs>();
   auto previous = std::make_shared<std::string>();
   auto held = std::make_shared<std::string>();
-  CLI::App* verb = app.add_subcommand("event", "Matchmaking events: meeting plans and replanning");
+  CLI::App* verb = app.add_subcommand("event", "Matchmaking events: meeting plans, replanning and suggested requests");
   verb->require_subcommand(1);
   CLI::App* plan = verb->add_subcommand(
       "plan", "Schedule the requested meetings into slots and tables; agendas, .ics, table plan");
@@ -128,7 +131,49 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   replan->add_option("--held-before", *held,
                      "meetings before this slot (\"YYYY-MM-DD HH:MM\") were held and stay");
-  return {verb, [&global, o, previous, held, plan, replan] {
+  struct SuggestArgs {
+    std::string toml, dir, out;
+    std::size_t fewer_than = 3, per = 3;
+    bool include_existing = false;
+  };
+  auto so = std::make_shared<SuggestArgs>();
+  CLI::App* suggest = verb->add_subcommand(
+      "suggest", "Suggest requests for participants with few, by the transfer engine (--db region)");
+  suggest->add_option("EVENT.toml", so->toml, "the event file")->required()->check(CLI::ExistingFile);
+  suggest->add_option("--dir", so->dir, "folder of the CSV files (default: the event file's)")
+      ->check(CLI::ExistingDirectory);
+  suggest->add_option("--fewer-than", so->fewer_than, "participants with fewer live requests")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  suggest->add_option("--per", so->per, "suggestions per participant")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  suggest->add_flag("--include-existing", so->include_existing,
+                    "also suggest partners already tied in the region");
+  suggest->add_option("--out", so->out,
+                      "write the suggestions as requests.csv rows (want, pending) to this file");
+  return {verb, [&global, o, previous, held, plan, replan, so, suggest] {
+            if (suggest->parsed()) {
+              const auto event = event::load_event(so->toml, {.dir = so->dir});
+              io::Store store = open_store(global, /*create=*/false);
+              const core::Region region = store.load_region();
+              const match::TransferScorer scorer(region, {});
+              const auto found = event::suggest_requests(
+                  event, scorer,
+                  {.fewer_than = so->fewer_than, .per_participant = so->per,
+                   .include_existing = so->include_existing});
+              Table t{"suggested requests", {"requester", "requested", "score", "why"}, {}};
+              std::string csv = "requester,requested,priority,status\n";
+              for (const auto& x : found) {
+                t.rows.push_back({event.participants[x.requester].id,
+                                  event.participants[x.requested].id, x.score, x.reason});
+                csv += event.participants[x.requester].id + "," +
+                       event.participants[x.requested].id + ",want,pending\n";
+              }
+              if (!so->out.empty()) write_file(so->out, csv);
+              if (!global.quiet) print_tables(std::cout, {t}, global.format);
+              return;
+            }
             const auto event = event::load_event(o->toml, {.dir = o->dir});
             const event::PlanOptions options{.mutual = o->mutual,
                                              .seed = global.seed.value_or(1),
