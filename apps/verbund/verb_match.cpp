@@ -25,6 +25,7 @@ struct TransferOptions {
   std::string out;
   std::string weights;
   std::optional<int> firm_capacity;
+  std::string receiver_preferences;  // empty = receivers rank by the shared score
 };
 
 std::vector<Json> parts_cells(const match::ScoreParts& p) {
@@ -156,7 +157,11 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
   const auto method = o.assign == "stable"   ? match::AssignMethod::stable
                       : o.assign == "greedy" ? match::AssignMethod::greedy
                                              : match::AssignMethod::optimal;
-  const auto round = match::assign_transfers(scorer, lists, method, o.firm_capacity);
+  std::optional<match::ReceiverPreferences> preferences;
+  if (!o.receiver_preferences.empty())
+    preferences = match::load_receiver_preferences(o.receiver_preferences, region);
+  const auto round = match::assign_transfers(scorer, lists, method, o.firm_capacity,
+                                             preferences ? &*preferences : nullptr);
   const auto& a = round.assignment;
   Table summary{"assignment", {"indicator", "value"}, {}};
   std::size_t busy = 0;
@@ -234,6 +239,11 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
       ->add_option("--firm-capacity", o->firm_capacity,
                    "partners per firm in the assignment (default: the data's capacity, or 1)")
       ->check(CLI::Range(0, 1000));
+  transfer
+      ->add_option("--receiver-preferences", o->receiver_preferences,
+                   "research groups' own criteria or rankings (TOML), used by --assign stable")
+      ->needs(all)
+      ->check(CLI::ExistingFile);
   transfer->add_option("--out", o->out, "write the result to this file instead of stdout");
   transfer->add_option("--weights", o->weights, "score weights (TOML); see data/match/weights.toml")
       ->check(CLI::ExistingFile);
