@@ -64,8 +64,9 @@ void write_plan(const event::Event& event, const event::EventPlan& plan, const s
       {"schedule.csv", event::schedule_csv(event, plan)},
       {"summary.txt", event::summary_text(event, plan)}};
   for (std::uint32_t p = 0; p < event.participants.size(); ++p)
-    files.emplace_back(std::filesystem::path("ics") / (file_name(event.participants[p].id) + ".ics"),
-                       event::agenda_ics(event, plan, p));
+    files.emplace_back(
+        std::filesystem::path("ics") / (file_name(event.participants[p].id) + ".ics"),
+        event::agenda_ics(event, plan, p));
   std::filesystem::create_directories(std::filesystem::path(out) / "ics");
   for (const auto& [name, text] : files) write_file(std::filesystem::path(out) / name, text);
 }
@@ -95,8 +96,8 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
     Table missed{"must-meetings missed", {"requester", "requested", "why"}, {}};
     for (const auto& m : plan.missed) {
       const auto& q = event.requests[m.request];
-      missed.rows.push_back({event.participants[q.requester].id,
-                             event.participants[q.requested].id, m.reason});
+      missed.rows.push_back(
+          {event.participants[q.requester].id, event.participants[q.requested].id, m.reason});
     }
     tables.push_back(missed);
   }
@@ -105,9 +106,12 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
 
 const char* kind_text(event::Change::Kind kind) {
   switch (kind) {
-    case event::Change::Kind::moved: return "moved";
-    case event::Change::Kind::dropped: return "dropped";
-    case event::Change::Kind::added: return "added";
+    case event::Change::Kind::moved:
+      return "moved";
+    case event::Change::Kind::dropped:
+      return "dropped";
+    case event::Change::Kind::added:
+      return "added";
   }
   return "";
 }
@@ -118,7 +122,8 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<EventArgs>();
   auto previous = std::make_shared<std::string>();
   auto held = std::make_shared<std::string>();
-  CLI::App* verb = app.add_subcommand("event", "Matchmaking events: meeting plans, replanning and suggested requests");
+  CLI::App* verb = app.add_subcommand(
+      "event", "Matchmaking events: meeting plans, replanning and suggested requests");
   verb->require_subcommand(1);
   CLI::App* plan = verb->add_subcommand(
       "plan", "Schedule the requested meetings into slots and tables; agendas, .ics, table plan");
@@ -138,8 +143,11 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
   };
   auto so = std::make_shared<SuggestArgs>();
   CLI::App* suggest = verb->add_subcommand(
-      "suggest", "Suggest requests for participants with few, by the transfer engine (--db region)");
-  suggest->add_option("EVENT.toml", so->toml, "the event file")->required()->check(CLI::ExistingFile);
+      "suggest",
+      "Suggest requests for participants with few, by the transfer engine (--db region)");
+  suggest->add_option("EVENT.toml", so->toml, "the event file")
+      ->required()
+      ->check(CLI::ExistingFile);
   suggest->add_option("--dir", so->dir, "folder of the CSV files (default: the event file's)")
       ->check(CLI::ExistingDirectory);
   suggest->add_option("--fewer-than", so->fewer_than, "participants with fewer live requests")
@@ -152,72 +160,74 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
                     "also suggest partners already tied in the region");
   suggest->add_option("--out", so->out,
                       "write the suggestions as requests.csv rows (want, pending) to this file");
-  return {verb, [&global, o, previous, held, plan, replan, so, suggest] {
-            if (suggest->parsed()) {
-              const auto event = event::load_event(so->toml, {.dir = so->dir});
-              io::Store store = open_store(global, /*create=*/false);
-              const core::Region region = store.load_region();
-              const match::TransferScorer scorer(region, {});
-              const auto found = event::suggest_requests(
-                  event, scorer,
-                  {.fewer_than = so->fewer_than, .per_participant = so->per,
-                   .include_existing = so->include_existing});
-              Table t{"suggested requests", {"requester", "requested", "score", "why"}, {}};
-              std::string csv = "requester,requested,priority,status\n";
-              for (const auto& x : found) {
-                t.rows.push_back({event.participants[x.requester].id,
-                                  event.participants[x.requested].id, x.score, x.reason});
-                csv += event.participants[x.requester].id + "," +
-                       event.participants[x.requested].id + ",want,pending\n";
-              }
-              if (!so->out.empty()) write_file(so->out, csv);
-              if (!global.quiet) print_tables(std::cout, {t}, global.format);
-              return;
-            }
-            const auto event = event::load_event(o->toml, {.dir = o->dir});
-            const event::PlanOptions options{.mutual = o->mutual,
-                                             .seed = global.seed.value_or(1),
-                                             .restarts = o->restarts};
-            if (plan->parsed()) {
-              const auto result = event::plan_event(event, options);
-              write_plan(event, result, o->out);
-              print_summary(event, result, *o, global);
-              return;
-            }
-            if (!replan->parsed()) return;
-            event::ReplanOptions options2{.plan = options};
-            if (!held->empty()) {
-              const auto space = held->find(' ');
-              const auto date = held->substr(0, space);
-              const auto time = space == std::string::npos ? "" : held->substr(space + 1);
-              std::uint32_t s = 0;
-              while (s < event.slots.size() &&
-                     (event.slots[s].date < date ||
-                      (event.slots[s].date == date && event::clock_text(event.slots[s].start) < time)))
-                ++s;
-              options2.held_before_slot = s;
-            }
-            const auto before = event::load_previous(event, *previous);
-            const auto result = event::replan_event(event, before, options2);
-            write_plan(event, result.plan, o->out);
-            print_summary(event, result.plan, *o, global);
-            if (global.quiet) return;
-            Table changes{"changes", {"change", "a", "b", "old slot", "old table", "new slot", "new table", "why"}, {}};
-            const auto slot_text = [&](const std::optional<std::uint32_t>& s) -> Json {
-              if (!s) return nullptr;
-              return event.slots[*s].date + " " + event::clock_text(event.slots[*s].start);
-            };
-            const auto table_text = [&](const std::optional<std::uint32_t>& t) -> Json {
-              if (!t) return nullptr;
-              return event.tables[*t].name;
-            };
-            for (const auto& c : result.changes)
-              changes.rows.push_back({kind_text(c.kind), c.a, c.b, slot_text(c.old_slot),
-                                      table_text(c.old_table), slot_text(c.new_slot),
-                                      table_text(c.new_table), c.reason});
-            Table kept{"kept", {"meetings kept where they were"}, {{result.kept}}};
-            print_tables(std::cout, {changes, kept}, global.format);
-          }};
+  return {
+      verb, [&global, o, previous, held, plan, replan, so, suggest] {
+        if (suggest->parsed()) {
+          const auto event = event::load_event(so->toml, {.dir = so->dir});
+          io::Store store = open_store(global, /*create=*/false);
+          const core::Region region = store.load_region();
+          const match::TransferScorer scorer(region, {});
+          const auto found = event::suggest_requests(event, scorer,
+                                                     {.fewer_than = so->fewer_than,
+                                                      .per_participant = so->per,
+                                                      .include_existing = so->include_existing});
+          Table t{"suggested requests", {"requester", "requested", "score", "why"}, {}};
+          std::string csv = "requester,requested,priority,status\n";
+          for (const auto& x : found) {
+            t.rows.push_back({event.participants[x.requester].id,
+                              event.participants[x.requested].id, x.score, x.reason});
+            csv += event.participants[x.requester].id + "," + event.participants[x.requested].id +
+                   ",want,pending\n";
+          }
+          if (!so->out.empty()) write_file(so->out, csv);
+          if (!global.quiet) print_tables(std::cout, {t}, global.format);
+          return;
+        }
+        const auto event = event::load_event(o->toml, {.dir = o->dir});
+        const event::PlanOptions options{
+            .mutual = o->mutual, .seed = global.seed.value_or(1), .restarts = o->restarts};
+        if (plan->parsed()) {
+          const auto result = event::plan_event(event, options);
+          write_plan(event, result, o->out);
+          print_summary(event, result, *o, global);
+          return;
+        }
+        if (!replan->parsed()) return;
+        event::ReplanOptions options2{.plan = options};
+        if (!held->empty()) {
+          const auto space = held->find(' ');
+          const auto date = held->substr(0, space);
+          const auto time = space == std::string::npos ? "" : held->substr(space + 1);
+          std::uint32_t s = 0;
+          while (s < event.slots.size() &&
+                 (event.slots[s].date < date ||
+                  (event.slots[s].date == date && event::clock_text(event.slots[s].start) < time)))
+            ++s;
+          options2.held_before_slot = s;
+        }
+        const auto before = event::load_previous(event, *previous);
+        const auto result = event::replan_event(event, before, options2);
+        write_plan(event, result.plan, o->out);
+        print_summary(event, result.plan, *o, global);
+        if (global.quiet) return;
+        Table changes{"changes",
+                      {"change", "a", "b", "old slot", "old table", "new slot", "new table", "why"},
+                      {}};
+        const auto slot_text = [&](const std::optional<std::uint32_t>& s) -> Json {
+          if (!s) return nullptr;
+          return event.slots[*s].date + " " + event::clock_text(event.slots[*s].start);
+        };
+        const auto table_text = [&](const std::optional<std::uint32_t>& t) -> Json {
+          if (!t) return nullptr;
+          return event.tables[*t].name;
+        };
+        for (const auto& c : result.changes)
+          changes.rows.push_back({kind_text(c.kind), c.a, c.b, slot_text(c.old_slot),
+                                  table_text(c.old_table), slot_text(c.new_slot),
+                                  table_text(c.new_table), c.reason});
+        Table kept{"kept", {"meetings kept where they were"}, {{result.kept}}};
+        print_tables(std::cout, {changes, kept}, global.format);
+      }};
 }
 
 }  // namespace verbund::cli

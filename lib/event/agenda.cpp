@@ -85,23 +85,32 @@ std::string local_time(const Slot& slot, int minutes) {
   return compact_date(slot.date) + buffer;
 }
 
-const char* const berlin_timezone[] = {
-    "BEGIN:VTIMEZONE",      "TZID:Europe/Berlin",
-    "BEGIN:DAYLIGHT",       "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",     "TZNAME:CEST",
-    "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",         "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",   "TZOFFSETTO:+0100",
-    "TZNAME:CET",           "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-    "END:VTIMEZONE"};
+const char* const berlin_timezone[] = {"BEGIN:VTIMEZONE",
+                                       "TZID:Europe/Berlin",
+                                       "BEGIN:DAYLIGHT",
+                                       "TZOFFSETFROM:+0100",
+                                       "TZOFFSETTO:+0200",
+                                       "TZNAME:CEST",
+                                       "DTSTART:19700329T020000",
+                                       "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                                       "END:DAYLIGHT",
+                                       "BEGIN:STANDARD",
+                                       "TZOFFSETFROM:+0200",
+                                       "TZOFFSETTO:+0100",
+                                       "TZNAME:CET",
+                                       "DTSTART:19701025T030000",
+                                       "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+                                       "END:STANDARD",
+                                       "END:VTIMEZONE"};
 
 std::string slug(const std::string& text) {
   std::string out;
   for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 && u < 0x80) out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(u) != 0 && u < 0x80)
+      out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   return out.empty() ? "event" : out;
 }
@@ -135,10 +144,10 @@ std::string table_plan_csv(const Event& event, const EventPlan& plan) {
   for (const auto* m : order) {
     const auto& slot = event.slots[m->slot];
     const auto& table = event.tables[m->table];
-    out += csv_row({table.name, event.rooms[table.room].name, slot.date, clock_text(slot.start),
-                    clock_text(slot.end), event.participants[m->a].id,
-                    event.participants[m->a].name, event.participants[m->b].id,
-                    event.participants[m->b].name});
+    out +=
+        csv_row({table.name, event.rooms[table.room].name, slot.date, clock_text(slot.start),
+                 clock_text(slot.end), event.participants[m->a].id, event.participants[m->a].name,
+                 event.participants[m->b].id, event.participants[m->b].name});
   }
   return out;
 }
@@ -250,15 +259,14 @@ std::string summary_text(const Event& event, const EventPlan& plan) {
   std::ostringstream out;
   out << "requests " << s.requests << ", scheduled " << s.scheduled << " ("
       << fixed(100.0 * static_cast<double>(s.scheduled) /
-                               static_cast<double>(std::max<std::size_t>(1, s.requests)), 1)
+                   static_cast<double>(std::max<std::size_t>(1, s.requests)),
+               1)
       << " %), locked meetings " << s.locked << "\n";
   out << "must: " << s.must_scheduled << " of " << s.must_requests << " scheduled\n";
-  out << "weight " << fixed(s.weight, 1) << ", upper bound "
-      << fixed(s.bound.value, 1) << " (" << s.bound.method << "), gap "
-      << fixed(100.0 * s.gap, 2) << " %\n";
-  out << "fairness: fewest meetings " << s.min_meetings << ", mean "
-      << fixed(s.mean_meetings, 2) << ", below their wished minimum "
-      << s.below_minimum << "\n";
+  out << "weight " << fixed(s.weight, 1) << ", upper bound " << fixed(s.bound.value, 1) << " ("
+      << s.bound.method << "), gap " << fixed(100.0 * s.gap, 2) << " %\n";
+  out << "fairness: fewest meetings " << s.min_meetings << ", mean " << fixed(s.mean_meetings, 2)
+      << ", below their wished minimum " << s.below_minimum << "\n";
   for (const auto& m : plan.missed) {
     const auto& q = event.requests[m.request];
     out << "missed must: " << event.participants[q.requester].id << " -> "

@@ -62,8 +62,8 @@ std::vector<std::string> check_schedule(const SchedulingProblem& problem,
     }
   }
   for (const auto& [p, n] : meetings_of) {
-    const int max = problem.max_meetings.empty() ? static_cast<int>(problem.slots)
-                                                 : problem.max_meetings[p];
+    const int max =
+        problem.max_meetings.empty() ? static_cast<int>(problem.slots) : problem.max_meetings[p];
     if (n > max)
       out.push_back("participant " + std::to_string(p) + " has " + std::to_string(n) +
                     " meetings, above their maximum " + std::to_string(max));

@@ -132,8 +132,8 @@ std::optional<std::filesystem::path> csv_path(TomlReader& files, const std::file
   const auto name = files.string(key);
   const auto path = dir / name.value_or(std::string(key) + ".csv");
   if (std::filesystem::exists(path)) return path;
-  if (required || name) throw IoError(path.string() + ": cannot open the " + std::string(key) +
-                                      " file");
+  if (required || name)
+    throw IoError(path.string() + ": cannot open the " + std::string(key) + " file");
   return std::nullopt;
 }
 
@@ -205,11 +205,12 @@ void read_toml(Event& e, const std::filesystem::path& toml_file, const std::stri
     room.finish();
     if (x.tables == 0) throw InvalidInput(room.where(item), "room '" + x.name + "' needs 'tables'");
     if (x.tables > x.capacity)
-      throw InvalidInput(room.where(*item.as_table()->get("tables")), "room '" + x.name + "' holds " +
-                                               std::to_string(x.capacity) + " tables, not " +
-                                               std::to_string(x.tables));
+      throw InvalidInput(room.where(*item.as_table()->get("tables")),
+                         "room '" + x.name + "' holds " + std::to_string(x.capacity) +
+                             " tables, not " + std::to_string(x.tables));
     for (int t = 1; t <= x.tables; ++t)
-      e.tables.push_back({x.name + " " + std::to_string(t), static_cast<std::uint32_t>(e.rooms.size())});
+      e.tables.push_back(
+          {x.name + " " + std::to_string(t), static_cast<std::uint32_t>(e.rooms.size())});
     e.rooms.push_back(x);
   }
 }
@@ -238,15 +239,15 @@ void read_participants(Event& e, const std::filesystem::path& path, int default_
       i = j + 1;
     }
     const auto slots = static_cast<int>(e.slots.size());
-    const auto max = io::cell::to_optional_int(t.get("max_meetings"), t.where("max_meetings"),
-                                               "max_meetings");
+    const auto max =
+        io::cell::to_optional_int(t.get("max_meetings"), t.where("max_meetings"), "max_meetings");
     p.max_meetings = max.value_or(std::min(default_max, slots));
     if (p.max_meetings < 0 || p.max_meetings > slots)
       throw InvalidInput(t.where("max_meetings"),
                          "max_meetings must be from 0 to the " + std::to_string(slots) + " slots");
-    p.min_meetings = io::cell::to_optional_int(t.get("min_meetings"), t.where("min_meetings"),
-                                               "min_meetings")
-                         .value_or(0);
+    p.min_meetings =
+        io::cell::to_optional_int(t.get("min_meetings"), t.where("min_meetings"), "min_meetings")
+            .value_or(0);
     if (p.min_meetings < 0 || p.min_meetings > p.max_meetings)
       throw InvalidInput(t.where("min_meetings"), "min_meetings must be from 0 to max_meetings");
     e.participants.push_back(std::move(p));
@@ -257,7 +258,8 @@ void read_participants(Event& e, const std::filesystem::path& path, int default_
 
 void read_availability(Event& e, const std::filesystem::path& path) {
   const auto S = e.slots.size();
-  CsvTable t(path, {"participant", "date", "start", "end"}, {"participant", "date", "start", "end"});
+  CsvTable t(path, {"participant", "date", "start", "end"},
+             {"participant", "date", "start", "end"});
   std::vector<std::uint8_t> listed(e.participants.size(), 0);
   std::fill(e.available.begin(), e.available.end(), 0);
   std::vector<std::uint8_t> any(e.participants.size(), 0);
@@ -274,8 +276,7 @@ void read_availability(Event& e, const std::filesystem::path& path) {
     any[p] = 1;
     for (std::size_t s = 0; s < S; ++s) {
       const auto& slot = e.slots[s];
-      if (slot.date == date && slot.start >= *start && slot.end <= *end)
-        e.available[p * S + s] = 1;
+      if (slot.date == date && slot.start >= *start && slot.end <= *end) e.available[p * S + s] = 1;
     }
   }
   // Participants without a window are there all the time.
@@ -301,7 +302,8 @@ void read_requests(Event& e, const std::filesystem::path& path) {
     } else if (priority.empty() || priority == "want") {
       q.priority = Priority::want;
     } else {
-      throw InvalidInput(t.where("priority"), "priority must be 'must' or 'want', not '" + priority + "'");
+      throw InvalidInput(t.where("priority"),
+                         "priority must be 'must' or 'want', not '" + priority + "'");
     }
     const auto status = t.get("status");
     if (status == "accepted") {
@@ -311,8 +313,9 @@ void read_requests(Event& e, const std::filesystem::path& path) {
     } else if (status.empty() || status == "pending") {
       q.status = RequestStatus::pending;
     } else {
-      throw InvalidInput(t.where("status"),
-                         "status must be 'pending', 'accepted' or 'declined', not '" + status + "'");
+      throw InvalidInput(
+          t.where("status"),
+          "status must be 'pending', 'accepted' or 'declined', not '" + status + "'");
     }
     e.requests.push_back(q);
   }
@@ -325,10 +328,11 @@ void read_vetoes(Event& e, const std::filesystem::path& path) {
     if (v.a == v.b) throw InvalidInput(t.where("other"), "a participant cannot veto themself");
     for (const auto& q : e.requests) {
       if (q.priority == Priority::must && q.status != RequestStatus::declined &&
-          ((q.requester == v.a && q.requested == v.b) || (q.requester == v.b && q.requested == v.a)))
-        throw InvalidInput(t.where("participant"),
-                           "veto of a pair that also has a 'must' request (" + q.where.to_string() +
-                               ")");
+          ((q.requester == v.a && q.requested == v.b) ||
+           (q.requester == v.b && q.requested == v.a)))
+        throw InvalidInput(
+            t.where("participant"),
+            "veto of a pair that also has a 'must' request (" + q.where.to_string() + ")");
     }
     e.vetoes.push_back(std::move(v));
   }
@@ -375,8 +379,9 @@ void read_locks(Event& e, const std::filesystem::path& path) {
   for (const auto& l : e.locks) {
     for (const auto p : {l.a, l.b}) {
       if (++locked[p] > e.participants[p].max_meetings)
-        throw InvalidInput(SourceLocation{path.string(), 0, 0},
-                           "'" + e.participants[p].id + "' has more locked meetings than max_meetings");
+        throw InvalidInput(
+            SourceLocation{path.string(), 0, 0},
+            "'" + e.participants[p].id + "' has more locked meetings than max_meetings");
     }
   }
 }

@@ -47,8 +47,8 @@ std::string why_missed(const Event& event, const SchedulingProblem& p, const Sch
       return event.participants[*x].name + " has reached the maximum of " +
              std::to_string(p.max_of(*x)) + " meetings";
   }
-  if (full == common) return "all tables are taken in the " + std::to_string(common) +
-                             " slots both are available";
+  if (full == common)
+    return "all tables are taken in the " + std::to_string(common) + " slots both are available";
   return "in each of the " + std::to_string(common) +
          " slots both are available, one of them already meets someone with a request of "
          "at least the same priority";
@@ -73,8 +73,7 @@ void summarise(const Event& event, EventPlan& plan, const BoundOptions& bound) {
       ++sum.must_requests;
       sum.must_scheduled += served;
       if (!served)
-        plan.missed.push_back(
-            {plan.problem.request_of[r], why_missed(event, p, plan.schedule, q)});
+        plan.missed.push_back({plan.problem.request_of[r], why_missed(event, p, plan.schedule, q)});
     }
   }
   for (const auto& m : plan.schedule.meetings) {
@@ -143,7 +142,8 @@ Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& prev
     if (is_lock) continue;
     if (m.slot < options.held_before_slot) {
       p.fixed.push_back({*a, *b, m.slot, m.table});  // held: it happened
-    } else if (const auto it = request_of_pair.find(unordered(*a, *b)); it != request_of_pair.end()) {
+    } else if (const auto it = request_of_pair.find(unordered(*a, *b));
+               it != request_of_pair.end()) {
       keep[it->second] = std::pair(m.slot, m.table);
     }
   }

@@ -14,12 +14,12 @@ struct Prepared {
   const SchedulingProblem* problem = nullptr;
   std::uint32_t P = 0;
   std::uint32_t S = 0;
-  std::vector<int> fixed_at;             ///< participants x slots: 1 where a fixed meeting is
-  std::vector<int> table_room;           ///< per slot: tables left after fixed meetings
-  std::vector<int> room;                 ///< per participant: meetings left below the maximum
-  std::vector<int> fixed_load;           ///< per participant: fixed meetings
-  std::vector<std::int32_t> fixed_of;    ///< per request: the fixed meeting serving it, or -1
-  std::vector<std::uint8_t> candidate;   ///< per request: still to schedule and allowed
+  std::vector<int> fixed_at;            ///< participants x slots: 1 where a fixed meeting is
+  std::vector<int> table_room;          ///< per slot: tables left after fixed meetings
+  std::vector<int> room;                ///< per participant: meetings left below the maximum
+  std::vector<int> fixed_load;          ///< per participant: fixed meetings
+  std::vector<std::int32_t> fixed_of;   ///< per request: the fixed meeting serving it, or -1
+  std::vector<std::uint8_t> candidate;  ///< per request: still to schedule and allowed
   /// Per request: the slots where both are available and free of fixed meetings and a table is
   /// left (offsets into slot_list).
   std::vector<std::uint32_t> slot_begin;

@@ -65,7 +65,8 @@ class State {
   void commit() { log_.clear(); }
 
   /// The best free slot for r, or -1: next to the pair's other meetings, then the emptiest.
-  [[nodiscard]] std::int32_t best_slot(std::uint32_t r, std::int32_t except, std::uint64_t salt) const {
+  [[nodiscard]] std::int32_t best_slot(std::uint32_t r, std::int32_t except,
+                                       std::uint64_t salt) const {
     std::int32_t best = -1;
     std::uint64_t best_key = 0;
     const auto& q = q_[r];
@@ -78,7 +79,8 @@ class State {
         if (s + 1 < d_.S && cell(p, s + 1) != free_cell) ++next_to;
       }
       const auto left = static_cast<std::uint64_t>(d_.table_room[s] - used_[s]);
-      const std::uint64_t key = (std::uint64_t(next_to) << 56U) | (std::min<std::uint64_t>(left, 0xFFFF) << 40U) |
+      const std::uint64_t key = (std::uint64_t(next_to) << 56U) |
+                                (std::min<std::uint64_t>(left, 0xFFFF) << 40U) |
                                 (mix(salt ^ s) >> 24U);
       if (best < 0 || key > best_key) {
         best = static_cast<std::int32_t>(s);
@@ -138,7 +140,10 @@ class State {
 class Run {
  public:
   Run(const detail::Prepared& d, const ScheduleOptions& options, std::size_t index)
-      : d_(d), q_(d.problem->requests), options_(options), salt_(mix(options.seed ^ mix(index))),
+      : d_(d),
+        q_(d.problem->requests),
+        options_(options),
+        salt_(mix(options.seed ^ mix(index))),
         state_(d) {}
 
   State& go(bool fairness_first) {
@@ -289,7 +294,8 @@ class Run {
       for (std::uint32_t s = 0; s < d_.S; ++s) {
         const auto c = state_.cell(p, s);
         if (c < 0 || state_.pinned(static_cast<std::uint32_t>(c))) continue;
-        if (lightest < 0 || q_[static_cast<std::size_t>(c)].weight < q_[static_cast<std::size_t>(lightest)].weight)
+        if (lightest < 0 ||
+            q_[static_cast<std::size_t>(c)].weight < q_[static_cast<std::size_t>(lightest)].weight)
           lightest = c;
       }
       if (lightest < 0 || q_[static_cast<std::size_t>(lightest)].weight >= q.weight) {

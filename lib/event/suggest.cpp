@@ -21,13 +21,13 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
   std::vector<std::string> met;
   for (const auto& n : why.needs) {
     if (!n.met_by || met.size() == 3) continue;
-    auto label = region.taxonomy().competence(*n.met_by).label_en +
-                 (n.within_theme ? " (same theme)" : "");
+    auto label =
+        region.taxonomy().competence(*n.met_by).label_en + (n.within_theme ? " (same theme)" : "");
     if (std::find(met.begin(), met.end(), label) == met.end()) met.push_back(std::move(label));
   }
   if (!met.empty()) {
-    out = std::string(region.name(candidate)) + " offers what " +
-          std::string(region.name(seeker)) + " needs: ";
+    out = std::string(region.name(candidate)) + " offers what " + std::string(region.name(seeker)) +
+          " needs: ";
     for (std::size_t i = 0; i < met.size(); ++i) out += (i ? ", " : "") + met[i];
   }
   if (!why.common_partners.empty())
@@ -51,7 +51,8 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
   const auto P = static_cast<std::uint32_t>(event.participants.size());
   std::vector<std::optional<core::ActorId>> actor(P);
   for (std::uint32_t p = 0; p < P; ++p)
-    if (!event.participants[p].actor_id.empty()) actor[p] = region.find(event.participants[p].actor_id);
+    if (!event.participants[p].actor_id.empty())
+      actor[p] = region.find(event.participants[p].actor_id);
   std::vector<std::size_t> live(P, 0);
   std::set<std::pair<std::uint32_t, std::uint32_t>> asked;
   for (const auto& q : event.requests) {
@@ -79,7 +80,8 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
     for (std::uint32_t c = 0; c < P; ++c) {
       if (!actor[c] || !scorer.is_candidate(*actor[c]) || !allowed(s, c)) continue;
       if (live[s] >= options.fewer_than && live[c] >= options.fewer_than) continue;
-      if (const auto parts = scorer.score(*actor[s], needs[s], *actor[c]); parts && parts->total > 0)
+      if (const auto parts = scorer.score(*actor[s], needs[s], *actor[c]);
+          parts && parts->total > 0)
         pairs.push_back({s, c, *parts});
     }
   }
@@ -98,8 +100,9 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
     if (given[from] >= options.per_participant || !taken.insert(std::minmax(from, to)).second)
       continue;
     ++given[from];
-    out.push_back({from, to, x.parts.total,
-                   reason_of(scorer, *actor[x.seeker], needs[x.seeker], *actor[x.candidate], x.parts)});
+    out.push_back(
+        {from, to, x.parts.total,
+         reason_of(scorer, *actor[x.seeker], needs[x.seeker], *actor[x.candidate], x.parts)});
   }
   std::sort(out.begin(), out.end(), [](const Suggestion& x, const Suggestion& y) {
     if (x.requester != y.requester) return x.requester < y.requester;

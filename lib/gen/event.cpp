@@ -34,7 +34,8 @@ event::SchedulingProblem generate_event(const EventOptions& o) {
   for (std::uint32_t i = 0; i < P; ++i) {
     core::RandomStream rng(o.seed, i, limits);
     const int lo = std::max(1, o.max_meetings / 2);
-    const int max = lo + static_cast<int>(rng.below(static_cast<std::uint64_t>(o.max_meetings - lo + 1)));
+    const int max =
+        lo + static_cast<int>(rng.below(static_cast<std::uint64_t>(o.max_meetings - lo + 1)));
     p.max_meetings.push_back(std::min<int>(max, static_cast<int>(S)));
     p.min_meetings.push_back(std::min(o.min_meetings, p.max_meetings.back()));
   }
@@ -49,7 +50,8 @@ event::SchedulingProblem generate_event(const EventOptions& o) {
   while (p.requests.size() < std::min(o.requests, max_pairs)) {
     const auto a = static_cast<std::uint32_t>(rng.below(P));
     const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), rng.uniform() * total);
-    const auto b = static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(at - cumulative.begin(), P - 1));
+    const auto b =
+        static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(at - cumulative.begin(), P - 1));
     if (a == b || !pairs.insert(std::minmax(a, b)).second) continue;
     const bool must = kind.bernoulli(o.must_share);
     p.requests.push_back({a, b, must ? event::Priority::must : event::Priority::want,
@@ -57,12 +59,14 @@ event::SchedulingProblem generate_event(const EventOptions& o) {
   }
   core::RandomStream v(o.seed, 0, veto);
   for (std::size_t k = 0; k < o.vetoes * 4 && p.vetoes.size() < o.vetoes; ++k) {
-    const auto a = static_cast<std::uint32_t>(v.below(P)), b = static_cast<std::uint32_t>(v.below(P));
+    const auto a = static_cast<std::uint32_t>(v.below(P)),
+               b = static_cast<std::uint32_t>(v.below(P));
     if (a == b) continue;
     const auto it = std::find_if(p.requests.begin(), p.requests.end(), [&](const auto& q) {
       return std::minmax(q.a, q.b) == std::minmax(a, b);
     });
-    if (it == p.requests.end() || it->priority == event::Priority::want) p.vetoes.emplace_back(a, b);
+    if (it == p.requests.end() || it->priority == event::Priority::want)
+      p.vetoes.emplace_back(a, b);
   }
   core::RandomStream l(o.seed, 0, lock);
   std::set<std::pair<std::uint32_t, std::uint32_t>> person_slot;

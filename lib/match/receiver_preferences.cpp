@@ -27,8 +27,8 @@ double ReceiverPreferences::priority(const core::Region& region, core::ActorId r
   if (!pref.topics.empty()) {
     bool any = false;
     for (const auto& need : region.needs(firm))
-      any = any || std::find(pref.topics.begin(), pref.topics.end(), need.competence) !=
-                       pref.topics.end();
+      any = any ||
+            std::find(pref.topics.begin(), pref.topics.end(), need.competence) != pref.topics.end();
     met += any;
   }
   if (pref.max_distance_km) {
@@ -73,8 +73,8 @@ ReceiverPreferences load_receiver_preferences(const std::filesystem::path& path,
                              core::FirmSize::large})
           if (core::to_string(s) == sizes[i]) size = s;
         if (!size)
-          throw InvalidInput(sizes_at[i], "unknown size class '" + sizes[i] +
-                                              "' (micro, small, medium, large)");
+          throw InvalidInput(sizes_at[i],
+                             "unknown size class '" + sizes[i] + "' (micro, small, medium, large)");
         p.sizes.push_back(*size);
       }
       const auto topics = e.strings("topics");

@@ -16,7 +16,8 @@ fs::path copy_example(const verbund::test::ScratchDir& dir) {
   const auto from = verbund::test::project_data_dir() / "events" / "transfertag-ruhr";
   const auto to = dir / "event";
   fs::create_directories(to);
-  for (const auto& f : fs::directory_iterator(from)) fs::copy_file(f.path(), to / f.path().filename());
+  for (const auto& f : fs::directory_iterator(from))
+    fs::copy_file(f.path(), to / f.path().filename());
   return to;
 }
 
@@ -44,12 +45,12 @@ TEST_CASE("event plan writes agendas, calendars and the table plan", "[event][cl
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("upper bound"));
-  for (const char* name : {"agenda.csv", "agenda.json", "tables.csv", "schedule.csv", "summary.txt",
-                           "ics/rub.ics"})
+  for (const char* name :
+       {"agenda.csv", "agenda.json", "tables.csv", "schedule.csv", "summary.txt", "ics/rub.ics"})
     CHECK(fs::exists(dir / "plan" / name));
-  const auto again = run_cli({"--threads", "1", "event", "plan", (event / "event.toml").string(),
-                              "--out", "plan1"},
-                             dir.path());
+  const auto again = run_cli(
+      {"--threads", "1", "event", "plan", (event / "event.toml").string(), "--out", "plan1"},
+      dir.path());
   REQUIRE(again.exit_code == 0);
   CHECK(verbund::test::read_file(dir / "plan" / "schedule.csv") ==
         verbund::test::read_file(dir / "plan1" / "schedule.csv"));
@@ -59,8 +60,8 @@ TEST_CASE("event plan refuses a bad event with exit 2 and writes nothing", "[eve
   verbund::test::ScratchDir dir;
   const auto event = copy_example(dir);
   verbund::test::write_file(event / "vetoes.csv", "participant,other\nrub,nobody\n");
-  const auto r = run_cli({"event", "plan", (event / "event.toml").string(), "--out", "plan"},
-                         dir.path());
+  const auto r =
+      run_cli({"event", "plan", (event / "event.toml").string(), "--out", "plan"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("vetoes.csv:2:2") && Catch::Contains("'nobody'"));
   CHECK_FALSE(fs::exists(dir / "plan"));
@@ -82,10 +83,10 @@ TEST_CASE("event replan keeps held and locked meetings and says what moved", "[e
     changed += line + "\n";
   }
   verbund::test::write_file(event / "requests.csv", changed);
-  const auto r = run_cli({"--format", "csv", "event", "replan", (event / "event.toml").string(),
-                          "--previous", "plan/schedule.csv", "--held-before", "2026-03-12 11:00",
-                          "--out", "replan"},
-                         dir.path());
+  const auto r =
+      run_cli({"--format", "csv", "event", "replan", (event / "event.toml").string(), "--previous",
+               "plan/schedule.csv", "--held-before", "2026-03-12 11:00", "--out", "replan"},
+              dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("dropped"));

@@ -29,10 +29,12 @@ struct Files {
     test::write_file(dir / "participants.csv",
                      "id,actor_id,name,max_meetings,min_meetings\nacme,A1,Acme,4,1\nuni,,Uni "
                      "Essen,,\nlab,,Lab,3,0\n");
-    test::write_file(dir / "availability.csv", "participant,date,start,end\nlab,2026-03-12,09:00,10:00\n");
-    test::write_file(dir / "requests.csv",
-                     "requester,requested,priority,status\nacme,uni,must,accepted\nlab,uni,want,pending\n"
-                     "acme,lab,want,declined\n");
+    test::write_file(dir / "availability.csv",
+                     "participant,date,start,end\nlab,2026-03-12,09:00,10:00\n");
+    test::write_file(
+        dir / "requests.csv",
+        "requester,requested,priority,status\nacme,uni,must,accepted\nlab,uni,want,pending\n"
+        "acme,lab,want,declined\n");
   }
   void set(const std::string& name, const std::string& content) {
     test::write_file(dir / name, content);

@@ -38,7 +38,8 @@ TEST_CASE("the checker catches every kind of broken schedule", "[event]") {
   p.tables = 1;
   p.available = {1, 1, 1, 0, 1, 1};
   p.max_meetings = {1, 2, 2};
-  p.requests = {{0, 1, Priority::must, 3.0}, {1, 2, Priority::want, 1.0}, {0, 2, Priority::want, 1.0}};
+  p.requests = {
+      {0, 1, Priority::must, 3.0}, {1, 2, Priority::want, 1.0}, {0, 2, Priority::want, 1.0}};
   p.vetoes = {{0, 2}};
   const auto good = event::schedule_meetings(p);
   require_valid(p, good);
@@ -97,8 +98,8 @@ TEST_CASE("heuristic vs GLPK's exact optimum and the bound on small events", "[e
 }
 
 TEST_CASE("the schedule is the same for any number of threads", "[event]") {
-  const auto p = gen::generate_event({.participants = 200, .slots = 8, .tables = 40,
-                                      .requests = 1200, .seed = 7});
+  const auto p = gen::generate_event(
+      {.participants = 200, .slots = 8, .tables = 40, .requests = 1200, .seed = 7});
   event::Schedule one, many;
   {
     const core::ThreadLimit limit(1);
@@ -117,8 +118,8 @@ TEST_CASE("the schedule is the same for any number of threads", "[event]") {
 }
 
 TEST_CASE("replanning keeps fixed meetings and what stays valid", "[event]") {
-  auto p = gen::generate_event({.participants = 60, .slots = 6, .tables = 12, .requests = 300,
-                                .locks = 4, .seed = 11});
+  auto p = gen::generate_event(
+      {.participants = 60, .slots = 6, .tables = 12, .requests = 300, .locks = 4, .seed = 11});
   const auto first = event::schedule_meetings(p);
   require_valid(p, first);
   // Half the morning has been held: those meetings become fixed; ten requests are cancelled.
@@ -126,8 +127,10 @@ TEST_CASE("replanning keeps fixed meetings and what stays valid", "[event]") {
   auto later = p;
   later.fixed.clear();
   for (const auto& m : first.meetings) {
-    if (m.fixed || m.slot < 2) later.fixed.push_back(m);
-    else if (m.request) keep[*m.request] = std::pair(m.slot, m.table);
+    if (m.fixed || m.slot < 2)
+      later.fixed.push_back(m);
+    else if (m.request)
+      keep[*m.request] = std::pair(m.slot, m.table);
   }
   std::vector<bool> cancelled(p.requests.size(), false);
   for (std::uint32_t r = 0; r < p.requests.size(); r += 30) cancelled[r] = true;

@@ -30,8 +30,10 @@ TEST_CASE("suggested requests: brute force over the participants agrees", "[even
     p.actor_id = actor_id;
     e.participants.push_back(p);
   };
-  for (const auto a : firms) add(std::string(region.external_id(a)), std::string(region.external_id(a)));
-  for (const auto a : groups) add(std::string(region.external_id(a)), std::string(region.external_id(a)));
+  for (const auto a : firms)
+    add(std::string(region.external_id(a)), std::string(region.external_id(a)));
+  for (const auto a : groups)
+    add(std::string(region.external_id(a)), std::string(region.external_id(a)));
   add("new", "");
   const auto F = static_cast<std::uint32_t>(firms.size());
   for (std::uint32_t f = 0; f < 10; ++f)
@@ -74,8 +76,8 @@ TEST_CASE("suggested requests: brute force over the participants agrees", "[even
         best_g = g;
       }
     }
-    const auto first = std::find_if(found.begin(), found.end(),
-                                    [&](const auto& s) { return s.requester == f; });
+    const auto first =
+        std::find_if(found.begin(), found.end(), [&](const auto& s) { return s.requester == f; });
     if (best <= 0.0) {
       CHECK(first == found.end());
       continue;

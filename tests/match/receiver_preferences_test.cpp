@@ -44,8 +44,8 @@ std::size_t brute_force_blocking(const match::TransferRound& round) {
     }
     const bool left_wants = left_load < p.left_capacity[x.left] || x.score > worst_left;
     const bool right_wants = right_load < p.right_capacity[x.right] || prio(k) > worst_right;
-    blocking += left_wants && right_wants && p.left_capacity[x.left] > 0 &&
-                p.right_capacity[x.right] > 0;
+    blocking +=
+        left_wants && right_wants && p.left_capacity[x.left] > 0 && p.right_capacity[x.right] > 0;
   }
   return blocking;
 }
@@ -77,13 +77,13 @@ TEST_CASE("stable assignment with receivers' own priorities has no blocking pair
       }
       prefs.receivers.push_back(p);
     }
-    const auto stable = match::assign_transfers(scorer, lists, match::AssignMethod::stable,
-                                                std::nullopt, &prefs);
+    const auto stable =
+        match::assign_transfers(scorer, lists, match::AssignMethod::stable, std::nullopt, &prefs);
     REQUIRE(stable.right_priority.size() == stable.problem.pairs.size());
     CHECK(brute_force_blocking(stable) == 0);
     CHECK(stable.blocking_pairs == 0);
-    const auto greedy = match::assign_transfers(scorer, lists, match::AssignMethod::greedy,
-                                                std::nullopt, &prefs);
+    const auto greedy =
+        match::assign_transfers(scorer, lists, match::AssignMethod::greedy, std::nullopt, &prefs);
     CHECK(brute_force_blocking(greedy) == greedy.blocking_pairs);
     differs += stable.assignment.chosen != greedy.assignment.chosen;
     // Without stated preferences nothing changes: the defaults stay as they were.
@@ -98,14 +98,16 @@ TEST_CASE("receiver preference files are read strictly", "[match]") {
   const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
   const auto region = gen::generate_market(base, {.firms = 50, .groups = 5, .seed = 1});
   test::ScratchDir dir;
-  const auto group = std::string(region.external_id(core::ActorId{static_cast<std::uint32_t>(region.size() - 1)}));
+  const auto group =
+      std::string(region.external_id(core::ActorId{static_cast<std::uint32_t>(region.size() - 1)}));
   test::write_file(dir / "p.toml", "[[receiver]]\nid = \"" + group +
                                        "\"\nsizes = [\"small\"]\nranking = [\"nobody\"]\n");
   try {
     static_cast<void>(match::load_receiver_preferences(dir / "p.toml", region));
     FAIL("no error");
   } catch (const InvalidInput& e) {
-    CHECK_THAT(std::string(e.what()), Catch::Contains("p.toml:4:12") && Catch::Contains("'nobody'"));
+    CHECK_THAT(std::string(e.what()),
+               Catch::Contains("p.toml:4:12") && Catch::Contains("'nobody'"));
   }
   test::write_file(dir / "p.toml", "[[receiver]]\nid = \"" + group + "\"\nsizes = [\"huge\"]\n");
   CHECK_THROWS_AS(match::load_receiver_preferences(dir / "p.toml", region), InvalidInput);

@@ -27,16 +27,17 @@ struct Missed {
 
 /// Counts and fairness of a plan.
 struct PlanSummary {
-  std::size_t requests = 0;   ///< requests in the problem (declined and, in mutual mode, pending left out)
+  std::size_t requests =
+      0;  ///< requests in the problem (declined and, in mutual mode, pending left out)
   std::size_t scheduled = 0;  ///< of those, served
   std::size_t must_requests = 0;
   std::size_t must_scheduled = 0;
   std::size_t locked = 0;
   double weight = 0.0;
   UpperBound bound;
-  double gap = 0.0;            ///< (bound - weight) / bound, 0 when the bound is 0
-  int min_meetings = 0;        ///< fewest meetings of a participant with a request
-  double mean_meetings = 0.0;  ///< over participants with a request
+  double gap = 0.0;               ///< (bound - weight) / bound, 0 when the bound is 0
+  int min_meetings = 0;           ///< fewest meetings of a participant with a request
+  double mean_meetings = 0.0;     ///< over participants with a request
   std::size_t below_minimum = 0;  ///< participants below their wished minimum
 };
 

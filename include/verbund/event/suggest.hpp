@@ -17,7 +17,8 @@ class TransferScorer;
 namespace verbund::event {
 
 struct SuggestOptions {
-  std::size_t fewer_than = 3;       ///< participants with fewer live requests (not declined) get suggestions
+  std::size_t fewer_than =
+      3;  ///< participants with fewer live requests (not declined) get suggestions
   std::size_t per_participant = 3;  ///< at most this many each
   bool include_existing = false;    ///< also suggest pairs already tied in the region
 };

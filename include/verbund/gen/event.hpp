@@ -13,7 +13,7 @@ struct EventOptions {
   std::uint32_t slots = 16;
   std::uint32_t tables = 300;
   std::size_t requests = 8000;
-  double must_share = 0.2;     ///< share of requests that are `must`
+  double must_share = 0.2;  ///< share of requests that are `must`
   double must_weight = 3.0;
   double want_weight = 1.0;
   double partial_share = 0.3;  ///< share of participants present for only part of the day
