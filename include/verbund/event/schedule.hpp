@@ -78,7 +78,8 @@ struct Schedule {
 struct ScheduleOptions {
   std::uint64_t seed = 1;
   /// Independent greedy orders tried (in parallel); the best is kept (weight, then the least
-  /// served participant's shortfall to their minimum, then the run's index).
+  /// participants' total shortfall to their minimum, then their idle slots between meetings,
+  /// then the run's index).
   std::size_t restarts = 8;
   std::size_t repair_passes = 3;  ///< rounds of moving one or two meetings to fit another in
   /// For replanning: where each request met before (slot, table), one entry per request or empty.
@@ -88,9 +89,10 @@ struct ScheduleOptions {
 
 /// A good schedule by greedy construction (must first, then those below their minimum, then by
 /// weight and fewest common free slots) and repair (moving up to two meetings to another slot, or
-/// dropping a lighter one, to fit a request in). Deterministic for a seed, whatever the number of
-/// threads. Throws InvalidInput if the problem fails `validate`. O(restarts * passes * R * S^2)
-/// at worst. Thread-safe (a pure function of its inputs; uses oneTBB inside).
+/// dropping a lighter one, to fit a request in); then meetings move to other free slots while that
+/// shortens their two people's idle time between meetings. Deterministic for a seed, whatever the
+/// number of threads. Throws InvalidInput if the problem fails `validate`. O(restarts * passes * R
+/// * S^2) at worst. Thread-safe (a pure function of its inputs; uses oneTBB inside).
 [[nodiscard]] Schedule schedule_meetings(const SchedulingProblem& problem,
                                          const ScheduleOptions& options = {});
 
