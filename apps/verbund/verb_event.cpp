@@ -1,5 +1,7 @@
 // `verbund event plan|replan|suggest`: the meeting plan of a matchmaking event, its replanning
 // and requests suggested to participants who asked for few.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -198,6 +200,15 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
           const auto space = held->find(' ');
           const auto date = held->substr(0, space);
           const auto time = space == std::string::npos ? "" : held->substr(space + 1);
+          const bool clock = time.size() == 5 && time[2] == ':' &&
+                             std::isdigit(static_cast<unsigned char>(time[0])) != 0 &&
+                             std::isdigit(static_cast<unsigned char>(time[1])) != 0 &&
+                             std::isdigit(static_cast<unsigned char>(time[3])) != 0 &&
+                             std::isdigit(static_cast<unsigned char>(time[4])) != 0;
+          if (!clock ||
+              std::find(event.dates.begin(), event.dates.end(), date) == event.dates.end())
+            throw InvalidInput("--held-before: '" + *held +
+                               "' is not \"YYYY-MM-DD HH:MM\" on a day of the event");
           std::uint32_t s = 0;
           while (s < event.slots.size() &&
                  (event.slots[s].date < date ||

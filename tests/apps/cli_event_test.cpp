@@ -101,4 +101,11 @@ TEST_CASE("event replan keeps held and locked meetings and says what moved", "[e
     }
   }
   CHECK(held > 0);
+  const auto bad =
+      run_cli({"event", "replan", (event / "event.toml").string(), "--previous",
+               "plan/schedule.csv", "--held-before", "2026-03-13 11:00", "--out", "replan2"},
+              dir.path());
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--held-before"));
+  CHECK_FALSE(fs::exists(dir / "replan2"));
 }
