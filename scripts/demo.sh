@@ -76,6 +76,12 @@ mkdir -p reports
 "$verbund" --db verbund.db report region --lang de --out reports/region.html
 echo "open them in a browser (or print them to PDF):"
 for r in firm call scenario region; do echo "  $PWD/reports/$r.html"; done
+echo "== verbund event plan data/events/transfertag-ruhr/event.toml --out event-plan --explain"
+echo "   (a matchmaking day of 150 participants: 16 slots of 20 minutes, 34 tables; agendas,"
+echo "    one .ics per participant and the table plan in event-plan/)"
+"$verbund" event plan data/events/transfertag-ruhr/event.toml --out event-plan --explain
+echo "   Ruhr-Universität Bochum's agenda (event-plan/ics/rub.ics imports into any calendar):"
+grep '^rub,' event-plan/agenda.csv | cut -d, -f4,5,7,10,12
 echo
 echo "verbund.db is ready (the matching round is in match-round.csv, the sourcing plan in"
-echo "sourcing-plan.csv); try: $verbund brokers --top 10"
+echo "sourcing-plan.csv, the event plan in event-plan/); try: $verbund brokers --top 10"

@@ -11,6 +11,7 @@ packages=(
   catch2 libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   python3 python3-networkx python3-igraph python3-numpy
+  python3-icalendar  # the oracle of the event agendas (.ics)
   # The fuzz preset: clang with its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer). Clang 16,
   # as clang 14 cannot capture a structured binding in a lambda, which the library does.
   clang-16 libclang-rt-16-dev

@@ -66,6 +66,8 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 /// `suppliers` and its subcommands (catalog, plan, risk, offer), each in verb_suppliers_*.cpp.
 Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
+/// `event plan` and `event replan` (verb_event.cpp).
+Verb add_event_verb(CLI::App& app, const GlobalOptions& global);
 /// `suppliers plan`, registered under `suppliers`; the returned action runs it if it was parsed.
 std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
                                                     const GlobalOptions& global);

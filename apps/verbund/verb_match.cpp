@@ -26,6 +26,7 @@ struct TransferOptions {
   std::string weights;
   std::optional<int> firm_capacity;
   bool include_existing = false;
+  std::string receiver_preferences;  // empty = receivers rank by the shared score
 };
 
 // The CLI's query: existing partners left out unless asked for; a chair and its university
@@ -193,7 +194,11 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
   const auto method = o.assign == "stable"   ? match::AssignMethod::stable
                       : o.assign == "greedy" ? match::AssignMethod::greedy
                                              : match::AssignMethod::optimal;
-  const auto round = match::assign_transfers(scorer, lists, method, o.firm_capacity);
+  std::optional<match::ReceiverPreferences> preferences;
+  if (!o.receiver_preferences.empty())
+    preferences = match::load_receiver_preferences(o.receiver_preferences, region);
+  const auto round = match::assign_transfers(scorer, lists, method, o.firm_capacity,
+                                             preferences ? &*preferences : nullptr);
   const auto& a = round.assignment;
   Table summary{"assignment", {"indicator", "value"}, {}};
   std::size_t busy = 0;
@@ -274,6 +279,11 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
   transfer->add_flag("--include-existing", o->include_existing,
                      "also recommend actors the firm is tied to already, marked (column "
                      "existing_since; --explain says since when)");
+  transfer
+      ->add_option("--receiver-preferences", o->receiver_preferences,
+                   "research groups' own criteria or rankings (TOML), used by --assign stable")
+      ->needs(all)
+      ->check(CLI::ExistingFile);
   transfer->add_option("--out", o->out, "write the result to this file instead of stdout");
   transfer->add_option("--weights", o->weights, "score weights (TOML); see data/match/weights.toml")
       ->check(CLI::ExistingFile);

@@ -32,7 +32,8 @@ std::string_view to_string(UnmatchedReason reason) noexcept {
 
 TransferRound assign_transfers(const TransferScorer& scorer,
                                const std::vector<SeekerRecommendations>& lists, AssignMethod method,
-                               std::optional<int> seeker_capacity) {
+                               std::optional<int> seeker_capacity,
+                               const ReceiverPreferences* preferences) {
   const auto& region = scorer.region();
   TransferRound round;
   round.method = method;
@@ -61,6 +62,11 @@ TransferRound assign_transfers(const TransferScorer& scorer,
     }
   }
 
+  if (preferences) {
+    for (const auto& p : round.problem.pairs)
+      round.right_priority.push_back(preferences->priority(
+          region, round.candidates[p.right], round.seekers[p.left], p.score));
+  }
   switch (method) {
     case AssignMethod::optimal: {
       auto optimal = optimal_assignment(round.problem);
@@ -70,13 +76,14 @@ TransferRound assign_transfers(const TransferScorer& scorer,
       break;
     }
     case AssignMethod::stable:
-      round.assignment = stable_assignment(round.problem);
+      round.assignment = stable_assignment(round.problem, round.right_priority);
       break;
     case AssignMethod::greedy:
       round.assignment = greedy_assignment(round.problem);
       break;
   }
-  round.blocking_pairs = blocking_pairs(round.problem, round.assignment).size();
+  round.blocking_pairs =
+      blocking_pairs(round.problem, round.assignment, round.right_priority).size();
 
   // Why seekers stayed alone. All three methods fill every acceptable pair whose two sides both
   // have room, so a seeker with room and an acceptable pair lost out to others.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "verbund/match/assignment.hpp"
+#include "verbund/match/receiver_preferences.hpp"
 #include "verbund/match/recommend.hpp"
 
 namespace verbund::match {
@@ -31,7 +32,8 @@ struct TransferRound {
   Assignment assignment;
   std::optional<double> dual_bound;  ///< optimal only: the certificate
   std::optional<double> gap;
-  std::size_t blocking_pairs = 0;  ///< audit of the result against the shared score
+  std::size_t blocking_pairs = 0;  ///< audit of the result (receivers' priorities if given)
+  std::vector<double> right_priority;  ///< per pair: the receiver's priority; empty = the score
   struct Unmatched {
     core::ActorId seeker;
     UnmatchedReason reason;
@@ -45,10 +47,13 @@ struct TransferRound {
 /// Throws InvalidInput on a negative capacity in the data, naming the actor. O(n + C + P) to
 /// build the problem of P listed pairs (n actors, C candidates), plus the chosen method's cost
 /// (see optimal_assignment, stable_assignment, greedy_assignment) and O(P) for the audit.
-/// Thread-safe.
+/// With `preferences`, the receivers rank the seekers by their own stated priorities (see
+/// ReceiverPreferences::priority) in `stable` and in the blocking-pair audit of every method;
+/// without, by the shared score. Thread-safe.
 [[nodiscard]] TransferRound assign_transfers(const TransferScorer& scorer,
                                              const std::vector<SeekerRecommendations>& lists,
                                              AssignMethod method,
-                                             std::optional<int> seeker_capacity = std::nullopt);
+                                             std::optional<int> seeker_capacity = std::nullopt,
+                                             const ReceiverPreferences* preferences = nullptr);
 
 }  // namespace verbund::match
