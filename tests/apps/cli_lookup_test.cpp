@@ -91,13 +91,13 @@ TEST_CASE("cli: runs lists the stored runs and gives one back with inputs and se
   CHECK(out["run"][6]["field"] == "region fingerprint");
   CHECK(out["run"][6]["value"].is_string());
   // 2 replicates x 4 months (0..3) x 9 indicators.
-  CHECK(out["series"].size() == 2 * 4 * 9);
+  CHECK(out["series"].size() == 2 * 4 * 11);  // 11 indicators: the region has a market
 
   r = run_cli({"runs", "show", std::to_string(id), "--out", "s.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
   const auto csv = read_file(dir / "s.csv");
   CHECK_THAT(csv, Catch::StartsWith("scenario,replicate,month,indicator,value\nbase,0,0,"));
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 * 4 * 9);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 * 4 * 11);
 
   r = run_cli({"runs", "show", "999"}, dir.path());
   CHECK(r.exit_code == 2);
