@@ -56,7 +56,7 @@ io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& ru
     for (std::size_t m = 0; m < run.series[r].size(); ++m) {
       const auto v = sim::values(run.series[r][m]);
       for (std::size_t k = 0; k < sim::indicator_count; ++k)
-        if (sim::reported(k, run.supply))
+        if (sim::reported(k, run.supply, run.participants))
           out.values.push_back({static_cast<std::uint32_t>(run.replicate_ids[r]),
                                 static_cast<std::uint32_t>(m), sim::indicator_names[k], v[k]});
     }
@@ -64,11 +64,11 @@ io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& ru
 }
 
 Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s,
-                   bool supply) {
+                   bool supply, bool participants) {
   Table t{"series", {"month", "indicator", "mean", "low", "high"}, {}};
   for (std::size_t m = 0; m < s.size(); ++m)
     for (std::size_t k = 0; k < sim::indicator_count; ++k)
-      if (sim::reported(k, supply))
+      if (sim::reported(k, supply, participants))
         t.rows.push_back(
             {m, std::string(sim::indicator_names[k]), s[m][k].mean, s[m][k].low, s[m][k].high});
   return t;

@@ -26,9 +26,10 @@ sim::Run run_model(const sim::Model& model, std::size_t replicates, bool quiet,
 /// Every value of every finished replicate, for the store's sim_series table.
 io::ScenarioSeries stored_series(const std::string& scenario, const sim::Run& run);
 
-/// The monthly means with their 95 % intervals (the supply indicators only if `supply`).
+/// The monthly means with their 95 % intervals (the supply and participant indicators only if
+/// measured: sim::reported).
 Table series_table(const std::vector<std::array<sim::Estimate, sim::indicator_count>>& s,
-                   bool supply);
+                   bool supply, bool participants);
 
 /// The supplier market stored with the region, for sim::ScenarioInputs::market; null when the
 /// database holds none (no offers and no demands).

@@ -83,7 +83,8 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           const auto summary = sim::summarize(run);
           if (diff.empty()) continue;
           for (std::size_t k = 0; k < sim::indicator_count; ++k) {
-            if (!sim::reported(k, run.supply)) continue;
+            // Participants are the scenario's: the baseline, without them, has nothing to pair.
+            if (!sim::reported(k, run.supply, run.participants && baseline.participants)) continue;
             const auto& d = diff.back()[k];
             const double base = base_summary.back()[k].mean;
             t.rows.push_back({names[s], std::string(sim::indicator_names[k]), base,
@@ -93,7 +94,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
           }
           for (std::size_t m = 0; m < diff.size(); ++m)
             for (std::size_t k = 0; k < sim::indicator_count; ++k)
-              if (sim::reported(k, run.supply))
+              if (sim::reported(k, run.supply, run.participants && baseline.participants))
                 series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
                                        diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }

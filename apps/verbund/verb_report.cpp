@@ -81,25 +81,35 @@ std::vector<report::ScenarioOutcome> run_scenarios(const GlobalOptions& global, 
   outcomes.reserve(models.size());
   const auto baseline = run_model(models.front(), o.replicates, global.quiet);
   if (baseline.cancelled) throw Interrupted{};
-  // `extra` (the per-indicator series of participants and non-participants) stays empty until
-  // the simulation records who took part; the report then says so.
+  // `extra`: the participant indicators' series (participants and non-participants of the
+  // scenario's interventions), when the run measured them.
+  auto participant_series =
+      [](const sim::Run& run,
+         const std::vector<std::array<sim::Estimate, sim::indicator_count>>& summary) {
+        std::vector<report::NamedSeries> out;
+        if (!run.participants) return out;
+        for (auto k = sim::first_participant_indicator; k < sim::indicator_count; ++k) {
+          report::NamedSeries series{std::string(sim::indicator_names[k]), {}};
+          for (const auto& month : summary) series.months.push_back(month[k]);
+          out.push_back(std::move(series));
+        }
+        return out;
+      };
+  const auto base_summary = sim::summarize(baseline);
   outcomes.push_back({names[0],
-                      sim::summarize(baseline),
+                      base_summary,
                       {},
                       report::programme_end(loaded[0].scenario),
-                      {},
+                      participant_series(baseline, base_summary),
                       baseline.series.size(),
                       baseline.supply});
   for (std::size_t s = 1; s < models.size(); ++s) {
     const auto run = run_model(models[s], o.replicates, global.quiet);
     if (run.cancelled) throw Interrupted{};
-    outcomes.push_back({names[s],
-                        sim::summarize(run),
-                        sim::compare(baseline, run),
-                        report::programme_end(loaded[s].scenario),
-                        {},
-                        run.series.size(),
-                        run.supply});
+    const auto summary = sim::summarize(run);
+    outcomes.push_back({names[s], summary, sim::compare(baseline, run),
+                        report::programme_end(loaded[s].scenario), participant_series(run, summary),
+                        run.series.size(), run.supply});
   }
   return outcomes;
 }

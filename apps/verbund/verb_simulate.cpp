@@ -65,7 +65,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
                      {"seed", seed}};
         Table t{"indicators", {"indicator", "start", "at horizon", "low (95%)", "high (95%)"}, {}};
         for (std::size_t k = 0; k < sim::indicator_count && !summary.empty(); ++k) {
-          if (!sim::reported(k, run.supply)) continue;
+          if (!sim::reported(k, run.supply, run.participants)) continue;
           t.rows.push_back({std::string(sim::indicator_names[k]), summary.front()[k].mean,
                             summary.back()[k].mean, summary.back()[k].low, summary.back()[k].high});
         }
@@ -75,7 +75,8 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<Table> tables{head, t};
         if (!groups.rows.empty()) tables.push_back(groups);
         if (!global.quiet) print_tables(std::cout, tables, global.format);
-        if (!o->out.empty()) write_out(o->out, {series_table(summary, run.supply)});
+        if (!o->out.empty())
+          write_out(o->out, {series_table(summary, run.supply, run.participants)});
         Json params = Json::parse(describe_options(*cmd));
         params["scenario_hash"] = loaded.inputs.files.front().hash;
         params["inputs"] = input_files_json(loaded.inputs);

@@ -63,7 +63,7 @@ constexpr std::array<std::array<std::string_view, 2>, 6> tie_names{{
     {"advisory role", "Beratung/Gremium"},
 }};
 // In the order of sim::indicator_names.
-constexpr std::array<std::array<std::string_view, 2>, 11> indicator_names{{
+constexpr std::array<std::array<std::string_view, 2>, 15> indicator_names{{
     {"density", "Dichte"},
     {"mean degree", "mittlere Zahl der Partner"},
     {"transitivity", "Transitivität (geschlossene Dreiecke)"},
@@ -75,6 +75,10 @@ constexpr std::array<std::array<std::string_view, 2>, 11> indicator_names{{
     {"operating firms", "aktive Unternehmen"},
     {"regional sourcing share", "Anteil regional bezogener Vorleistungen"},
     {"buyers dual-sourced", "Abnehmer mit zwei regionalen Quellen je kritischem Vorprodukt"},
+    {"mean degree (participants)", "mittlere Zahl der Partner (Teilnehmende)"},
+    {"mean degree (non-participants)", "mittlere Zahl der Partner (Nicht-Teilnehmende)"},
+    {"science share (participants)", "Anteil mit Wissenschaftskontakt (Teilnehmende)"},
+    {"science share (non-participants)", "Anteil mit Wissenschaftskontakt (Nicht-Teilnehmende)"},
 }};
 }  // namespace
 

@@ -16,7 +16,8 @@ namespace verbund::sim {
 
 namespace {
 
-// Version 2 added the operating-firms indicator and the closed actors.
+// Version 2 added the operating-firms indicator and the closed actors; version 3 the supply and
+// participant indicators and who delivers along a tie.
 constexpr const char* magic = "verbund-checkpoint 3";
 
 void fnv(std::uint64_t& h, std::string_view bytes) {
@@ -136,7 +137,11 @@ Checkpoint parse_checkpoint(std::string_view text, const std::string& file) {
                           &i.ties,
                           &i.firms,
                           &i.regional_sourcing_share,
-                          &i.buyers_dual_sourced};
+                          &i.buyers_dual_sourced,
+                          &i.participants_mean_degree,
+                          &i.others_mean_degree,
+                          &i.participants_science_share,
+                          &i.others_science_share};
       for (auto* f : fields) *f = number(s);
       r.series.push_back(i);
     }

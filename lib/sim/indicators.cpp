@@ -13,7 +13,11 @@ std::array<double, indicator_count> values(const Indicators& i) noexcept {
           i.ties,
           i.firms,
           i.regional_sourcing_share,
-          i.buyers_dual_sourced};
+          i.buyers_dual_sourced,
+          i.participants_mean_degree,
+          i.others_mean_degree,
+          i.participants_science_share,
+          i.others_science_share};
 }
 
 }  // namespace verbund::sim

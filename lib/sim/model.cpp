@@ -62,6 +62,7 @@ std::unique_ptr<Phase> compile_phase(const core::Region& region, const Scenario&
                                .scorer = shared_scorer,
                                .suppliers = suppliers};
     units.emplace_back(type->acts, type->compile(intervention, ctx));
+    phase->has_participants = phase->has_participants || type->has_participants;
   }
   std::stable_sort(units.begin(), units.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -156,9 +157,20 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
                                          options.seed, impl->supplier_index.get(), registry));
   }
   for (const auto& phase : impl->phases) {
+    impl->participants = impl->participants || phase->has_participants;
+    for (const auto a : phase->participants) impl->participant_ids.push_back(a.value);
     impl->groups.insert(impl->groups.end(), phase->drawn_groups.begin(), phase->drawn_groups.end());
     impl->notes.insert(impl->notes.end(), phase->notes.begin(), phase->notes.end());
   }
+  // A fork's months before the fork are its origin's (replayed, or read from a checkpoint
+  // written by the origin's run): they hold no participants of the fork to compare.
+  if (scenario.fork) {
+    impl->participants = false;
+    impl->participant_ids.clear();
+  }
+  auto& ids = impl->participant_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return Model(std::move(impl));
 }
 
@@ -177,6 +189,7 @@ const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& Model::gr
   return impl_->groups;
 }
 bool Model::measures_supply() const noexcept { return impl_->supply != nullptr; }
+bool Model::measures_participants() const noexcept { return impl_->participants; }
 const std::vector<InputFile>& Model::input_files() const& noexcept { return impl_->files; }
 const std::vector<std::string>& Model::notes() const& noexcept { return impl_->notes; }
 

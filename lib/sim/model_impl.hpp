@@ -35,6 +35,10 @@ struct Model::Impl {
   std::shared_ptr<const supply::Market> market;
   std::shared_ptr<const supply::SupplierIndex> supplier_index;
   std::shared_ptr<const detail::SupplyModel> supply;
+  /// Whether any phase has interventions with participants (the participant indicators), and
+  /// the participants of all phases, ascending and distinct.
+  bool participants = false;
+  std::vector<std::uint32_t> participant_ids;
 
   /// The phase that runs `month`.
   [[nodiscard]] const detail::Phase& phase_of(int month) const {

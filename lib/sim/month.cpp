@@ -207,6 +207,27 @@ Indicators MonthContext::indicators() const {
       analysis::cross_municipal_share(net_.cross_municipal_edges(), net_.located_edges());
   i.innovations = static_cast<double>(innovations_);
   i.firms = static_cast<double>(net_.firms());
+  if (model_->participants) {
+    // The operating participants against the other operating actors: sums over the
+    // participants, the rest from the network's totals.
+    double actors = 0.0, degrees = 0.0, firms = 0.0, science = 0.0;
+    for (const auto a : model_->participant_ids) {
+      if (!net_.is_open(a)) continue;
+      actors += 1.0;
+      degrees += static_cast<double>(net_.neighbours(a).size());
+      if (region().kind(ActorId{a}) == core::ActorKind::firm) {
+        firms += 1.0;
+        science += net_.has_science_partner(a) ? 1.0 : 0.0;
+      }
+    }
+    const double other_actors = n - actors;
+    const double other_firms = static_cast<double>(net_.firms()) - firms;
+    const double other_science = static_cast<double>(net_.firms_with_science()) - science;
+    i.participants_mean_degree = actors > 0 ? degrees / actors : 0.0;
+    i.others_mean_degree = other_actors > 0 ? (2.0 * e - degrees) / other_actors : 0.0;
+    i.participants_science_share = firms > 0 ? science / firms : 0.0;
+    i.others_science_share = other_firms > 0 ? other_science / other_firms : 0.0;
+  }
   if (model_->supply) {
     // Month 0 is measured before any phase is entered: the first phase's parameters apply.
     const auto& params = phase_ ? phase_->model : model_->phase_of(1).model;

@@ -37,6 +37,12 @@ struct Phase {
   std::vector<std::string> notes;
   /// Working groups' members as drawn, by name, for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> drawn_groups;
+  /// Whether an intervention of the phase has participants (InterventionType::has_participants),
+  /// and who they are: the actors its interventions target (working group members, firms a
+  /// transfer office serves, matchmaking participants, funded consortia, supplier initiative
+  /// buyers), as compiled, the same in every replicate.
+  bool has_participants = false;
+  std::vector<core::ActorId> participants;
   /// In acting order (InterventionType::acts, then scenario order).
   std::vector<std::unique_ptr<const CompiledIntervention>> interventions;
 

@@ -63,6 +63,7 @@ Run simulate(const Model& model, const RunOptions& options) {
   run.requested = options.replicates;
   run.groups = model.groups();
   run.supply = model.measures_supply();
+  run.participants = model.measures_participants();
   std::vector<std::vector<Indicators>> series(options.replicates);
   std::vector<TieEndings> endings(options.replicates);
   std::vector<std::uint8_t> finished(options.replicates, 0);

@@ -193,8 +193,9 @@ def main():
                 diagnosed = "diagnosis" in dump.stdout
                 check(feasible or diagnosed, f"{where}: neither consortia nor a diagnosis")
             elif kind == "scenario":
-                # 9 indicators, and 2 of supply: the generated region has a supplier market.
-                check(len(line) == 11, f"{where}: {len(line)} line charts, expected 11")
+                # 9 indicators, 2 of supply (the generated region has a supplier market), and
+                # 2 of the transfer offices' participants against the other actors.
+                check(len(line) == 13, f"{where}: {len(line)} line charts, expected 13")
                 check(all(s["attrs"]["data-series"] == "2" for s in line),
                       f"{where}: each chart should show baseline and scenario")
                 check(dom.rows.get("verdicts", 0) == 11, f"{where}: verdict rows")

@@ -41,10 +41,11 @@ std::vector<report::ScenarioOutcome> outcomes() {
 
 TEST_CASE("scenario report: a chart per indicator, verdicts and fade-out", "[report][scenario]") {
   const auto html = report::scenario_report(outcomes(), {.lang = Lang::en});
-  CHECK(occurrences(html, "class=\"chart line-chart\"") == sim::indicator_count);
-  CHECK(occurrences(html, "data-series=\"2\"") == sim::indicator_count);
-  CHECK(occurrences(html, "class=\"band\"") == 2 * sim::indicator_count);
-  CHECK(occurrences(html, "class=\"marker\"") == sim::indicator_count);
+  // Every indicator but the participant ones, which come as `extra` series.
+  CHECK(occurrences(html, "class=\"chart line-chart\"") == sim::first_participant_indicator);
+  CHECK(occurrences(html, "data-series=\"2\"") == sim::first_participant_indicator);
+  CHECK(occurrences(html, "class=\"band\"") == 2 * sim::first_participant_indicator);
+  CHECK(occurrences(html, "class=\"marker\"") == sim::first_participant_indicator);
   CHECK(has(html, "Basis &lt;b&gt;"));
   CHECK_FALSE(has(html, "<b>"));
   CHECK(has(html,
@@ -68,7 +69,7 @@ TEST_CASE("scenario report in German, with participants", "[report][scenario]") 
   std::vector<sim::Estimate> p(5, {0.5, 0.4, 0.6}), n(5, {0.3, 0.2, 0.4});
   o[1].extra = {{"science share (participants)", p}, {"science share (non-participants)", n}};
   const auto html = report::scenario_report(o, {.lang = Lang::de});
-  CHECK(occurrences(html, "class=\"chart line-chart\"") == sim::indicator_count + 1);
+  CHECK(occurrences(html, "class=\"chart line-chart\"") == sim::first_participant_indicator + 1);
   CHECK(has(html, "Teilnehmende und Nicht-Teilnehmende"));
   CHECK(has(html,
             "science share am Ende des Zeitraums: Teilnehmende 0,500, Nicht-Teilnehmende 0,300."));

@@ -31,7 +31,9 @@ std::string text(std::uint64_t region, const std::string& ties, std::size_t tie_
                  const std::string& closed = "closed 0", std::size_t months = 2) {
   std::string rows;
   for (std::size_t m = 0; m < months; ++m)
-    rows += "0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x1.8p+1 0x0p+0 0x0p+0\n";
+    rows +=
+        "0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x0p+0 0x1.8p+1 0x0p+0 0x0p+0 0x0p+0 "
+        "0x0p+0 0x0p+0 0x0p+0\n";
   return "verbund-checkpoint 3\nmonth 1\nseed 7\nregion " + std::to_string(region) +
          "\nscenario s\nreplicates 1\nreplicate 0 0 " + std::to_string(months) + " " +
          std::to_string(tie_count) + "\n" + rows + ties + closed + "\n";

@@ -273,6 +273,9 @@ TEST_CASE("supply runs are identical for 1 and 2 threads and resume from checkpo
   inputs.checkpoint = *one.checkpoint;
   const auto again =
       sim::simulate(sim::compile(region, resumed, inputs, {.seed = 2}), {.replicates = 4});
-  for (std::size_t r = 0; r < 4; ++r)
-    CHECK(sim::values(again.series[r].back()) == sim::values(one.series[r].back()));
+  // (A fork measures no participants: its first months are its origin's.)
+  for (std::size_t r = 0; r < 4; ++r) {
+    const auto a = sim::values(again.series[r].back()), b = sim::values(one.series[r].back());
+    for (std::size_t k = 0; k < sim::first_participant_indicator; ++k) CHECK(a[k] == b[k]);
+  }
 }

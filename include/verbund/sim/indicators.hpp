@@ -24,10 +24,20 @@ struct Indicators {
   /// Of the operating buyers with a critical (high-criticality) input, the share with at least
   /// two regional sources for every critical input.
   double buyers_dual_sourced = 0.0;
+  // Measured only when the scenario has interventions with participants (all but shocks): the
+  // actors its interventions target (working group members, firms a transfer office serves,
+  // matchmaking participants, funded consortia, supplier initiative buyers), from month 0 on,
+  // against the other operating actors; else 0 and not reported.
+  double participants_mean_degree = 0.0;
+  double others_mean_degree = 0.0;
+  double participants_science_share = 0.0;  ///< of the participating firms
+  double others_science_share = 0.0;        ///< of the other firms
 };
-inline constexpr std::size_t indicator_count = 11;
+inline constexpr std::size_t indicator_count = 15;
 /// The first of the supply indicators (regional sourcing share, buyers dual-sourced).
 inline constexpr std::size_t first_supply_indicator = 9;
+/// The first of the participant indicators.
+inline constexpr std::size_t first_participant_indicator = 11;
 /// The indicators' names, in the order of values().
 inline constexpr std::array<std::string_view, indicator_count> indicator_names{
     "density",
@@ -40,10 +50,17 @@ inline constexpr std::array<std::string_view, indicator_count> indicator_names{
     "ties",
     "operating firms",
     "regional sourcing share",
-    "buyers dual-sourced"};
-/// Whether indicator k is reported by a run that does (`supply`) or does not measure the supply
-/// indicators (Run::supply, Model::measures_supply()). O(1), no throw.
-[[nodiscard]] constexpr bool reported(std::size_t k, bool supply) noexcept {
+    "buyers dual-sourced",
+    "mean degree (participants)",
+    "mean degree (non-participants)",
+    "science share (participants)",
+    "science share (non-participants)"};
+/// Whether indicator k is reported by a run that does or does not measure the supply indicators
+/// (`supply`: Run::supply, Model::measures_supply()) and the participant indicators
+/// (`participants`: Run::participants, Model::measures_participants()). O(1), no throw.
+[[nodiscard]] constexpr bool reported(std::size_t k, bool supply,
+                                      bool participants = false) noexcept {
+  if (k >= first_participant_indicator) return participants;
   return supply || k < first_supply_indicator;
 }
 /// The indicators as an array in the order of indicator_names. O(1), no throw.

@@ -41,6 +41,9 @@ class Model {
   /// Whether the supply indicators are measured: the model was compiled with a supplier market
   /// that has demands (ScenarioInputs::market).
   [[nodiscard]] bool measures_supply() const noexcept;
+  /// Whether the participant indicators are measured: the scenario has an intervention with
+  /// participants (any but a shock) and is not a fork (whose first months are its origin's).
+  [[nodiscard]] bool measures_participants() const noexcept;
   /// The files the scenario's inputs were read from, with their hashes.
   [[nodiscard]] const std::vector<InputFile>& input_files() const& noexcept;
   /// What compiling found worth telling the user, in words: interventions that will do nothing

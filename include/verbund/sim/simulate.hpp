@@ -41,6 +41,8 @@ struct Run {
   /// Whether the supply indicators were measured (Model::measures_supply): report them only then
   /// (sim::reported).
   bool supply = false;
+  /// Whether the participant indicators were measured (Model::measures_participants).
+  bool participants = false;
   /// Actors per working group as drawn (same in every replicate), for the report.
   std::vector<std::pair<std::string, std::vector<core::ActorId>>> groups;
   std::optional<Checkpoint> checkpoint;  ///< with RunOptions::checkpoint_at

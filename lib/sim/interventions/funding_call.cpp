@@ -63,7 +63,10 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   const auto result = match::build_consortia(
       ctx.scorer(), call, {.top = static_cast<std::size_t>(f.consortia), .seed = ctx.seed});
   std::vector<std::vector<core::ActorId>> consortia;
-  for (const auto& c : result.consortia) consortia.push_back(c.members);
+  for (const auto& c : result.consortia) {
+    consortia.push_back(c.members);
+    ctx.phase.participants.insert(ctx.phase.participants.end(), c.members.begin(), c.members.end());
+  }
   if (consortia.size() < static_cast<std::size_t>(f.consortia))
     ctx.phase.notes.push_back(f.name + ": funds " + std::to_string(consortia.size()) + " of the " +
                               std::to_string(f.consortia) +

@@ -110,6 +110,9 @@ struct InterventionType {
   /// Compiles the parsed fields. Throws InvalidInput at ctx.at.
   std::unique_ptr<const CompiledIntervention> (*compile)(const Intervention& intervention,
                                                          CompileContext& ctx) = nullptr;
+  /// Whether the actors it targets take part in it (Phase::participants): a programme,
+  /// not an event like a shock.
+  bool has_participants = true;
 };
 
 // The built-in types, one per file of this folder.

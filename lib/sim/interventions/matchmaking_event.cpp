@@ -62,7 +62,10 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   const auto& m = *intervention.spec_if<MatchmakingEvent>();
   const auto& region = ctx.region;
   const auto& scorer = ctx.scorer();
-  const auto participants = ctx.select(m.select, m.members, m.name, SelectionRole::targets, m.members_at);
+  const auto participants =
+      ctx.select(m.select, m.members, m.name, SelectionRole::targets, m.members_at);
+  ctx.phase.participants.insert(ctx.phase.participants.end(), participants.begin(),
+                                participants.end());
   std::vector<core::ActorId> firms = participants;
   std::erase_if(firms, [&](core::ActorId a) {
     return region.kind(a) != core::ActorKind::firm || region.needs(a).empty();

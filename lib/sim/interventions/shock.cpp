@@ -99,6 +99,6 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
 
 }  // namespace
 
-const InterventionType shock_type{"shock", 0, read, compile};
+const InterventionType shock_type{"shock", 0, read, compile, /*has_participants=*/false};
 
 }  // namespace verbund::sim::detail

@@ -172,6 +172,7 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
                               ": the database holds no supplier market; buyers meet suppliers "
                               "drawn at random from the selection");
   }
+  ctx.phase.participants.insert(ctx.phase.participants.end(), who.buyers.begin(), who.buyers.end());
   if (who.buyers.empty() || (who.ranked.empty() && who.pool.empty()))
     ctx.phase.notes.push_back(i.name + ": no " + (who.buyers.empty() ? "buyer" : "supplier") +
                               " matches, so nobody meets");

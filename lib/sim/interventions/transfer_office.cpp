@@ -81,6 +81,7 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
     return ctx.region.kind(a) != core::ActorKind::firm || ctx.region.needs(a).empty();
   });
   if (firms.empty()) ctx.phase.notes.push_back(t.name + ": the office serves no firm with needs");
+  ctx.phase.participants.insert(ctx.phase.participants.end(), firms.begin(), firms.end());
   // The engine ranks on the starting region, so each firm's list is fixed: plan it once.
   std::vector<std::vector<core::ActorId>> partners(firms.size());
   tbb::parallel_for(std::size_t{0}, firms.size(), [&](std::size_t i) {

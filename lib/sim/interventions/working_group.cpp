@@ -70,6 +70,7 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
     ctx.phase.notes.push_back(g.name + ": the group has " + std::to_string(members.size()) +
                               " member" + (members.size() == 1 ? "" : "s") + " and will not meet");
   ctx.phase.drawn_groups.emplace_back(g.name, members);
+  ctx.phase.participants.insert(ctx.phase.participants.end(), members.begin(), members.end());
   const auto group = ctx.phase.add_focus_group(g.start, g.end, std::move(members));
   return std::make_unique<WorkingGroupUnit>(g, group, ctx.ordinal);
 }
