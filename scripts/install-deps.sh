@@ -15,6 +15,8 @@ packages=(
   # The fuzz preset: clang with its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer). Clang 16,
   # as clang 14 cannot capture a structured binding in a lambda, which the library does.
   clang-16 libclang-rt-16-dev
+  # The tsan preset's race check reads function names from reports: llvm-symbolizer.
+  llvm-16
   # The reports' browser test (tests/report/browser_test.py) loads them in headless Chromium.
   chromium
 )

@@ -6,8 +6,7 @@
 
 #include <mutex>
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
@@ -104,10 +103,10 @@ Betweenness betweenness(const SimpleGraph& graph, const BetweennessOptions& opti
   const std::size_t k = options.samples == 0 ? n : std::min(options.samples, n);
   const auto sources = choose_sources(n, k, options.seed);
 
-  tbb::enumerable_thread_specific<Workspace> local([n] { return Workspace(n); });
+  par::ThreadLocal<Workspace> local([n] { return Workspace(n); });
   std::mutex progress_mutex;
   std::size_t done = 0;
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, sources.size(), 1), [&](const auto& r) {
+  par::parallel_for(par::Range<std::size_t>(0, sources.size(), 1), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) accumulate_source(graph, sources[i], ws);
     if (options.progress) {

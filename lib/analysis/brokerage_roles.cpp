@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 namespace verbund::analysis {
 namespace {
@@ -44,7 +44,7 @@ std::vector<BrokerageRoles> brokerage_roles(const DirectedGraph& graph,
                                             std::span<const std::uint32_t> group,
                                             std::span<const std::uint32_t> actors) {
   std::vector<BrokerageRoles> roles(actors.size());
-  tbb::parallel_for(std::size_t{0}, actors.size(), [&](std::size_t i) {
+  par::parallel_for(std::size_t{0}, actors.size(), [&](std::size_t i) {
     const std::uint32_t v = actors[i];
     BrokerageRoles& r = roles[i];
     for (const auto a : graph.in(v)) {

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_reduce.h>
+#include "core/parallel_loops.hpp"
 
 namespace verbund::analysis {
 
@@ -24,7 +22,7 @@ Clustering clustering(const SimpleGraph& graph) {
     out_offsets[v + 1] = out_offsets[v] + d;
   }
   std::vector<std::uint32_t> out(out_offsets[n]);
-  tbb::parallel_for(std::uint32_t{0}, n, [&](std::uint32_t v) {
+  par::parallel_for(std::uint32_t{0}, n, [&](std::uint32_t v) {
     auto at = out_offsets[v];
     for (const auto w : graph.neighbours(v)) {
       if (before(v, w)) out[at++] = w;
@@ -32,9 +30,9 @@ Clustering clustering(const SimpleGraph& graph) {
   });  // out-lists stay sorted by id
 
   // Per-thread counters; integer sums do not depend on how the work was split.
-  tbb::enumerable_thread_specific<std::vector<std::uint64_t>> local(
+  par::ThreadLocal<std::vector<std::uint64_t>> local(
       [&] { return std::vector<std::uint64_t>(n, 0); });
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n, 256), [&](const auto& range) {
+  par::parallel_for(par::Range<std::uint32_t>(0, n, 256), [&](const auto& range) {
     auto& count = local.local();
     for (std::uint32_t u = range.begin(); u != range.end(); ++u) {
       const auto* ub = out.data() + out_offsets[u];
@@ -91,7 +89,7 @@ double weighted_average_clustering(const SimpleGraph& graph) {
   if (max_weight <= 0.0) return 0.0;
 
   std::vector<double> local(n, 0.0);
-  tbb::parallel_for(std::uint32_t{0}, n, [&](std::uint32_t v) {
+  par::parallel_for(std::uint32_t{0}, n, [&](std::uint32_t v) {
     const auto nv = graph.neighbours(v);
     const auto wv = graph.weights(v);
     const std::size_t d = nv.size();

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 namespace verbund::analysis {
 
@@ -33,7 +33,7 @@ SimpleGraph::SimpleGraph(const core::Region& region, const TieFilter& filter) {
       if (accepted) emit(other.value, weight);
     }
   };
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t v) {
+  par::parallel_for(std::size_t{0}, n, [&](std::size_t v) {
     std::uint64_t d = 0;
     for_each_edge(static_cast<std::uint32_t>(v), [&](std::uint32_t, double) { ++d; });
     degree[v] = d;
@@ -42,7 +42,7 @@ SimpleGraph::SimpleGraph(const core::Region& region, const TieFilter& filter) {
   for (std::size_t v = 0; v < n; ++v) offsets_[v + 1] = offsets_[v] + degree[v];
   neighbours_.resize(offsets_[n]);
   weights_.resize(offsets_[n]);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t v) {
+  par::parallel_for(std::size_t{0}, n, [&](std::size_t v) {
     std::uint64_t at = offsets_[v];
     for_each_edge(static_cast<std::uint32_t>(v), [&](std::uint32_t w, double weight) {
       neighbours_[at] = w;

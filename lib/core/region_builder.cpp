@@ -4,8 +4,7 @@
 #include <map>
 #include <unordered_map>
 
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_sort.h>
+#include "core/parallel_loops.hpp"
 
 #include "csr_build.hpp"
 #include "verbund/assert.hpp"
@@ -82,7 +81,7 @@ Region RegionBuilder::build() && {
   // External ids: sorted index, duplicates rejected.
   r.id_order_.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) r.id_order_[i] = i;
-  tbb::parallel_sort(r.id_order_.begin(), r.id_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+  par::parallel_sort(r.id_order_.begin(), r.id_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
     return r.external_ids_[a] < r.external_ids_[b];
   });
   for (std::size_t i = 1; i < n; ++i) {
@@ -177,7 +176,7 @@ Region RegionBuilder::build() && {
                            TieId{static_cast<std::uint32_t>(k / 2)}};
         },
         r.adjacency_offsets_, r.adjacency_);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1024), [&](const auto& range) {
+    par::parallel_for(par::Range<std::size_t>(0, n, 1024), [&](const auto& range) {
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
         std::sort(r.adjacency_.begin() + static_cast<std::ptrdiff_t>(r.adjacency_offsets_[i]),
                   r.adjacency_.begin() + static_cast<std::ptrdiff_t>(r.adjacency_offsets_[i + 1]),
@@ -236,7 +235,7 @@ RegionBuilder make_region_builder(const RegionData& data) {
   }
   // Resolving ids is the costly part for millions of ties; validate() has vouched for them.
   std::vector<Tie> ties(data.ties.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ties.size(), 4096), [&](const auto& range) {
+  par::parallel_for(par::Range<std::size_t>(0, ties.size(), 4096), [&](const auto& range) {
     for (std::size_t k = range.begin(); k != range.end(); ++k) {
       const auto& t = data.ties[k];
       ties[k] = {

@@ -13,8 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <tbb/parallel_reduce.h>
-#include <tbb/parallel_sort.h>
+#include "core/parallel_loops.hpp"
 
 namespace verbund::core {
 
@@ -222,9 +221,9 @@ class Validator {
   template <typename Records, typename Check>
   void check_rows(const Records& records, Check check) const {
     const std::size_t none = records.size();
-    const std::size_t first = tbb::parallel_reduce(
-        tbb::blocked_range<std::size_t>(0, records.size(), 4096), none,
-        [&](const tbb::blocked_range<std::size_t>& range, std::size_t found) {
+    const std::size_t first = par::parallel_reduce(
+        par::Range<std::size_t>(0, records.size(), 4096), none,
+        [&](const par::Range<std::size_t>& range, std::size_t found) {
           for (std::size_t i = range.begin(); i != range.end() && i < found; ++i) {
             try {
               check(records[i]);
@@ -259,7 +258,7 @@ class Validator {
       return std::tuple<std::string_view, std::string_view, CompetenceRole, std::uint32_t>(
           cs[i].actor, cs[i].competence, cs[i].role, i);
     };
-    tbb::parallel_sort(order.begin(), order.end(),
+    par::parallel_sort(order.begin(), order.end(),
                        [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
     std::size_t repeat = cs.size();
     for (std::size_t k = 1; k < order.size(); ++k) {

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "event/prepared.hpp"
 #include "event/schedule_build.hpp"
@@ -392,7 +392,7 @@ Schedule schedule_meetings(const SchedulingProblem& problem, const ScheduleOptio
   const auto d = detail::prepare(problem);
   const std::size_t runs = std::max<std::size_t>(1, options.restarts);
   std::vector<RunResult> results(runs);
-  tbb::parallel_for(std::size_t{0}, runs, [&](std::size_t i) {
+  par::parallel_for(std::size_t{0}, runs, [&](std::size_t i) {
     Run run(d, options, i);
     const auto& state = run.go(/*fairness_first=*/i % 2 == 0);
     RunResult out;

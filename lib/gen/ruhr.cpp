@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_map>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "verbund/core/random.hpp"
 
@@ -106,20 +106,20 @@ class Generator {
   void generate() {
     const std::size_t n = opt_.firms;
     firms_.resize(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_firm(i); });
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_firm(i); });
     calibrate_science();
     index_firms();
 
     first_.resize(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       draw_supply(i, first_[i]);
       draw_science(i, first_[i]);
     });
     build_firm_adjacency(first_);
     second_.resize(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_informal(i, second_[i]); });
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_informal(i, second_[i]); });
     members_.resize(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_memberships(i, members_[i]); });
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_memberships(i, members_[i]); });
     drop_repeats(first_, second_);
   }
 
@@ -433,7 +433,7 @@ class Generator {
     auto same = [](const GeneratedTie& a, const GeneratedTie& b) {
       return a.a == b.a && a.b == b.b && a.kind == b.kind && a.b_is_science == b.b_is_science;
     };
-    tbb::parallel_for(std::size_t{0}, first.size(), [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, first.size(), [&](std::size_t i) {
       for (auto* list : {&first[i], &second[i]}) {
         std::vector<GeneratedTie> kept;
         for (const auto& t : *list) {
@@ -446,7 +446,7 @@ class Generator {
       }
     });
     std::vector<std::vector<GeneratedTie>> filtered(second.size());
-    tbb::parallel_for(std::size_t{0}, second.size(), [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, second.size(), [&](std::size_t i) {
       for (const auto& t : second[i]) {
         const auto& other = second[t.b];
         const bool drawn_by_lower_end_too =
@@ -483,7 +483,7 @@ class Generator {
   core::RegionData records() {
     const std::size_t n = firms_.size();
     std::vector<std::string> ids(n);
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { ids[i] = firm_id(i); });
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { ids[i] = firm_id(i); });
     const auto& base_actors = base_.institutions.actors;
 
     core::RegionData out = base_.institutions;
@@ -510,7 +510,7 @@ class Generator {
           ids[t.a], t.b_is_science ? science_[t.b].id : ids[t.b], t.kind, t.weight, t.start, t.end,
           0};
     };
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       const Firm& f = firms_[i];
       out.actors[first_actor + i] = firm_record(i, ids[i]);
       std::size_t c = competence_at[i];
@@ -545,7 +545,7 @@ class Generator {
       competence_ids.push_back(*builder.taxonomy().find_competence(c));
 
     std::vector<core::ActorRecord> firms(n);
-    tbb::parallel_for(std::size_t{0}, n,
+    par::parallel_for(std::size_t{0}, n,
                       [&](std::size_t i) { firms[i] = firm_record(i, firm_id(i)); });
     auto firm = [&](std::size_t i) {
       return core::ActorId{first_firm + static_cast<std::uint32_t>(i)};

@@ -10,7 +10,7 @@
 #include <numeric>
 #include <set>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "consortium_detail.hpp"
 
@@ -139,7 +139,7 @@ class Evaluator {
       firm[i] = r.kind(actors_[i]) == core::ActorKind::firm;
       science[i] = core::is_science(r.kind(actors_[i]));
     }
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
       for (std::size_t j = 0; j < n; ++j) {
         if (i == j) continue;
         const bool tie = r.connected(actors_[i], actors_[j]);
@@ -624,7 +624,7 @@ ConsortiumResult build_consortia(const TransferScorer& scorer, const Call& call,
     found = enumerate_all(ev, call);
   } else {
     attempts.resize(options.restarts);
-    tbb::parallel_for(std::size_t{0}, options.restarts,
+    par::parallel_for(std::size_t{0}, options.restarts,
                       [&](std::size_t r) { attempts[r] = search_once(ev, call, options.seed, r); });
     for (const auto& a : attempts) {
       if (a.value.violation == 0.0) found.push_back(a);

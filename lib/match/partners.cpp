@@ -6,7 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "verbund/error.hpp"
 
@@ -97,7 +97,7 @@ std::vector<PartnerRecommendation> by_network_and_topic(const TransferScorer& sc
   pooled_norm = std::sqrt(pooled_norm);
 
   std::vector<PartnerRecommendation> all(n);
-  tbb::parallel_for(std::uint32_t{0}, static_cast<std::uint32_t>(n), [&](std::uint32_t v) {
+  par::parallel_for(std::uint32_t{0}, static_cast<std::uint32_t>(n), [&](std::uint32_t v) {
     PartnerRecommendation p;
     p.actor = ActorId{v};
     if (member[v]) {

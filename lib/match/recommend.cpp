@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "score_bounds.hpp"
 #include "score_index.hpp"
@@ -283,8 +282,8 @@ std::vector<SeekerRecommendations> recommend_many(const TransferScorer& scorer,
                                                   const RecommendOptions& options) {
   std::vector<SeekerRecommendations> out(seekers.size());
   const auto& index = detail::ScorerAccess::index(scorer);
-  tbb::enumerable_thread_specific<Workspace> local([&index] { return Workspace(index); });
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, seekers.size(), 64), [&](const auto& r) {
+  par::ThreadLocal<Workspace> local([&index] { return Workspace(index); });
+  par::parallel_for(par::Range<std::size_t>(0, seekers.size(), 64), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const auto needs = scorer.region().needs(seekers[i]);
@@ -298,7 +297,7 @@ std::vector<SeekerRecommendations> recommend_many_brute_force(const TransferScor
                                                               std::span<const ActorId> seekers,
                                                               std::size_t k) {
   std::vector<SeekerRecommendations> out(seekers.size());
-  tbb::parallel_for(std::size_t{0}, seekers.size(), [&](std::size_t i) {
+  par::parallel_for(std::size_t{0}, seekers.size(), [&](std::size_t i) {
     const auto needs = scorer.region().needs(seekers[i]);
     out[i] = {seekers[i], recommend_brute_force(scorer, seekers[i], needs, k)};
   });

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <numeric>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "sim/model_impl.hpp"
 #include "verbund/error.hpp"
@@ -70,7 +70,7 @@ Run simulate(const Model& model, const RunOptions& options) {
   std::vector<ReplicateState> captured(capture_at ? options.replicates : 0);
   std::mutex progress_mutex;
   std::size_t done = 0;
-  tbb::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
+  par::parallel_for(std::size_t{0}, options.replicates, [&](std::size_t r) {
     Simulation replicate(model, r, options.observer);
     replicate.cancel_with(options.cancel);
     bool stopped = false;

@@ -6,8 +6,7 @@
 #include <string_view>
 #include <tuple>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "risk_sources.hpp"
 #include "verbund/core/geo.hpp"
@@ -37,7 +36,7 @@ RiskReport assess_risk(const Market& market) {
   const auto demands = market.demands();
   RiskReport report;
   report.exposures.resize(demands.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, demands.size(), 256), [&](const auto& r) {
+  par::parallel_for(par::Range<std::size_t>(0, demands.size(), 256), [&](const auto& r) {
     std::vector<SourceShare> sources;
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
       const Demand& d = demands[i];
@@ -202,7 +201,7 @@ LossReport simulate_loss(const Market& market, std::span<const ActorId> removed,
 
     // Every buyer is judged on the failures up to tier - 1, so the order does not matter.
     std::vector<BuyerVerdict> verdicts(buyers.size());
-    tbb::parallel_for(std::size_t{0}, buyers.size(), [&](std::size_t i) {
+    par::parallel_for(std::size_t{0}, buyers.size(), [&](std::size_t i) {
       const std::span<const CategoryId> mine(categories.data() + offsets[i],
                                              offsets[i + 1] - offsets[i]);
       verdicts[i] = evaluate_buyer(market, buyers[i], mine, failed_tier, tier, options);
@@ -246,7 +245,7 @@ LossReport simulate_loss(const Market& market, std::span<const ActorId> removed,
         {disrupted[i].second, disrupted[i].first, static_cast<std::uint32_t>(order_of[at])});
   }
 
-  tbb::parallel_for(std::size_t{0}, report.lost.size(), [&](std::size_t i) {
+  par::parallel_for(std::size_t{0}, report.lost.size(), [&](std::size_t i) {
     auto& lost = report.lost[i];
     lost.substitutes = rank_substitutes(market, flows[lost.flow], failed_tier, options.substitutes);
   });

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "search_index.hpp"
 #include "verbund/error.hpp"
@@ -218,8 +217,8 @@ std::vector<DemandMatches> many_buyers(const SupplierIndex& index, std::span<con
   starts.push_back(demands.size());
   std::vector<DemandMatches> out(demands.size());
   const Query query{index.impl(), options};
-  tbb::enumerable_thread_specific<Workspace> local([&] { return Workspace(index.impl()); });
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, starts.size() - 1, 64), [&](const auto& r) {
+  par::ThreadLocal<Workspace> local([&] { return Workspace(index.impl()); });
+  par::parallel_for(par::Range<std::size_t>(0, starts.size() - 1, 64), [&](const auto& r) {
     auto& ws = local.local();
     for (std::size_t b = r.begin(); b != r.end(); ++b) {
       index.impl().relate(market.demands()[demands[starts[b]]].buyer, ws.relations);

@@ -7,7 +7,7 @@
 #include <numeric>
 #include <span>
 
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "../match/min_cost_flow.hpp"
 #include "search_index.hpp"
@@ -288,7 +288,7 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
   }
   std::vector<Solution> solved(parts.size());
   std::vector<std::size_t> first_pair(parts.size(), 0);
-  tbb::parallel_for(std::size_t{0}, parts.size(), [&](std::size_t c) {
+  par::parallel_for(std::size_t{0}, parts.size(), [&](std::size_t c) {
     if (parts[c].empty()) return;
     const auto network = network_of(problem, parts[c]);
     first_pair[c] = network.first_pair;

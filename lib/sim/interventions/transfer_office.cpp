@@ -1,6 +1,6 @@
 // A transfer office: each month from `start` to `end` it introduces firms without a science tie
 // to their best-scored research partner not yet tied to them; a share of introductions convert.
-#include <tbb/parallel_for.h>
+#include "core/parallel_loops.hpp"
 
 #include "sim/interventions/intervention.hpp"
 #include "sim/interventions/toml_fields.hpp"
@@ -84,7 +84,7 @@ std::unique_ptr<const CompiledIntervention> compile(const Intervention& interven
   ctx.phase.participants.insert(ctx.phase.participants.end(), firms.begin(), firms.end());
   // The engine ranks on the starting region, so each firm's list is fixed: plan it once.
   std::vector<std::vector<core::ActorId>> partners(firms.size());
-  tbb::parallel_for(std::size_t{0}, firms.size(), [&](std::size_t i) {
+  par::parallel_for(std::size_t{0}, firms.size(), [&](std::size_t i) {
     for (const auto& rec :
          match::recommend(scorer, firms[i], ctx.region.needs(firms[i]), candidates_per_firm))
       partners[i].push_back(rec.candidate);
