@@ -133,6 +133,9 @@ void check_writable(const std::string& path) {
         "cannot write here: the folder '" + dir.string() + "' does not exist or is not writable");
   if (std::filesystem::is_directory(path, error))
     throw InvalidInput(SourceLocation{path, 0, 0}, "is a folder, not a file to write");
+  // An existing file must be writable too, or the run would fail only after it is made.
+  if (std::filesystem::exists(path, error) && access(path.c_str(), W_OK) != 0)
+    throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write here: the file is read-only");
 }
 
 void check_series_fit_in_memory(std::size_t scenarios, std::size_t replicates, int horizon) {
