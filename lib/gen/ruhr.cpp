@@ -232,8 +232,11 @@ class Generator {
         if (take) out.emplace_back(competence_index_.at(c), weight);
       }
       if (out.empty() && !pool.empty()) {
-        out.emplace_back(competence_index_.at(pool[rng.below(pool.size())]),
-                         round2(0.3 + 0.7 * rng.uniform()));
+        // One draw after the other (function arguments have no order of evaluation; this is
+        // the order GCC took, which the generated regions were made with).
+        const double weight = round2(0.3 + 0.7 * rng.uniform());
+        const auto& competence = pool[rng.below(pool.size())];
+        out.emplace_back(competence_index_.at(competence), weight);
       }
     };
     draw_competences(s.offers, 0.7, f.offers);
@@ -465,8 +468,12 @@ class Generator {
     RandomStream rng(opt_.seed, i, attributes + 100);
     core::ActorRecord a;
     a.id = std::move(id);
-    a.name = std::string(name_prefixes[rng.below(name_prefixes.size())]) + " " + s.name_word + " " +
-             legal_forms[rng.below(legal_forms.size())];
+    // Drawn one after the other: the operands of `+` have no order of evaluation, and GCC and
+    // Clang took them in opposite orders. This is GCC's order, the one the generated regions
+    // (and the golden digests) were made with.
+    const auto legal_form = legal_forms[rng.below(legal_forms.size())];
+    const auto prefix = name_prefixes[rng.below(name_prefixes.size())];
+    a.name = std::string(prefix) + " " + s.name_word + " " + legal_form;
     a.kind = core::ActorKind::firm;
     a.municipality = base_.municipalities[f.municipality].name;
     a.location = core::GeoPoint{std::round(f.location.lat * 1e5) / 1e5,
