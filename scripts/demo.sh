@@ -60,12 +60,14 @@ supplier=$(sqlite3 verbund.db "SELECT a.ext_id FROM supply_flows f JOIN ties t O
 echo "== verbund suppliers risk --without $supplier --tiers 3   (who loses what if it closes)"
 "$verbund" --db verbund.db suppliers risk --without "$supplier" --tiers 3 --limit 10
 echo
-echo "== verbund compare baseline vs. Duisburg masterplan vs. stronger transfer offices"
+echo "== verbund compare baseline vs. Duisburg masterplan vs. stronger transfer offices vs."
+echo "   the Zulieferinitiative Ruhr (supplier catalogue and buyer-supplier days)"
 echo "   (five years, 20 replicates each on common random numbers: 'difference' is the scenario"
 echo "    minus the baseline at the horizon, with its 95 % confidence interval; 'verdict' says"
 echo "    whether that interval lies above zero, below it, or around it)"
 "$verbund" --db verbund.db --seed "$seed" compare data/scenarios/baseline.toml \
-  data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml --replicates 20
+  data/scenarios/duisburg-masterplan.toml data/scenarios/transfer-offices.toml \
+  data/scenarios/zulieferinitiative-ruhr.toml --replicates 20
 echo
 echo "== verbund report firm|call|scenario|region   (self-contained HTML to pass on, in German)"
 mkdir -p reports
