@@ -43,19 +43,24 @@ int main(int argc, char** argv) {
   app.add_flag("--no-record", global.no_record,
                "do not record the run in the database (its provenance table `runs`)");
 
-  const std::vector<verbund::cli::Verb> verbs{
-      verbund::cli::add_init_verb(app, global),     verbund::cli::add_import_verb(app, global),
-      verbund::cli::add_generate_verb(app, global), verbund::cli::add_info_verb(app, global),
-      verbund::cli::add_export_verb(app, global),   verbund::cli::add_metrics_verb(app, global),
-      verbund::cli::add_brokers_verb(app, global),  verbund::cli::add_communities_verb(app, global),
-      verbund::cli::add_match_verb(app, global),    verbund::cli::add_recommend_verb(app, global),
-      verbund::cli::add_simulate_verb(app, global), verbund::cli::add_compare_verb(app, global),
-      verbund::cli::add_suppliers_verb(app, global),
-      verbund::cli::add_report_verb(app, global),
-      verbund::cli::add_show_verb(app, global),
-      verbund::cli::add_find_verb(app, global),
-      verbund::cli::add_runs_verb(app, global),
-      verbund::cli::add_event_verb(app, global)};
+  const std::vector<verbund::cli::Verb> verbs{verbund::cli::add_init_verb(app, global),
+                                              verbund::cli::add_import_verb(app, global),
+                                              verbund::cli::add_generate_verb(app, global),
+                                              verbund::cli::add_info_verb(app, global),
+                                              verbund::cli::add_export_verb(app, global),
+                                              verbund::cli::add_metrics_verb(app, global),
+                                              verbund::cli::add_brokers_verb(app, global),
+                                              verbund::cli::add_communities_verb(app, global),
+                                              verbund::cli::add_match_verb(app, global),
+                                              verbund::cli::add_recommend_verb(app, global),
+                                              verbund::cli::add_simulate_verb(app, global),
+                                              verbund::cli::add_compare_verb(app, global),
+                                              verbund::cli::add_suppliers_verb(app, global),
+                                              verbund::cli::add_report_verb(app, global),
+                                              verbund::cli::add_show_verb(app, global),
+                                              verbund::cli::add_find_verb(app, global),
+                                              verbund::cli::add_runs_verb(app, global),
+                                              verbund::cli::add_event_verb(app, global)};
 
   try {
     app.parse(argc, argv);

@@ -64,8 +64,8 @@ TransferRound assign_transfers(const TransferScorer& scorer,
 
   if (preferences) {
     for (const auto& p : round.problem.pairs)
-      round.right_priority.push_back(preferences->priority(
-          region, round.candidates[p.right], round.seekers[p.left], p.score));
+      round.right_priority.push_back(
+          preferences->priority(region, round.candidates[p.right], round.seekers[p.left], p.score));
   }
   switch (method) {
     case AssignMethod::optimal: {

@@ -275,11 +275,11 @@ std::string scenario_report(const std::vector<ScenarioOutcome>& scenarios,
     for (std::size_t k = 0; k < sim::indicator_count; ++k)
       if (sim::reported(k, base.supply))
         rows.push_back({k == 0 ? scenarios[s].name : std::string(),
-                      std::string(indicator_label(lang, k)),
-                      value(lang, k, base.summary.back()[k].mean),
-                      value(lang, k, scenarios[s].summary.back()[k].mean),
-                      signed_value(lang, k, d.back()[k].mean),
-                      std::string(label(lang, verdict_of(d.back()[k].low, d.back()[k].high)))});
+                        std::string(indicator_label(lang, k)),
+                        value(lang, k, base.summary.back()[k].mean),
+                        value(lang, k, scenarios[s].summary.back()[k].mean),
+                        signed_value(lang, k, d.back()[k].mean),
+                        std::string(label(lang, verdict_of(d.back()[k].low, d.back()[k].high)))});
   }
   h.table({std::string(pick(lang, "Scenario", "Szenario")),
            std::string(pick(lang, "Indicator", "Kennzahl")),

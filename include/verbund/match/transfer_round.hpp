@@ -32,7 +32,7 @@ struct TransferRound {
   Assignment assignment;
   std::optional<double> dual_bound;  ///< optimal only: the certificate
   std::optional<double> gap;
-  std::size_t blocking_pairs = 0;  ///< audit of the result (receivers' priorities if given)
+  std::size_t blocking_pairs = 0;      ///< audit of the result (receivers' priorities if given)
   std::vector<double> right_priority;  ///< per pair: the receiver's priority; empty = the score
   struct Unmatched {
     core::ActorId seeker;
