@@ -52,10 +52,14 @@ class Reader {
 
 }  // namespace
 
-LoadedScenario load_scenario_inputs(const fs::path& path) {
+LoadedScenario load_scenario_inputs(const fs::path& path) { return load_scenario_inputs(path, {}); }
+
+LoadedScenario load_scenario_inputs(const fs::path& path,
+                                    std::span<const sim::ParameterSetting> settings) {
   LoadedScenario out;
   Reader reader(out.inputs);
-  out.scenario = sim::parse_scenario(reader.read(path, "scenario", "scenario file"), path.string());
+  out.scenario =
+      sim::parse_scenario(reader.read(path, "scenario", "scenario file"), path.string(), settings);
   const auto& scenario = out.scenario;
   if (scenario.fork) {
     // The origin is read either way: replayed, or (with a checkpoint) the scenario the

@@ -79,7 +79,11 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file) {
 
 Scenario detail::parse_scenario(std::string_view toml_text, const std::string& file,
                                 const InterventionRegistry& registry) {
-  const toml::table root = io::parse_toml(toml_text, file);
+  return scenario_from_toml(io::parse_toml(toml_text, file), file, registry);
+}
+
+Scenario detail::scenario_from_toml(const toml::table& root, const std::string& file,
+                                    const InterventionRegistry& registry) {
   TomlReader r(root, file, "the scenario");
   Scenario s;
   s.file = file;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 
 #include "verbund/sim/inputs.hpp"
+#include "verbund/sim/parameters.hpp"
 #include "verbund/sim/scenario.hpp"
 
 namespace verbund::io {
@@ -25,5 +27,11 @@ struct LoadedScenario {
 ///   const auto run = sim::simulate(model, {.replicates = 20});
 /// \endcode
 [[nodiscard]] LoadedScenario load_scenario_inputs(const std::filesystem::path& path);
+
+/// As above, with `settings` applied to the scenario (not to its fork origin) before it is
+/// parsed (sim::parse_scenario with settings): what sweeps and calibration run. Also throws
+/// InvalidInput for a setting the scenario refuses, naming the key.
+[[nodiscard]] LoadedScenario load_scenario_inputs(const std::filesystem::path& path,
+                                                  std::span<const sim::ParameterSetting> settings);
 
 }  // namespace verbund::io

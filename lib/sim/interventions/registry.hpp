@@ -34,6 +34,9 @@ class InterventionRegistry {
 /// parse_scenario() and compile() with another registry (sim/scenario.cpp, sim/model.cpp).
 [[nodiscard]] Scenario parse_scenario(std::string_view toml_text, const std::string& file,
                                       const InterventionRegistry& registry);
+/// parse_scenario() of a TOML document already parsed (sim/parameters.cpp edits it first).
+[[nodiscard]] Scenario scenario_from_toml(const toml::table& root, const std::string& file,
+                                          const InterventionRegistry& registry);
 [[nodiscard]] Model compile(const core::Region& region, const Scenario& scenario,
                             const ScenarioInputs& inputs, const CompileOptions& options,
                             const InterventionRegistry& registry);
