@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::accept_or_refuse([&] {
     const auto event = event::load_event(dir / "event.toml");
     // Planning is the reader's consumer; kept small so that a large grid is not a "hang".
-    if (event.participants.size() * event.slots.size() > 20000 || event.requests.size() > 2000)
+    if (event.participants.size() * event.slots.size() > 20000 || event.slots.size() > 200 ||
+        event.requests.size() > 2000)
       return;
     const auto plan = event::plan_event(
         event, {.restarts = 1, .bound = {.lp_max_variables = 2000}});  // check_schedule inside
