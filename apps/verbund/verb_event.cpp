@@ -12,7 +12,10 @@
 #include "verbund/error.hpp"
 #include "verbund/event/agenda.hpp"
 #include "verbund/event/suggest.hpp"
+#include "verbund/io/supply_store.hpp"
 #include "verbund/match/score.hpp"
+#include "verbund/supply/market.hpp"
+#include "verbund/supply/search.hpp"
 
 namespace verbund::cli {
 
@@ -75,7 +78,12 @@ void write_plan(const event::Event& event, const event::EventPlan& plan, const s
 
 void print_summary(const event::Event& event, const event::EventPlan& plan, const EventArgs& o,
                    const GlobalOptions& global) {
-  if (global.quiet) return;
+  if (global.quiet) {
+    if (!plan.missed.empty())
+      std::cerr << "verbund: " << plan.missed.size()
+                << " must-meeting(s) missed; run without --quiet for the reasons\n";
+    return;
+  }
   const auto& s = plan.summary;
   Table t{"event plan", {"what", "value"}, {}};
   t.rows = {{"participants", event.participants.size()},
@@ -94,7 +102,7 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
             {"mean meetings", s.mean_meetings},
             {"below wished minimum", s.below_minimum}};
   std::vector<Table> tables{t};
-  if (o.explain) {
+  if (o.explain || !plan.missed.empty()) {  // a missed must-meeting is always explained
     Table missed{"must-meetings missed", {"requester", "requested", "why"}, {}};
     for (const auto& m : plan.missed) {
       const auto& q = event.requests[m.request];
@@ -146,7 +154,8 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
   auto so = std::make_shared<SuggestArgs>();
   CLI::App* suggest = verb->add_subcommand(
       "suggest",
-      "Suggest requests for participants with few, by the transfer engine (--db region)");
+      "Suggest requests for participants with few, by the transfer, supplier and partner "
+      "engines (--db region)");
   suggest->add_option("EVENT.toml", so->toml, "the event file")
       ->required()
       ->check(CLI::ExistingFile);
@@ -169,15 +178,25 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
           io::Store store = open_store(global, /*create=*/false);
           const core::Region region = store.load_region();
           const match::TransferScorer scorer(region, {});
+          // The supplier search joins in where the database holds a market.
+          const auto data = io::load_market(store);
+          std::optional<supply::Market> market;
+          std::optional<supply::SupplierIndex> index;
+          if (!data.offers.empty() && !data.demands.empty()) {
+            market.emplace(supply::Market::build(region, data));
+            index.emplace(*market);
+          }
           const auto found = event::suggest_requests(event, scorer,
                                                      {.fewer_than = so->fewer_than,
                                                       .per_participant = so->per,
-                                                      .include_existing = so->include_existing});
-          Table t{"suggested requests", {"requester", "requested", "score", "why"}, {}};
+                                                      .include_existing = so->include_existing,
+                                                      .suppliers = index ? &*index : nullptr});
+          Table t{"suggested requests", {"requester", "requested", "source", "score", "why"}, {}};
           std::string csv = "requester,requested,priority,status\n";
           for (const auto& x : found) {
             t.rows.push_back({event.participants[x.requester].id,
-                              event.participants[x.requested].id, x.score, x.reason});
+                              event.participants[x.requested].id,
+                              std::string(event::to_string(x.source)), x.score, x.reason});
             csv += event.participants[x.requester].id + "," + event.participants[x.requested].id +
                    ",want,pending\n";
           }
@@ -192,6 +211,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
           const auto result = event::plan_event(event, options);
           write_plan(event, result, o->out);
           print_summary(event, result, *o, global);
+          if (!result.missed.empty()) throw NoSolution{};  // the plan is written, the misses said
           return;
         }
         if (!replan->parsed()) return;

@@ -132,8 +132,13 @@ std::optional<std::filesystem::path> csv_path(TomlReader& files, const std::file
   const auto name = files.string(key);
   const auto path = dir / name.value_or(std::string(key) + ".csv");
   if (std::filesystem::exists(path)) return path;
-  if (required || name)
-    throw IoError(path.string() + ": cannot open the " + std::string(key) + " file");
+  // A file the event names or needs and that is not there is bad input, not a failing disk.
+  if (name)
+    throw InvalidInput(files.where(*files.get(key)),
+                       "the " + std::string(key) + " file '" + path.string() + "' does not exist");
+  if (required)
+    throw InvalidInput(path.string() + ": the " + std::string(key) +
+                       " file does not exist (name another under [files])");
   return std::nullopt;
 }
 
@@ -215,12 +220,60 @@ void read_toml(Event& e, const std::filesystem::path& toml_file, const std::stri
   }
 }
 
+/// A `|`-separated list, empty items dropped.
+std::vector<std::string> split_bars(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto j = std::min(text.find('|', i), text.size());
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+/// A firm size class, or the empty text.
+bool is_size(std::string_view s) {
+  return s == "micro" || s == "small" || s == "medium" || s == "large";
+}
+
+/// The columns that describe a participant for others' criteria, and its own criteria.
+void read_profile_and_criteria(const CsvTable& t, Participant& p) {
+  p.size = t.get("size");
+  if (!p.size.empty() && !is_size(p.size))
+    throw InvalidInput(t.where("size"),
+                       "size must be micro, small, medium or large, not '" + p.size + "'");
+  p.project_types = split_bars(t.get("project_types"));
+  p.latitude = io::cell::to_optional_double(t.get("latitude"), t.where("latitude"), "latitude");
+  p.longitude = io::cell::to_optional_double(t.get("longitude"), t.where("longitude"), "longitude");
+  if (p.latitude.has_value() != p.longitude.has_value())
+    throw InvalidInput(t.where(p.latitude ? "longitude" : "latitude"),
+                       "give both latitude and longitude, or neither");
+  if (p.latitude && (*p.latitude < -90 || *p.latitude > 90))
+    throw InvalidInput(t.where("latitude"), "latitude must be from -90 to 90");
+  if (p.longitude && (*p.longitude < -180 || *p.longitude > 180))
+    throw InvalidInput(t.where("longitude"), "longitude must be from -180 to 180");
+  p.wants.sizes = split_bars(t.get("wants_sizes"));
+  for (const auto& s : p.wants.sizes)
+    if (!is_size(s))
+      throw InvalidInput(t.where("wants_sizes"),
+                         "wants_sizes lists micro, small, medium or large, not '" + s + "'");
+  p.wants.topics = split_bars(t.get("wants_topics"));
+  p.wants.project_types = split_bars(t.get("wants_project_types"));
+  p.wants.max_distance_km = io::cell::to_optional_double(
+      t.get("max_distance_km"), t.where("max_distance_km"), "max_distance_km");
+  if (p.wants.max_distance_km && !(*p.wants.max_distance_km > 0))
+    throw InvalidInput(t.where("max_distance_km"), "max_distance_km must be > 0");
+}
+
 void read_participants(Event& e, const std::filesystem::path& path, int default_max) {
   CsvTable t(path,
              {"id", "actor_id", "name", "organisation", "kind", "municipality", "topics",
-              "max_meetings", "min_meetings"},
+              "max_meetings", "min_meetings", "size", "project_types", "latitude", "longitude",
+              "wants_sizes", "wants_topics", "wants_project_types", "max_distance_km", "ranking"},
              {"id"});
   std::set<std::string> ids;
+  // Rankings name participants further down: resolved when all are read.
+  std::vector<std::pair<std::vector<std::string>, SourceLocation>> rankings;
   while (t.next()) {
     Participant p;
     p.id = t.require("id");
@@ -232,12 +285,7 @@ void read_participants(Event& e, const std::filesystem::path& path, int default_
     p.organisation = t.get("organisation");
     p.kind = t.get("kind");
     p.municipality = t.get("municipality");
-    const auto topics = t.get("topics");
-    for (std::size_t i = 0; i < topics.size();) {
-      const auto j = std::min(topics.find('|', i), topics.size());
-      if (j > i) p.topics.push_back(topics.substr(i, j - i));
-      i = j + 1;
-    }
+    p.topics = split_bars(t.get("topics"));
     const auto slots = static_cast<int>(e.slots.size());
     const auto max =
         io::cell::to_optional_int(t.get("max_meetings"), t.where("max_meetings"), "max_meetings");
@@ -250,10 +298,27 @@ void read_participants(Event& e, const std::filesystem::path& path, int default_
             .value_or(0);
     if (p.min_meetings < 0 || p.min_meetings > p.max_meetings)
       throw InvalidInput(t.where("min_meetings"), "min_meetings must be from 0 to max_meetings");
+    read_profile_and_criteria(t, p);
+    rankings.emplace_back(split_bars(t.get("ranking")), t.where("ranking"));
     e.participants.push_back(std::move(p));
   }
   if (e.participants.empty())
     throw InvalidInput(SourceLocation{path.string(), 1, 0}, "no participants");
+  std::unordered_map<std::string, std::uint32_t> index;
+  for (std::uint32_t p = 0; p < e.participants.size(); ++p) index.emplace(e.participants[p].id, p);
+  for (std::uint32_t p = 0; p < e.participants.size(); ++p) {
+    const auto& [names, where] = rankings[p];
+    auto& ranking = e.participants[p].wants.ranking;
+    for (const auto& name : names) {
+      const auto it = index.find(name);
+      if (it == index.end())
+        throw InvalidInput(where, "ranking: unknown participant '" + name + "'");
+      if (it->second == p) throw InvalidInput(where, "ranking: '" + name + "' ranks itself");
+      if (std::find(ranking.begin(), ranking.end(), it->second) != ranking.end())
+        throw InvalidInput(where, "ranking: '" + name + "' is listed twice");
+      ranking.push_back(it->second);
+    }
+  }
 }
 
 void read_availability(Event& e, const std::filesystem::path& path) {
@@ -468,15 +533,19 @@ EventProblem to_problem(const Event& event, const ProblemOptions& options) {
   for (std::uint32_t i = 0; i < event.requests.size(); ++i) {
     const auto& q = event.requests[i];
     if (q.status == RequestStatus::declined) continue;
-    if (options.mutual && q.status != RequestStatus::accepted) continue;
+    if (options.mutual && q.status != RequestStatus::accepted &&
+        !accepts(event, q.requested, q.requester))
+      continue;
     const auto key = std::minmax(q.requester, q.requested);
     const auto [it, fresh] = best.try_emplace({key.first, key.second}, i);
     if (!fresh && q.priority > event.requests[it->second].priority) it->second = i;
   }
   for (const auto& [pair, i] : best) {
     const auto& q = event.requests[i];
-    p.requests.push_back({q.requester, q.requested, q.priority,
-                          q.priority == Priority::must ? event.must_weight : event.want_weight});
+    const double base = q.priority == Priority::must ? event.must_weight : event.want_weight;
+    const auto liked = receiver_preference(event, q.requested, q.requester);
+    p.requests.push_back(
+        {q.requester, q.requested, q.priority, base + event.want_weight * liked.value_or(0.0)});
     out.request_of.push_back(i);
   }
   for (const auto& v : event.vetoes) p.vetoes.emplace_back(v.a, v.b);

@@ -1,12 +1,18 @@
 #include "verbund/event/suggest.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
+#include "verbund/match/partners.hpp"
 #include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
+#include "verbund/supply/market.hpp"
+#include "verbund/supply/search.hpp"
 
 namespace verbund::event {
 
@@ -43,16 +49,88 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
   return out + score;
 }
 
+std::string number(const char* format, double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+/// Why the supplier search proposes `offer` for `demand`, in words.
+std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t demand,
+                            std::uint32_t offer) {
+  const auto& market = index.market();
+  const auto& region = market.region();
+  const auto& d = market.demands()[demand];
+  const auto& o = market.offers()[offer];
+  std::string out = std::string(region.name(o.supplier)) + " supplies " +
+                    market.category(o.category).label_en + ", which " +
+                    std::string(region.name(d.buyer)) + " buys";
+  if (const auto why = index.explain(demand, offer)) {
+    for (const auto& r : why->reasons) out += "; " + r.text;
+    out += number("; supplier score %.3f", why->score.total);
+  }
+  return out;
+}
+
+/// Why partner recommendation proposes `rec.actor` to complete `member`, in words.
+std::string partner_reason(const core::Region& region, core::ActorId member,
+                           const match::PartnerRecommendation& rec) {
+  std::vector<std::string> parts;
+  if (rec.topic > 0)
+    parts.push_back("offers much like " + std::string(region.name(member)) + "'s" +
+                    number(" (similarity %.2f)", rec.topic));
+  if (rec.needs > 0)
+    parts.push_back("offers " + number("%.0f %%", 100.0 * rec.needs) + " of what " +
+                    std::string(region.name(member)) + " needs");
+  if (rec.evidence > 0) parts.push_back("partners in common");
+  if (rec.ties > 0) parts.push_back("already works with it");
+  if (rec.activity > 0)
+    parts.push_back(std::to_string(region.degree(rec.actor)) + " ties in the region");
+  std::string out =
+      std::string(region.name(rec.actor)) + " would complete " + std::string(region.name(member));
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : ": ") + parts[i];
+  return out + number("; partner score %.3f", rec.score);
+}
+
+/// A pair an engine proposes: `from` would ask `to`; the reason is written only when chosen.
+struct Candidate {
+  std::uint32_t from = 0, to = 0;
+  double score = 0.0;
+  std::function<std::string()> reason;
+};
+
+void by_score(std::vector<Candidate>& list) {
+  std::stable_sort(list.begin(), list.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.score != y.score) return x.score > y.score;
+    return std::pair(x.from, x.to) < std::pair(y.from, y.to);
+  });
+}
+
 }  // namespace
+
+std::string_view to_string(SuggestionSource source) noexcept {
+  switch (source) {
+    case SuggestionSource::transfer:
+      return "transfer";
+    case SuggestionSource::supplier:
+      return "supplier";
+    case SuggestionSource::partner:
+      return "partner";
+  }
+  return "";
+}
 
 std::vector<Suggestion> suggest_requests(const Event& event, const match::TransferScorer& scorer,
                                          const SuggestOptions& options) {
   const auto& region = scorer.region();
   const auto P = static_cast<std::uint32_t>(event.participants.size());
   std::vector<std::optional<core::ActorId>> actor(P);
-  for (std::uint32_t p = 0; p < P; ++p)
+  std::unordered_map<std::uint32_t, std::uint32_t> participant_of;  // actor -> first participant
+  for (std::uint32_t p = 0; p < P; ++p) {
     if (!event.participants[p].actor_id.empty())
       actor[p] = region.find(event.participants[p].actor_id);
+    if (actor[p]) participant_of.emplace(actor[p]->value, p);
+  }
   std::vector<std::size_t> live(P, 0);
   std::set<std::pair<std::uint32_t, std::uint32_t>> asked;
   for (const auto& q : event.requests) {
@@ -62,16 +140,14 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
     ++live[q.requested];
   }
   for (const auto& v : event.vetoes) asked.insert(std::minmax(v.a, v.b));
+  const auto few = [&](std::uint32_t p) { return live[p] < options.fewer_than; };
   const auto allowed = [&](std::uint32_t a, std::uint32_t b) {
     if (a == b || asked.contains(std::minmax(a, b))) return false;
     return options.include_existing || !region.connected(*actor[a], *actor[b]);
   };
-  // Every (seeker, candidate) score among the participants, once.
-  struct Pair {
-    std::uint32_t seeker, candidate;
-    match::ScoreParts parts;
-  };
-  std::vector<Pair> pairs;
+  std::array<std::vector<Candidate>, 3> found;  // by SuggestionSource
+
+  // Transfer: every (seeker, candidate) score among the participants, once.
   std::vector<std::vector<match::Need>> needs(P);
   for (std::uint32_t s = 0; s < P; ++s) {
     if (!actor[s]) continue;
@@ -79,36 +155,86 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
     if (needs[s].empty()) continue;
     for (std::uint32_t c = 0; c < P; ++c) {
       if (!actor[c] || !scorer.is_candidate(*actor[c]) || !allowed(s, c)) continue;
-      if (live[s] >= options.fewer_than && live[c] >= options.fewer_than) continue;
-      if (const auto parts = scorer.score(*actor[s], needs[s], *actor[c]);
-          parts && parts->total > 0)
-        pairs.push_back({s, c, *parts});
+      if (!few(s) && !few(c)) continue;
+      const auto parts = scorer.score(*actor[s], needs[s], *actor[c]);
+      if (!parts || parts->total <= 0) continue;
+      const bool seeker_asks = few(s);  // the side with few asks (the seeker when both have)
+      found[0].push_back({seeker_asks ? s : c, seeker_asks ? c : s, parts->total,
+                          [&scorer, &needs, &actor, s, c, got = *parts] {
+                            return reason_of(scorer, *actor[s], needs[s], *actor[c], got);
+                          }});
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-    if (x.parts.total != y.parts.total) return x.parts.total > y.parts.total;
-    return std::pair(x.seeker, x.candidate) < std::pair(y.seeker, y.candidate);
-  });
-  std::vector<std::size_t> given(P, 0);
+
+  // Supplier: each participant buyer's demands against each participant supplier's offers.
+  if (options.suppliers != nullptr) {
+    const auto& index = *options.suppliers;
+    const auto& market = index.market();
+    const auto demands = market.demands();
+    for (std::uint32_t b = 0; b < P; ++b) {
+      if (!actor[b]) continue;
+      for (const auto& d : market.demands_of(*actor[b])) {
+        const auto demand = static_cast<std::uint32_t>(&d - demands.data());
+        for (std::uint32_t s = 0; s < P; ++s) {
+          if (!actor[s] || (!few(b) && !few(s)) || !allowed(b, s)) continue;
+          const auto offer = market.find_offer(*actor[s], d.category);
+          if (!offer) continue;
+          const auto o = static_cast<std::uint32_t>(*offer);
+          const auto score = index.score(demand, o);
+          if (!score || score->total <= 0) continue;
+          const bool buyer_asks = few(b);
+          found[1].push_back({buyer_asks ? b : s, buyer_asks ? s : b, score->total,
+                              [&index, demand, o] { return supplier_reason(index, demand, o); }});
+        }
+      }
+    }
+  }
+
+  // Partner: who would complete each participant with few requests.
+  if (options.partners) {
+    for (std::uint32_t p = 0; p < P; ++p) {
+      if (!actor[p] || !few(p)) continue;
+      const std::array<core::ActorId, 1> member{*actor[p]};
+      for (const auto& rec : match::recommend_partners(
+               scorer, member,
+               {.top = region.size(), .include_existing = options.include_existing})) {
+        const auto it = participant_of.find(rec.actor.value);
+        if (it == participant_of.end() || rec.score <= 0 || !allowed(p, it->second)) continue;
+        found[2].push_back({p, it->second, rec.score, [&region, m = *actor[p], rec] {
+                              return partner_reason(region, m, rec);
+                            }});
+      }
+    }
+  }
+
+  // Each participant in id order takes the engines in turn, each engine's best first.
+  std::array<std::vector<std::vector<std::size_t>>, 3> of;  // source -> from -> candidates
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    by_score(found[k]);
+    of[k].resize(P);
+    for (std::size_t i = 0; i < found[k].size(); ++i) of[k][found[k][i].from].push_back(i);
+  }
   std::set<std::pair<std::uint32_t, std::uint32_t>> taken;
   std::vector<Suggestion> out;
-  for (const auto& x : pairs) {
-    // Who asks: the side with few requests (the seeker when both have few).
-    const bool seeker_asks = live[x.seeker] < options.fewer_than;
-    const auto from = seeker_asks ? x.seeker : x.candidate;
-    const auto to = seeker_asks ? x.candidate : x.seeker;
-    if (given[from] >= options.per_participant || !taken.insert(std::minmax(from, to)).second)
-      continue;
-    ++given[from];
-    out.push_back(
-        {from, to, x.parts.total,
-         reason_of(scorer, *actor[x.seeker], needs[x.seeker], *actor[x.candidate], x.parts)});
+  for (std::uint32_t from = 0; from < P; ++from) {
+    std::array<std::size_t, 3> next{};
+    std::size_t given = 0;
+    for (bool more = true; more && given < options.per_participant;) {
+      more = false;
+      for (std::size_t k = 0; k < found.size() && given < options.per_participant; ++k) {
+        const auto& mine = of[k][from];
+        while (next[k] < mine.size() &&
+               taken.contains(std::minmax(from, found[k][mine[next[k]]].to)))
+          ++next[k];
+        if (next[k] == mine.size()) continue;
+        const auto& x = found[k][mine[next[k]++]];
+        taken.insert(std::minmax(x.from, x.to));
+        out.push_back({x.from, x.to, x.score, x.reason(), static_cast<SuggestionSource>(k)});
+        ++given;
+        more = true;
+      }
+    }
   }
-  std::sort(out.begin(), out.end(), [](const Suggestion& x, const Suggestion& y) {
-    if (x.requester != y.requester) return x.requester < y.requester;
-    if (x.score != y.score) return x.score > y.score;
-    return x.requested < y.requested;
-  });
   return out;
 }
 

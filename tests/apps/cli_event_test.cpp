@@ -109,3 +109,42 @@ TEST_CASE("event replan keeps held and locked meetings and says what moved", "[e
   CHECK_THAT(bad.err, Catch::Contains("--held-before"));
   CHECK_FALSE(fs::exists(dir / "replan2"));
 }
+
+TEST_CASE("event plan exits 3 when a must-meeting is missed, after saying why", "[event][cli]") {
+  verbund::test::ScratchDir dir;
+  const auto event = copy_example(dir);
+  // F002486 is there only in the morning, F001556 only in the afternoon: their must cannot be met.
+  auto requests = verbund::test::read_file(event / "requests.csv");
+  const std::string want = "F002486,F001556,want,accepted";
+  const auto at = requests.find(want);
+  REQUIRE(at != std::string::npos);
+  requests.replace(at, want.size(), "F002486,F001556,must,accepted");
+  verbund::test::write_file(event / "requests.csv", requests);
+  const auto r =
+      run_cli({"event", "plan", (event / "event.toml").string(), "--out", "plan"}, dir.path());
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.out, Catch::Contains("must-meetings missed") &&
+                        Catch::Contains("never available at the same time"));
+  CHECK(fs::exists(dir / "plan" / "schedule.csv"));  // the plan of what could be met is written
+}
+
+TEST_CASE("event plan refuses a named CSV file that does not exist with exit 2", "[event][cli]") {
+  verbund::test::ScratchDir dir;
+  const auto event = copy_example(dir);
+  const auto toml = verbund::test::read_file(event / "event.toml");
+  verbund::test::write_file(event / "event.toml",
+                            toml + "\n[files]\nvetoes = \"no-such-vetoes.csv\"\n");
+  const auto r =
+      run_cli({"event", "plan", (event / "event.toml").string(), "--out", "plan"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("event.toml:") && Catch::Contains("no-such-vetoes.csv") &&
+                        Catch::Contains("does not exist"));
+  CHECK_FALSE(fs::exists(dir / "plan"));
+  // A required file missing is bad input too.
+  verbund::test::write_file(event / "event.toml", toml);
+  fs::remove(event / "participants.csv");
+  const auto gone =
+      run_cli({"event", "plan", (event / "event.toml").string(), "--out", "plan"}, dir.path());
+  CHECK(gone.exit_code == 2);
+  CHECK_THAT(gone.err, Catch::Contains("participants.csv"));
+}

@@ -1,12 +1,19 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "verbund/event/suggest.hpp"
 #include "verbund/gen/market.hpp"
+#include "verbund/gen/ruhr.hpp"
+#include "verbund/gen/ruhr_market.hpp"
+#include "verbund/io/market_csv.hpp"
+#include "verbund/match/partners.hpp"
 #include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
+#include "verbund/supply/market.hpp"
+#include "verbund/supply/search.hpp"
 
 using namespace verbund;
 
@@ -90,4 +97,134 @@ TEST_CASE("suggested requests: brute force over the participants agrees", "[even
   auto wider = options;
   wider.include_existing = true;
   CHECK(event::suggest_requests(e, scorer, wider).size() >= found.size());
+}
+
+namespace {
+
+const core::Region& ruhr() {
+  static const core::Region r = gen::generate_ruhr_region(
+      gen::load_ruhr_base(gen::bundled_ruhr_dir()), {.firms = 600, .seed = 3});
+  return r;
+}
+
+/// ruhr()'s supplier market, as `generate ruhr` makes it.
+const supply::Market& ruhr_market() {
+  static const supply::MarketData data = [] {
+    const auto base = gen::load_ruhr_base(gen::bundled_ruhr_dir());
+    io::MarketCsvFiles reference;
+    reference.categories = gen::bundled_supply_dir() / "categories.csv";
+    reference.certifications = gen::bundled_supply_dir() / "certifications.csv";
+    return gen::generate_ruhr_market(base, gen::generate_ruhr(base, {.firms = 600, .seed = 3}),
+                                     io::read_market_csv(reference), {.seed = 3});
+  }();
+  static const supply::Market m = supply::Market::build(ruhr(), data);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("suggested requests from the supplier search and partner recommendation", "[event]") {
+  const auto& region = ruhr();
+  const auto& market = ruhr_market();
+  const supply::SupplierIndex index(market);
+  const match::TransferScorer scorer(region, {});
+  // 12 buyers (no requests), the 25 suppliers of their categories and 10 research actors, the
+  // latter two with four requests each among themselves: only the buyers ask.
+  event::Event e;
+  std::vector<core::ActorId> actors;
+  const auto add = [&](core::ActorId a) {
+    if (std::find(actors.begin(), actors.end(), a) != actors.end()) return;
+    actors.push_back(a);
+    event::Participant p;
+    p.id = p.actor_id = std::string(region.external_id(a));
+    e.participants.push_back(p);
+  };
+  std::set<std::uint32_t> categories;
+  for (const auto buyer : supply::buyers_of(market)) {
+    if (actors.size() == 12) break;
+    add(buyer);
+    for (const auto& d : market.demands_of(buyer)) categories.insert(d.category.value);
+  }
+  const auto B = static_cast<std::uint32_t>(actors.size());
+  REQUIRE(B == 12);
+  for (const auto& o : market.offers())
+    if (actors.size() < B + 25 && categories.contains(o.category.value) &&
+        std::find(actors.begin(), actors.begin() + B, o.supplier) == actors.begin() + B)
+      add(o.supplier);
+  for (std::uint32_t a = 0; a < region.size() && actors.size() < B + 35; ++a)
+    if (scorer.is_candidate(core::ActorId{a})) add(core::ActorId{a});
+  const auto P = static_cast<std::uint32_t>(actors.size());
+  for (std::uint32_t i = B; i < P; ++i)
+    for (const std::uint32_t k : {1U, 2U}) {
+      event::Request q;
+      q.requester = i;
+      q.requested = B + (i - B + k) % (P - B);
+      e.requests.push_back(q);
+    }
+  e.vetoes.push_back({0, B, "competitor"});
+  const auto found = event::suggest_requests(
+      e, scorer, {.fewer_than = 3, .per_participant = 6, .suppliers = &index});
+  std::set<event::SuggestionSource> sources;
+  for (const auto& s : found) {
+    INFO(s.reason);
+    sources.insert(s.source);
+    CHECK(s.requester < B);  // only the buyers have few requests
+    CHECK_FALSE(region.connected(actors[s.requester], actors[s.requested]));
+    CHECK_FALSE((s.requester == 0 && s.requested == B));
+    CHECK_FALSE(s.reason.empty());
+    CHECK(s.score > 0);
+  }
+  CHECK(sources.size() == 3);  // every engine proposes someone
+  // Brute force: each buyer's first supplier suggestion is the best allowed pair by the search's
+  // own score, over its demands against the others' offers and, since the others do not ask,
+  // the others' demands against its own offers.
+  const auto pair_score = [&](std::uint32_t buyer, std::uint32_t supplier) {
+    double best = 0.0;
+    for (const auto& d : market.demands_of(actors[buyer])) {
+      const auto demand = static_cast<std::uint32_t>(&d - market.demands().data());
+      const auto offer = market.find_offer(actors[supplier], d.category);
+      if (!offer) continue;
+      const auto score = index.score(demand, static_cast<std::uint32_t>(*offer));
+      if (score) best = std::max(best, score->total);
+    }
+    return best;
+  };
+  for (std::uint32_t b = 0; b < B; ++b) {
+    double best = 0.0;
+    std::uint32_t best_s = 0;
+    for (std::uint32_t s = 0; s < P; ++s) {
+      if (s == b || (b == 0 && s == B) || region.connected(actors[b], actors[s])) continue;
+      const double score = std::max(pair_score(b, s), s >= B ? pair_score(s, b) : 0.0);
+      if (score > best) {
+        best = score;
+        best_s = s;
+      }
+    }
+    const auto first = std::find_if(found.begin(), found.end(), [&](const auto& s) {
+      return s.requester == b && s.source == event::SuggestionSource::supplier;
+    });
+    if (best <= 0.0) {
+      CHECK(first == found.end());
+      continue;
+    }
+    REQUIRE(first != found.end());
+    CHECK(first->requested == best_s);
+    CHECK(first->score == Approx(best));
+    CHECK_THAT(first->reason, Catch::Contains(" supplies ") && Catch::Contains(", which "));
+  }
+  // Partner suggestions carry recommend_partners' score for the pair.
+  for (const auto& s : found) {
+    if (s.source != event::SuggestionSource::partner) continue;
+    const std::array<core::ActorId, 1> member{actors[s.requester]};
+    const auto recs = match::recommend_partners(scorer, member,
+                                                {.top = region.size(), .include_existing = false});
+    const auto it = std::find_if(recs.begin(), recs.end(),
+                                 [&](const auto& r) { return r.actor == actors[s.requested]; });
+    REQUIRE(it != recs.end());
+    CHECK(it->score == Approx(s.score));
+    CHECK_THAT(s.reason, Catch::Contains("would complete"));
+  }
+  // Without the market and partner recommendation: the transfer engine alone.
+  for (const auto& s : event::suggest_requests(e, scorer, {.partners = false}))
+    CHECK(s.source == event::SuggestionSource::transfer);
 }

@@ -34,6 +34,22 @@ struct Table {
   std::uint32_t room = 0;
 };
 
+/// Whom a participant wants to meet, as it states it: criteria on the other side, or an explicit
+/// ranking. Used as the receiver's side of a request (receiver_preference, accepts).
+struct Criteria {
+  std::vector<std::string> sizes;          ///< the other's size among these (micro ... large)
+  std::vector<std::string> topics;         ///< one of these among the other's topics
+  std::vector<std::string> project_types;  ///< one of these among the other's project types
+  std::optional<double> max_distance_km;   ///< the other within this distance (both located)
+  std::vector<std::uint32_t> ranking;      ///< participants, best first
+
+  /// How many criteria are stated (the ranking not counted). O(1). Does not throw.
+  [[nodiscard]] std::size_t stated() const noexcept {
+    return (sizes.empty() ? 0U : 1U) + (topics.empty() ? 0U : 1U) +
+           (project_types.empty() ? 0U : 1U) + (max_distance_km ? 1U : 0U);
+  }
+};
+
 /// A participant: an actor of the region (`actor_id`) or a new one described by its profile.
 struct Participant {
   std::string id;
@@ -43,8 +59,12 @@ struct Participant {
   std::string kind;
   std::string municipality;
   std::vector<std::string> topics;
+  std::string size;                        ///< micro, small, medium, large, or empty
+  std::vector<std::string> project_types;  ///< e.g. contract-research, joint-project, thesis
+  std::optional<double> latitude, longitude;
   int max_meetings = 0;
   int min_meetings = 0;
+  Criteria wants;  ///< whom it wants to meet
 };
 
 enum class RequestStatus : std::uint8_t { pending, accepted, declined };
@@ -105,21 +125,37 @@ struct LoadEventOptions {
 /// required; availability.csv, vetoes.csv and locks.csv when present). Everything is checked:
 /// unknown keys and columns, malformed times, unknown participants, duplicates, overlapping
 /// sessions, locks on unavailable slots or off the slot grid, vetoes that are also `must`
-/// requests, rooms with more tables than they hold. Throws InvalidInput at file:line:column, or
-/// IoError if a file cannot be read. O(file sizes + P S + R log R). Thread-safe.
-/// \code
+/// requests, rooms with more tables than they hold, a CSV file named or required that does not
+/// exist. Throws InvalidInput at file:line:column, or IoError if an existing file cannot be read.
+/// O(file sizes + P S + R log R). Thread-safe. \code
 ///   const auto event = event::load_event("data/events/transfertag/event.toml");
 /// \endcode
 [[nodiscard]] Event load_event(const std::filesystem::path& toml_file,
                                const LoadEventOptions& options = {});
 
-/// Which requests a schedule may serve: in mutual mode only accepted ones, else pending ones too.
+/// How much `receiver` wants to meet `other` by what it stated, in [0, 1]: a participant of its
+/// ranking 0.5 + 0.5 (n - i) / n at place i of n (every ranked one above every other); else half
+/// the share of its stated criteria `other` meets; nullopt when it stated nothing. A criterion
+/// on something `other` does not state (no size, no place) is not met. O(ranking + criteria x
+/// the other's lists). Does not throw.
+[[nodiscard]] std::optional<double> receiver_preference(const Event& event, std::uint32_t receiver,
+                                                        std::uint32_t other);
+
+/// Whether `receiver` accepts a request of `other` in advance by what it stated: `other` is in
+/// its ranking, or meets every criterion it stated (at least one). O(as receiver_preference).
+/// Does not throw.
+[[nodiscard]] bool accepts(const Event& event, std::uint32_t receiver, std::uint32_t other);
+
+/// Which requests a schedule may serve: in mutual mode only accepted ones (and pending ones the
+/// receiver accepts in advance by its criteria or ranking), else pending ones too.
 struct ProblemOptions {
   bool mutual = false;
 };
 
 /// The scheduling problem of an event: one request per pair (the strongest of its directions),
-/// declined ones left out, locks as fixed meetings, weights by priority. `request_of` gives the
+/// declined ones left out, locks as fixed meetings. A request weighs `must_weight` or
+/// `want_weight`, plus `want_weight` times the receiver's preference for the requester where
+/// the receiver stated one (the scheduler takes every must before any want). `request_of` gives the
 /// event request each problem request stands for. O(P S + R log R). Thread-safe.
 struct EventProblem {
   SchedulingProblem problem;

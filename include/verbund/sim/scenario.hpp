@@ -107,13 +107,17 @@ struct TransferOffice {
   Selection select;            ///< firms it serves (default: every firm)
 };
 
-/// A matchmaking day: at month `at`, every participating firm meets its `meetings` best-scored
-/// research partners among the participants (among all candidates if no participant is one);
-/// a share `conversion` of the meetings become ties.
+/// A matchmaking day: at month `at`, every participating firm asks to meet its `meetings`
+/// best-scored research partners among the participants (among all candidates if no participant
+/// is one); the event scheduler puts these requests into `slots` one-to-one slots at `tables`
+/// tables (no one meets more often than there are slots), and only the scheduled meetings take
+/// place; a share `conversion` of them become ties.
 struct MatchmakingEvent {
   std::string name;
   int at = 1;
-  int meetings = 3;
+  int meetings = 3;  ///< each firm's requests, and its maximum of meetings
+  int slots = 8;
+  std::optional<int> tables;  ///< none = a table for every pair that could meet at once
   double conversion = 0.2;
   std::vector<std::string> members;
   std::vector<SourceLocation> members_at;  ///< where each member is written, for messages
