@@ -240,7 +240,12 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
         const auto result = event::replan_event(event, before, options2);
         write_plan(event, result.plan, o->out);
         print_summary(event, result.plan, *o, global);
-        if (global.quiet) return;
+        // As for plan: the new plan is written and the misses said, then exit 3.
+        const bool missed = !result.plan.missed.empty();
+        if (global.quiet) {
+          if (missed) throw NoSolution{};
+          return;
+        }
         Table changes{"changes",
                       {"change", "a", "b", "old slot", "old table", "new slot", "new table", "why"},
                       {}};
@@ -258,6 +263,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
                                   table_text(c.new_table), c.reason});
         Table kept{"kept", {"meetings kept where they were"}, {{result.kept}}};
         print_tables(std::cout, {changes, kept}, global.format);
+        if (missed) throw NoSolution{};
       }};
 }
 

@@ -110,7 +110,7 @@ TEST_CASE("event replan keeps held and locked meetings and says what moved", "[e
   CHECK_FALSE(fs::exists(dir / "replan2"));
 }
 
-TEST_CASE("event plan exits 3 when a must-meeting is missed, after saying why", "[event][cli]") {
+TEST_CASE("event plan and replan exit 3 when a must-meeting is missed, after saying why", "[event][cli]") {
   verbund::test::ScratchDir dir;
   const auto event = copy_example(dir);
   // F002486 is there only in the morning, F001556 only in the afternoon: their must cannot be met.
@@ -126,6 +126,14 @@ TEST_CASE("event plan exits 3 when a must-meeting is missed, after saying why", 
   CHECK_THAT(r.out, Catch::Contains("must-meetings missed") &&
                         Catch::Contains("never available at the same time"));
   CHECK(fs::exists(dir / "plan" / "schedule.csv"));  // the plan of what could be met is written
+  // Replanning cannot meet it either: the new plan is written, and it exits 3 too.
+  const auto again =
+      run_cli({"event", "replan", (event / "event.toml").string(), "--previous",
+               "plan/schedule.csv", "--held-before", "2026-03-12 11:00", "--out", "replan"},
+              dir.path());
+  CHECK(again.exit_code == 3);
+  CHECK_THAT(again.out, Catch::Contains("must-meetings missed") && Catch::Contains("kept"));
+  CHECK(fs::exists(dir / "replan" / "schedule.csv"));
 }
 
 TEST_CASE("event plan refuses a named CSV file that does not exist with exit 2", "[event][cli]") {
