@@ -47,7 +47,7 @@ Verb add_find_verb(CLI::App& app, const GlobalOptions& global) {
               std::cerr << "verbund: note: no actor's name or id contains '" << o->text << "'"
                         << (kind ? " among kind " + o->kind : std::string()) << "\n";
             }
-            print_tables(std::cout, {t}, global.format);
+            print_tables(std::cout, {t}, global);
           }};
 }
 

@@ -26,7 +26,6 @@ namespace {
 
 struct ReportCli {
   std::string out;
-  std::string lang;  // empty = the locale's
   std::string firm;
   std::size_t top = 5;
   bool include_existing = false;
@@ -37,15 +36,8 @@ struct ReportCli {
 };
 
 void add_common(CLI::App* cmd, ReportCli& o) {
+  // The language is the global --lang (de or en, default from the locale).
   cmd->add_option("--out", o.out, "the HTML file to write")->required();
-  cmd->add_option("--lang", o.lang, "de or en (default: from LC_ALL, LC_MESSAGES or LANG)");
-}
-
-report::Lang language(const ReportCli& o) {
-  if (o.lang.empty()) return report::default_lang();
-  const auto lang = report::parse_lang(o.lang);
-  if (!lang) throw InvalidInput("--lang: unknown language '" + o.lang + "' (de or en)");
-  return *lang;
 }
 
 // Before any work: an --out that cannot be written is bad input.
@@ -226,7 +218,7 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
 
   return {verb, [&global, o, firm, call, scenario, region] {
-            const auto lang = language(*o);
+            const auto lang = global.lang;
             check_out(o->out);
             if (scenario->parsed()) {
               scenario_verb(global, *o, lang, *scenario);
