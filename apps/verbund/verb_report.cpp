@@ -150,7 +150,8 @@ std::string firm_html(io::Store& store, const core::Region& region, const Report
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    const auto data = io::load_market(store);
+    // Only the firm's part of the market: the same suppliers, a fraction of the rows to read.
+    const auto data = io::load_market_for_buyer(store, o.firm);
     if (!data.demands.empty()) {
       market.emplace(supply::Market::build(region, data));
       index.emplace(*market);
