@@ -54,7 +54,8 @@ void write_report(const std::string& path, const std::string& html, const Global
   file.close();
   if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the report");
   if (!global.quiet)
-    std::cout << "wrote " << path << " (" << (html.size() + 1023) / 1024 << " KB)\n";
+    std::cout << report::pick(global.lang, "wrote ", "geschrieben: ") << path << " ("
+              << (html.size() + 1023) / 1024 << " KB)\n";
 }
 
 // Runs the baseline and each scenario on common random numbers; what the scenario report shows.
@@ -248,7 +249,13 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
             // As `match consortium`: written, but no consortium meets the call's rules.
             if (infeasible) {
               if (!global.quiet)
-                std::cerr << "verbund: no consortium meets the call's rules; the report says why\n";
+                std::cerr << "verbund: "
+                          << report::pick(global.lang,
+                                          "no consortium meets the call's rules; the report says "
+                                          "why",
+                                          "kein Konsortium erfüllt die Regeln des Aufrufs; der "
+                                          "Bericht sagt, warum")
+                          << "\n";
               throw NoSolution{};
             }
           }};

@@ -273,6 +273,10 @@ TEST_CASE("cli: --lang de gives German tables for every main verb; JSON and CSV 
               dir.path());
   CHECK_THAT(r.out, Catch::StartsWith("id,kind,name,municipality,match\n") &&
                         Catch::Contains(",university,"));
+  // Notes speak the language too.
+  r = run_cli({"--lang", "de", "find", "zzzz-nirgends"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("Hinweis: kein Name und keine ID enthält 'zzzz-nirgends'"));
   // An unknown language is bad usage, named.
   r = run_cli({"--lang", "fr", "info"}, dir.path());
   CHECK(r.exit_code == 2);
