@@ -11,6 +11,7 @@
 
 #include "verbund/analysis/simple_graph.hpp"
 #include "verbund/io/store.hpp"
+#include "verbund/report/lang.hpp"
 
 namespace verbund::cli {
 
@@ -25,7 +26,7 @@ struct NoSolution {};
 
 enum class Format { table, csv, json };
 
-/// Options valid on every verb (--db, --format, --threads, --seed, --quiet).
+/// Options valid on every verb (--db, --format, --threads, --seed, --quiet, --lang).
 struct GlobalOptions {
   std::string db = "verbund.db";
   Format format = Format::table;
@@ -33,7 +34,13 @@ struct GlobalOptions {
   std::optional<std::uint64_t> seed;
   bool quiet = false;
   bool no_record = false;  ///< leave the provenance table `runs` alone
+  /// Language of text tables, --explain sentences and reports; JSON and CSV keep English keys.
+  report::Lang lang = report::Lang::en;
 };
+
+/// Registers the global `--lang de|en`; until it is given, `global.lang` follows the locale
+/// (report::default_lang). An unknown language is a usage error (exit 2) naming it.
+void add_lang_option(CLI::App& app, GlobalOptions& global);
 
 /// A verb: its CLI11 subcommand and what to do once the whole command line is parsed.
 struct Verb {

@@ -46,6 +46,21 @@ std::string command_line(const CLI::App& app) {
   return text;
 }
 
+void add_lang_option(CLI::App& app, GlobalOptions& global) {
+  global.lang = report::default_lang();
+  app.add_option_function<std::string>(
+         "--lang", [&global](const std::string& text) { global.lang = *report::parse_lang(text); },
+         "language of tables, --explain and reports: de or en (default: from LC_ALL, "
+         "LC_MESSAGES or LANG); JSON and CSV keep English keys")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return report::parse_lang(text) ? std::string()
+                                            : "unknown language '" + text + "' (de or en)";
+          },
+          "", "de|en"))
+      ->type_name("de|en");
+}
+
 void record_reading_run(io::Store& store, const GlobalOptions& global, const io::RunRecord& run) {
   if (global.no_record) return;
   if (!store.record_run_unless_read_only(run)) {

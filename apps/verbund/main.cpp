@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
           },
           "", "non-negative"));
   app.add_flag("-q,--quiet", global.quiet, "print nothing but errors");
+  verbund::cli::add_lang_option(app, global);
   app.add_flag("--no-record", global.no_record,
                "do not record the run in the database (its provenance table `runs`)");
 

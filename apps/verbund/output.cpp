@@ -7,6 +7,7 @@
 
 #include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -17,22 +18,25 @@ std::size_t display_width(const std::string& s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
-// Text tables round to four significant digits; CSV and JSON keep every digit.
-std::string text_cell(const Json& cell) {
+// Text tables round to four significant digits, with a decimal comma in German; CSV and JSON
+// keep every digit and the point.
+std::string text_cell(const Json& cell, report::Lang lang) {
   if (!cell.is_number_float()) return cell_text(cell);
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%.4g", cell.get<double>());
-  return buffer.data();
+  std::string text = buffer.data();
+  if (lang == report::Lang::de) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
 }
 
-void print_text(std::ostream& out, const Table& t) {
+void print_text(std::ostream& out, const Table& t, report::Lang lang) {
   if (!t.title.empty()) out << t.title << "\n";
   std::vector<std::size_t> width(t.columns.size());
   std::vector<bool> numeric(t.columns.size(), true);
   for (std::size_t c = 0; c < t.columns.size(); ++c) width[c] = display_width(t.columns[c]);
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
-      width[c] = std::max(width[c], display_width(text_cell(row[c])));
+      width[c] = std::max(width[c], display_width(text_cell(row[c], lang)));
       if (!row[c].is_number() && !row[c].is_null()) numeric[c] = false;
     }
   }
@@ -49,12 +53,60 @@ void print_text(std::ostream& out, const Table& t) {
   line(t.columns);
   for (const auto& row : t.rows) {
     std::vector<std::string> cells;
-    for (const auto& cell : row) cells.push_back(text_cell(cell));
+    for (const auto& cell : row) cells.push_back(text_cell(cell, lang));
     line(cells);
   }
 }
 
+// Columns whose text cells are words of the vocabulary rather than names or ids.
+bool vocabulary_column(std::string_view header) {
+  static constexpr std::array<std::string_view, 14> columns{
+      "indicator", "field", "kind",    "partner kind", "tie",       "side",  "reason",
+      "method",    "value", "verdict", "size class",   "direction", "match", "table"};
+  return std::find(columns.begin(), columns.end(), header) != columns.end();
+}
+
 }  // namespace
+
+Table localized(const Table& table, report::Lang lang) {
+  if (lang == report::Lang::en) return table;
+  Table out{std::string(report::term(lang, table.title)), {}, table.rows};
+  std::vector<bool> vocabulary;
+  for (const auto& c : table.columns) {
+    out.columns.emplace_back(report::term(lang, c));
+    vocabulary.push_back(vocabulary_column(c));
+  }
+  for (auto& row : out.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (row[c].is_boolean()) {
+        row[c] = row[c].get<bool>() ? "ja" : "nein";
+      } else if (row[c].is_string() && c < vocabulary.size() && vocabulary[c]) {
+        row[c] = std::string(report::term(lang, row[c].get<std::string>()));
+      }
+    }
+  }
+  return out;
+}
+
+void print_tables(std::ostream& out, const std::vector<Table>& tables,
+                  const GlobalOptions& global) {
+  if (global.format != Format::table || global.lang == report::Lang::en) {
+    print_tables(out, tables, global.format);
+    return;
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (i > 0) out << "\n";
+    print_text(out, localized(tables[i], global.lang), global.lang);
+  }
+}
+
+void write_tables(const std::string& path, const std::vector<Table>& tables,
+                  const GlobalOptions& global) {
+  std::ofstream file(path, std::ios::binary);
+  if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the output file");
+  print_tables(file, tables, global);
+  if (!file.flush()) throw IoError("writing " + path + " failed");
+}
 
 std::string cell_text(const Json& cell) {
   if (cell.is_null()) return "";
@@ -75,7 +127,7 @@ void print_tables(std::ostream& out, const std::vector<Table>& tables, Format fo
     case Format::table:
       for (std::size_t i = 0; i < tables.size(); ++i) {
         if (i > 0) out << "\n";
-        print_text(out, tables[i]);
+        print_text(out, tables[i], report::Lang::en);
       }
       break;
     case Format::csv:

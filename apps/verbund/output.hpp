@@ -29,6 +29,17 @@ void print_tables(std::ostream& out, const std::vector<Table>& tables, Format fo
 /// bad input naming it, a failed write an IoError.
 void write_tables(const std::string& path, const std::vector<Table>& tables, Format format);
 
+/// As print_tables and write_tables, in the language of --lang: with --lang de the text table
+/// shows German titles, headers, row labels and vocabulary (kinds, indicators, verdicts, yes/no);
+/// CSV and JSON keep the English keys and values, which scripts rely on.
+void print_tables(std::ostream& out, const std::vector<Table>& tables, const GlobalOptions& global);
+void write_tables(const std::string& path, const std::vector<Table>& tables,
+                  const GlobalOptions& global);
+
+/// The table as the text output shows it in `lang`: title, headers and the vocabulary cells
+/// (columns such as kind, indicator, verdict) through report::term, booleans as ja/nein.
+[[nodiscard]] Table localized(const Table& table, report::Lang lang);
+
 /// Text of one cell as the table and CSV renderers show it.
 [[nodiscard]] std::string cell_text(const Json& cell);
 

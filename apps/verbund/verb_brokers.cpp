@@ -90,7 +90,7 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
                             optional_number(b.constraint), b.cut_off, b.giant_share_after,
                             r.coordinator, r.itinerant, r.representative, r.gatekeeper, r.liaison});
         }
-        print_tables(std::cout, {summary, t}, global.format);
+        print_tables(std::cout, {summary, t}, global);
       }};
 }
 

@@ -61,7 +61,7 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
               for (std::uint32_t v = 0; v < region.size(); ++v) {
                 t.rows.push_back({region.external_id(core::ActorId{v}), found.membership[v]});
               }
-              print_tables(std::cout, {t}, global.format);
+              print_tables(std::cout, {t}, global);
               return;
             }
             std::vector<std::size_t> size(found.count, 0), firms(found.count, 0);
@@ -86,7 +86,7 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
               }
               t.rows.push_back({c, size[c], firms[c], main});
             }
-            print_tables(std::cout, {summary, t}, global.format);
+            print_tables(std::cout, {summary, t}, global);
           }};
 }
 

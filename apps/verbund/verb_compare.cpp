@@ -98,7 +98,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
                 series.rows.push_back({names[s], m, std::string(sim::indicator_names[k]),
                                        diff[m][k].mean, diff[m][k].low, diff[m][k].high});
         }
-        if (!global.quiet) print_tables(std::cout, {t}, global.format);
+        if (!global.quiet) print_tables(std::cout, {t}, global);
         if (!o->out.empty()) write_out(o->out, {series});
         Json params = Json::parse(describe_options(*cmd));
         Json hashes = Json::array(), per_scenario = Json::array();

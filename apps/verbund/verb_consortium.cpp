@@ -9,6 +9,7 @@
 #include "verbund/error.hpp"
 #include "verbund/match/calls.hpp"
 #include "verbund/match/consortium.hpp"
+#include "verbund/report/reasons.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -41,7 +42,8 @@ Table consortia_table(const core::Region& region, const std::vector<match::Conso
 }
 
 std::vector<Table> explain_tables(const core::Region& region,
-                                  const std::vector<match::Consortium>& list) {
+                                  const std::vector<match::Consortium>& list, report::Lang lang) {
+  Table words{"what hangs on each member", {"rank", "id", "sentence"}, {}};
   Table members{"members",
                 {"rank", "id", "name", "kind", "municipality", "must", "feasible without",
                  "score without", "best replacement", "score with replacement"},
@@ -49,6 +51,8 @@ std::vector<Table> explain_tables(const core::Region& region,
   Table coverage{"coverage", {"rank", "competence", "required", "needed", "covered by"}, {}};
   for (std::size_t r = 0; r < list.size(); ++r) {
     for (const auto& c : list[r].criticality) {
+      words.rows.push_back(
+          {r + 1, region.external_id(c.member), report::member_sentence(region, list[r], c, lang)});
       members.rows.push_back(
           {r + 1, region.external_id(c.member), region.name(c.member),
            std::string(to_string(region.kind(c.member))), place_of(region, c.member), c.must,
@@ -62,7 +66,7 @@ std::vector<Table> explain_tables(const core::Region& region,
                                join_ids(region, cov.members)});
     }
   }
-  return {members, coverage};
+  return {words, members, coverage};
 }
 
 struct ConsortiumCli {
@@ -129,7 +133,8 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
       } else {
         tables.push_back(consortia_table(region, result.consortia));
         if (o->explain) {
-          for (auto& t : explain_tables(region, result.consortia)) tables.push_back(std::move(t));
+          for (auto& t : explain_tables(region, result.consortia, global.lang))
+            tables.push_back(std::move(t));
         }
       }
     } else {
@@ -154,7 +159,7 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
         for (const auto& d : result.options[k].diagnosis) why.rows.push_back({calls[k].name, d});
       if (!why.rows.empty()) tables.push_back(why);
     }
-    print_tables(std::cout, tables, global.format);
+    print_tables(std::cout, tables, global);
     record_reading_run(store, global, {"match consortium", describe_options(*cmd), global.seed});
     if (unsolved) throw NoSolution{};
   };

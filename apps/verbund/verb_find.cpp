@@ -26,29 +26,33 @@ Verb add_find_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--limit", o->limit, "at most this many")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));
-  return {cmd, [&global, o] {
-            std::optional<core::ActorKind> kind;
-            if (!o->kind.empty()) {
-              kind = core::parse_actor_kind(o->kind);
-              if (!kind) throw InvalidInput("--kind: unknown actor kind '" + o->kind + "'");
-            }
-            const io::Store store = open_store(global, /*create=*/false);
-            const core::Region region = store.load_region();
-            const auto hits =
-                analysis::find_actors(region, o->text, {.kind = kind, .limit = o->limit});
-            Table t{"actors", {"id", "kind", "name", "municipality", "match"}, {}};
-            for (const auto& hit : hits) {
-              t.rows.push_back({region.external_id(hit.actor),
-                                std::string(to_string(region.kind(hit.actor))),
-                                region.name(hit.actor), place_of(region, hit.actor),
-                                std::string(analysis::to_string(hit.rank))});
-            }
-            if (hits.empty() && !global.quiet) {
-              std::cerr << "verbund: note: no actor's name or id contains '" << o->text << "'"
-                        << (kind ? " among kind " + o->kind : std::string()) << "\n";
-            }
-            print_tables(std::cout, {t}, global.format);
-          }};
+  return {
+      cmd, [&global, o] {
+        std::optional<core::ActorKind> kind;
+        if (!o->kind.empty()) {
+          kind = core::parse_actor_kind(o->kind);
+          if (!kind) throw InvalidInput("--kind: unknown actor kind '" + o->kind + "'");
+        }
+        const io::Store store = open_store(global, /*create=*/false);
+        const core::Region region = store.load_region();
+        const auto hits = analysis::find_actors(region, o->text, {.kind = kind, .limit = o->limit});
+        Table t{"actors", {"id", "kind", "name", "municipality", "match"}, {}};
+        for (const auto& hit : hits) {
+          t.rows.push_back({region.external_id(hit.actor),
+                            std::string(to_string(region.kind(hit.actor))), region.name(hit.actor),
+                            place_of(region, hit.actor),
+                            std::string(analysis::to_string(hit.rank))});
+        }
+        if (hits.empty() && !global.quiet) {
+          const auto de = global.lang == report::Lang::de;
+          std::cerr << (de ? "verbund: Hinweis: kein Name und keine ID enthält '"
+                           : "verbund: note: no actor's name or id contains '")
+                    << o->text << "'"
+                    << (kind ? (de ? " unter der Art " : " among kind ") + o->kind : std::string())
+                    << "\n";
+        }
+        print_tables(std::cout, {t}, global);
+      }};
 }
 
 }  // namespace verbund::cli

@@ -114,7 +114,7 @@ Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
               tables.push_back(t);
             }
             if (global.format == Format::csv) tables = {long_form(tables)};
-            print_tables(std::cout, tables, global.format);
+            print_tables(std::cout, tables, global);
           }};
 }
 

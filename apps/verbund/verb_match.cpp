@@ -11,6 +11,7 @@
 #include "verbund/match/recommend.hpp"
 #include "verbund/match/transfer_round.hpp"
 #include "verbund/match/weights_file.hpp"
+#include "verbund/report/reasons.hpp"
 
 namespace verbund::cli {
 namespace {
@@ -44,9 +45,33 @@ void add_existing_cells(std::vector<Json>& row, const core::Region& region, core
 }
 const std::vector<std::string> existing_columns{"existing", "existing_since"};
 
-std::string partner_sentence(const match::ExistingPartnership& p) {
-  return p.since ? "already your partner since " + std::to_string(*p.since)
-                 : std::string("already your partner (start year not recorded)");
+std::string partner_sentence(const match::ExistingPartnership& p, report::Lang lang) {
+  using report::pick;
+  return p.since
+             ? std::string(pick(lang, "already your partner since ", "bereits Ihr Partner seit ")) +
+                   std::to_string(*p.since)
+             : std::string(pick(lang, "already your partner (start year not recorded)",
+                                "bereits Ihr Partner (Beginn nicht erfasst)"));
+}
+
+// One need's line in the explanations: which competence, how it is met, and its rarity (the
+// weight a rare competence gets, which the number column's contribution includes).
+std::string need_detail(const core::Taxonomy& tax, const match::NeedMatch& n, report::Lang lang) {
+  using report::pick;
+  const auto name = [&](core::CompetenceId c) {
+    return tax.competence(c).id + " (" + std::string(report::label(lang, tax.competence(c))) + ")";
+  };
+  std::string detail = std::string(pick(lang, "need ", "Bedarf ")) + name(n.need);
+  if (n.met_by) {
+    detail += n.within_theme ? std::string(pick(lang, " met within its theme by ",
+                                                " im selben Themenfeld gedeckt durch ")) +
+                                   name(*n.met_by)
+                             : std::string(pick(lang, " offered directly", " direkt angeboten"));
+  } else {
+    detail += pick(lang, " not met", " nicht gedeckt");
+  }
+  return detail + std::string(pick(lang, " (rarity ", " (Seltenheit ")) +
+         report::number(lang, n.rarity) + ")";
 }
 
 std::vector<Json> parts_cells(const match::ScoreParts& p) {
@@ -90,7 +115,8 @@ std::vector<match::Need> needs_from_options(const core::Region& region, core::Ac
 }
 
 std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId firm,
-                            const TransferOptions& o) {
+                            const TransferOptions& o, report::Lang lang) {
+  using report::pick;
   const auto& region = scorer.region();
   const auto needs = needs_from_options(region, firm, o.needs);
   const auto found = match::recommend(scorer, firm, needs, query_of(o));
@@ -99,6 +125,8 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
     columns.insert(columns.end(), existing_columns.begin(), existing_columns.end());
   Table ranked{"recommendations", with_parts(columns), {}};
   Table why{"explanations", {"rank", "id", "reason", "detail", "value"}, {}};
+  Table words{"reasons in words", {"rank", "id", "sentence"}, {}};
+  report::OfferCounts offer_counts;
   for (std::size_t r = 0; r < found.size(); ++r) {
     const auto c = found[r].candidate;
     const auto e = scorer.explain(firm, needs, c);
@@ -113,27 +141,22 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
     for (auto& cell : parts_cells(found[r].parts)) row.push_back(std::move(cell));
     ranked.rows.push_back(std::move(row));
     if (!o.explain) continue;
-    const auto& tax = region.taxonomy();
+    for (const auto& sentence : report::transfer_reasons(scorer, firm, c, e, lang, offer_counts))
+      words.rows.push_back({r + 1, region.external_id(c), sentence});
     if (const auto existing = match::existing_partnership(region, firm, c)) {
-      why.rows.push_back(
-          {r + 1, region.external_id(c), "existing partner", partner_sentence(*existing), nullptr});
+      why.rows.push_back({r + 1, region.external_id(c), "existing partner",
+                          partner_sentence(*existing, lang), nullptr});
     }
     if (const auto parent = region.parent(c)) {
       why.rows.push_back({r + 1, region.external_id(c), "part of",
-                          "belongs to " + std::string(region.name(*parent)) + " (" +
+                          std::string(pick(lang, "belongs to ", "gehört zu ")) +
+                              std::string(region.name(*parent)) + " (" +
                               std::string(region.external_id(*parent)) + ")",
                           nullptr});
     }
     for (const auto& n : e.needs) {
-      std::string detail = "need " + tax.competence(n.need).id;
-      if (n.met_by) {
-        detail += n.within_theme ? " met within its theme by " + tax.competence(*n.met_by).id
-                                 : " offered directly";
-      } else {
-        detail += " not met";
-      }
-      detail += " (rarity " + std::to_string(n.rarity).substr(0, 4) + ")";
-      why.rows.push_back({r + 1, region.external_id(c), "competence", detail, n.contribution});
+      why.rows.push_back({r + 1, region.external_id(c), "competence",
+                          need_detail(region.taxonomy(), n, lang), n.contribution});
     }
     for (const auto p : e.common_partners) {
       why.rows.push_back({r + 1, region.external_id(c), "common partner",
@@ -147,11 +170,13 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
     }
     why.rows.push_back(
         {r + 1, region.external_id(c), "capacity",
-         std::to_string(e.load) + " of " + std::to_string(e.capacity) + " partnerships in use",
+         std::to_string(e.load) + std::string(pick(lang, " of ", " von ")) +
+             std::to_string(e.capacity) +
+             std::string(pick(lang, " partnerships in use", " Partnerschaften belegt")),
          e.capacity - e.load});
   }
   std::vector<Table> tables{ranked};
-  if (o.explain) tables.push_back(why);
+  if (o.explain) tables.insert(tables.end(), {words, why});
   return tables;
 }
 
@@ -302,15 +327,15 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
             } else {
               const auto seeker = region.find(o->firm);
               if (!seeker) throw InvalidInput("--firm: unknown actor '" + o->firm + "'");
-              tables = one_firm(scorer, *seeker, *o);
+              tables = one_firm(scorer, *seeker, *o, global.lang);
             }
             if (const auto why = why_no_candidates(scorer); why && !global.quiet) {
               std::cerr << "verbund: note: no recommendations: " << *why << "\n";
             }
             if (o->out.empty()) {
-              print_tables(std::cout, tables, global.format);
+              print_tables(std::cout, tables, global);
             } else {
-              write_tables(o->out, tables, global.format);
+              write_tables(o->out, tables, global);
             }
             record_reading_run(store, global,
                                {"match transfer", describe_options(*transfer), global.seed});

@@ -132,7 +132,7 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
                                    : analysis::metrics_by(region, graph, grouping),
                           *state->by));
         }
-        print_tables(std::cout, tables, global.format);
+        print_tables(std::cout, tables, global);
       }};
 }
 

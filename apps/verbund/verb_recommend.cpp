@@ -9,6 +9,7 @@
 #include "verbund/error.hpp"
 #include "verbund/match/partners.hpp"
 #include "verbund/match/recommend.hpp"
+#include "verbund/report/reasons.hpp"
 
 namespace verbund::cli {
 
@@ -18,6 +19,7 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
     std::string call;
     std::size_t top = 10;
     bool include_existing = false;
+    bool explain = false;
   };
   auto o = std::make_shared<State>();
   CLI::App* recommend = app.add_subcommand("recommend", "Recommendations");
@@ -37,6 +39,8 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
   partners->add_flag("--include-existing", o->include_existing,
                      "also propose actors tied to a member already, marked (columns existing, "
                      "existing_since: the earliest start of a tie with any member)");
+  partners->add_flag("--explain", o->explain,
+                     "say in words why each actor is proposed (in the language of --lang)");
   return {recommend, [&global, o, partners] {
             std::optional<match::Call> call;
             if (!o->call.empty()) call = match::load_call(o->call);
@@ -64,6 +68,7 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
             }
             if (o->include_existing) columns.insert(columns.end(), {"existing", "existing_since"});
             Table t{"partners", columns, {}};
+            Table words{"reasons in words", {"rank", "id", "sentence"}, {}};
             for (std::size_t r = 0; r < found.size(); ++r) {
               const auto& p = found[r];
               std::vector<Json> row{r + 1,
@@ -91,8 +96,14 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
                 row.push_back(existing && existing->since ? Json(*existing->since) : Json(nullptr));
               }
               t.rows.push_back(std::move(row));
+              if (o->explain) {
+                for (const auto& s : report::partner_reasons(p, call.has_value(), global.lang))
+                  words.rows.push_back({r + 1, region.external_id(p.actor), s});
+              }
             }
-            print_tables(std::cout, {t}, global.format);
+            std::vector<Table> tables{t};
+            if (o->explain) tables.push_back(words);
+            print_tables(std::cout, tables, global);
             record_reading_run(store, global,
                                {"recommend partners", describe_options(*partners), global.seed});
           }};

@@ -26,7 +26,6 @@ namespace {
 
 struct ReportCli {
   std::string out;
-  std::string lang;  // empty = the locale's
   std::string firm;
   std::size_t top = 5;
   bool include_existing = false;
@@ -37,15 +36,8 @@ struct ReportCli {
 };
 
 void add_common(CLI::App* cmd, ReportCli& o) {
+  // The language is the global --lang (de or en, default from the locale).
   cmd->add_option("--out", o.out, "the HTML file to write")->required();
-  cmd->add_option("--lang", o.lang, "de or en (default: from LC_ALL, LC_MESSAGES or LANG)");
-}
-
-report::Lang language(const ReportCli& o) {
-  if (o.lang.empty()) return report::default_lang();
-  const auto lang = report::parse_lang(o.lang);
-  if (!lang) throw InvalidInput("--lang: unknown language '" + o.lang + "' (de or en)");
-  return *lang;
 }
 
 // Before any work: an --out that cannot be written is bad input.
@@ -62,7 +54,8 @@ void write_report(const std::string& path, const std::string& html, const Global
   file.close();
   if (!file) throw InvalidInput(SourceLocation{path, 0, 0}, "cannot write the report");
   if (!global.quiet)
-    std::cout << "wrote " << path << " (" << (html.size() + 1023) / 1024 << " KB)\n";
+    std::cout << report::pick(global.lang, "wrote ", "geschrieben: ") << path << " ("
+              << (html.size() + 1023) / 1024 << " KB)\n";
 }
 
 // Runs the baseline and each scenario on common random numbers; what the scenario report shows.
@@ -158,7 +151,8 @@ std::string firm_html(io::Store& store, const core::Region& region, const Report
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    const auto data = io::load_market(store);
+    // Only the firm's part of the market: the same suppliers, a fraction of the rows to read.
+    const auto data = io::load_market_for_buyer(store, o.firm);
     if (!data.demands.empty()) {
       market.emplace(supply::Market::build(region, data));
       index.emplace(*market);
@@ -226,7 +220,7 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
 
   return {verb, [&global, o, firm, call, scenario, region] {
-            const auto lang = language(*o);
+            const auto lang = global.lang;
             check_out(o->out);
             if (scenario->parsed()) {
               scenario_verb(global, *o, lang, *scenario);
@@ -255,7 +249,13 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
             // As `match consortium`: written, but no consortium meets the call's rules.
             if (infeasible) {
               if (!global.quiet)
-                std::cerr << "verbund: no consortium meets the call's rules; the report says why\n";
+                std::cerr << "verbund: "
+                          << report::pick(global.lang,
+                                          "no consortium meets the call's rules; the report says "
+                                          "why",
+                                          "kein Konsortium erfüllt die Regeln des Aufrufs; der "
+                                          "Bericht sagt, warum")
+                          << "\n";
               throw NoSolution{};
             }
           }};

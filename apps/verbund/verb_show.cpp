@@ -173,7 +173,7 @@ Verb add_show_verb(CLI::App& app, const GlobalOptions& global) {
             if (global.format != Format::json) {
               std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
             }
-            print_tables(std::cout, tables, global.format);
+            print_tables(std::cout, tables, global);
           }};
 }
 

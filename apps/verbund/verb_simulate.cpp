@@ -74,7 +74,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
           groups.rows.push_back({name, members.size()});
         std::vector<Table> tables{head, t};
         if (!groups.rows.empty()) tables.push_back(groups);
-        if (!global.quiet) print_tables(std::cout, tables, global.format);
+        if (!global.quiet) print_tables(std::cout, tables, global);
         if (!o->out.empty())
           write_out(o->out, {series_table(summary, run.supply, run.participants)});
         Json params = Json::parse(describe_options(*cmd));

@@ -283,6 +283,14 @@ void write_dot(const Region& region, std::ostream& out) {
     if (tie.end) out << ", end=" << *tie.end;
     out << "];\n";
   }
+  for (const auto& e : extra_edges(region)) {
+    out << "  " << dot_quoted(region.external_id(e.source)) << " -- "
+        << dot_quoted(region.external_id(e.target)) << " [kind=" << dot_quoted(e.kind)
+        << ", weight=1";
+    if (e.start) out << ", start=" << *e.start;
+    if (e.end) out << ", end=" << *e.end;
+    out << "];\n";
+  }
   out << "}\n";
 }
 

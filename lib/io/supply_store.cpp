@@ -2,7 +2,9 @@
 // counts.
 #include "verbund/io/supply_store.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -72,18 +74,25 @@ void check_integrity(Database& db) {
   }
 }
 
-// Certification lists by owner row id, in their order.
-std::unordered_map<std::int64_t, std::vector<std::string>> read_lists(Database& db,
-                                                                      const std::string& table,
-                                                                      const std::string& owner) {
+// Certification lists by owner row id, in their order; only owners in `owners` (an SQL set of
+// row ids, "" = all), which may use the buyer as ?1.
+std::unordered_map<std::int64_t, std::vector<std::string>> read_lists(
+    Database& db, const std::string& table, const std::string& owner, const std::string& owners,
+    const std::optional<std::string_view>& buyer) {
   std::unordered_map<std::int64_t, std::vector<std::string>> out;
-  Statement stmt(db, "SELECT " + owner + ", certification FROM " + table + " ORDER BY " + owner +
-                         ", position");
+  Statement stmt(db, "SELECT " + owner + ", certification FROM " + table +
+                         (owners.empty() ? "" : " WHERE " + owner + " IN " + owners) +
+                         " ORDER BY " + owner + ", position");
+  if (buyer && !owners.empty()) stmt.bind(1, *buyer);
   while (stmt.step()) out[stmt.int64(0)].emplace_back(stmt.text(1));
   return out;
 }
 
-supply::MarketData read_market(Database& db) {
+// With a buyer (?1, its external id), only its demands are read: the other tables whole.
+const std::string buyer_row = "(SELECT id FROM actors WHERE ext_id = ?1)";
+const std::string buyer_demands = "(SELECT id FROM supply_demands WHERE buyer = " + buyer_row + ")";
+
+supply::MarketData read_market(Database& db, const std::optional<std::string_view>& buyer) {
   supply::MarketData out;
   {
     Statement stmt(db,
@@ -103,7 +112,7 @@ supply::MarketData read_market(Database& db) {
     }
   }
   {
-    auto lists = read_lists(db, "supply_offer_certifications", "offer");
+    auto lists = read_lists(db, "supply_offer_certifications", "offer", {}, {});
     Statement stmt(db,
                    "SELECT o.id, a.ext_id, o.category, o.capacity, o.lead_time_weeks, o.min_order "
                    "FROM supply_offers o JOIN actors a ON a.id = o.supplier ORDER BY o.id");
@@ -119,10 +128,14 @@ supply::MarketData read_market(Database& db) {
     }
   }
   {
-    auto lists = read_lists(db, "supply_demand_certifications", "demand");
+    auto lists = read_lists(db, "supply_demand_certifications", "demand",
+                            buyer ? buyer_demands : std::string(), buyer);
     Statement stmt(db,
                    "SELECT d.id, a.ext_id, d.category, d.quantity, d.source, d.criticality "
-                   "FROM supply_demands d JOIN actors a ON a.id = d.buyer ORDER BY d.id");
+                   "FROM supply_demands d JOIN actors a ON a.id = d.buyer " +
+                       (buyer ? "WHERE d.buyer = " + buyer_row + " " : std::string()) +
+                       "ORDER BY d.id");
+    if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
       supply::DemandRecord r;
       r.buyer = stmt.text(1);
@@ -230,7 +243,7 @@ MarketCounts append(Store& store, const supply::MarketData& data, const RunRecor
   const core::Region region = store.load_region();  // within this transaction's snapshot
 
   // What is stored, with the batch after it, checked as one market.
-  supply::MarketData merged = read_market(db);
+  supply::MarketData merged = read_market(db, std::nullopt);
   const auto categories =
       new_records(merged.categories, data.categories, data.categories_origin, "category");
   const auto certifications = new_records(merged.certifications, data.certifications,
@@ -366,12 +379,15 @@ MarketCounts append_market(Store& store, const supply::MarketData& data, const R
   return append(store, data, &run);
 }
 
-supply::MarketData load_market(const Store& store) {
+supply::MarketData load_market(const Store& store) { return load_market_for_buyer(store, {}); }
+
+supply::MarketData load_market_for_buyer(const Store& store,
+                                         const std::optional<std::string_view>& buyer) {
   auto& db = StoreAccess::impl(store).db;
   const bool own_read = sqlite3_get_autocommit(db.handle()) != 0;
   if (own_read) db.exec("BEGIN");
   try {
-    auto out = read_market(db);
+    auto out = read_market(db, buyer);
     if (own_read) db.exec("COMMIT");
     return out;
   } catch (...) {

@@ -5,6 +5,7 @@
 
 #include "page_parts.hpp"
 #include "text.hpp"
+#include "verbund/report/reasons.hpp"
 
 namespace verbund::report {
 namespace {
@@ -124,37 +125,7 @@ void consortium_card(Html& h, const core::Region& region, const match::Consortiu
       coverage, "coverage");
   h.element("h4", pick(lang, "What hangs on each member", "Was an jedem Mitglied hängt"));
   h.open("ul", {{"class", "reasons criticality"}});
-  for (const auto& k : c.criticality) {
-    const std::string who(region.name(k.member));
-    std::string s;
-    if (k.must) {
-      s = fill(pick(lang, "{} is named by the call and must stay.",
-                    "{} ist im Aufruf gesetzt und bleibt."),
-               {who});
-    } else if (k.feasible_without) {
-      s = fill(
-          pick(lang,
-               "Without {} the consortium still meets every rule (objective {} instead of {}).",
-               "Ohne {} erfüllt das Konsortium weiterhin alle Regeln (Zielwert {} statt {})."),
-          {who, number(lang, k.total_without, 3), number(lang, c.score.total, 3)});
-    } else {
-      s = fill(pick(lang, "{} is critical: without it the consortium breaks a rule.",
-                    "{} ist kritisch: ohne dieses Mitglied verletzt das Konsortium eine Regel."),
-               {who});
-    }
-    if (!k.must) {
-      if (k.replacement) {
-        s += ' ' + fill(pick(lang, "Best replacement: {} (objective {}).",
-                             "Bester Ersatz: {} (Zielwert {})."),
-                        {detail::actor_line(region, *k.replacement, lang),
-                         number(lang, k.total_with_replacement, 3)});
-      } else {
-        s += ' ' + std::string(pick(lang, "No replacement keeps the consortium within the rules.",
-                                    "Kein Ersatz hält das Konsortium innerhalb der Regeln."));
-      }
-    }
-    h.element("li", s);
-  }
+  for (const auto& k : c.criticality) h.element("li", member_sentence(region, c, k, lang));
   h.close("ul").close("section");
 }
 

@@ -9,112 +9,13 @@
 #include "text.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/recommend.hpp"
+#include "verbund/report/reasons.hpp"
 #include "verbund/supply/search.hpp"
 
 namespace verbund::report {
 namespace {
 
 using detail::fill;
-
-// The year the oldest tie between a and b began (nullopt: tied, start unknown or not tied).
-struct PartnerSince {
-  bool tied = false;
-  std::optional<int> since;
-};
-PartnerSince partner_since(const core::Region& region, core::ActorId a, core::ActorId b) {
-  PartnerSince r;
-  for (const auto& n : region.neighbours(a)) {
-    if (n.actor != b) continue;
-    r.tied = true;
-    const auto start = region.tie(n.tie).start;
-    if (start && (!r.since || *start < *r.since)) r.since = start;
-  }
-  return r;
-}
-
-std::string competence_name(const core::Region& region, core::CompetenceId c, Lang lang) {
-  return std::string(label(lang, region.taxonomy().competence(c)));
-}
-
-// How many candidates offer competence c: the "3 of 50" of a reason.
-std::size_t offerers(const match::TransferScorer& scorer, core::CompetenceId c) {
-  std::size_t n = 0;
-  for (const auto a : scorer.candidates()) {
-    const auto offers = scorer.region().offers(a);
-    n += static_cast<std::size_t>(std::any_of(offers.begin(), offers.end(),
-                                              [&](const auto& o) { return o.competence == c; }));
-  }
-  return n;
-}
-
-std::vector<std::string> reasons(const match::TransferScorer& scorer, core::ActorId firm,
-                                 core::ActorId c, const match::Explanation& e,
-                                 std::map<core::CompetenceId, std::size_t>& offer_counts,
-                                 Lang lang) {
-  const auto& region = scorer.region();
-  const auto total = count(lang, scorer.candidates().size());
-  std::vector<std::string> out;
-  if (const auto p = partner_since(region, firm, c); p.tied) {
-    out.push_back(
-        p.since ? fill(pick(lang, "Already your partner since {}.", "Bereits Ihr Partner seit {}."),
-                       {std::to_string(*p.since)})
-                : std::string(pick(lang, "Already your partner.", "Bereits Ihr Partner.")));
-  }
-  for (const auto& n : e.needs) {
-    const auto need = competence_name(region, n.need, lang);
-    if (!n.met_by) continue;
-    if (!n.within_theme) {
-      auto [it, fresh] = offer_counts.try_emplace(n.need, 0);
-      if (fresh) it->second = offerers(scorer, n.need);
-      out.push_back(fill(pick(lang, "Covers your need for {}: {} of {} research partners offer it.",
-                              "Deckt Ihren Bedarf an {}: {} von {} Forschungspartnern bieten das "
-                              "an."),
-                         {need, count(lang, it->second), total}));
-    } else {
-      out.push_back(fill(pick(lang, "Partly covers your need for {} with the related {}.",
-                              "Deckt Ihren Bedarf an {} teilweise, mit dem verwandten Gebiet {}."),
-                         {need, competence_name(region, *n.met_by, lang)}));
-    }
-  }
-  const auto firm_place = region.municipality(firm);
-  if (firm_place && firm_place == region.municipality(c)) {
-    out.push_back(fill(pick(lang, "In your municipality, {}.", "In Ihrer Kommune, {}."),
-                       {region.municipality_name(*firm_place)}));
-  } else if (e.distance_km) {
-    out.push_back(
-        fill(pick(lang, "{} km away.", "{} km entfernt."), {number(lang, *e.distance_km, 0)}));
-  }
-  const int free = e.capacity - e.load;
-  if (free > 0) {
-    out.push_back(
-        fill(free == 1
-                 ? pick(lang, "Has room for {} more transfer partnership ({} of {} in use).",
-                        "Hat Kapazität für {} weitere Transferpartnerschaft ({} von {} belegt).")
-                 : pick(lang, "Has room for {} more transfer partnerships ({} of {} in use).",
-                        "Hat Kapazität für {} weitere Transferpartnerschaften ({} von {} belegt)."),
-             {std::to_string(free), std::to_string(e.load), std::to_string(e.capacity)}));
-  } else {
-    out.push_back(fill(pick(lang, "Fully booked at present ({} of {} partnerships in use).",
-                            "Derzeit ausgelastet ({} von {} Partnerschaften belegt)."),
-                       {std::to_string(e.load), std::to_string(e.capacity)}));
-  }
-  if (!e.common_partners.empty()) {
-    std::string names;
-    for (std::size_t i = 0; i < e.common_partners.size() && i < 3; ++i)
-      names += (i ? ", " : "") + std::string(region.name(e.common_partners[i]));
-    if (e.common_partners.size() > 3) names += ", …";
-    out.push_back(
-        fill(e.common_partners.size() == 1
-                 ? pick(lang, "You share {} partner: {}.", "Sie haben {} gemeinsamen Partner: {}.")
-                 : pick(lang, "You share {} partners: {}.", "Sie haben {} gemeinsame Partner: {}."),
-             {std::to_string(e.common_partners.size()), names}));
-  }
-  for (const auto g : e.shared_groups) {
-    out.push_back(fill(pick(lang, "Both of you are members of {}.", "Beide sind Mitglied in {}."),
-                       {region.name(g)}));
-  }
-  return out;
-}
 
 void profile(Html& h, const core::Region& region, core::ActorId firm, Lang lang) {
   std::vector<std::vector<std::string>> rows;
@@ -326,7 +227,7 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
   for (const auto& n : region.neighbours(firm)) current += scorer.is_candidate(n.actor) ? 1 : 0;
   const auto found =
       match::recommend(scorer, firm, needs, options.top + (options.include_existing ? 0 : current));
-  std::map<core::CompetenceId, std::size_t> offer_counts;
+  OfferCounts offer_counts;
   std::size_t shown = 0, left_out = 0;
   h.open("ol", {{"class", "recommendations"}});
   for (const auto& r : found) {
@@ -341,7 +242,8 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     h.open("li").open("section", {{"class", "card recommendation"}});
     h.element("h3", detail::actor_line(region, c, lang));
     h.open("ul", {{"class", "reasons"}});
-    for (const auto& s : reasons(scorer, firm, c, e, offer_counts, lang)) h.element("li", s);
+    for (const auto& s : transfer_reasons(scorer, firm, c, e, lang, offer_counts))
+      h.element("li", s);
     h.close("ul").close("section").close("li");
   }
   h.close("ol");

@@ -147,10 +147,23 @@ std::string fade_sentence(Lang lang, std::size_t k, const std::string& scenario,
               {what, scenario, e1, m1, e2, m2});
 }
 
+// A time chart of months with 95 % bands, the programme's end marked when it has one.
+void time_chart(Html& h, std::string title, std::vector<LineSeries> series,
+                std::optional<int> programme_end, Lang lang) {
+  LineChart chart;
+  chart.title = std::move(title);
+  chart.x_label = std::string(pick(lang, "month", "Monat"));
+  chart.series = std::move(series);
+  if (programme_end) {
+    chart.marker_x = *programme_end;
+    chart.marker_label = std::string(pick(lang, "programme ends", "Programmende"));
+  }
+  h.open("figure").markup(svg_line_chart(chart, lang)).close("figure");
+}
+
 void participants_section(Html& h, const std::vector<ScenarioOutcome>& scenarios, Lang lang) {
   h.element("h2",
             pick(lang, "Participants and non-participants", "Teilnehmende und Nicht-Teilnehmende"));
-  bool any = false;
   for (std::size_t s = 1; s < scenarios.size(); ++s) {
     const auto& sc = scenarios[s];
     // indicator -> (participants, non-participants)
@@ -172,24 +185,17 @@ void participants_section(Html& h, const std::vector<ScenarioOutcome>& scenarios
                 {{"class", "note"}});
       continue;
     }
-    any = true;
     h.element("h3", sc.name);
     for (const auto& [indicator, pair] : pairs) {
-      LineChart chart;
-      chart.title = indicator;
-      chart.x_label = std::string(pick(lang, "month", "Monat"));
+      std::vector<LineSeries> series;
       if (pair.first)
-        chart.series.push_back(
+        series.push_back(
             series_of(std::string(pick(lang, "participants", "Teilnehmende")), pair.first->months));
       if (pair.second)
-        chart.series.push_back(
+        series.push_back(
             series_of(std::string(pick(lang, "non-participants", "Nicht-Teilnehmende")),
                       pair.second->months));
-      if (sc.programme_end) {
-        chart.marker_x = *sc.programme_end;
-        chart.marker_label = std::string(pick(lang, "programme ends", "Programmende"));
-      }
-      h.open("figure").markup(svg_line_chart(chart, lang)).close("figure");
+      time_chart(h, indicator, std::move(series), sc.programme_end, lang);
       if (pair.first && pair.second && !pair.first->months.empty() &&
           !pair.second->months.empty()) {
         const auto& p = pair.first->months.back();
@@ -201,7 +207,6 @@ void participants_section(Html& h, const std::vector<ScenarioOutcome>& scenarios
       }
     }
   }
-  (void)any;
 }
 
 }  // namespace
@@ -294,15 +299,9 @@ std::string scenario_report(const std::vector<ScenarioOutcome>& scenarios,
     if (!sim::reported(k, base.supply)) continue;
     h.open("section", {{"class", "indicator"}});
     h.element("h3", indicator_label(lang, k));
-    LineChart chart;
-    chart.title = std::string(indicator_label(lang, k));
-    chart.x_label = std::string(pick(lang, "month", "Monat"));
-    for (const auto& s : scenarios) chart.series.push_back(series_of(s.name, column(s.summary, k)));
-    if (end) {
-      chart.marker_x = *end;
-      chart.marker_label = std::string(pick(lang, "programme ends", "Programmende"));
-    }
-    h.open("figure").markup(svg_line_chart(chart, lang)).close("figure");
+    std::vector<LineSeries> series;
+    for (const auto& s : scenarios) series.push_back(series_of(s.name, column(s.summary, k)));
+    time_chart(h, std::string(indicator_label(lang, k)), std::move(series), end, lang);
     h.open("ul", {{"class", "reasons"}});
     for (std::size_t s = 1; s < scenarios.size(); ++s) {
       const auto& d = scenarios[s].difference;

@@ -188,3 +188,97 @@ TEST_CASE(
   CHECK(line["properties"]["end"] == 2023);
   CHECK(doc["actors_without_coordinates"] == Json::array({"a3"}));
 }
+
+namespace {
+
+// The header line of the text table titled `title`: the line after the title.
+std::string header_after(const std::string& out, const std::string& title) {
+  const auto at = out.find(title + "\n");
+  if (at == std::string::npos) return "(no table '" + title + "')";
+  const auto start = at + title.size() + 1;
+  return out.substr(start, out.find('\n', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("cli: --lang de gives German tables for every main verb; JSON and CSV stay English",
+          "[cli][lookup][lang]") {
+  ScratchDir dir;
+  generate(dir);
+  write_file(dir / "base.toml", "name = \"base\"\nhorizon_months = 2\n");
+  const auto calls = verbund::test::project_data_dir() / "calls";
+  struct Case {
+    std::vector<std::string> args;
+    std::string title, header;  // the German title and the start of its header line
+  };
+  const std::vector<Case> cases{
+      {{"metrics"}, "Netzwerk", "  Kennzahl"},
+      {{"info"}, "Akteure nach Art", "  Art"},
+      {{"show", "ude"}, "Profil", "  Feld"},
+      {{"find", "duisburg"}, "Akteure", "  ID  "},
+      {{"brokers", "--top", "3"}, "Vermittler", "  ID  "},
+      {{"communities"}, "Gemeinschaften", "  Gemeinschaft  Akteure  Unternehmen  Hauptkommune"},
+      {{"match", "transfer", "--firm", "F000001", "--need", "artificial-intelligence", "--explain"},
+       "Begründung in Worten",
+       "  Rang  ID"},
+      {{"match", "consortium", "--call", (calls / "efre-hydrogen.toml").string(), "--top", "1",
+        "--explain"},
+       "Was an jedem Mitglied hängt",
+       "  Rang  ID"},
+      {{"recommend", "partners", "--members", "rub,ude", "--top", "3", "--explain"},
+       "Begründung in Worten",
+       "  Rang  ID"},
+      {{"-q", "simulate", "base.toml", "--replicates", "2"}, "", ""},
+      {{"-q", "compare", "base.toml", "base.toml", "--replicates", "2"}, "", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args.front() + " " + c.args.back());
+    auto args = c.args;
+    args.insert(args.begin(), {"--lang", "de"});
+    const auto r = run_cli(args, dir.path());
+    REQUIRE(r.exit_code == 0);
+    if (!c.title.empty()) CHECK_THAT(header_after(r.out, c.title), Catch::StartsWith(c.header));
+  }
+  // simulate and compare print their tables unless -q: German headers and indicator names.
+  auto r = run_cli({"--lang", "de", "--seed", "2", "simulate", "base.toml", "--replicates", "2"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(header_after(r.out, "Kennzahlen"),
+             Catch::StartsWith("  Kennzahl ") && Catch::Contains(" Beginn ") &&
+                 Catch::Contains(" am Ende ") && Catch::Contains(" untere Grenze (95 %)"));
+  CHECK_THAT(r.out, Catch::Contains("mittlere Zahl der Partner"));
+  r = run_cli({"--lang", "de", "compare", "base.toml", "base.toml", "--replicates", "2"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(header_after(r.out, "Unterschiede"),
+             Catch::StartsWith("  Szenario  Kennzahl ") && Catch::Contains(" Basis  Szenariowert"));
+  CHECK_THAT(r.out, Catch::Contains("unverändert"));  // the same scenario twice
+  // Sentences of --explain are German; the same in English.
+  r = run_cli({"--lang", "de", "match", "transfer", "--firm", "F000001", "--need",
+               "artificial-intelligence", "--explain"},
+              dir.path());
+  CHECK_THAT(r.out, Catch::Contains("Forschungspartnern bieten das an"));
+  r = run_cli({"--lang", "en", "match", "transfer", "--firm", "F000001", "--need",
+               "artificial-intelligence", "--explain"},
+              dir.path());
+  CHECK_THAT(header_after(r.out, "recommendations"), Catch::StartsWith("  rank  id"));
+  CHECK_THAT(r.out, Catch::Contains("research partners offer it"));
+  // JSON and CSV keep the English keys and values, whatever the language.
+  r = run_cli({"--lang", "de", "--format", "json", "find", "duisburg"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  const auto out = Json::parse(r.out);
+  REQUIRE(!out["actors"].empty());
+  CHECK(out["actors"][0].contains("kind"));
+  r = run_cli({"--lang", "de", "--format", "csv", "find", "ruhr", "--kind", "university"},
+              dir.path());
+  CHECK_THAT(r.out, Catch::StartsWith("id,kind,name,municipality,match\n") &&
+                        Catch::Contains(",university,"));
+  // Notes speak the language too.
+  r = run_cli({"--lang", "de", "find", "zzzz-nirgends"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains("Hinweis: kein Name und keine ID enthält 'zzzz-nirgends'"));
+  // An unknown language is bad usage, named.
+  r = run_cli({"--lang", "fr", "info"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown language 'fr'"));
+}

@@ -7,6 +7,7 @@ no GeoJSON library on Debian's python3), with every position [lon, lat] as in th
 Usage: export_oracle.py VERBUND_CLI   (run by ctest with Debian's python3)
 """
 import collections
+import re
 import csv
 import json
 import sqlite3
@@ -82,8 +83,20 @@ def main():
             failures.append("json: actors, tie kinds, weights or names differ from the CSV export")
 
         dot = (out / "region.dot").read_text(encoding="utf-8").splitlines()
-        if sum(" -- " in line for line in dot) != len(ties) or sum("[label=" in line for line in dot) != len(actors):
+        if (sum(" -- " in line for line in dot) != len(ties) + len(parents) + len(memberships)
+                or sum("[label=" in line for line in dot) != len(actors)):
             failures.append("dot: statement counts differ")
+        # DOT carries the parent links and memberships as GraphML and GEXF do, each once.
+        dot_edge = re.compile(r'^  "(.*)" -- "(.*)" \[kind="(parent|membership)"')
+        dot_extra = collections.Counter()
+        for line in dot:
+            if m := dot_edge.match(line):
+                dot_extra[(m[3], m[1], m[2])] += 1
+        want_extra = collections.Counter([("parent", c, p) for c, p in parents.items()] +
+                                         [("membership", r["actor"], r["group"]) for r in memberships])
+        if dot_extra != want_extra:
+            failures.append(f"dot: parent/membership edges differ ({sum(dot_extra.values())} "
+                            f"read, {sum(want_extra.values())} expected)")
 
         failures += geojson_check(json.loads((out / "region.geojson").read_text(encoding="utf-8")),
                                   actors, ties)

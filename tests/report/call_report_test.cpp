@@ -3,23 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include "hand_region.hpp"
+#include "text_search.hpp"
 #include "verbund/match/consortium.hpp"
 #include "verbund/report/call_report.hpp"
 #include "verbund/report/html.hpp"
 
 using namespace verbund;
 using report::Lang;
-
-namespace {
-bool has(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
-}
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
-  return n;
-}
-}  // namespace
+using verbund::report::test::has;
+using verbund::report::test::occurrences;
 
 TEST_CASE("call report: consortia with coverage and criticality in sentences", "[report][call]") {
   const auto region = report::test::hand_region();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "hand_region.hpp"
+#include "text_search.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/score.hpp"
 #include "verbund/report/firm_report.hpp"
@@ -11,12 +12,7 @@
 
 using namespace verbund;
 using report::Lang;
-
-namespace {
-bool has(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
-}
-}  // namespace
+using verbund::report::test::has;
 
 TEST_CASE("firm report: reasons in German, current partner left out", "[report][firm]") {
   const auto region = report::test::hand_region();

@@ -5,16 +5,15 @@
 #include <regex>
 
 #include "hand_region.hpp"
+#include "text_search.hpp"
 #include "verbund/gen/ruhr.hpp"
 #include "verbund/report/region_report.hpp"
 
 using namespace verbund;
 using report::Lang;
+using verbund::report::test::has;
 
 namespace {
-bool has(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
-}
 std::size_t attribute(const std::string& s, const std::string& name) {
   const std::regex r(name + "=\"([0-9]+)\"");
   std::smatch m;

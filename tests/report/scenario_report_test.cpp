@@ -2,23 +2,17 @@
 // scenario, verdicts and fade-out in words (computed here by hand), and the participants section.
 #include <catch2/catch.hpp>
 
+#include "text_search.hpp"
 #include "verbund/error.hpp"
 #include "verbund/report/scenario_report.hpp"
 #include "verbund/sim/scenario.hpp"
 
 using namespace verbund;
 using report::Lang;
+using verbund::report::test::has;
+using verbund::report::test::occurrences;
 
 namespace {
-bool has(const std::string& s, const std::string& what) {
-  return s.find(what) != std::string::npos;
-}
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
-  return n;
-}
-
 using Month = std::array<sim::Estimate, sim::indicator_count>;
 Month all(double mean, double low, double high) {
   Month m;

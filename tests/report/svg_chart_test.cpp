@@ -6,17 +6,14 @@
 #include <random>
 #include <regex>
 
+#include "text_search.hpp"
 #include "verbund/error.hpp"
 #include "verbund/report/svg_chart.hpp"
 
 using namespace verbund::report;
+using verbund::report::test::occurrences;
 
 namespace {
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
-  return n;
-}
 bool is_nice(double step) {
   const double power = std::pow(10.0, std::floor(std::log10(step) + 1e-12));
   const double f = step / power;

@@ -13,7 +13,7 @@ enum class GraphFormat { graphml, gexf, dot };
 /// Writes the region as a graph: every actor a node with its attributes (name, kind,
 /// municipality, lat, lon, employees, size class, sector, founded, capacity, parent id, offers
 /// and needs as semicolon-joined competence ids, and the extra attributes), every tie an edge
-/// with kind, weight, start and end. GraphML and GEXF also carry an edge of kind "parent" from
+/// with kind, weight, start and end. GraphML, GEXF and DOT also carry an edge of kind "parent" from
 /// each actor to its parent (a chair to its university) and one of kind "membership" from each
 /// member to its group (with the membership's start and end), weight 1, so that Gephi can show
 /// chairs under their university and who is in a cluster; filter on `kind` to keep only ties.

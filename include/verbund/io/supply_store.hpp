@@ -4,6 +4,8 @@
 // demands and categorised supply flows beside the region they refer to.
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "verbund/io/store.hpp"
 #include "verbund/supply/market_data.hpp"
@@ -39,6 +41,15 @@ MarketCounts append_market(Store& store, const supply::MarketData& data, const R
 /// market as appended. Records carry line 0 and the database's path as origin.
 /// O(R log R) for R rows. Throws IoError if the database fails. Not thread-safe (as Store).
 [[nodiscard]] supply::MarketData load_market(const Store& store);
+
+/// The part of the stored market that one buyer's supplier search reads: every category,
+/// certification, offer and flow, but only the buyer's demands (nullopt: the whole market, as
+/// load_market). Offers and flows stay whole because the search weighs a supplier against all
+/// of them (capacity, references); the demands, the largest table, are not needed. A firm report
+/// reads this. O(R log R) for the R rows read. Throws IoError if the database fails. Not
+/// thread-safe.
+[[nodiscard]] supply::MarketData load_market_for_buyer(
+    const Store& store, const std::optional<std::string_view>& buyer);
 
 /// Rows in each market table. O(rows). Throws IoError. Not thread-safe (as Store).
 [[nodiscard]] MarketCounts market_counts(const Store& store);

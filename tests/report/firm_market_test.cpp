@@ -1,0 +1,55 @@
+// The firm report reads only its buyer's part of the supplier market (io::load_market_for_buyer):
+// the report is the same, byte for byte, as on the whole market, for every buyer tried.
+// (Offers and flows must stay whole: a slice of them too changed the suppliers ranked first.)
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "test_support.hpp"
+#include "verbund/io/store.hpp"
+#include "verbund/io/supply_store.hpp"
+#include "verbund/match/score.hpp"
+#include "verbund/report/firm_report.hpp"
+#include "verbund/supply/market.hpp"
+#include "verbund/supply/search.hpp"
+
+using namespace verbund;
+
+namespace {
+
+std::string report_on(const match::TransferScorer& scorer, const core::Region& region,
+                      core::ActorId firm, const supply::MarketData& data) {
+  const auto market = supply::Market::build(region, data);
+  const supply::SupplierIndex index(market);
+  return report::firm_report(scorer, firm, {.lang = report::Lang::de, .suppliers = &index});
+}
+
+}  // namespace
+
+TEST_CASE("firm report: the buyer's slice of the market gives the same report as the whole",
+          "[report][firm]") {
+  test::ScratchDir dir;
+  REQUIRE(
+      test::run_cli({"generate", "ruhr", "--firms", "400", "--seed", "4"}, dir.path()).exit_code ==
+      0);
+  const auto store = io::Store::open(dir / "verbund.db");
+  const auto region = store.load_region();
+  const auto whole = io::load_market(store);
+  REQUIRE(!whole.demands.empty());
+  const match::TransferScorer scorer(region, {});
+  // Every tenth buyer with demands, and an actor without any.
+  std::set<std::string> buyers;
+  for (std::size_t d = 0; d < whole.demands.size(); d += 10) buyers.insert(whole.demands[d].buyer);
+  buyers.insert("rub");
+  REQUIRE(buyers.size() > 5);
+  std::size_t smaller = 0;
+  for (const auto& buyer : buyers) {
+    INFO(buyer);
+    const auto slice = io::load_market_for_buyer(store, buyer);
+    smaller += slice.demands.size() + slice.offers.size() + slice.flows.size() <
+               whole.demands.size() + whole.offers.size() + whole.flows.size();
+    const auto firm = *region.find(buyer);
+    CHECK(report_on(scorer, region, firm, slice) == report_on(scorer, region, firm, whole));
+  }
+  CHECK(smaller == buyers.size());  // the slice is a slice
+}
