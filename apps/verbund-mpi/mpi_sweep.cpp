@@ -1,0 +1,201 @@
+#include "mpi_sweep.hpp"
+
+#include <mpi.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "verbund/error.hpp"
+#include "verbund/supply/market_data.hpp"
+#include "verbund/io/store.hpp"
+#include "verbund/io/supply_store.hpp"
+#include "verbund/sweep/results.hpp"
+#include "verbund/sweep/sweep_store.hpp"
+
+namespace verbund::mpi {
+
+namespace {
+
+// Message tags: a worker's first request, a result (which also asks for the next unit), a unit
+// handed out, and the end.
+constexpr int tag_ready = 1, tag_result = 2, tag_unit = 3, tag_stop = 4;
+
+/// Compiled models by point, the few most recent: units are handed out point-major, so a rank
+/// mostly runs replicates of the points it has compiled.
+class ModelCache {
+ public:
+  ModelCache(const sweep::SweepPlan& plan, const core::Region& region)
+      : plan_(plan), region_(region) {}
+  const sim::Model& get(std::uint32_t point) {
+    for (auto& [p, model] : models_)
+      if (p == point) return model;
+    if (models_.size() == 4) models_.erase(models_.begin());
+    models_.emplace_back(point, sweep::compile_point(plan_, region_, point));
+    return models_.back().second;
+  }
+
+ private:
+  const sweep::SweepPlan& plan_;
+  const core::Region& region_;
+  std::vector<std::pair<std::uint32_t, sim::Model>> models_;
+};
+
+std::vector<double> pack(const sweep::UnitResult& r) {
+  std::vector<double> out{static_cast<double>(r.unit.point), static_cast<double>(r.unit.replicate)};
+  out.insert(out.end(), r.values.begin(), r.values.end());
+  return out;
+}
+
+void worker(const sweep::SweepPlan& plan, const core::Region& region) {
+  ModelCache cache(plan, region);
+  MPI_Send(nullptr, 0, MPI_DOUBLE, 0, tag_ready, MPI_COMM_WORLD);
+  for (;;) {
+    std::uint32_t unit[2];
+    MPI_Status status;
+    MPI_Recv(unit, 2, MPI_UINT32_T, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
+    if (status.MPI_TAG == tag_stop) return;
+    const sweep::Unit u{unit[0], unit[1]};
+    const auto packed = pack(sweep::run_unit(plan, cache.get(u.point), u));
+    MPI_Send(packed.data(), static_cast<int>(packed.size()), MPI_DOUBLE, 0, tag_result,
+             MPI_COMM_WORLD);
+  }
+}
+
+int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::SweepPlan& plan,
+                const core::Region& region, int ranks) {
+  const std::string parameters = "{\"sweep\":\"" + options.sweep.string() + "\",\"ranks\":" +
+                                 std::to_string(ranks) + "}";
+  const auto opened = sweep::open_sweep(store, plan, {"sweep --mpi", parameters, plan.spec.seed});
+  const auto units = sweep::all_units(plan);
+  std::vector<sweep::Unit> pending;
+  std::set_difference(units.begin(), units.end(), opened.finished.begin(), opened.finished.end(),
+                      std::back_inserter(pending));
+  std::mutex mutex;  // guards next and local
+  std::size_t next = 0;
+  std::vector<sweep::UnitResult> local;
+  const auto take = [&]() -> std::optional<sweep::Unit> {
+    const std::lock_guard lock(mutex);
+    if (next == pending.size()) return std::nullopt;
+    return pending[next++];
+  };
+  // Rank 0 computes too: on a machine with as many cores as ranks, no core idles.
+  std::thread own([&] {
+    ModelCache cache(plan, region);
+    while (const auto u = take()) {
+      auto r = sweep::run_unit(plan, cache.get(u->point), *u);
+      const std::lock_guard lock(mutex);
+      local.push_back(std::move(r));
+    }
+  });
+  std::vector<sweep::UnitResult> gathered;
+  auto last_store = std::chrono::steady_clock::now();
+  const auto store_gathered = [&](bool now) {
+    {
+      const std::lock_guard lock(mutex);
+      std::move(local.begin(), local.end(), std::back_inserter(gathered));
+      local.clear();
+    }
+    const auto t = std::chrono::steady_clock::now();
+    if (gathered.empty() ||
+        (!now && std::chrono::duration<double>(t - last_store).count() < options.store_every_s))
+      return;
+    sweep::store_results(store, opened.id, plan, gathered);
+    gathered.clear();
+    last_store = t;
+  };
+  const std::size_t width = 2 + plan.spec.indicators.size();
+  int active = ranks - 1;
+  std::vector<double> buffer(width);
+  while (active > 0) {
+    int flag = 0;
+    MPI_Status status;
+    MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+    if (!flag) {
+      store_gathered(false);
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      continue;
+    }
+    MPI_Recv(buffer.data(), static_cast<int>(width), MPI_DOUBLE, status.MPI_SOURCE,
+             status.MPI_TAG, MPI_COMM_WORLD, &status);
+    if (status.MPI_TAG == tag_result) {
+      sweep::UnitResult r{{static_cast<std::uint32_t>(buffer[0]),
+                           static_cast<std::uint32_t>(buffer[1])},
+                          std::vector<double>(buffer.begin() + 2, buffer.end())};
+      gathered.push_back(std::move(r));
+    }
+    if (const auto u = take()) {
+      const std::uint32_t message[2] = {u->point, u->replicate};
+      MPI_Send(message, 2, MPI_UINT32_T, status.MPI_SOURCE, tag_unit, MPI_COMM_WORLD);
+    } else {
+      MPI_Send(nullptr, 0, MPI_UINT32_T, status.MPI_SOURCE, tag_stop, MPI_COMM_WORLD);
+      --active;
+    }
+    store_gathered(false);
+  }
+  own.join();
+  store_gathered(true);
+  const auto results = sweep::stored_results(store, opened.id, plan);
+  if (!options.out.empty()) {
+    std::ofstream out(options.out, std::ios::binary);
+    if (!out) throw InvalidInput(SourceLocation{options.out, 0, 0}, "cannot open the output file");
+    if (options.out.ends_with(".json")) {
+      sweep::write_results_json(out, plan, results);
+    } else {
+      sweep::write_results_csv(out, plan, results);
+    }
+    out.close();
+    if (!out) throw IoError(options.out + ": writing failed");
+  }
+  if (!options.quiet)
+    std::cout << "sweep " << opened.id << ": " << units.size() << " units, "
+              << opened.finished.size() << " finished before, " << pending.size()
+              << " run now on " << ranks << " rank(s)\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
+  std::optional<io::Store> store;
+  std::optional<sweep::SweepPlan> plan;
+  std::optional<core::Region> region;
+  try {
+    // Every rank reads the same files and plans alike: bad input fails on all of them.
+    auto spec = sweep::load_sweep(options.sweep);
+    store.emplace(io::Store::open(options.db, rank == 0 ? io::OpenMode::open_existing
+                                                          : io::OpenMode::read_only));
+    region.emplace(store->load_region());
+    auto market = std::make_shared<supply::MarketData>(io::load_market(*store));
+    std::shared_ptr<const supply::MarketData> shared;
+    if (!market->offers.empty() || !market->demands.empty()) shared = market;
+    plan.emplace(sweep::plan_sweep(std::move(spec), *region, shared));
+    if (rank != 0) store.reset();  // workers need the database no more
+  } catch (const InvalidInput& e) {
+    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
+    return 1;
+  }
+  try {
+    if (rank != 0) {
+      worker(*plan, *region);
+      return 0;
+    }
+    return coordinator(options, *store, *plan, *region, ranks);
+  } catch (const std::exception& e) {
+    // Past planning the ranks wait on each other: one failing must end them all.
+    std::cerr << "verbund-mpi: error on rank " << rank << ": " << e.what() << "\n";
+    MPI_Abort(MPI_COMM_WORLD, 1);
+    return 1;
+  }
+}
+
+}  // namespace verbund::mpi
