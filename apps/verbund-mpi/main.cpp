@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
   CLI::App* sweep = app.add_subcommand("sweep", "run a sweep file across the ranks");
   sweep->add_option("sweep", options.sweep, "SWEEP.toml")->required();
   sweep->add_option("--out", options.out, "results file (.json: JSON, else CSV)");
+  sweep->add_option("--store-every", options.store_every_s,
+                    "seconds between stores of gathered results (what a killed job may lose)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
   app.require_subcommand(1);
   int code = 0;
   try {

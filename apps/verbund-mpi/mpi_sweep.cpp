@@ -166,8 +166,10 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
   std::optional<io::Store> store;
   std::optional<sweep::SweepPlan> plan;
   std::optional<core::Region> region;
+  int code = 0;
+  std::string message;
   try {
-    // Every rank reads the same files and plans alike: bad input fails on all of them.
+    // Every rank reads the same files and plans alike.
     auto spec = sweep::load_sweep(options.sweep);
     store.emplace(io::Store::open(options.db, rank == 0 ? io::OpenMode::open_existing
                                                           : io::OpenMode::read_only));
@@ -175,14 +177,24 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
     auto market = std::make_shared<supply::MarketData>(io::load_market(*store));
     std::shared_ptr<const supply::MarketData> shared;
     if (!market->offers.empty() || !market->demands.empty()) shared = market;
-    plan.emplace(sweep::plan_sweep(std::move(spec), *region, shared));
+    // Rank 0 checks every point before anything is stored; the workers skip that serial cost.
+    plan.emplace(sweep::plan_sweep(std::move(spec), *region, shared, {.compile_all = rank == 0}));
     if (rank != 0) store.reset();  // workers need the database no more
   } catch (const InvalidInput& e) {
-    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
-    return 2;
+    code = 2;
+    message = e.what();
   } catch (const std::exception& e) {
-    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
-    return 1;
+    code = 1;
+    message = e.what();
+  }
+  // All ranks agree whether to go on: a refusal on rank 0 alone (a point that does not compile)
+  // must not leave the workers waiting for units.
+  int worst = 0;
+  MPI_Allreduce(&code, &worst, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (worst != 0) {
+    if (rank == 0) std::cerr << "verbund-mpi: error: " << (message.empty() ? "a rank failed to plan the sweep" : message) << "\n";
+    if (rank != 0 && code != 0 && code != worst) std::cerr << "verbund-mpi: rank " << rank << ": " << message << "\n";
+    return worst;
   }
   try {
     if (rank != 0) {

@@ -1,6 +1,7 @@
 #include "sweep_runs.hpp"
 
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,11 @@ namespace verbund::cli {
 
 namespace {
 std::atomic<bool> interrupted{false};
+/// The shortest text that reads back as `v` ("0.35", not "0.34999999999999998").
+std::string shortest(double v) {
+  char buffer[32];
+  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, v).ptr);
+}
 extern "C" void on_sweep_interrupt(int) { interrupted.store(true); }
 }  // namespace
 
@@ -48,7 +54,7 @@ std::string explain_sweep(const sweep::SweepPlan& plan, const sweep::ExecutedSwe
     const auto& p = s.parameters[i];
     text += (i ? "; " : "") + p.key;
     if (p.levels.empty()) {
-      text += " from " + sim::to_string(p.low) + " to " + sim::to_string(p.high) +
+      text += " from " + shortest(p.low) + " to " + shortest(p.high) +
               (p.integer ? " (whole numbers)" : "");
     } else {
       text += " over " + std::to_string(p.levels.size()) + " levels";

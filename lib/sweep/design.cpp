@@ -89,13 +89,14 @@ std::vector<Point> latin_hypercube(const SweepSpec& spec) {
 }
 
 /// The first n points of the d-dimensional Sobol sequence, the origin included: for n a power of
-/// two they are a (t, m, d)-net, each coordinate hitting every 1/n stratum once; skipping the
-/// origin would lose that balance.
+/// two they are a (t, m, d)-net, each coordinate hitting every 1/n stratum once. Boost's
+/// generator starts after the origin (at 1/2, ..., 1/2), and without the origin the first n
+/// points lose that balance, so the origin is put first.
 std::vector<std::vector<double>> sobol_rows(std::size_t n, std::size_t d) {
   boost::random::sobol gen(d);
-  std::vector<std::vector<double>> rows(n, std::vector<double>(d));
-  for (auto& row : rows)
-    for (auto& u : row) u = static_cast<double>(gen()) * 0x1.0p-64;
+  std::vector<std::vector<double>> rows(n, std::vector<double>(d, 0.0));
+  for (std::size_t i = 1; i < n; ++i)
+    for (auto& u : rows[i]) u = static_cast<double>(gen()) * 0x1.0p-64;
   return rows;
 }
 

@@ -35,7 +35,8 @@ std::string hex16(std::uint64_t v) {
 }  // namespace
 
 SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
-                     std::shared_ptr<const supply::MarketData> market) {
+                     std::shared_ptr<const supply::MarketData> market,
+                     const PlanOptions& options) {
   SweepPlan plan;
   plan.points = design_points(spec);
   plan.scenarios.resize(plan.points.size());
@@ -59,7 +60,7 @@ SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
   plan.spec = std::move(spec);
   // Every point compiles before any unit runs: a setting that fails costs no stored results.
   std::vector<std::optional<InvalidInput>> errors(plan.points.size());
-  par::parallel_for(std::size_t{0}, plan.points.size(), [&](std::size_t p) {
+  par::parallel_for(std::size_t{0}, options.compile_all ? plan.points.size() : 0, [&](std::size_t p) {
     try {
       static_cast<void>(compile_point(plan, region, p));
     } catch (const InvalidInput& e) {

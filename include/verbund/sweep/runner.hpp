@@ -36,13 +36,20 @@ struct SweepPlan {
   std::string definition;  ///< the canonical JSON the key hashes
 };
 
-/// Loads the base scenario with every point's settings and compiles every point against
-/// `region`, so that no setting fails once units run. O(points x (scenario size + compile)),
-/// compiled in parallel. Throws InvalidInput naming the point and its settings for a setting
-/// the scenario refuses or a model that does not compile, and for a month beyond a point's
-/// horizon. Thread-safe for distinct plans.
+struct PlanOptions {
+  /// Compile every point once to check it (what the process that stores results does); a
+  /// worker rank that only runs units handed to it skips this serial cost.
+  bool compile_all = true;
+};
+
+/// Loads the base scenario with every point's settings and (with compile_all) compiles every
+/// point against `region`, so that no setting fails once units run. O(points x (scenario size
+/// + compile)), compiled in parallel. Throws InvalidInput naming the point and its settings for
+/// a setting the scenario refuses or a model that does not compile, and for a month beyond a
+/// point's horizon. Thread-safe for distinct plans.
 [[nodiscard]] SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
-                                   std::shared_ptr<const supply::MarketData> market = {});
+                                   std::shared_ptr<const supply::MarketData> market = {},
+                                   const PlanOptions& options = {});
 
 /// One work unit.
 struct Unit {

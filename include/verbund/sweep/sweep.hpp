@@ -26,7 +26,7 @@ enum class Design { grid, lhs, sobol, morris, saltelli };
 struct Parameter {
   std::string key;  ///< a sim::ParameterSetting key, e.g. "model.effects.base"
   double low = 0.0, high = 0.0;
-  std::vector<sim::ParameterValue> levels;  ///< when given, the range is unused
+  std::vector<sim::ParameterValue> levels{};  ///< when given, the range is unused
   std::size_t steps = 0;                    ///< grid points over the range (grid design)
   bool integer = false;                     ///< whole numbers over [low, high]
 };
