@@ -14,8 +14,10 @@ int main(int argc, char** argv) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
-  CLI::App app{"verbund-mpi: scenario sweeps across MPI ranks (mpirun -np N verbund-mpi sweep "
-               "SWEEP.toml)", "verbund-mpi"};
+  CLI::App app{
+      "verbund-mpi: scenario sweeps across MPI ranks (mpirun -np N verbund-mpi sweep "
+      "SWEEP.toml)",
+      "verbund-mpi"};
   verbund::mpi::MpiSweepOptions options;
   std::size_t threads = 1;
   app.add_option("--db", options.db, "SQLite database file")->capture_default_str();
@@ -25,8 +27,9 @@ int main(int argc, char** argv) {
   CLI::App* sweep = app.add_subcommand("sweep", "run a sweep file across the ranks");
   sweep->add_option("sweep", options.sweep, "SWEEP.toml")->required();
   sweep->add_option("--out", options.out, "results file (.json: JSON, else CSV)");
-  sweep->add_option("--store-every", options.store_every_s,
-                    "seconds between stores of gathered results (what a killed job may lose)")
+  sweep
+      ->add_option("--store-every", options.store_every_s,
+                   "seconds between stores of gathered results (what a killed job may lose)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 3600.0));
   app.require_subcommand(1);

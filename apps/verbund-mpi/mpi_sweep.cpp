@@ -13,9 +13,9 @@
 #include <thread>
 
 #include "verbund/error.hpp"
-#include "verbund/supply/market_data.hpp"
 #include "verbund/io/store.hpp"
 #include "verbund/io/supply_store.hpp"
+#include "verbund/supply/market_data.hpp"
 #include "verbund/sweep/results.hpp"
 #include "verbund/sweep/sweep_store.hpp"
 
@@ -70,8 +70,8 @@ void worker(const sweep::SweepPlan& plan, const core::Region& region) {
 
 int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::SweepPlan& plan,
                 const core::Region& region, int ranks) {
-  const std::string parameters = "{\"sweep\":\"" + options.sweep.string() + "\",\"ranks\":" +
-                                 std::to_string(ranks) + "}";
+  const std::string parameters =
+      "{\"sweep\":\"" + options.sweep.string() + "\",\"ranks\":" + std::to_string(ranks) + "}";
   const auto opened = sweep::open_sweep(store, plan, {"sweep --mpi", parameters, plan.spec.seed});
   const auto units = sweep::all_units(plan);
   std::vector<sweep::Unit> pending;
@@ -122,12 +122,12 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
       std::this_thread::sleep_for(std::chrono::microseconds(200));
       continue;
     }
-    MPI_Recv(buffer.data(), static_cast<int>(width), MPI_DOUBLE, status.MPI_SOURCE,
-             status.MPI_TAG, MPI_COMM_WORLD, &status);
+    MPI_Recv(buffer.data(), static_cast<int>(width), MPI_DOUBLE, status.MPI_SOURCE, status.MPI_TAG,
+             MPI_COMM_WORLD, &status);
     if (status.MPI_TAG == tag_result) {
-      sweep::UnitResult r{{static_cast<std::uint32_t>(buffer[0]),
-                           static_cast<std::uint32_t>(buffer[1])},
-                          std::vector<double>(buffer.begin() + 2, buffer.end())};
+      sweep::UnitResult r{
+          {static_cast<std::uint32_t>(buffer[0]), static_cast<std::uint32_t>(buffer[1])},
+          std::vector<double>(buffer.begin() + 2, buffer.end())};
       gathered.push_back(std::move(r));
     }
     if (const auto u = take()) {
@@ -155,8 +155,8 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
   }
   if (!options.quiet)
     std::cout << "sweep " << opened.id << ": " << units.size() << " units, "
-              << opened.finished.size() << " finished before, " << pending.size()
-              << " run now on " << ranks << " rank(s)\n";
+              << opened.finished.size() << " finished before, " << pending.size() << " run now on "
+              << ranks << " rank(s)\n";
   return 0;
 }
 
@@ -171,8 +171,8 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
   try {
     // Every rank reads the same files and plans alike.
     auto spec = sweep::load_sweep(options.sweep);
-    store.emplace(io::Store::open(options.db, rank == 0 ? io::OpenMode::open_existing
-                                                          : io::OpenMode::read_only));
+    store.emplace(io::Store::open(
+        options.db, rank == 0 ? io::OpenMode::open_existing : io::OpenMode::read_only));
     region.emplace(store->load_region());
     auto market = std::make_shared<supply::MarketData>(io::load_market(*store));
     std::shared_ptr<const supply::MarketData> shared;
@@ -192,8 +192,11 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
   int worst = 0;
   MPI_Allreduce(&code, &worst, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   if (worst != 0) {
-    if (rank == 0) std::cerr << "verbund-mpi: error: " << (message.empty() ? "a rank failed to plan the sweep" : message) << "\n";
-    if (rank != 0 && code != 0 && code != worst) std::cerr << "verbund-mpi: rank " << rank << ": " << message << "\n";
+    if (rank == 0)
+      std::cerr << "verbund-mpi: error: "
+                << (message.empty() ? "a rank failed to plan the sweep" : message) << "\n";
+    if (rank != 0 && code != 0 && code != worst)
+      std::cerr << "verbund-mpi: rank " << rank << ": " << message << "\n";
     return worst;
   }
   try {

@@ -16,7 +16,7 @@ namespace verbund::mpi {
 struct MpiSweepOptions {
   std::filesystem::path db = "verbund.db";
   std::filesystem::path sweep;
-  std::string out;       ///< results file (.json: JSON, else CSV); empty = none
+  std::string out;  ///< results file (.json: JSON, else CSV); empty = none
   bool quiet = false;
   /// Rank 0 stores gathered results at least this often (seconds), so a killed job loses little.
   double store_every_s = 0.5;

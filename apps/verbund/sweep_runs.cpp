@@ -62,7 +62,9 @@ std::string explain_sweep(const sweep::SweepPlan& plan, const sweep::ExecutedSwe
   }
   text += ".\n";
   switch (s.design) {
-    case sweep::Design::grid: text += "Every combination of the values is a point (full grid)"; break;
+    case sweep::Design::grid:
+      text += "Every combination of the values is a point (full grid)";
+      break;
     case sweep::Design::lhs:
       text += "A Latin hypercube places " + std::to_string(s.samples) +
               " points so that each parameter's range is cut into as many equal strata and "

@@ -33,9 +33,10 @@ std::string fixed(double v) {
 
 Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<SensitivityCli>();
-  CLI::App* cmd = app.add_subcommand(
-      "sensitivity", "Which parameters an indicator depends on: Morris screening or Sobol "
-                     "indices (design = \"morris\" or \"saltelli\" in the sweep file)");
+  CLI::App* cmd =
+      app.add_subcommand("sensitivity",
+                         "Which parameters an indicator depends on: Morris screening or Sobol "
+                         "indices (design = \"morris\" or \"saltelli\" in the sweep file)");
   cmd->add_option("sweep", o->file, "SWEEP.toml")->required()->check(CLI::ExistingFile);
   cmd->add_option("--out", o->out, "write the indices to this file (.json: JSON, else CSV)");
   cmd->add_option("--resamples", o->resamples, "bootstrap resamples for the intervals")
@@ -59,10 +60,11 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
             const bool morris = spec.design == sweep::Design::morris;
             Table t{"sensitivity", {"indicator", "parameter"}, {}};
             if (morris) {
-              for (const char* c : {"mu*", "mu* low", "mu* high", "mu", "sigma"}) t.columns.push_back(c);
+              for (const char* c : {"mu*", "mu* low", "mu* high", "mu", "sigma"})
+                t.columns.push_back(c);
             } else {
-              for (const char* c : {"first order", "first low", "first high", "total", "total low",
-                                    "total high"})
+              for (const char* c :
+                   {"first order", "first low", "first high", "total", "total low", "total high"})
                 t.columns.push_back(c);
             }
             std::string words;
@@ -104,7 +106,8 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
               words += ".\n";
             }
             if (!global.quiet) print_tables(std::cout, {t}, global.format);
-            if (!o->out.empty()) write_tables(o->out, {t}, o->out.ends_with(".json") ? Format::json : Format::csv);
+            if (!o->out.empty())
+              write_tables(o->out, {t}, o->out.ends_with(".json") ? Format::json : Format::csv);
             if (o->explain && !global.quiet) {
               std::cout << explain_sweep(run.plan, run.executed);
               std::cout << (morris ? "Morris screening: mu* is the mean absolute change of the "

@@ -24,10 +24,12 @@ struct SweepCli {
 Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<SweepCli>();
   CLI::App* cmd = app.add_subcommand(
-      "sweep", "Vary a scenario's parameters (grid, Latin hypercube, Sobol): every point's "
-               "replicates on common random numbers, stored and resumable");
+      "sweep",
+      "Vary a scenario's parameters (grid, Latin hypercube, Sobol): every point's "
+      "replicates on common random numbers, stored and resumable");
   cmd->add_option("sweep", o->file, "SWEEP.toml")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--out", o->out, "write every unit's values to this file (.json: JSON, else CSV)");
+  cmd->add_option("--out", o->out,
+                  "write every unit's values to this file (.json: JSON, else CSV)");
   cmd->add_flag("--explain", o->explain, "say in words what the sweep does");
   return {cmd, [&global, o, cmd] {
             check_writable(o->out);
@@ -44,8 +46,10 @@ Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global) {
             const auto means = sweep::point_means(run.plan, run.executed.results);
             for (std::size_t p = 0; p < run.plan.points.size(); ++p) {
               std::vector<Json> row{p};
-              for (const auto& s : run.plan.points[p].settings) row.push_back(sim::to_string(s.value));
-              for (const double v : means[p]) row.push_back(std::isfinite(v) ? Json(v) : Json(nullptr));
+              for (const auto& s : run.plan.points[p].settings)
+                row.push_back(sim::to_string(s.value));
+              for (const double v : means[p])
+                row.push_back(std::isfinite(v) ? Json(v) : Json(nullptr));
               t.rows.push_back(std::move(row));
             }
             print_tables(std::cout, {t}, global.format);

@@ -53,9 +53,8 @@ std::vector<Point> grid(const SweepSpec& spec) {
     }
     for (std::size_t j = 0; j < k; ++j) {
       const auto& p = spec.parameters[j];
-      const double u = sizes[j] > 1 ? static_cast<double>(index[j]) /
-                                          static_cast<double>(sizes[j] - 1)
-                                    : 0.0;
+      const double u =
+          sizes[j] > 1 ? static_cast<double>(index[j]) / static_cast<double>(sizes[j] - 1) : 0.0;
       point.unit.push_back(u);
       sim::ParameterValue v;
       if (!p.levels.empty()) {
@@ -155,11 +154,16 @@ std::vector<Point> morris(const SweepSpec& spec) {
 
 std::vector<Point> design_points(const SweepSpec& spec) {
   switch (spec.design) {
-    case Design::grid: return grid(spec);
-    case Design::lhs: return latin_hypercube(spec);
-    case Design::sobol: return sobol(spec);
-    case Design::saltelli: return saltelli(spec);
-    case Design::morris: return morris(spec);
+    case Design::grid:
+      return grid(spec);
+    case Design::lhs:
+      return latin_hypercube(spec);
+    case Design::sobol:
+      return sobol(spec);
+    case Design::saltelli:
+      return saltelli(spec);
+    case Design::morris:
+      return morris(spec);
   }
   return {};
 }

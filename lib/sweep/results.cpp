@@ -43,7 +43,8 @@ void write_results_csv(std::ostream& out, const SweepPlan& plan,
   out << "point";
   for (const auto& p : plan.spec.parameters) out << ',' << csv_cell(p.key);
   out << ",replicate";
-  for (const auto k : plan.spec.indicators) out << ',' << csv_cell(std::string(sim::indicator_names[k]));
+  for (const auto k : plan.spec.indicators)
+    out << ',' << csv_cell(std::string(sim::indicator_names[k]));
   out << '\n';
   for (const auto& r : results) {
     out << r.unit.point;

@@ -35,8 +35,7 @@ std::string hex16(std::uint64_t v) {
 }  // namespace
 
 SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
-                     std::shared_ptr<const supply::MarketData> market,
-                     const PlanOptions& options) {
+                     std::shared_ptr<const supply::MarketData> market, const PlanOptions& options) {
   SweepPlan plan;
   plan.points = design_points(spec);
   plan.scenarios.resize(plan.points.size());
@@ -60,13 +59,14 @@ SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
   plan.spec = std::move(spec);
   // Every point compiles before any unit runs: a setting that fails costs no stored results.
   std::vector<std::optional<InvalidInput>> errors(plan.points.size());
-  par::parallel_for(std::size_t{0}, options.compile_all ? plan.points.size() : 0, [&](std::size_t p) {
-    try {
-      static_cast<void>(compile_point(plan, region, p));
-    } catch (const InvalidInput& e) {
-      errors[p] = e;
-    }
-  });
+  par::parallel_for(std::size_t{0}, options.compile_all ? plan.points.size() : 0,
+                    [&](std::size_t p) {
+                      try {
+                        static_cast<void>(compile_point(plan, region, p));
+                      } catch (const InvalidInput& e) {
+                        errors[p] = e;
+                      }
+                    });
   for (std::size_t p = 0; p < errors.size(); ++p)
     if (errors[p])
       throw InvalidInput(errors[p]->where(), "sweep point " + std::to_string(p) + " (" +
@@ -76,7 +76,8 @@ SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
                             {"region", hex16(sim::region_fingerprint(region))},
                             {"scenario_files", nlohmann::ordered_json::array()}};
   if (!plan.scenarios.empty())
-    for (const auto& f : plan.scenarios.front().inputs.files) id["scenario_files"].push_back(f.hash);
+    for (const auto& f : plan.scenarios.front().inputs.files)
+      id["scenario_files"].push_back(f.hash);
   plan.definition = id.dump();
   plan.key = io::content_hash(plan.definition);
   return plan;

@@ -15,11 +15,16 @@ namespace verbund::sweep {
 
 std::string_view design_name(Design design) noexcept {
   switch (design) {
-    case Design::grid: return "grid";
-    case Design::lhs: return "lhs";
-    case Design::sobol: return "sobol";
-    case Design::morris: return "morris";
-    case Design::saltelli: return "saltelli";
+    case Design::grid:
+      return "grid";
+    case Design::lhs:
+      return "lhs";
+    case Design::sobol:
+      return "sobol";
+    case Design::morris:
+      return "morris";
+    case Design::saltelli:
+      return "saltelli";
   }
   return "grid";
 }
@@ -56,8 +61,7 @@ Parameter read_parameter(const toml::table& table, const std::string& file, Desi
   if (!key_node || !key_node->is_string()) r.fail(table, "[[parameter]] needs key = \"...\"");
   p.key = *key_node->value<std::string>();
   if (p.key.empty()) r.fail(*key_node, "'key' must not be empty");
-  if (!keys.insert(p.key).second)
-    r.fail(*key_node, "parameter '" + p.key + "' is varied twice");
+  if (!keys.insert(p.key).second) r.fail(*key_node, "parameter '" + p.key + "' is varied twice");
   p.integer = r.boolean("integer").value_or(false);
   const auto* range = r.get("range");
   const auto* levels = r.get("levels");

@@ -40,7 +40,8 @@ OpenedSweep open_sweep(io::Store& store, const SweepPlan& plan, const io::RunRec
     insert.bind(3, opened.run);
     insert.run();
     opened.id = sqlite3_last_insert_rowid(db.handle());
-    Statement point(db, "INSERT INTO sweep_points(sweep, point, parameter, value) VALUES (?,?,?,?)");
+    Statement point(db,
+                    "INSERT INTO sweep_points(sweep, point, parameter, value) VALUES (?,?,?,?)");
     for (std::size_t p = 0; p < plan.points.size(); ++p)
       for (const auto& s : plan.points[p].settings) {
         point.bind(1, opened.id);
@@ -102,8 +103,7 @@ std::vector<UnitResult> stored_results(const io::Store& store, std::int64_t swee
     if (seen[i] != static_cast<int>(column.size()))
       throw InvalidInput("sweep " + std::to_string(sweep) + ": unit (point " +
                          std::to_string(out[i].unit.point) + ", replicate " +
-                         std::to_string(out[i].unit.replicate) +
-                         ") lacks indicators in the store");
+                         std::to_string(out[i].unit.replicate) + ") lacks indicators in the store");
   return out;
 }
 

@@ -102,7 +102,8 @@ TEST_CASE("Morris: trajectories move one parameter at a time by delta on the gri
 }
 
 TEST_CASE("value_at: levels and whole numbers by equal shares, ranges linearly", "[sweep]") {
-  const sweep::Parameter levels{.key = "x", .levels = {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}}};
+  const sweep::Parameter levels{.key = "x",
+                                .levels = {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}}};
   CHECK(std::get<std::int64_t>(sweep::value_at(levels, 0.0)) == 1);
   CHECK(std::get<std::int64_t>(sweep::value_at(levels, 0.34)) == 2);
   CHECK(std::get<std::int64_t>(sweep::value_at(levels, 1.0)) == 3);

@@ -60,8 +60,8 @@ TEST_CASE("Sobol indices of the Ishigami function lie within their intervals", "
   const auto idx = sobol_of(ishigami, 3, 8192);
   for (std::size_t i = 0; i < 3; ++i) {
     INFO("x" << i + 1 << ": S " << idx[i].first.value << " [" << idx[i].first.low << ", "
-              << idx[i].first.high << "] vs " << first[i] << "; ST " << idx[i].total.value << " ["
-              << idx[i].total.low << ", " << idx[i].total.high << "] vs " << total[i]);
+             << idx[i].first.high << "] vs " << first[i] << "; ST " << idx[i].total.value << " ["
+             << idx[i].total.low << ", " << idx[i].total.high << "] vs " << total[i]);
     CHECK(within(idx[i].first, first[i]));
     CHECK(within(idx[i].total, total[i]));
     // Narrow enough to tell the parameters apart: the check could fail.
@@ -79,12 +79,12 @@ TEST_CASE("Sobol indices of the G-function lie within their intervals", "[sweep]
     prod *= 1 + vi.back();
   }
   const double v = prod - 1.0;
-  const auto idx = sobol_of([&](const std::vector<double>& u) { return g_function(u, a); },
-                            a.size(), 8192);
+  const auto idx =
+      sobol_of([&](const std::vector<double>& u) { return g_function(u, a); }, a.size(), 8192);
   for (std::size_t i = 0; i < a.size(); ++i) {
     const double s = vi[i] / v, st = vi[i] * prod / (1 + vi[i]) / v;
     INFO("x" << i + 1 << ": S " << idx[i].first.value << " [" << idx[i].first.low << ", "
-              << idx[i].first.high << "] vs " << s << "; ST " << idx[i].total.value << " vs " << st);
+             << idx[i].first.high << "] vs " << s << "; ST " << idx[i].total.value << " vs " << st);
     CHECK(within(idx[i].first, s));
     CHECK(within(idx[i].total, st));
     CHECK(idx[i].total.high - idx[i].total.low < 0.1);
@@ -120,7 +120,7 @@ TEST_CASE("Morris mu* equals its expectation over the grid, brute force", "[swee
   const auto idx = sweep::morris_indices(points, y, k, {.resamples = 500});
   for (std::size_t i = 0; i < k; ++i) {
     INFO("x" << i + 1 << ": mu* " << idx[i].mu_star.value << " [" << idx[i].mu_star.low << ", "
-              << idx[i].mu_star.high << "] vs " << expected[i]);
+             << idx[i].mu_star.high << "] vs " << expected[i]);
     CHECK(within(idx[i].mu_star, expected[i]));
     CHECK(idx[i].mu_star.high - idx[i].mu_star.low < 0.3 * expected[i]);
   }

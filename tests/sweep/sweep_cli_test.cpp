@@ -23,9 +23,10 @@ void sql(const std::filesystem::path& db, const std::string& statement) {
 void prepare(const ScratchDir& dir) {
   REQUIRE(run_cli({"generate", "ruhr", "--firms", "800", "--seed", "2"}, dir.path()).exit_code ==
           0);
-  write_file(dir / "wg.toml",
-             "name = \"wg\"\nhorizon_months = 4\n[[intervention]]\nname = \"AG\"\n"
-             "type = \"working_group\"\nselect = { kinds = [\"firm\"], size = 20 }\nmeetings = 4\n");
+  write_file(
+      dir / "wg.toml",
+      "name = \"wg\"\nhorizon_months = 4\n[[intervention]]\nname = \"AG\"\n"
+      "type = \"working_group\"\nselect = { kinds = [\"firm\"], size = 20 }\nmeetings = 4\n");
   write_file(dir / "grid.toml",
              "scenario = \"wg.toml\"\nreplicates = 3\nseed = 4\n"
              "indicators = [\"ties\", \"science share\", \"mean degree (participants)\"]\n"
@@ -38,8 +39,8 @@ TEST_CASE("cli: a sweep gives the same bytes on any thread count and after resum
           "[cli][sweep]") {
   ScratchDir dir;
   prepare(dir);
-  const auto one = run_cli({"--threads", "1", "-q", "sweep", "grid.toml", "--out", "one.csv"},
-                           dir.path());
+  const auto one =
+      run_cli({"--threads", "1", "-q", "sweep", "grid.toml", "--out", "one.csv"}, dir.path());
   REQUIRE(one.exit_code == 0);
   const auto csv = read_file(dir / "one.csv");
   CHECK_THAT(csv, Catch::StartsWith("point,model.effects.base,intervention[AG].select.size,"
@@ -49,18 +50,19 @@ TEST_CASE("cli: a sweep gives the same bytes on any thread count and after resum
   const auto db = dir / "verbund.db";
   // Resuming: drop some finished units, rerun on two threads: the same bytes, fewer units run.
   sql(db, "DELETE FROM sweep_results WHERE point = 2 OR (point = 3 AND replicate = 1)");
-  const auto two = run_cli({"--threads", "2", "sweep", "grid.toml", "--out", "two.csv",
-                            "--explain", "--format", "csv"},
-                           dir.path());
+  const auto two = run_cli(
+      {"--threads", "2", "sweep", "grid.toml", "--out", "two.csv", "--explain", "--format", "csv"},
+      dir.path());
   REQUIRE(two.exit_code == 0);
   CHECK(read_file(dir / "two.csv") == csv);
   CHECK_THAT(two.out, Catch::Contains("8 finished units were kept and 4 run now"));
   CHECK_THAT(two.out, Catch::Contains("same random numbers"));
   const auto json = run_cli({"-q", "sweep", "grid.toml", "--out", "all.json"}, dir.path());
   REQUIRE(json.exit_code == 0);
-  CHECK_THAT(read_file(dir / "all.json"),
-             Catch::StartsWith("[\n{\"point\":0,\"parameters\":{\"model.effects.base\":-6,"
-                               "\"intervention[AG].select.size\":10},\"replicate\":0,\"values\":{"));
+  CHECK_THAT(
+      read_file(dir / "all.json"),
+      Catch::StartsWith("[\n{\"point\":0,\"parameters\":{\"model.effects.base\":-6,"
+                        "\"intervention[AG].select.size\":10},\"replicate\":0,\"values\":{"));
   const auto stored = dump_database(db);
   CHECK_THAT(stored, Catch::Contains("CREATE TABLE sweep_results"));
 }
@@ -78,32 +80,39 @@ TEST_CASE("cli: a bad sweep exits 2 and stores nothing", "[cli][sweep]") {
   };
   refuse("scenario = \"wg.toml\"\nsize = 3\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n",
          "bad.toml:2:1: unknown key 'size'");
-  refuse("scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nrange = [0.3, 0.1]\nsteps = 2\n",
-         "range of 'model.decay' is empty");
-  refuse("scenario = \"wg.toml\"\ndesign = \"sobol\"\nsamples = 12\n[[parameter]]\n"
-         "key = \"model.decay\"\nrange = [0.1, 0.3]\n",
-         "power of two");
-  refuse("scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n"
-         "[[parameter]]\nkey = \"model.decay\"\nlevels = [0.2]\n",
-         "varied twice");
+  refuse(
+      "scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nrange = [0.3, 0.1]\nsteps = "
+      "2\n",
+      "range of 'model.decay' is empty");
+  refuse(
+      "scenario = \"wg.toml\"\ndesign = \"sobol\"\nsamples = 12\n[[parameter]]\n"
+      "key = \"model.decay\"\nrange = [0.1, 0.3]\n",
+      "power of two");
+  refuse(
+      "scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n"
+      "[[parameter]]\nkey = \"model.decay\"\nlevels = [0.2]\n",
+      "varied twice");
   // Checked against the scenario before anything runs: the second level is refused.
   refuse("scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1, 1.5]\n",
          "sweep point 1 (model.decay = 1.5)");
-  refuse("scenario = \"wg.toml\"\n[[parameter]]\nkey = \"intervention[Nope].meetings\"\n"
-         "levels = [2]\n",
-         "Nope");
-  refuse("scenario = \"wg.toml\"\nmonth = 9\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n",
-         "beyond the horizon");
+  refuse(
+      "scenario = \"wg.toml\"\n[[parameter]]\nkey = \"intervention[Nope].meetings\"\n"
+      "levels = [2]\n",
+      "Nope");
+  refuse(
+      "scenario = \"wg.toml\"\nmonth = 9\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n",
+      "beyond the horizon");
 }
 
 TEST_CASE("cli: sensitivity of a small sweep, Morris and Sobol", "[cli][sweep]") {
   ScratchDir dir;
   prepare(dir);
-  write_file(dir / "morris.toml",
-             "scenario = \"wg.toml\"\ndesign = \"morris\"\nsamples = 3\nreplicates = 2\n"
-             "indicators = [\"ties\"]\n"
-             "[[parameter]]\nkey = \"model.effects.base\"\nrange = [-6.0, -5.0]\n"
-             "[[parameter]]\nkey = \"intervention[AG].meetings\"\nrange = [1, 6]\ninteger = true\n");
+  write_file(
+      dir / "morris.toml",
+      "scenario = \"wg.toml\"\ndesign = \"morris\"\nsamples = 3\nreplicates = 2\n"
+      "indicators = [\"ties\"]\n"
+      "[[parameter]]\nkey = \"model.effects.base\"\nrange = [-6.0, -5.0]\n"
+      "[[parameter]]\nkey = \"intervention[AG].meetings\"\nrange = [1, 6]\ninteger = true\n");
   auto r = run_cli({"--format", "csv", "sensitivity", "morris.toml", "--explain"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("indicator,parameter,mu*,mu* low,mu* high,mu,sigma\n"

@@ -51,8 +51,9 @@ TEST_CASE("a sweep file's mistakes are refused at their place", "[sweep]") {
   const std::string base = good;
   CHECK_THAT(refusal(base + "colour = 1\n"),
              Catch::StartsWith("dir/s.toml:16:1") && Catch::Contains("unknown key 'colour'"));
-  CHECK_THAT(refusal(base + "[[parameter]]\nkey = \"model.decay\"\nrange = [0.2, 0.2]\nsteps = 2\n"),
-             Catch::StartsWith("dir/s.toml:18:") && Catch::Contains("range of 'model.decay' is empty"));
+  CHECK_THAT(
+      refusal(base + "[[parameter]]\nkey = \"model.decay\"\nrange = [0.2, 0.2]\nsteps = 2\n"),
+      Catch::StartsWith("dir/s.toml:18:") && Catch::Contains("range of 'model.decay' is empty"));
   CHECK_THAT(refusal(base + "[[parameter]]\nkey = \"model.decay\"\nlevels = []\n"),
              Catch::Contains("levels of 'model.decay' are empty"));
   CHECK_THAT(refusal(base + "[[parameter]]\nkey = \"model.effects.base\"\nlevels = [1]\n"),
@@ -70,8 +71,9 @@ TEST_CASE("a sweep file's mistakes are refused at their place", "[sweep]") {
   lhs.replace(lhs.find("sobol"), 5, "lhs");
   lhs.replace(lhs.find("samples = 8"), 11, "samples = 6");
   CHECK(refusal(lhs) == "accepted");  // a Latin hypercube takes any count
-  CHECK_THAT(refusal("scenario = \"b.toml\"\n[[parameter]]\nkey = \"model.decay\"\nrange = [0, 1]\n"),
-             Catch::Contains("needs 'steps'"));
+  CHECK_THAT(
+      refusal("scenario = \"b.toml\"\n[[parameter]]\nkey = \"model.decay\"\nrange = [0, 1]\n"),
+      Catch::Contains("needs 'steps'"));
   CHECK_THAT(refusal("scenario = \"b.toml\"\nindicators = [\"bliss\"]\n[[parameter]]\n"
                      "key = \"model.decay\"\nlevels = [0.1]\n"),
              Catch::StartsWith("dir/s.toml:2:") && Catch::Contains("unknown indicator 'bliss'"));

@@ -27,8 +27,8 @@ struct Parameter {
   std::string key;  ///< a sim::ParameterSetting key, e.g. "model.effects.base"
   double low = 0.0, high = 0.0;
   std::vector<sim::ParameterValue> levels{};  ///< when given, the range is unused
-  std::size_t steps = 0;                    ///< grid points over the range (grid design)
-  bool integer = false;                     ///< whole numbers over [low, high]
+  std::size_t steps = 0;                      ///< grid points over the range (grid design)
+  bool integer = false;                       ///< whole numbers over [low, high]
 };
 
 /// A sweep file, read and checked (not yet against the scenario: plan_sweep does that).
@@ -37,7 +37,7 @@ struct SweepSpec {
   std::filesystem::path scenario;  ///< the base scenario, resolved against the file's folder
   std::vector<Parameter> parameters;
   Design design = Design::grid;
-  std::size_t samples = 0;      ///< lhs/sobol points, morris trajectories, saltelli base rows
+  std::size_t samples = 0;        ///< lhs/sobol points, morris trajectories, saltelli base rows
   std::size_t morris_levels = 4;  ///< levels of the Morris grid (even)
   std::size_t replicates = 10;
   std::uint64_t seed = 1;
@@ -62,10 +62,10 @@ struct Point {
 
 /// The design's points, a pure function of the spec (seed included). Grid: the first parameter
 /// varies slowest. Latin hypercube: one point per stratum of every parameter, strata paired by
-/// seeded permutations. Sobol: the first points of Boost's Sobol sequence (origin included). Morris: `samples`
-/// trajectories of parameters + 1 points. Saltelli: per base row A, B and A with column i from
-/// B, for each i (parameters + 2 points a row). O(points x parameters). No throw beyond
-/// allocation.
+/// seeded permutations. Sobol: the first points of Boost's Sobol sequence (origin included).
+/// Morris: `samples` trajectories of parameters + 1 points. Saltelli: per base row A, B and A with
+/// column i from B, for each i (parameters + 2 points a row). O(points x parameters). No throw
+/// beyond allocation.
 [[nodiscard]] std::vector<Point> design_points(const SweepSpec& spec);
 
 /// The value of unit coordinate u in [0, 1] for a parameter: its levels by equal shares, whole
