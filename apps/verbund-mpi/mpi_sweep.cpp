@@ -3,6 +3,7 @@
 #include <mpi.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -86,6 +87,7 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
     return pending[next++];
   };
   // Rank 0 computes too: on a machine with as many cores as ranks, no core idles.
+  std::atomic<bool> own_done{false};
   std::thread own([&] {
     ModelCache cache(plan, region);
     while (const auto u = take()) {
@@ -93,6 +95,7 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
       const std::lock_guard lock(mutex);
       local.push_back(std::move(r));
     }
+    own_done.store(true);
   });
   std::vector<sweep::UnitResult> gathered;
   auto last_store = std::chrono::steady_clock::now();
@@ -113,13 +116,15 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
   const std::size_t width = 2 + plan.spec.indicators.size();
   int active = ranks - 1;
   std::vector<double> buffer(width);
-  while (active > 0) {
+  // Until every rank has stopped and rank 0's own units are done (on one rank, only the latter):
+  // stores go on meanwhile, so a killed job loses at most store_every_s of work.
+  while (active > 0 || !own_done.load()) {
     int flag = 0;
     MPI_Status status;
     MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
     if (!flag) {
       store_gathered(false);
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      std::this_thread::sleep_for(std::chrono::microseconds(50));
       continue;
     }
     MPI_Recv(buffer.data(), static_cast<int>(width), MPI_DOUBLE, status.MPI_SOURCE, status.MPI_TAG,
@@ -177,8 +182,9 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
     auto market = std::make_shared<supply::MarketData>(io::load_market(*store));
     std::shared_ptr<const supply::MarketData> shared;
     if (!market->offers.empty() || !market->demands.empty()) shared = market;
-    // Rank 0 checks every point before anything is stored; the workers skip that serial cost.
-    plan.emplace(sweep::plan_sweep(std::move(spec), *region, shared, {.compile_all = rank == 0}));
+    // Every rank applies every point's settings (cheap); compiling each point to check it is
+    // shared out below, so that it is not a serial cost of rank 0's.
+    plan.emplace(sweep::plan_sweep(std::move(spec), *region, shared, {.compile_all = false}));
     if (rank != 0) store.reset();  // workers need the database no more
   } catch (const InvalidInput& e) {
     code = 2;
@@ -187,10 +193,34 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
     code = 1;
     message = e.what();
   }
-  // All ranks agree whether to go on: a refusal on rank 0 alone (a point that does not compile)
-  // must not leave the workers waiting for units.
+  // All ranks agree whether to go on: a refusal on one rank must not leave others waiting.
   int worst = 0;
   MPI_Allreduce(&code, &worst, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (worst == 0) {
+    // Rank r checks points r, r + ranks, ...; the first point that fails anywhere is reported
+    // by rank 0, with the message the threaded sweep gives.
+    unsigned long long first_bad = ~0ULL, first_bad_all = ~0ULL;
+    for (std::size_t p = static_cast<std::size_t>(rank); p < plan->points.size();
+         p += static_cast<std::size_t>(ranks)) {
+      try {
+        sweep::check_point(*plan, *region, p);
+      } catch (const InvalidInput&) {
+        first_bad = p;
+        break;
+      }
+    }
+    MPI_Allreduce(&first_bad, &first_bad_all, 1, MPI_UNSIGNED_LONG_LONG, MPI_MIN, MPI_COMM_WORLD);
+    if (first_bad_all != ~0ULL) {
+      worst = 2;
+      if (rank == 0) {
+        try {
+          sweep::check_point(*plan, *region, static_cast<std::size_t>(first_bad_all));
+        } catch (const InvalidInput& e) {
+          message = e.what();
+        }
+      }
+    }
+  }
   if (worst != 0) {
     if (rank == 0)
       std::cerr << "verbund-mpi: error: "

@@ -62,16 +62,13 @@ SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
   par::parallel_for(std::size_t{0}, options.compile_all ? plan.points.size() : 0,
                     [&](std::size_t p) {
                       try {
-                        static_cast<void>(compile_point(plan, region, p));
+                        check_point(plan, region, p);
                       } catch (const InvalidInput& e) {
                         errors[p] = e;
                       }
                     });
-  for (std::size_t p = 0; p < errors.size(); ++p)
-    if (errors[p])
-      throw InvalidInput(errors[p]->where(), "sweep point " + std::to_string(p) + " (" +
-                                                 describe(plan.points[p]) +
-                                                 "): " + errors[p]->detail());
+  for (const auto& e : errors)
+    if (e) throw *e;
   nlohmann::ordered_json id{{"sweep", nlohmann::ordered_json::parse(canonical_json(plan.spec))},
                             {"region", hex16(sim::region_fingerprint(region))},
                             {"scenario_files", nlohmann::ordered_json::array()}};
@@ -90,6 +87,15 @@ std::vector<Unit> all_units(const SweepPlan& plan) {
     for (std::size_t r = 0; r < plan.spec.replicates; ++r)
       units.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(r)});
   return units;
+}
+
+void check_point(const SweepPlan& plan, const core::Region& region, std::size_t point) {
+  try {
+    static_cast<void>(compile_point(plan, region, point));
+  } catch (const InvalidInput& e) {
+    throw InvalidInput(e.where(), "sweep point " + std::to_string(point) + " (" +
+                                      describe(plan.points[point]) + "): " + e.detail());
+  }
 }
 
 sim::Model compile_point(const SweepPlan& plan, const core::Region& region, std::size_t point) {

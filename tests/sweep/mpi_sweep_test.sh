@@ -59,6 +59,25 @@ set -e
 [ "$rc" -eq 2 ] || { echo "bad sweep under mpirun exited $rc, not 2" >&2; cat bad.err >&2; exit 1; }
 grep -q "model.decay = 1.5" bad.err
 [ "$before" = "$(sqlite3 bad.db .dump)" ]
+# A point that parses but does not compile (an unknown theme), found by rank 2 of 3: rank 0
+# reports it as the threaded sweep does.
+cat > theme.toml <<'T'
+scenario = "wg.toml"
+replicates = 2
+[[parameter]]
+key = "intervention[AG].select.theme"
+levels = ["logistics", "logistics", "nope"]
+T
+set +e
+"$verbund" --db bad.db sweep theme.toml 2> threads.err
+rc_threads=$?
+mpirun --oversubscribe -np 3 "$verbund_mpi" --db bad.db sweep theme.toml 2> theme.err
+rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ "$rc_threads" -eq 2 ] || { echo "theme: exit $rc / $rc_threads" >&2; exit 1; }
+grep -o "sweep point 2 .*" threads.err > want.txt
+grep -o "sweep point 2 .*" theme.err | head -1 | cmp - want.txt
+[ "$before" = "$(sqlite3 bad.db .dump)" ]
 echo "mpi: a bad sweep exits 2 on every rank, nothing stored"
 
 # Kill one rank once some units are stored (rank 0 stores every 0.05 s here); the job ends; a

@@ -72,6 +72,10 @@ struct UnitResult {
 /// compiled model) to the kept month. O(months x (actors x meetings + ties)). Thread-safe.
 [[nodiscard]] UnitResult run_unit(const SweepPlan& plan, const sim::Model& model, Unit unit);
 
+/// Compiles point `point` to check it, as plan_sweep does with compile_all. O(compile).
+/// Throws InvalidInput "sweep point N (settings): ..." if it does not compile. Thread-safe.
+void check_point(const SweepPlan& plan, const core::Region& region, std::size_t point);
+
 /// Compiles point `point` of the plan (the sweep's seed). O(compile). Throws as sim::compile.
 [[nodiscard]] sim::Model compile_point(const SweepPlan& plan, const core::Region& region,
                                        std::size_t point);
