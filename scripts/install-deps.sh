@@ -19,6 +19,8 @@ packages=(
   llvm-16
   # The reports' browser test (tests/report/browser_test.py) loads them in headless Chromium.
   chromium
+  # verbund-mpi (optional component, built when found) and its tests: OpenMPI's mpirun.
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()

@@ -12,7 +12,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 4> migrations{R"sql(
+inline constexpr std::array<std::string_view, 5> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -169,6 +169,31 @@ CREATE TABLE project_ties (
   second  INTEGER NOT NULL REFERENCES actors(id),
   CHECK (first < second)
 );
+)sql",
+                                                            // v5: sweeps (lib/sweep), resumable:
+                                                            // a unit's row marks it finished
+                                                            R"sql(
+CREATE TABLE sweeps (
+  id          INTEGER PRIMARY KEY,
+  key         TEXT NOT NULL UNIQUE,  -- hash of `definition`: a rerun with the same key resumes
+  definition  TEXT NOT NULL,         -- the sweep, scenario hashes and region fingerprint (JSON)
+  run         INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE sweep_points (
+  sweep      INTEGER NOT NULL REFERENCES sweeps(id),
+  point      INTEGER NOT NULL,
+  parameter  TEXT NOT NULL,
+  value      TEXT NOT NULL,  -- as TOML writes it
+  PRIMARY KEY (sweep, point, parameter)
+) WITHOUT ROWID;
+CREATE TABLE sweep_results (
+  sweep      INTEGER NOT NULL REFERENCES sweeps(id),
+  point      INTEGER NOT NULL,
+  replicate  INTEGER NOT NULL,
+  indicator  TEXT NOT NULL,
+  value      REAL NOT NULL,
+  PRIMARY KEY (sweep, point, replicate, indicator)
+) WITHOUT ROWID;
 )sql"};
 
 }  // namespace verbund::io::detail
