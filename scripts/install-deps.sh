@@ -19,6 +19,8 @@ packages=(
   llvm-16
   # The reports' browser test (tests/report/browser_test.py) loads them in headless Chromium.
   chromium
+  # Learned partner recommendation: XGBoost's C API (rank:pairwise).
+  libxgboost-dev
 )
 
 missing=()
