@@ -39,8 +39,12 @@ enum class PartnerFeature : std::uint8_t {
   ongoing_ties,           ///< ties that run into the query year or later
   repeat_max,             ///< the most joint projects (tie weight) with one member
   repeat_sum,             ///< joint projects with all members together
+  /// today's hand-weighted partner score from these features (PartnerWeights' ties, evidence,
+  /// topic and activity; no needs): ties_share + 0.5 aa/(1+aa) + 0.5 topic
+  /// + 0.2 log(1+degree)/log(1+largest degree)
+  hand_score,
 };
-inline constexpr std::size_t partner_feature_count = 19;
+inline constexpr std::size_t partner_feature_count = 20;
 
 /// The column's name (English, snake_case, as in the model file). O(1). Thread-safe; no throw.
 [[nodiscard]] std::string_view feature_name(PartnerFeature f) noexcept;

@@ -23,8 +23,9 @@ struct PartnerTrainingQuery {
 
 struct PartnerModelOptions {
   std::string objective = "rank:pairwise";  ///< or "rank:ndcg"
-  int rounds = 150;
-  int max_depth = 6;
+  std::string booster = "gbtree";           ///< or "gblinear"
+  int rounds = 100;
+  int max_depth = 3;
   double eta = 0.1;
   double min_child_weight = 0.1;
   std::uint64_t seed = 1;

@@ -11,6 +11,8 @@
 #include "core/parallel_loops.hpp"
 #include "partner_graph_impl.hpp"
 
+#include "verbund/match/partners.hpp"
+
 #include "verbund/error.hpp"
 
 namespace verbund::match {
@@ -47,6 +49,7 @@ constexpr std::array<FeatureText, partner_feature_count> feature_texts{{
     {"ongoing_ties", "ties still running", "laufende Verbindungen"},
     {"repeat_max", "repeated projects with one member", "wiederholte Projekte mit einem Mitglied"},
     {"repeat_sum", "joint projects with the members", "gemeinsame Projekte mit den Mitgliedern"},
+    {"hand_score", "the hand-weighted partner score", "die handgewichtete Partnerbewertung"},
 }};
 
 float number_attribute(const core::Region& r, ActorId a, std::string_view key) {
@@ -266,6 +269,7 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
   pooled_norm = std::sqrt(pooled_norm);
 
   const int year = options.query_year;
+  const std::size_t max_degree = n ? g.degree(g.by_degree.front()) : 0;
   out.values.assign(out.candidates.size() * partner_feature_count, 0.0F);
   for (std::size_t row = 0; row < out.candidates.size(); ++row) {
     const std::uint32_t v = out.candidates[row].value;
@@ -309,6 +313,13 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
     set(PartnerFeature::ongoing_ties, ongoing);
     set(PartnerFeature::repeat_max, a.repeat_max);
     set(PartnerFeature::repeat_sum, a.repeat_sum);
+    const PartnerWeights w;
+    const double topic = x[static_cast<std::size_t>(PartnerFeature::topic)];
+    const double activity = max_degree > 0 ? std::log1p(static_cast<double>(g.degree(v))) /
+                                                 std::log1p(static_cast<double>(max_degree))
+                                           : 0.0;
+    set(PartnerFeature::hand_score, w.ties * a.tied / k + w.evidence * a.aa / (1.0 + a.aa) +
+                                        w.topic * topic + w.activity * activity);
   }
   return out;
 }

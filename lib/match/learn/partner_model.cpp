@@ -70,7 +70,8 @@ std::vector<float> normalised(const PartnerQueryFeatures& f) {
   for (const auto c : {PartnerFeature::common_neighbours, PartnerFeature::adamic_adar,
                        PartnerFeature::resource_allocation, PartnerFeature::pagerank,
                        PartnerFeature::topic, PartnerFeature::degree, PartnerFeature::projects,
-                       PartnerFeature::coordinated, PartnerFeature::repeat_sum}) {
+                       PartnerFeature::coordinated, PartnerFeature::repeat_sum,
+                       PartnerFeature::hand_score}) {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       const float va = f.at(a, c), vb = f.at(b, c);
@@ -200,6 +201,7 @@ PartnerModel PartnerModel::train(std::span<const PartnerTrainingQuery> queries,
       {"max_depth", std::to_string(options.max_depth)},
       {"min_child_weight", std::to_string(options.min_child_weight)},
       {"tree_method", "hist"},
+      {"booster", options.booster},
       {"seed", std::to_string(options.seed)},
       {"nthread", std::to_string(threads)},
       {"verbosity", "0"},
@@ -212,6 +214,7 @@ PartnerModel PartnerModel::train(std::span<const PartnerTrainingQuery> queries,
   impl->provenance = provenance;
   impl->provenance["features"] = feature_list();
   impl->provenance["objective"] = options.objective;
+  impl->provenance["booster"] = options.booster;
   impl->provenance["rounds"] = std::to_string(options.rounds);
   impl->provenance["max_depth"] = std::to_string(options.max_depth);
   impl->provenance["eta"] = std::to_string(options.eta);
