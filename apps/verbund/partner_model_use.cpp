@@ -32,10 +32,11 @@ void print_learned_partners(const GlobalOptions& global, const std::filesystem::
               << "\n";
   }
   const match::PartnerGraph graph(region);
-  const auto found = match::recommend_partners_learned(
-      model, graph, members,
-      {.top = top, .query_year = year, .include_existing = include_existing,
-       .one_per_family = true});
+  const auto found = match::recommend_partners_learned(model, graph, members,
+                                                       {.top = top,
+                                                        .query_year = year,
+                                                        .include_existing = include_existing,
+                                                        .one_per_family = true});
   Table t{"partners",
           {"rank", "id", "name", "kind", "municipality", "score", "why (en)", "warum (de)"},
           {}};

@@ -39,9 +39,10 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
   partners->add_flag("--include-existing", o->include_existing,
                      "also propose actors tied to a member already, marked (columns existing, "
                      "existing_since: the earliest start of a tie with any member)");
-  partners->add_option("--model", o->model,
-                       "learned model from `train partners` (default: used when the database's "
-                       "name + .partner-model.json exists; not with --call)")
+  partners
+      ->add_option("--model", o->model,
+                   "learned model from `train partners` (default: used when the database's "
+                   "name + .partner-model.json exists; not with --call)")
       ->check(CLI::ExistingFile);
   return {recommend, [&global, o, partners] {
             std::optional<match::Call> call;
@@ -61,8 +62,8 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
                                                                : std::filesystem::path(o->model);
                 !call && std::filesystem::exists(model)) {
               print_learned_partners(global, model, region, members, o->top, o->include_existing);
-              record_reading_run(store, global, {"recommend partners", describe_options(*partners),
-                                                 global.seed});
+              record_reading_run(store, global,
+                                 {"recommend partners", describe_options(*partners), global.seed});
               return;
             }
             const match::TransferScorer scorer(region, {});

@@ -35,8 +35,9 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
       ->required();
   partners->add_option("--first", o->first, "first year whose consortia are learned from")
       ->capture_default_str();
-  partners->add_option("--participations", o->files.participations,
-                       "project participations (rcn,pic,start_year,...)")
+  partners
+      ->add_option("--participations", o->files.participations,
+                   "project participations (rcn,pic,start_year,...)")
       ->required()
       ->check(CLI::ExistingFile);
   partners->add_option("--organisations", o->files.organisations, "organisations (pic,name,...)")
@@ -63,13 +64,12 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
             const std::filesystem::path file =
                 o->model.empty() ? default_partner_model(global) : std::filesystem::path(o->model);
             const auto start = std::chrono::steady_clock::now();
-            const auto model = match::train_partner_model(
-                o->files, o->first, o->until,
-                {.objective = o->objective,
-                 .rounds = o->rounds,
-                 .max_depth = o->depth,
-                 .seed = global.seed.value_or(1)},
-                o->hidden);
+            const auto model = match::train_partner_model(o->files, o->first, o->until,
+                                                          {.objective = o->objective,
+                                                           .rounds = o->rounds,
+                                                           .max_depth = o->depth,
+                                                           .seed = global.seed.value_or(1)},
+                                                          o->hidden);
             model.save(file);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -66,7 +66,8 @@ Estimate bootstrap(const Ranks& ranks, const std::vector<std::size_t>& subset,
   std::vector<double> means;
   for (int b = 0; b < 1000; ++b) {
     double s = 0;
-    for (std::size_t k = 0; k < subset.size(); ++k) s += metric(ranks[subset[rng() % subset.size()]]);
+    for (std::size_t k = 0; k < subset.size(); ++k)
+      s += metric(ranks[subset[rng() % subset.size()]]);
     means.push_back(s / static_cast<double>(subset.size()));
   }
   std::sort(means.begin(), means.end());
@@ -110,18 +111,30 @@ int main(int argc, char** argv) {
   for (int k = 2; k < argc; ++k) {
     const std::string a = argv[k];
     auto value = [&] { return k + 1 < argc ? std::string(argv[++k]) : std::string(); };
-    if (a == "--check") check = true;
-    else if (a == "--check-learned") check_learned = true;
-    else if (a == "--no-learned") learned_on = false;
-    else if (a == "--first") first = std::stoi(value());
-    else if (a == "--objective") model_options.objective = value();
-    else if (a == "--booster") model_options.booster = value();
-    else if (a == "--rounds") model_options.rounds = std::stoi(value());
-    else if (a == "--depth") model_options.max_depth = std::stoi(value());
-    else if (a == "--eta") model_options.eta = std::stod(value());
-    else if (a == "--hidden") hidden_per_project = std::stoull(value());
-    else if (a == "--seed") model_options.seed = std::stoull(value());
-    else args.push_back(a);
+    if (a == "--check")
+      check = true;
+    else if (a == "--check-learned")
+      check_learned = true;
+    else if (a == "--no-learned")
+      learned_on = false;
+    else if (a == "--first")
+      first = std::stoi(value());
+    else if (a == "--objective")
+      model_options.objective = value();
+    else if (a == "--booster")
+      model_options.booster = value();
+    else if (a == "--rounds")
+      model_options.rounds = std::stoi(value());
+    else if (a == "--depth")
+      model_options.max_depth = std::stoi(value());
+    else if (a == "--eta")
+      model_options.eta = std::stod(value());
+    else if (a == "--hidden")
+      hidden_per_project = std::stoull(value());
+    else if (a == "--seed")
+      model_options.seed = std::stoull(value());
+    else
+      args.push_back(a);
   }
   const int known_to = !args.empty() ? std::stoi(args[0]) : 2016;
   const int query_year = args.size() > 1 ? std::stoi(args[1]) : known_to + 1;
@@ -166,7 +179,7 @@ int main(int argc, char** argv) {
   };
 
   const match::TransferScorer scorer(region, {});
-  const std::vector<std::string> names{"learned",    "hand_weighted", "common_neighbours",
+  const std::vector<std::string> names{"learned",     "hand_weighted", "common_neighbours",
                                        "adamic_adar", "pagerank",      "popularity"};
   std::vector<Ranks> ranks(names.size(), Ranks(queries.size(), 0));
   std::vector<std::size_t> all, known, fresh;
@@ -199,8 +212,8 @@ int main(int argc, char** argv) {
       for (std::size_t r = 0; r < items.size(); ++r) s[r] = f.at(r, feature);
       return s;
     };
-    ranks[2][q] = rank_among(items, column(match::PartnerFeature::common_neighbours),
-                             query.hidden, 0.0, by_degree_then_id);
+    ranks[2][q] = rank_among(items, column(match::PartnerFeature::common_neighbours), query.hidden,
+                             0.0, by_degree_then_id);
     ranks[3][q] =
         rank_among(items, column(match::PartnerFeature::adamic_adar), query.hidden, 0.0, by_id);
     ranks[4][q] =
@@ -208,8 +221,7 @@ int main(int argc, char** argv) {
 
     std::size_t seen = 0;
     for (const auto a : by_activity) {
-      if (std::find(query.members.begin(), query.members.end(), a) != query.members.end())
-        continue;
+      if (std::find(query.members.begin(), query.members.end(), a) != query.members.end()) continue;
       if (++seen > depth) break;
       if (a == query.hidden) {
         ranks[5][q] = seen;
@@ -222,14 +234,13 @@ int main(int argc, char** argv) {
   std::cout << std::fixed << std::setprecision(3);
   std::cout << "{\n  \"known_to\": " << known_to << ", \"query_year\": " << query_year
             << ", \"trained_on_query_years\": \"" << first << "-" << known_to << "\""
-            << ", \"known_actors\": " << n << ",\n  \"projects_with_3_or_more\": "
-            << split.projects << ", \"hidden_not_in_network\": " << split.unknown_hidden
+            << ", \"known_actors\": " << n << ",\n  \"projects_with_3_or_more\": " << split.projects
+            << ", \"hidden_not_in_network\": " << split.unknown_hidden
             << ", \"queries\": " << queries.size() << ", \"known\": " << known.size()
-            << ", \"new_to_them\": " << fresh.size() << ",\n  \"mean_pool\": "
-            << pool_size / count << ", \"pool_recall\": " << in_pool / count
-            << ", \"train_seconds\": " << train_s << ", \"feature_seconds\": " << features_s
-            << ",\n  \"model\": {\"objective\": \"" << model_options.objective
-            << "\", \"booster\": \"" << model_options.booster
+            << ", \"new_to_them\": " << fresh.size() << ",\n  \"mean_pool\": " << pool_size / count
+            << ", \"pool_recall\": " << in_pool / count << ", \"train_seconds\": " << train_s
+            << ", \"feature_seconds\": " << features_s << ",\n  \"model\": {\"objective\": \""
+            << model_options.objective << "\", \"booster\": \"" << model_options.booster
             << "\", \"rounds\": " << model_options.rounds
             << ", \"depth\": " << model_options.max_depth << ", \"eta\": " << model_options.eta
             << ", \"hidden_per_project\": " << hidden_per_project << "},\n";

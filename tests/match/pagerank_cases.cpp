@@ -50,7 +50,11 @@ int main(int argc, char** argv) {
     // Actor ids in the region follow the file order of d.actors only if build_region keeps it:
     // write the external id of every index so the oracle maps them itself.
     for (std::uint32_t v = 0; v < n; ++v) ext.push_back(std::string(region.external_id({v})));
-    out.push_back({{"n", n}, {"edges", edges}, {"ids", ext}, {"members", m}, {"alpha", alpha},
+    out.push_back({{"n", n},
+                   {"edges", edges},
+                   {"ids", ext},
+                   {"members", m},
+                   {"alpha", alpha},
                    {"pagerank", ppr}});
   }
   std::cout << out.dump() << "\n";

@@ -50,8 +50,13 @@ core::RegionData partner_region_data(std::uint64_t seed) {
   for (std::size_t t = 0; t < ties; ++t) {
     const auto s = below(n), e = below(n);
     if (s == e) continue;
-    core::TieRecord r{"a" + std::to_string(s), "a" + std::to_string(e), core::TieKind::project,
-                      1.0 + static_cast<double>(below(3)), std::nullopt, std::nullopt, 0};
+    core::TieRecord r{"a" + std::to_string(s),
+                      "a" + std::to_string(e),
+                      core::TieKind::project,
+                      1.0 + static_cast<double>(below(3)),
+                      std::nullopt,
+                      std::nullopt,
+                      0};
     if (below(5) != 0) r.start = 2012 + static_cast<int>(below(5));
     if (below(5) != 0) r.end = r.start.value_or(2013) + static_cast<int>(below(4));
     d.ties.push_back(r);
@@ -156,10 +161,10 @@ std::array<double, match::partner_feature_count> brute_force(const core::Region&
   set(PartnerFeature::repeat_sum, rsum);
   std::size_t max_degree = 0;
   for (const auto& s : nb) max_degree = std::max(max_degree, s.size());
-  set(PartnerFeature::hand_score,
-      tied / k + 0.5 * aa / (1 + aa) + 0.5 * f[static_cast<std::size_t>(PartnerFeature::topic)] +
-          0.2 * std::log1p(static_cast<double>(nb[c.value].size())) /
-              std::log1p(static_cast<double>(max_degree)));
+  set(PartnerFeature::hand_score, tied / k + 0.5 * aa / (1 + aa) +
+                                      0.5 * f[static_cast<std::size_t>(PartnerFeature::topic)] +
+                                      0.2 * std::log1p(static_cast<double>(nb[c.value].size())) /
+                                          std::log1p(static_cast<double>(max_degree)));
   return f;
 }
 
@@ -206,8 +211,8 @@ TEST_CASE("partner features equal a brute force from their definitions",
       if (std::find(members.begin(), members.end(), ActorId{v}) == members.end())
         all.push_back(ActorId{v});
     const int year = 2016;
-    const auto got = match::partner_features(graph, members,
-                                             {.query_year = year, .tolerance = 1e-12}, all);
+    const auto got =
+        match::partner_features(graph, members, {.query_year = year, .tolerance = 1e-12}, all);
     const auto ppr = power_iteration(region, members, 0.85);
     REQUIRE(got.candidates == all);
     for (std::size_t row = 0; row < all.size(); ++row) {
@@ -229,8 +234,8 @@ TEST_CASE("the pool is the PageRank shortlist and the batch equals single querie
           "[match][partners][learn]") {
   const auto region = core::build_region(partner_region_data(99));
   const match::PartnerGraph graph(region);
-  const std::vector<std::vector<ActorId>> queries{{ActorId{0}}, {ActorId{1}, ActorId{2}},
-                                                  {ActorId{3}, ActorId{4}, ActorId{5}}};
+  const std::vector<std::vector<ActorId>> queries{
+      {ActorId{0}}, {ActorId{1}, ActorId{2}}, {ActorId{3}, ActorId{4}, ActorId{5}}};
   const match::PartnerFeatureOptions options{.query_year = 2016, .shortlist = 4};
   for (const auto& members : queries) {
     const auto got = match::partner_features(graph, members, options);

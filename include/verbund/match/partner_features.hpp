@@ -20,25 +20,25 @@ namespace verbund::match {
 /// common_neighbours = sum_m |N(m) ∩ N(c)|, adamic_adar = sum_m sum_{z in N(m) ∩ N(c)}
 /// 1/log deg(z), resource_allocation likewise with 1/deg(z) (deg = distinct neighbours).
 enum class PartnerFeature : std::uint8_t {
-  ties_share,             ///< share of the members the candidate is tied to
-  common_neighbours,      ///< see above
-  adamic_adar,            ///< see above
-  resource_allocation,    ///< see above
-  pagerank,               ///< personalised PageRank from the members (uniform restart)
-  topic,                  ///< TF-IDF cosine of its offers with the members' pooled offers
-  country_share,          ///< share of the members in its country (attribute "country")
-  place_share,            ///< share of the members in its municipality
-  kind,                   ///< its kind (ActorKind as a number)
-  kind_share,             ///< share of the members of its kind (0: a kind the consortium lacks)
-  degree,                 ///< its distinct partners
-  projects,               ///< its projects (attribute "projects"; 0 when absent)
-  coordinated,            ///< projects it coordinated (attribute "coordinated")
-  new_partners_1y,        ///< partners first met in the last year before the query year
-  new_partners_2y,        ///< ... in the last two years
-  new_partners_3y,        ///< ... in the last three years
-  ongoing_ties,           ///< ties that run into the query year or later
-  repeat_max,             ///< the most joint projects (tie weight) with one member
-  repeat_sum,             ///< joint projects with all members together
+  ties_share,           ///< share of the members the candidate is tied to
+  common_neighbours,    ///< see above
+  adamic_adar,          ///< see above
+  resource_allocation,  ///< see above
+  pagerank,             ///< personalised PageRank from the members (uniform restart)
+  topic,                ///< TF-IDF cosine of its offers with the members' pooled offers
+  country_share,        ///< share of the members in its country (attribute "country")
+  place_share,          ///< share of the members in its municipality
+  kind,                 ///< its kind (ActorKind as a number)
+  kind_share,           ///< share of the members of its kind (0: a kind the consortium lacks)
+  degree,               ///< its distinct partners
+  projects,             ///< its projects (attribute "projects"; 0 when absent)
+  coordinated,          ///< projects it coordinated (attribute "coordinated")
+  new_partners_1y,      ///< partners first met in the last year before the query year
+  new_partners_2y,      ///< ... in the last two years
+  new_partners_3y,      ///< ... in the last three years
+  ongoing_ties,         ///< ties that run into the query year or later
+  repeat_max,           ///< the most joint projects (tie weight) with one member
+  repeat_sum,           ///< joint projects with all members together
   /// today's hand-weighted partner score from these features (PartnerWeights' ties, evidence,
   /// topic and activity; no needs): ties_share + 0.5 aa/(1+aa) + 0.5 topic
   /// + 0.2 log(1+degree)/log(1+largest degree)
@@ -53,9 +53,9 @@ inline constexpr std::size_t partner_feature_count = 20;
 [[nodiscard]] std::string_view feature_words_de(PartnerFeature f) noexcept;
 
 struct PartnerFeatureOptions {
-  int query_year = 0;        ///< the year the consortium forms (recency counts years before it)
-  double damping = 0.85;     ///< PageRank's probability to follow a tie (networkx's alpha)
-  double tolerance = 1e-6;   ///< push residual per unit of degree (PageRank error <= tol x deg)
+  int query_year = 0;           ///< the year the consortium forms (recency counts years before it)
+  double damping = 0.85;        ///< PageRank's probability to follow a tie (networkx's alpha)
+  double tolerance = 1e-6;      ///< push residual per unit of degree (PageRank error <= tol x deg)
   std::size_t shortlist = 300;  ///< the pool: this many actors closest by PageRank
 };
 
@@ -102,11 +102,12 @@ struct PartnerQueryFeatures {
 /// personalised PageRank from the members (ties by id; only actors it reaches), members left
 /// out, ascending by id. With
 /// `candidates` given, exactly those (members included if asked). Throws InvalidInput on empty
-/// members. O(n log shortlist + E_2 + PageRank + pool x (o + members)) for E_2 ties within two hops. Thread-safe.
-[[nodiscard]] PartnerQueryFeatures partner_features(
-    const PartnerGraph& graph, std::span<const core::ActorId> members,
-    const PartnerFeatureOptions& options,
-    std::span<const core::ActorId> candidates = {});
+/// members. O(n log shortlist + E_2 + PageRank + pool x (o + members)) for E_2 ties within two
+/// hops. Thread-safe.
+[[nodiscard]] PartnerQueryFeatures partner_features(const PartnerGraph& graph,
+                                                    std::span<const core::ActorId> members,
+                                                    const PartnerFeatureOptions& options,
+                                                    std::span<const core::ActorId> candidates = {});
 
 /// partner_features for many queries, in parallel over queries; the same result for any thread
 /// count. O(sum of the queries' costs / threads). Thread-safe.

@@ -29,7 +29,7 @@ struct PartnerModelOptions {
   double eta = 0.1;
   double min_child_weight = 0.1;
   std::uint64_t seed = 1;
-  std::size_t threads = 0;        ///< 0: as many as verbund may use (core::ThreadLimit::active)
+  std::size_t threads = 0;  ///< 0: as many as verbund may use (core::ThreadLimit::active)
   // Negatives per query; the defaults take the whole shortlist, as the ranker sees it in use.
   std::size_t hard_negatives = 1000;  ///< per query: the best by personalised PageRank
   std::size_t random_negatives = 0;   ///< per query: drawn from the rest of the pool (seeded)
@@ -59,8 +59,10 @@ class PartnerModel {
   /// The provenance stored with the model (trained_until, seed, threads, queries, ...).
   [[nodiscard]] const std::map<std::string, std::string>& provenance() const noexcept;
 
-  /// A score per row of `features`, higher is better. O(rows x rounds x depth). Thread-safe
-  /// (XGBoost's prediction is; calls are serialised internally).
+  /// A score per row of `features`, higher is better. The rows must be one query's whole pool:
+  /// the trees see counts as ranks within the rows given (see partner_model.cpp, normalised).
+  /// O(rows x rounds x depth). Thread-safe (XGBoost's prediction is; calls are serialised
+  /// internally).
   [[nodiscard]] std::vector<float> predict(const PartnerQueryFeatures& features) const;
   /// Per row, what each feature added to its score (SHAP values, XGBoost pred_contribs), then
   /// the bias: partner_feature_count + 1 values per row. O(rows x rounds x depth^2).

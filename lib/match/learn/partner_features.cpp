@@ -142,9 +142,8 @@ PartnerGraph::PartnerGraph(const core::Region& region) : impl_(std::make_unique<
 
   g.by_degree.resize(n);
   for (std::uint32_t v = 0; v < n; ++v) g.by_degree[v] = v;
-  std::stable_sort(g.by_degree.begin(), g.by_degree.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return g.degree(a) > g.degree(b);
-  });
+  std::stable_sort(g.by_degree.begin(), g.by_degree.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return g.degree(a) > g.degree(b); });
 }
 
 PartnerGraph::~PartnerGraph() = default;

@@ -19,8 +19,8 @@ struct PartnerGraph::Impl {
   std::vector<int> last_year;
   std::vector<std::uint32_t> country;  ///< interned country; UINT32_MAX when unknown
   std::vector<float> projects, coordinated;
-  std::vector<double> idf;         ///< per competence
-  std::vector<double> offer_norm;  ///< per actor: norm of its TF-IDF offer vector
+  std::vector<double> idf;               ///< per competence
+  std::vector<double> offer_norm;        ///< per actor: norm of its TF-IDF offer vector
   std::vector<std::uint32_t> by_degree;  ///< actors, most partners first (ties by id)
 
   [[nodiscard]] std::size_t degree(std::uint32_t v) const { return offsets[v + 1] - offsets[v]; }

@@ -91,8 +91,7 @@ std::vector<PartnerTrainingQuery> training_queries(const PartnerGraph& graph,
 }
 
 PartnerModel train_partner_model(const io::ProjectFiles& files, int first_year, int until_year,
-                                 const PartnerModelOptions& model,
-                                 std::size_t hidden_per_project) {
+                                 const PartnerModelOptions& model, std::size_t hidden_per_project) {
   if (first_year > until_year)
     throw InvalidInput("train partners: the first query year " + std::to_string(first_year) +
                        " is after --until " + std::to_string(until_year));
@@ -105,13 +104,13 @@ PartnerModel train_partner_model(const io::ProjectFiles& files, int first_year, 
     asked += queries.size();
     std::move(queries.begin(), queries.end(), std::back_inserter(all));
   }
-  return PartnerModel::train(all, model,
-                             {{"trained_until", std::to_string(until_year)},
-                              {"query_years", std::to_string(first_year) + "-" +
-                                                  std::to_string(until_year)},
-                              {"hidden_per_project", std::to_string(hidden_per_project)},
-                              {"queries_asked", std::to_string(asked)},
-                              {"participations", files.participations.filename().string()}});
+  return PartnerModel::train(
+      all, model,
+      {{"trained_until", std::to_string(until_year)},
+       {"query_years", std::to_string(first_year) + "-" + std::to_string(until_year)},
+       {"hidden_per_project", std::to_string(hidden_per_project)},
+       {"queries_asked", std::to_string(asked)},
+       {"participations", files.participations.filename().string()}});
 }
 
 std::vector<LearnedPartner> recommend_partners_learned(const PartnerModel& model,
@@ -119,14 +118,13 @@ std::vector<LearnedPartner> recommend_partners_learned(const PartnerModel& model
                                                        std::span<const ActorId> members,
                                                        const LearnedPartnerOptions& options) {
   const auto& region = graph.region();
-  auto features = partner_features(graph, members, {.query_year = options.query_year});
+  const auto features = partner_features(graph, members, {.query_year = options.query_year});
   const auto scores = model.predict(features);
   std::vector<std::size_t> order;
   for (std::size_t r = 0; r < features.candidates.size(); ++r) {
     const auto a = features.candidates[r];
-    if (!options.include_existing &&
-        std::any_of(members.begin(), members.end(),
-                    [&](ActorId m) { return region.connected(m, a); }))
+    if (!options.include_existing && std::any_of(members.begin(), members.end(),
+                                                 [&](ActorId m) { return region.connected(m, a); }))
       continue;
     order.push_back(r);
   }
@@ -140,22 +138,16 @@ std::vector<LearnedPartner> recommend_partners_learned(const PartnerModel& model
     order.resize(options.top);
   }
 
-  // Explanations for the kept rows only.
-  PartnerQueryFeatures kept;
-  for (const auto r : order) {
-    kept.candidates.push_back(features.candidates[r]);
-    const float* x = &features.values[r * partner_feature_count];
-    kept.values.insert(kept.values.end(), x, x + partner_feature_count);
-  }
-  const auto contributions = model.contributions(kept);
+  // Explanations over the whole pool: the model sees each feature as a rank within it.
+  const auto contributions = model.contributions(features);
+  constexpr std::size_t width = partner_feature_count + 1;
   std::vector<LearnedPartner> out;
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    LearnedPartner p{kept.candidates[k], scores[order[k]], {}};
-    const float* c = &contributions[k * (partner_feature_count + 1)];
+  for (const auto r : order) {
+    LearnedPartner p{features.candidates[r], scores[r], {}};
     for (std::size_t f = 0; f < partner_feature_count; ++f)
-      if (c[f] > 0.0F)
-        p.drivers.push_back({static_cast<PartnerFeature>(f), c[f],
-                             kept.values[k * partner_feature_count + f]});
+      if (const float c = contributions[r * width + f]; c > 0.0F)
+        p.drivers.push_back(
+            {static_cast<PartnerFeature>(f), c, features.values[r * partner_feature_count + f]});
     std::sort(p.drivers.begin(), p.drivers.end(), [](const auto& a, const auto& b) {
       return a.contribution != b.contribution ? a.contribution > b.contribution
                                               : a.feature < b.feature;

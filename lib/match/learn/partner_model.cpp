@@ -67,11 +67,11 @@ std::vector<float> normalised(const PartnerQueryFeatures& f) {
       col(r, c) /= degree;
   }
   std::vector<std::size_t> order(rows);
-  for (const auto c : {PartnerFeature::common_neighbours, PartnerFeature::adamic_adar,
-                       PartnerFeature::resource_allocation, PartnerFeature::pagerank,
-                       PartnerFeature::topic, PartnerFeature::degree, PartnerFeature::projects,
-                       PartnerFeature::coordinated, PartnerFeature::repeat_sum,
-                       PartnerFeature::hand_score}) {
+  for (const auto c :
+       {PartnerFeature::common_neighbours, PartnerFeature::adamic_adar,
+        PartnerFeature::resource_allocation, PartnerFeature::pagerank, PartnerFeature::topic,
+        PartnerFeature::degree, PartnerFeature::projects, PartnerFeature::coordinated,
+        PartnerFeature::repeat_sum, PartnerFeature::hand_score}) {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       const float va = f.at(a, c), vb = f.at(b, c);
