@@ -9,3 +9,7 @@ find_package(igraph REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
+# Learned partner recommendation (learning to rank through XGBoost's C API, libxgboost-dev).
+# Found by path: Debian's xgboost-config.cmake also demands the xgboost CLI (/usr/bin/xgboost).
+find_library(VERBUND_XGBOOST_LIBRARY xgboost REQUIRED)
+find_path(VERBUND_XGBOOST_INCLUDE_DIR xgboost/c_api.h REQUIRED)

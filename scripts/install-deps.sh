@@ -21,6 +21,8 @@ packages=(
   chromium
   # verbund-mpi (optional component, built when found) and its tests: OpenMPI's mpirun.
   libopenmpi-dev openmpi-bin
+  # Learned partner recommendation: XGBoost's C API (rank:pairwise).
+  libxgboost-dev
 )
 
 missing=()

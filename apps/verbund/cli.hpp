@@ -69,6 +69,8 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
 /// `match suppliers`, registered under `match`; the returned action runs it if it was parsed.
 std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const GlobalOptions& global);
 Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global);
+/// `train partners` (verb_train.cpp).
+Verb add_train_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global);

@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
                                               verbund::cli::add_runs_verb(app, global),
                                               verbund::cli::add_event_verb(app, global),
                                               verbund::cli::add_sweep_verb(app, global),
-                                              verbund::cli::add_sensitivity_verb(app, global)};
+                                              verbund::cli::add_sensitivity_verb(app, global),
+                                              verbund::cli::add_train_verb(app, global)};
 
   try {
     app.parse(argc, argv);

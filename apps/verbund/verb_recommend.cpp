@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "output.hpp"
+#include "partner_model_use.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/partners.hpp"
 #include "verbund/match/recommend.hpp"
@@ -20,6 +21,7 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
     std::size_t top = 10;
     bool include_existing = false;
     bool explain = false;
+    std::string model;
   };
   auto o = std::make_shared<State>();
   CLI::App* recommend = app.add_subcommand("recommend", "Recommendations");
@@ -41,6 +43,11 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
                      "existing_since: the earliest start of a tie with any member)");
   partners->add_flag("--explain", o->explain,
                      "say in words why each actor is proposed (in the language of --lang)");
+  partners
+      ->add_option("--model", o->model,
+                   "learned model from `train partners` (default: used when the database's "
+                   "name + .partner-model.json exists; not with --call)")
+      ->check(CLI::ExistingFile);
   return {recommend, [&global, o, partners] {
             std::optional<match::Call> call;
             if (!o->call.empty()) call = match::load_call(o->call);
@@ -54,6 +61,15 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
                 members.push_back(*a);
             }
             if (call) match::check_call_against(*call, region);
+            // A learned model, when given or beside the database (a call ranks by its objective).
+            if (std::filesystem::path model = o->model.empty() ? default_partner_model(global)
+                                                               : std::filesystem::path(o->model);
+                !call && std::filesystem::exists(model)) {
+              print_learned_partners(global, model, region, members, o->top, o->include_existing);
+              record_reading_run(store, global,
+                                 {"recommend partners", describe_options(*partners), global.seed});
+              return;
+            }
             const match::TransferScorer scorer(region, {});
             const auto found = match::recommend_partners(scorer, members,
                                                          {.top = o->top,

@@ -1,25 +1,38 @@
-// Evaluation of `recommend partners` on real consortia (CORDIS H2020): import the projects up to
-// KNOWN_TO as the known network; for every project starting in QUERY_YEAR with at least three
-// members, hide one member (the one at position rcn mod size, a fixed choice) and ask for
-// partners for the members still known. Reports hits@10 and MRR (over the first 1000 ranks)
-// for verbund and two baselines: the most active organisations (degree) and the common-neighbour
-// count with the members.
+// Evaluation of partner recommendation on real consortia (CORDIS H2020): the network of the
+// projects up to KNOWN_TO; for every project starting in QUERY_YEAR with at least three
+// members, one member hidden (position rcn mod size, a fixed choice) and the partners asked for
+// the members still known (match::partner_split). Reports hits@10, MRR (over the first 1000
+// ranks) and NDCG@10 with 95 % bootstrap intervals, for all queries and separately for hidden
+// members already tied to a given member ("known") and those that are not ("new to them"):
+//   learned            the XGBoost ranker trained on query years FIRST..KNOWN_TO, each from
+//                      its own past (match::train_partner_model), over the candidate pool
+//   hand_weighted      `recommend partners` without a model (match::recommend_partners)
+//   common_neighbours  common-partner count with the members, ties by degree then id
+//   adamic_adar        Adamic–Adar over the members, over the candidate pool
+//   pagerank           personalised PageRank from the members, over the candidate pool
+//   popularity         the most connected organisations
 //
-//   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=2017] [--check]
+//   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=KNOWN_TO+1] [--check]
+//       [--first FIRST=2015] [--objective rank:pairwise] [--rounds N] [--depth D] [--eta E]
+//       [--hidden H=3] [--seed S]
 //
-// --check: exit 1 unless verbund beats both baselines on hits@10 and MRR (ctest runs this on
-// the validation years); exit 77 (skipped) if the CORDIS files are absent.
+// --check: exit 1 unless the hand-weighted score beats common neighbours and popularity on
+// hits@10 and MRR (ctest runs this on the validation years, with --no-learned to save the
+// training); --check-learned: exit 1 unless the learned ranker beats every baseline (it does
+// not yet: see README, "Learned partner recommendation"); exit 77 (skipped) if the CORDIS
+// files are absent.
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <iomanip>
 #include <iostream>
-#include <map>
-#include <set>
-#include <unordered_map>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
 
-#include "verbund/core/region.hpp"
-#include "verbund/io/csv_reader.hpp"
-#include "verbund/io/project_import.hpp"
+#include "verbund/match/partner_learning.hpp"
 #include "verbund/match/partners.hpp"
 
 namespace {
@@ -29,29 +42,100 @@ using core::ActorId;
 
 constexpr std::size_t depth = 1000;  // ranks looked at for the MRR
 
-struct Tally {
-  double hits = 0, reciprocal = 0;
-  void add(std::size_t rank) {  // 1-based, 0 = not within depth
-    if (rank >= 1 && rank <= 10) hits += 1;
-    if (rank >= 1) reciprocal += 1.0 / static_cast<double>(rank);
-  }
+// Per query: the hidden member's rank (1-based, 0 = not within depth).
+using Ranks = std::vector<std::size_t>;
+
+double hit(std::size_t r) { return r >= 1 && r <= 10 ? 1.0 : 0.0; }
+double reciprocal(std::size_t r) { return r >= 1 ? 1.0 / static_cast<double>(r) : 0.0; }
+double ndcg(std::size_t r) {  // one relevant item: 1 / log2(1 + rank) within the first ten
+  return r >= 1 && r <= 10 ? 1.0 / std::log2(1.0 + static_cast<double>(r)) : 0.0;
+}
+
+struct Estimate {
+  double mean = 0, low = 0, high = 0;
 };
 
-std::size_t rank_of(const std::vector<ActorId>& ranking, ActorId hidden) {
-  const auto it = std::find(ranking.begin(), ranking.end(), hidden);
-  return it == ranking.end() ? 0 : static_cast<std::size_t>(it - ranking.begin()) + 1;
+// Mean with a 95 % percentile bootstrap interval over the queries in `subset` (seeded).
+Estimate bootstrap(const Ranks& ranks, const std::vector<std::size_t>& subset,
+                   double (*metric)(std::size_t)) {
+  Estimate e;
+  if (subset.empty()) return e;
+  for (const auto q : subset) e.mean += metric(ranks[q]);
+  e.mean /= static_cast<double>(subset.size());
+  std::mt19937_64 rng(20170101);
+  std::vector<double> means;
+  for (int b = 0; b < 1000; ++b) {
+    double s = 0;
+    for (std::size_t k = 0; k < subset.size(); ++k)
+      s += metric(ranks[subset[rng() % subset.size()]]);
+    means.push_back(s / static_cast<double>(subset.size()));
+  }
+  std::sort(means.begin(), means.end());
+  e.low = means[25];
+  e.high = means[974];
+  return e;
+}
+
+// The rank of `hidden` among `items` by descending score, ties by ascending `tie` key; items
+// with a score of at most `floor` are not ranked.
+template <typename Tie>
+std::size_t rank_among(std::span<const ActorId> items, const std::vector<double>& score,
+                       ActorId hidden, double floor, Tie tie) {
+  const auto at = std::find(items.begin(), items.end(), hidden);
+  if (at == items.end()) return 0;
+  const auto h = static_cast<std::size_t>(at - items.begin());
+  if (score[h] <= floor) return 0;
+  std::size_t better = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k == h || score[k] <= floor) continue;
+    if (score[k] > score[h] || (score[k] == score[h] && tie(items[k]) < tie(items[h]))) ++better;
+  }
+  return better + 1 <= depth ? better + 1 : 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: verbund_cordis_partners CORDIS_DIR [KNOWN_TO] [QUERY_YEAR]\n";
+    std::cerr << "usage: verbund_cordis_partners CORDIS_DIR [KNOWN_TO] [QUERY_YEAR] [--check] "
+                 "[--first Y] [--objective O] [--rounds N] [--depth D] [--eta E] [--hidden H] "
+                 "[--seed S]\n";
     return 2;
   }
   const std::filesystem::path dir = argv[1];
-  std::vector<std::string> args(argv + 2, argv + argc);
-  const bool check = std::erase(args, "--check") > 0;
+  std::vector<std::string> args;
+  bool check = false, check_learned = false, learned_on = true;
+  int first = 2015;
+  std::size_t hidden_per_project = 3;
+  match::PartnerModelOptions model_options;
+  for (int k = 2; k < argc; ++k) {
+    const std::string a = argv[k];
+    auto value = [&] { return k + 1 < argc ? std::string(argv[++k]) : std::string(); };
+    if (a == "--check")
+      check = true;
+    else if (a == "--check-learned")
+      check_learned = true;
+    else if (a == "--no-learned")
+      learned_on = false;
+    else if (a == "--first")
+      first = std::stoi(value());
+    else if (a == "--objective")
+      model_options.objective = value();
+    else if (a == "--booster")
+      model_options.booster = value();
+    else if (a == "--rounds")
+      model_options.rounds = std::stoi(value());
+    else if (a == "--depth")
+      model_options.max_depth = std::stoi(value());
+    else if (a == "--eta")
+      model_options.eta = std::stod(value());
+    else if (a == "--hidden")
+      hidden_per_project = std::stoull(value());
+    else if (a == "--seed")
+      model_options.seed = std::stoull(value());
+    else
+      args.push_back(a);
+  }
   const int known_to = !args.empty() ? std::stoi(args[0]) : 2016;
   const int query_year = args.size() > 1 ? std::stoi(args[1]) : known_to + 1;
   if (!std::filesystem::exists(dir / "h2020_participations_2014_2017.csv")) {
@@ -61,101 +145,147 @@ int main(int argc, char** argv) {
   const io::ProjectFiles files{dir / "h2020_participations_2014_2017.csv",
                                dir / "h2020_organisations_2017.csv",
                                dir / "h2020_programme_parts_2014_2017.csv"};
-  io::ProjectImportOptions options;
-  options.to_year = known_to;
-  const core::Region region = core::build_region(io::read_projects(files, options).data);
 
-  // The query year's projects and their members, from the participations file.
-  io::CsvReader csv(files.participations);
-  const auto rcn = csv.require("rcn"), pic = csv.require("pic"), start = csv.require("start_year");
-  std::map<std::string, std::vector<std::string>> projects;
-  std::vector<std::string> row;
-  while (csv.next(row)) {
-    if (row[start] != std::to_string(query_year) || row[pic].empty()) continue;
-    auto& members = projects[row[rcn]];
-    if (std::find(members.begin(), members.end(), row[pic]) == members.end())
-      members.push_back(row[pic]);
-  }
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  std::optional<match::PartnerModel> model;
+  if (learned_on)
+    model = match::train_partner_model(files, first, known_to, model_options, hidden_per_project);
+  const double train_s = std::chrono::duration<double>(Clock::now() - t0).count();
 
-  // Baseline ingredients: distinct neighbours and degrees.
+  const auto split = match::partner_split(files, query_year);
+  const auto& region = split.region;
   const std::size_t n = region.size();
-  std::vector<std::vector<std::uint32_t>> neighbours(n);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    for (const auto& nb : region.neighbours(ActorId{v}))
-      if (neighbours[v].empty() || neighbours[v].back() != nb.actor.value)
-        neighbours[v].push_back(nb.actor.value);
+  const match::PartnerGraph graph(region);
+  const auto t1 = Clock::now();
+  const auto queries = match::training_queries(graph, split.queries, {.query_year = query_year});
+  const double features_s = std::chrono::duration<double>(Clock::now() - t1).count();
+
+  std::vector<std::size_t> degree(n);
+  for (std::uint32_t v = 0; v < n; ++v) {  // distinct partners
+    std::uint32_t last = UINT32_MAX;
+    for (const auto& nb : region.neighbours(ActorId{v})) {
+      if (nb.actor.value != last) ++degree[v];
+      last = nb.actor.value;
+    }
   }
   std::vector<ActorId> by_activity(n);
   for (std::uint32_t v = 0; v < n; ++v) by_activity[v] = ActorId{v};
-  std::stable_sort(by_activity.begin(), by_activity.end(), [&](ActorId a, ActorId b) {
-    return neighbours[a.value].size() > neighbours[b.value].size();
-  });
+  std::stable_sort(by_activity.begin(), by_activity.end(),
+                   [&](ActorId a, ActorId b) { return degree[a.value] > degree[b.value]; });
+  const auto by_id = [](ActorId a) { return a.value; };
+  const auto by_degree_then_id = [&](ActorId a) {
+    return std::pair{-static_cast<long long>(degree[a.value]), a.value};
+  };
 
   const match::TransferScorer scorer(region, {});
-  Tally ours, active, common;
-  std::size_t eligible_projects = 0, queries = 0;
-  for (const auto& [id, members] : projects) {
-    if (members.size() < 3) continue;
-    ++eligible_projects;
-    const std::size_t hide = std::stoull(id) % members.size();
-    const auto hidden = region.find(members[hide]);
-    if (!hidden) continue;  // a newcomer: no method can know it
-    std::vector<ActorId> rest;
-    for (std::size_t k = 0; k < members.size(); ++k)
-      if (k != hide)
-        if (const auto a = region.find(members[k])) rest.push_back(*a);
-    if (rest.empty()) continue;
-    ++queries;
+  const std::vector<std::string> names{"learned",     "hand_weighted", "common_neighbours",
+                                       "adamic_adar", "pagerank",      "popularity"};
+  std::vector<Ranks> ranks(names.size(), Ranks(queries.size(), 0));
+  std::vector<std::size_t> all, known, fresh;
+  double pool_size = 0, in_pool = 0;
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    const auto& query = split.queries[q];
+    const auto& f = queries[q].features;
+    const auto& items = f.candidates;
+    all.push_back(q);
+    const bool tied = std::any_of(query.members.begin(), query.members.end(),
+                                  [&](ActorId m) { return region.connected(m, query.hidden); });
+    (tied ? known : fresh).push_back(q);
+    pool_size += static_cast<double>(items.size());
+    in_pool += queries[q].positives.empty() ? 0.0 : 1.0;
+
+    if (model) {
+      const auto predicted = model->predict(f);
+      const std::vector<double> learned(predicted.begin(), predicted.end());
+      ranks[0][q] = rank_among(items, learned, query.hidden, -INFINITY, by_id);
+    }
 
     std::vector<ActorId> ranking;
-    for (const auto& p : match::recommend_partners(scorer, rest, {.top = depth}))
+    for (const auto& p : match::recommend_partners(scorer, query.members, {.top = depth}))
       ranking.push_back(p.actor);
-    ours.add(rank_of(ranking, *hidden));
+    const auto it = std::find(ranking.begin(), ranking.end(), query.hidden);
+    ranks[1][q] = it == ranking.end() ? 0 : static_cast<std::size_t>(it - ranking.begin()) + 1;
 
-    ranking.clear();
+    auto column = [&](match::PartnerFeature feature) {
+      std::vector<double> s(items.size());
+      for (std::size_t r = 0; r < items.size(); ++r) s[r] = f.at(r, feature);
+      return s;
+    };
+    ranks[2][q] = rank_among(items, column(match::PartnerFeature::common_neighbours), query.hidden,
+                             0.0, by_degree_then_id);
+    ranks[3][q] =
+        rank_among(items, column(match::PartnerFeature::adamic_adar), query.hidden, 0.0, by_id);
+    ranks[4][q] =
+        rank_among(items, column(match::PartnerFeature::pagerank), query.hidden, 0.0, by_id);
+
+    std::size_t seen = 0;
     for (const auto a : by_activity) {
-      if (std::find(rest.begin(), rest.end(), a) != rest.end()) continue;
-      ranking.push_back(a);
-      if (ranking.size() == depth) break;
+      if (std::find(query.members.begin(), query.members.end(), a) != query.members.end()) continue;
+      if (++seen > depth) break;
+      if (a == query.hidden) {
+        ranks[5][q] = seen;
+        break;
+      }
     }
-    active.add(rank_of(ranking, *hidden));
-
-    std::unordered_map<std::uint32_t, int> shared;
-    for (const auto m : rest)
-      for (const auto z : neighbours[m.value])
-        for (const auto x : neighbours[z]) ++shared[x];
-    for (const auto m : rest) shared.erase(m.value);
-    std::vector<std::pair<int, std::uint32_t>> scored;
-    for (const auto& [x, count] : shared) scored.emplace_back(count, x);
-    std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
-      if (a.first != b.first) return a.first > b.first;
-      if (neighbours[a.second].size() != neighbours[b.second].size())
-        return neighbours[a.second].size() > neighbours[b.second].size();
-      return a.second < b.second;
-    });
-    ranking.clear();
-    for (std::size_t k = 0; k < std::min(depth, scored.size()); ++k)
-      ranking.push_back(ActorId{scored[k].second});
-    common.add(rank_of(ranking, *hidden));
   }
 
-  const double q = static_cast<double>(std::max<std::size_t>(queries, 1));
+  const double count = static_cast<double>(std::max<std::size_t>(queries.size(), 1));
+  std::cout << std::fixed << std::setprecision(3);
   std::cout << "{\n  \"known_to\": " << known_to << ", \"query_year\": " << query_year
-            << ", \"known_actors\": " << n
-            << ",\n  \"projects_with_3_or_more\": " << eligible_projects
-            << ", \"queries\": " << queries << ",\n";
-  auto line = [&](const char* name, const Tally& t, bool last) {
-    std::cout << "  \"" << name << "\": {\"hits_at_10\": " << t.hits / q
-              << ", \"mrr\": " << t.reciprocal / q << "}" << (last ? "\n" : ",\n");
+            << ", \"trained_on_query_years\": \"" << first << "-" << known_to << "\""
+            << ", \"known_actors\": " << n << ",\n  \"projects_with_3_or_more\": " << split.projects
+            << ", \"hidden_not_in_network\": " << split.unknown_hidden
+            << ", \"queries\": " << queries.size() << ", \"known\": " << known.size()
+            << ", \"new_to_them\": " << fresh.size() << ",\n  \"mean_pool\": " << pool_size / count
+            << ", \"pool_recall\": " << in_pool / count << ", \"train_seconds\": " << train_s
+            << ", \"feature_seconds\": " << features_s << ",\n  \"model\": {\"objective\": \""
+            << model_options.objective << "\", \"booster\": \"" << model_options.booster
+            << "\", \"rounds\": " << model_options.rounds
+            << ", \"depth\": " << model_options.max_depth << ", \"eta\": " << model_options.eta
+            << ", \"hidden_per_project\": " << hidden_per_project << "},\n";
+  auto estimate = [](const Estimate& e) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(3) << "[" << e.mean << ", " << e.low << ", " << e.high
+      << "]";
+    return s.str();
   };
-  line("verbund", ours, false);
-  line("most_active", active, false);
-  line("common_neighbours", common, true);
+  for (std::size_t m = 0; m < names.size(); ++m) {
+    std::cout << "  \"" << names[m] << "\": {";
+    const std::pair<const char*, const std::vector<std::size_t>*> parts[] = {
+        {"all", &all}, {"known", &known}, {"new_to_them", &fresh}};
+    for (std::size_t p = 0; p < 3; ++p) {
+      const auto& subset = *parts[p].second;
+      std::cout << (p ? ", " : "") << "\"" << parts[p].first
+                << "\": {\"hits_at_10\": " << estimate(bootstrap(ranks[m], subset, hit))
+                << ", \"mrr\": " << estimate(bootstrap(ranks[m], subset, reciprocal))
+                << ", \"ndcg_at_10\": " << estimate(bootstrap(ranks[m], subset, ndcg)) << "}";
+    }
+    std::cout << "}" << (m + 1 < names.size() ? ",\n" : "\n");
+  }
   std::cout << "}\n";
-  if (check && !(ours.hits > active.hits && ours.hits > common.hits &&
-                 ours.reciprocal > active.reciprocal && ours.reciprocal > common.reciprocal)) {
-    std::cerr << "verbund does not beat the baselines\n";
-    return 1;
+
+  if (check || check_learned) {
+    auto total = [&](std::size_t m, double (*metric)(std::size_t)) {
+      double s = 0;
+      for (const auto r : ranks[m]) s += metric(r);
+      return s;
+    };
+    bool ok = true;
+    for (std::size_t m = 1; check_learned && m < names.size(); ++m) {
+      if (total(0, hit) <= total(m, hit) || total(0, reciprocal) <= total(m, reciprocal)) {
+        std::cerr << "the learned ranker does not beat " << names[m] << "\n";
+        ok = false;
+      }
+    }
+    for (const std::size_t m : {std::size_t{2}, std::size_t{5}}) {
+      if (!check) break;
+      if (total(1, hit) <= total(m, hit) || total(1, reciprocal) <= total(m, reciprocal)) {
+        std::cerr << "the hand-weighted score does not beat " << names[m] << "\n";
+        ok = false;
+      }
+    }
+    if (!ok) return 1;
   }
   return 0;
 }

@@ -1,0 +1,60 @@
+#include "partner_model_use.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "output.hpp"
+#include "verbund/match/partner_learning.hpp"
+
+namespace verbund::cli {
+
+std::filesystem::path default_partner_model(const GlobalOptions& global) {
+  return global.db + ".partner-model.json";
+}
+
+void print_learned_partners(const GlobalOptions& global, const std::filesystem::path& file,
+                            const core::Region& region, std::span<const core::ActorId> members,
+                            std::size_t top, bool include_existing) {
+  const auto model = match::PartnerModel::load(file);
+  // The consortium forms the year after the latest known tie began.
+  int latest = INT_MIN;
+  for (const auto& t : region.ties())
+    if (t.start) latest = std::max(latest, *t.start);
+  const int year = latest == INT_MIN ? 0 : latest + 1;
+  if (!global.quiet) {
+    const auto& p = model.provenance();
+    const auto until = p.find("trained_until");
+    std::cerr << "recommend partners: using the learned model " << file.string()
+              << (until != p.end() ? " (trained on consortia up to " + until->second + ")" : "")
+              << "\n";
+  }
+  const match::PartnerGraph graph(region);
+  const auto found = match::recommend_partners_learned(model, graph, members,
+                                                       {.top = top,
+                                                        .query_year = year,
+                                                        .include_existing = include_existing,
+                                                        .one_per_family = true});
+  Table t{"partners",
+          {"rank", "id", "name", "kind", "municipality", "score", "why (en)", "warum (de)"},
+          {}};
+  for (std::size_t r = 0; r < found.size(); ++r) {
+    const auto& p = found[r];
+    std::ostringstream en, de;
+    for (std::size_t k = 0; k < p.drivers.size(); ++k) {
+      const auto& d = p.drivers[k];
+      char amount[32];
+      std::snprintf(amount, sizeof amount, " (+%.2f)", static_cast<double>(d.contribution));
+      en << (k ? "; " : "") << match::feature_words(d.feature) << amount;
+      de << (k ? "; " : "") << match::feature_words_de(d.feature) << amount;
+    }
+    t.rows.push_back({r + 1, region.external_id(p.actor), name_with_parent(region, p.actor),
+                      std::string(to_string(region.kind(p.actor))), place_of(region, p.actor),
+                      p.score, en.str(), de.str()});
+  }
+  print_tables(std::cout, {t}, global.format);
+}
+
+}  // namespace verbund::cli

@@ -1,0 +1,93 @@
+// Features and learned scores for partner recommendation: 1,000 queries of three members over
+// a synthetic project network of N organisations (projects of 3-8 members over three years,
+// mostly within communities of 200), features for each query's 300-actor PageRank pool.
+// Args: (organisations, threads). Target (issue 16): 1,000 queries over 20,000 organisations
+// in at most 10 s on 2 threads.
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <random>
+
+#include "verbund/core/parallel.hpp"
+#include "verbund/core/region_builder.hpp"
+#include "verbund/match/partner_features.hpp"
+
+namespace {
+
+using namespace verbund;
+
+struct Instance {
+  core::Region region;
+  std::unique_ptr<match::PartnerGraph> graph;
+  std::vector<std::vector<core::ActorId>> queries;
+};
+
+Instance& instance(std::size_t n) {
+  static std::map<std::size_t, std::unique_ptr<Instance>> cache;
+  auto& slot = cache[n];
+  if (!slot) {
+    slot = std::make_unique<Instance>();
+    std::mt19937_64 rng(1);
+    core::RegionData d;
+    for (std::size_t v = 0; v < n; ++v) {
+      core::ActorRecord a;
+      a.id = a.name = "o" + std::to_string(v);
+      a.attributes.push_back({"country", v % 2 ? "DE" : "NL"});
+      d.actors.push_back(a);
+    }
+    for (std::size_t p = 0; p < n / 2; ++p) {
+      const std::size_t size = 3 + rng() % 6, community = (rng() % (n / 200)) * 200;
+      std::vector<std::size_t> members;
+      for (std::size_t k = 0; k < size; ++k)
+        members.push_back(rng() % 5 == 0 ? rng() % n : std::min(n - 1, community + rng() % 200));
+      const int year = 2014 + static_cast<int>(p % 3);
+      for (std::size_t i = 0; i < members.size(); ++i)
+        for (std::size_t j = i + 1; j < members.size(); ++j)
+          if (members[i] != members[j]) {
+            core::TieRecord t;
+            t.source = "o" + std::to_string(members[i]);
+            t.target = "o" + std::to_string(members[j]);
+            t.kind = core::TieKind::project;
+            t.start = year;
+            t.end = year + 3;
+            d.ties.push_back(t);
+          }
+    }
+    slot->region = core::build_region(d);
+    slot->graph = std::make_unique<match::PartnerGraph>(slot->region);
+    for (int q = 0; q < 1000; ++q) {
+      std::vector<core::ActorId> m;
+      const std::size_t community = (rng() % (n / 200)) * 200;
+      while (m.size() < 3) {
+        const core::ActorId a{static_cast<std::uint32_t>(std::min(n - 1, community + rng() % 200))};
+        if (std::find(m.begin(), m.end(), a) == m.end()) m.push_back(a);
+      }
+      slot->queries.push_back(std::move(m));
+    }
+  }
+  return *slot;
+}
+
+void BM_PartnerFeatures(benchmark::State& state) {
+  auto& in = instance(static_cast<std::size_t>(state.range(0)));
+  const core::ThreadLimit limit(static_cast<std::size_t>(state.range(1)));
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    const auto all = match::partner_features_many(*in.graph, in.queries, {.query_year = 2017});
+    rows = 0;
+    for (const auto& q : all) rows += q.candidates.size();
+    benchmark::DoNotOptimize(rows);
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+}  // namespace
+
+BENCHMARK(BM_PartnerFeatures)
+    ->Args({1000, 2})
+    ->Args({20000, 1})
+    ->Args({20000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
