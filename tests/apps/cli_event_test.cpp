@@ -110,7 +110,8 @@ TEST_CASE("event replan keeps held and locked meetings and says what moved", "[e
   CHECK_FALSE(fs::exists(dir / "replan2"));
 }
 
-TEST_CASE("event plan and replan exit 3 when a must-meeting is missed, after saying why", "[event][cli]") {
+TEST_CASE("event plan and replan exit 3 when a must-meeting is missed, after saying why",
+          "[event][cli]") {
   verbund::test::ScratchDir dir;
   const auto event = copy_example(dir);
   // F002486 is there only in the morning, F001556 only in the afternoon: their must cannot be met.
