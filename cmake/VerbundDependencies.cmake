@@ -9,3 +9,12 @@ find_package(igraph REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
+# The calibration's optimiser (libnlopt-cxx-dev; its nlopt.hpp wraps the C library, so either
+# Debian build of NLopt serves: the C++ one, or the C one that it depends on).
+find_package(NLopt REQUIRED)
+if(TARGET NLopt::nlopt_cxx)
+  set(VERBUND_NLOPT_TARGET NLopt::nlopt_cxx)
+else()
+  set(VERBUND_NLOPT_TARGET NLopt::nlopt)
+endif()
+find_path(VERBUND_NLOPT_HPP nlopt.hpp REQUIRED)

@@ -60,7 +60,8 @@ int main(int argc, char** argv) {
                                               verbund::cli::add_show_verb(app, global),
                                               verbund::cli::add_find_verb(app, global),
                                               verbund::cli::add_runs_verb(app, global),
-                                              verbund::cli::add_event_verb(app, global)};
+                                              verbund::cli::add_event_verb(app, global),
+                                              verbund::cli::add_calibrate_verb(app, global)};
 
   try {
     app.parse(argc, argv);
