@@ -35,10 +35,6 @@ std::string plain_label(StatisticKind kind) {
   return "?";
 }
 
-bool is_flow(StatisticKind k) {
-  return k == StatisticKind::new_ties || k == StatisticKind::triangle_closure ||
-         k == StatisticKind::repeat_share;
-}
 
 using Adjacency = std::vector<std::vector<std::uint32_t>>;
 
@@ -126,6 +122,11 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
 }  // namespace
 
 std::span<const std::string_view> statistic_names() noexcept { return names; }
+
+bool is_flow(StatisticKind k) noexcept {
+  return k == StatisticKind::new_ties || k == StatisticKind::triangle_closure ||
+         k == StatisticKind::repeat_share;
+}
 
 std::optional<StatisticKind> parse_statistic_kind(std::string_view name) noexcept {
   for (std::size_t k = 0; k < names.size(); ++k)

@@ -30,7 +30,7 @@ enum class StatisticKind {
 /// One statistic: what it measures and its options.
 struct Statistic {
   StatisticKind kind = StatisticKind::mean_degree;
-  std::optional<core::TieKind> tie_kind;  ///< new_ties: only pairs with a tie of this kind
+  std::optional<core::TieKind> tie_kind{};  ///< new_ties: only pairs with a tie of this kind
   double quantile = 0.5;                  ///< degree_quantile: q in [0, 1]
   /// stationary: the statistic whose trend is meant (not itself stationary or a duration).
   StatisticKind of = StatisticKind::mean_degree;
@@ -44,6 +44,10 @@ struct Statistic {
 [[nodiscard]] std::span<const std::string_view> statistic_names() noexcept;
 /// The kind named `name`; nullopt if unknown. O(kinds), no throw.
 [[nodiscard]] std::optional<StatisticKind> parse_statistic_kind(std::string_view name) noexcept;
+
+/// Whether the statistic is a flow (new ties, triangle closure, repeat share): defined from a
+/// panel's second year on, as it compares each year with the one before. O(1), no throw.
+[[nodiscard]] bool is_flow(StatisticKind kind) noexcept;
 
 /// The statistic's value on `panel`: levels are averaged over the panel's years, flows (new
 /// ties, triangle closure, repeat share) over its years after the first, trends are the

@@ -44,7 +44,8 @@ struct Target {
 [[nodiscard]] std::vector<Target> read_targets(std::string_view text, const std::string& file);
 
 /// Gives each target "from the data" its observed value: compute() on the observed panel of its
-/// years (`observed(first, last)` makes it). O(targets x panel cost). Throws InvalidInput at the
+/// years (`observed(first, last)` makes it; for a flow, or the trend of one, from the year
+/// before the first, so that the first year's new ties count). O(targets x panel cost). Throws InvalidInput at the
 /// target if the data leave the statistic undefined (no new ties, no ended tie).
 template <class ObservedPanel>
 void resolve_targets(std::vector<Target>& targets, const core::Region& region,
@@ -61,7 +62,9 @@ void resolve_targets(std::vector<Target>& targets, const core::Region& region,
                      ObservedPanel&& observed) {
   for (auto& t : targets) {
     if (!t.years) continue;
-    const Panel panel = observed(t.years->first, t.years->second);
+    const bool flow = is_flow(t.statistic.kind) ||
+                      (t.statistic.kind == StatisticKind::stationary && is_flow(t.statistic.of));
+    const Panel panel = observed(t.years->first - (flow ? 1 : 0), t.years->second);
     const double v = compute(t.statistic, region, panel);
     if (!(v == v))  // NaN: undefined on these years
       throw InvalidInput(t.at, "'" + t.statistic.label() + "' is undefined in the data of " +
