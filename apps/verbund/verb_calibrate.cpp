@@ -170,6 +170,8 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         m.replicates = o->replicates;
         m.seed = seed;
         m.parameters = free;
+        calib::align_windows(m, targets, calib::start_year(region, loaded.scenario),
+                             loaded.scenario.horizon);
         std::vector<double> values, weights;
         for (const auto& t : targets) {
           m.statistics.push_back(t.statistic);
@@ -287,9 +289,11 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                          {"statistic", "target", "simulated", "low (2.5 %)", "high (97.5 %)",
                           "t-ratio"},
                          {}};
+          std::vector<std::vector<double>> rows;
+          for (const auto& p : reps.panels) rows.push_back(calib::statistics_of(m, p));
           for (std::size_t k = 0; k < targets.size(); ++k) {
             std::vector<double> v;
-            for (const auto& p : reps.panels) v.push_back(calib::compute(targets[k].statistic, region, p));
+            for (const auto& row : rows) v.push_back(row[k]);
             per_stat.rows.push_back({targets[k].statistic.label(), *targets[k].value,
                                      r.simulated[k], number_or_null(quantile(v, 0.025)),
                                      number_or_null(quantile(v, 0.975)),

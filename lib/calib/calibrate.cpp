@@ -174,16 +174,65 @@ SimulatedReplicates simulate_replicates(const ScenarioMoments& m, std::span<cons
   return simulate_panels(model, m.replicates);
 }
 
+std::optional<int> start_year(const core::Region& region, const sim::Scenario& scenario) {
+  if (scenario.start_year) return scenario.start_year;
+  std::optional<int> latest;
+  for (const auto& t : region.ties())
+    if (t.start && (!latest || *t.start > *latest)) latest = t.start;
+  return latest;
+}
+
+void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::optional<int> start,
+                   int horizon_months) {
+  m.windows.assign(targets.size(), std::nullopt);
+  const int years = horizon_months / 12;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto& t = targets[k];
+    if (!t.years) continue;
+    if (!start)
+      throw InvalidInput(t.at, "targets from the data need the scenario's start_year (the "
+                               "region's ties have no start years)");
+    const bool flow = is_flow(t.statistic.kind) ||
+                      (t.statistic.kind == StatisticKind::stationary && is_flow(t.statistic.of));
+    const int first = t.years->first - *start - (flow ? 1 : 0);
+    const int last = t.years->second - *start;
+    if (first < 0 || last > years)
+      throw InvalidInput(t.at, "the years " + std::to_string(t.years->first) + "-" +
+                                   std::to_string(t.years->second) +
+                                   " are not all simulated: the scenario runs from " +
+                                   std::to_string(*start) + " to " +
+                                   std::to_string(*start + years) +
+                                   " (set start_year and horizon_months to cover them)");
+    if (t.statistic.kind != StatisticKind::mean_tie_duration) m.windows[k] = std::pair{first, last};
+  }
+}
+
 std::vector<std::vector<double>> simulate_moments(const ScenarioMoments& m,
                                                   std::span<const double> theta) {
   const auto reps = simulate_replicates(m, theta);
   std::vector<std::vector<double>> out;
-  for (const auto& panel : reps.panels) {
-    std::vector<double> row;
-    for (const auto& s : m.statistics) row.push_back(compute(s, *m.region, panel));
-    out.push_back(std::move(row));
-  }
+  for (const auto& panel : reps.panels) out.push_back(statistics_of(m, panel));
   return out;
+}
+
+std::vector<double> statistics_of(const ScenarioMoments& m, const Panel& panel) {
+  {
+    std::vector<double> row;
+    for (std::size_t k = 0; k < m.statistics.size(); ++k) {
+      const auto window = k < m.windows.size() ? m.windows[k] : std::nullopt;
+      if (!window) {
+        row.push_back(compute(m.statistics[k], *m.region, panel));
+        continue;
+      }
+      Panel part;
+      part.mean_tie_duration = panel.mean_tie_duration;
+      for (int y = window->first; y <= window->second && y < static_cast<int>(panel.years.size());
+           ++y)
+        part.years.push_back(panel.years[static_cast<std::size_t>(y)]);
+      row.push_back(compute(m.statistics[k], *m.region, part));
+    }
+    return row;
+  }
 }
 
 std::string scenario_with(std::string_view scenario_text, const std::string& file,

@@ -43,16 +43,35 @@ struct ScenarioMoments {
   std::string scenario_text, scenario_file;
   sim::ScenarioInputs inputs;
   std::vector<Statistic> statistics;
+  /// Per statistic, the simulated years it is computed on (0 = the start, y = after month 12 y;
+  /// a flow also reads the year before the first): empty for all of them.
+  std::vector<std::optional<std::pair<int, int>>> windows;
   std::vector<FreeParameter> parameters;
   std::size_t replicates = 10;
   std::uint64_t seed = 1;  ///< the same for every evaluation: common random numbers
 };
+
+/// The year a scenario starts in on `region`: its start_year, else the region's latest tie start
+/// year (as sim::compile takes it); nullopt when neither is known. O(ties). No throw.
+[[nodiscard]] std::optional<int> start_year(const core::Region& region,
+                                            const sim::Scenario& scenario);
+
+/// Sets m.windows so that each target "from the data, years A-B" is compared with the same
+/// calendar years of the simulation (year 0 = `start`). Throws InvalidInput at the target if
+/// those years lie outside the simulated ones (start to start + horizon / 12) or the start year
+/// is unknown. O(targets).
+void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::optional<int> start,
+                   int horizon_months);
 
 /// The statistics of every replicate of the scenario with `theta` set: parse, compile with the
 /// seed, simulate_panels, compute. Cost: one compile and `replicates` simulations. Throws as
 /// parse_scenario and compile do. Thread-safe (reads `m`).
 [[nodiscard]] std::vector<std::vector<double>> simulate_moments(const ScenarioMoments& m,
                                                                 std::span<const double> theta);
+
+/// The statistics of one replicate's panel, each on its window. O(statistics x panel cost).
+/// Thread-safe. No throw beyond std::bad_alloc.
+[[nodiscard]] std::vector<double> statistics_of(const ScenarioMoments& m, const Panel& panel);
 
 /// The same, keeping the replicates (for diagnostics).
 [[nodiscard]] SimulatedReplicates simulate_replicates(const ScenarioMoments& m,
