@@ -36,8 +36,8 @@ ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scen
 
 sim::Run ParameterDraws::run(const core::Region& region, std::size_t s,
                              const sim::ScenarioInputs& inputs) const {
-  return calib::simulate_with_draws(region, texts_[s], files_[s], inputs,
-                                    calibration_->parameters, draws_, seed_);
+  return calib::simulate_with_draws(region, texts_[s], files_[s], inputs, calibration_->parameters,
+                                    draws_, seed_);
 }
 
 }  // namespace verbund::cli

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "metrics_years.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "verbund/calib/calibrate.hpp"
@@ -21,7 +22,7 @@ namespace verbund::cli {
 namespace {
 
 struct CalibrateCli {
-  std::string scenario, targets, free, out, diagnostics, algorithm = "bobyqa";
+  std::string scenario, targets, free, out, diagnostics, algorithm = "bobyqa", validate;
   std::size_t replicates = 10;
   int max_evaluations = 150;
   bool explain = false;
@@ -58,15 +59,19 @@ std::string fixed(double v, int digits = 4) {
 // The monthly indicator a statistic follows, for the per-month diagnostics.
 std::optional<std::size_t> monthly_indicator(const calib::Statistic& s) {
   switch (s.kind) {
-    case calib::StatisticKind::mean_degree: return 1;
-    case calib::StatisticKind::science_share: return 4;
-    case calib::StatisticKind::cross_municipal_share: return 5;
-    default: return std::nullopt;
+    case calib::StatisticKind::mean_degree:
+      return 1;
+    case calib::StatisticKind::science_share:
+      return 4;
+    case calib::StatisticKind::cross_municipal_share:
+      return 5;
+    default:
+      return std::nullopt;
   }
 }
 
-void explain(const std::vector<calib::FreeParameter>& free, const std::vector<calib::Target>& targets,
-             const calib::MsmResult& r) {
+void explain(const std::vector<calib::FreeParameter>& free,
+             const std::vector<calib::Target>& targets, const calib::MsmResult& r) {
   std::ostream& o = std::cout;
   o << "\nWhat this means:\n";
   o << "- verbund ran the scenario " << r.replicates
@@ -111,6 +116,74 @@ void explain(const std::vector<calib::FreeParameter>& free, const std::vector<ca
           << "): the targets tell mostly their combination, not each one.\n";
 }
 
+// Out of sample: each target from the data, predicted for the years `v` by the calibrated model,
+// by persistence (the last fitted year's value) and by the fitted years' linear trend.
+Table out_of_sample(const core::Region& region, const io::StoredProjects& stored,
+                    const std::vector<calib::Target>& targets, const calib::ScenarioMoments& fit,
+                    const std::vector<double>& estimate, std::pair<int, int> v, int horizon) {
+  auto observed = [&](int a, int b) {
+    return calib::observed_panel(region, stored.projects, stored.project_pairs, a, b);
+  };
+  std::vector<calib::Target> ahead;
+  std::vector<std::size_t> which;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto kind = targets[k].statistic.kind;
+    if (!targets[k].years || kind == calib::StatisticKind::stationary ||
+        kind == calib::StatisticKind::mean_tie_duration)
+      continue;
+    auto t = targets[k];
+    t.years = v;
+    t.value.reset();
+    ahead.push_back(t);
+    which.push_back(k);
+  }
+  calib::resolve_targets(ahead, region, observed);
+  calib::ScenarioMoments m = fit;
+  m.statistics.clear();
+  for (const auto& t : ahead) m.statistics.push_back(t.statistic);
+  const auto scenario = sim::parse_scenario(m.scenario_text, m.scenario_file, {});
+  calib::align_windows(m, ahead, calib::start_year(region, scenario), horizon);
+  const auto draws = calib::simulate_moments(m, estimate);
+  Table t{"out of sample",
+          {"statistic", "fitted years", "years", "observed", "model", "model error", "persistence",
+           "persistence error", "linear trend", "trend error"},
+          {}};
+  for (std::size_t i = 0; i < ahead.size(); ++i) {
+    const auto& fitted = targets[which[i]];
+    const auto& s = fitted.statistic;
+    double sim = 0;
+    std::size_t n = 0;
+    for (const auto& row : draws)
+      if (!std::isnan(row[i])) {
+        sim += row[i];
+        ++n;
+      }
+    sim = n > 0 ? sim / static_cast<double>(n) : std::nan("");
+    const int a = fitted.years->first, b = fitted.years->second;
+    const bool flow = calib::is_flow(s.kind);
+    const auto panel = observed(a - (flow ? 1 : 0), b);
+    const auto yearly = calib::yearly(s, region, panel);
+    const double last = yearly.back();
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, cnt = 0;
+    for (std::size_t y = 0; y < yearly.size(); ++y) {
+      if (std::isnan(yearly[y])) continue;
+      const double x = panel.years[y].year;
+      sx += x, sy += yearly[y], sxx += x * x, sxy += x * yearly[y], cnt += 1;
+    }
+    const double den = cnt * sxx - sx * sx;
+    const double slope = cnt >= 2 && den != 0 ? (cnt * sxy - sx * sy) / den : 0.0;
+    const double icpt = cnt > 0 ? (sy - slope * sx) / cnt : std::nan("");
+    const double trend = icpt + slope * 0.5 * (v.first + v.second);
+    const double obs = *ahead[i].value;
+    t.rows.push_back({s.label(), std::to_string(a) + "-" + std::to_string(b),
+                      std::to_string(v.first) + "-" + std::to_string(v.second), obs,
+                      number_or_null(sim), number_or_null(sim - obs), number_or_null(last),
+                      number_or_null(last - obs), number_or_null(trend),
+                      number_or_null(trend - obs)});
+  }
+  return t;
+}
+
 }  // namespace
 
 Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
@@ -142,6 +215,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                   "write simulated against target, per statistic and per month with 95 % "
                   "bands, to this file (.json: JSON, else CSV)");
   cmd->add_flag("--explain", o->explain, "say in words what the estimates and fit mean");
+  cmd->add_option("--validate", o->validate,
+                  "out of sample: predict the targets from the data for the years C..D after "
+                  "the fit, beside persistence and linear-trend forecasts");
   return {
       cmd, [&global, o] {
         const std::string text = read_file(o->scenario);
@@ -156,6 +232,8 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         const auto free = calib::free_parameters(o->free, text, o->scenario);
         check_writable(o->out);
         check_writable(o->diagnostics);
+        std::optional<std::pair<int, int>> validation;
+        if (!o->validate.empty()) validation = parse_year_range(o->validate);
 
         std::vector<double> starts;
         for (const auto& f : free) starts.push_back(f.start);
@@ -211,9 +289,8 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           est.rows.push_back({free[i].key, free[i].start, r.estimate[i],
                               number_or_null(r.standard_error[i]), free[i].low, free[i].high,
                               r.at_bound[i] ? "yes" : "no"});
-        Table fit{"statistics",
-                  {"statistic", "target", "from data", "simulated", "sd", "t-ratio"},
-                  {}};
+        Table fit{
+            "statistics", {"statistic", "target", "from data", "simulated", "sd", "t-ratio"}, {}};
         for (std::size_t k = 0; k < targets.size(); ++k) {
           const auto& t = targets[k];
           fit.rows.push_back({t.statistic.label(), *t.value,
@@ -236,14 +313,16 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
 
         if (!o->out.empty()) {
           std::vector<std::string> header{
-              "Calibrated by verbund " + std::string(version_string) + " calibrate (method of "
-              "simulated moments, NLopt " + o->algorithm + ")",
+              "Calibrated by verbund " + std::string(version_string) +
+                  " calibrate (method of "
+                  "simulated moments, NLopt " +
+                  o->algorithm + ")",
               "scenario: " + o->scenario,
               "data: " + global.db + " (region " + region_fingerprint_hex(region) + ", " +
                   std::to_string(region.size()) + " actors)",
               "targets: " + o->targets,
-              "seed: " + std::to_string(seed) + ", replicates per evaluation: " +
-                  std::to_string(r.replicates),
+              "seed: " + std::to_string(seed) +
+                  ", replicates per evaluation: " + std::to_string(r.replicates),
               "objective reached: " + fixed(r.objective, 6) + " (from " +
                   fixed(r.objective_start, 6) + ", " + std::to_string(r.evaluations) +
                   " evaluations, " + r.stop_reason + "); largest |t-ratio| " +
@@ -251,9 +330,8 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           for (std::size_t k = 0; k < targets.size(); ++k) {
             const auto& t = targets[k];
             header.push_back("target: " + t.statistic.label() + " = " + fixed(*t.value, 6) +
-                             (t.years ? " (from the data, years " +
-                                            std::to_string(t.years->first) + "-" +
-                                            std::to_string(t.years->second) + ")"
+                             (t.years ? " (from the data, years " + std::to_string(t.years->first) +
+                                            "-" + std::to_string(t.years->second) + ")"
                                       : std::string()) +
                              "; simulated " + fixed(r.simulated[k], 6) + ", t-ratio " +
                              fixed(r.t_ratio[k], 3));
@@ -263,11 +341,12 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           for (std::size_t i = 0; i < free.size(); ++i) {
             header.push_back("estimate: " + free[i].key + " = " + fixed(r.estimate[i], 8) +
                              " (standard error " + fixed(r.standard_error[i], 4) + ")");
-            machine["parameters"].push_back({{"key", free[i].key},
-                                             {"estimate", r.estimate[i]},
-                                             {"standard_error", number_or_null(r.standard_error[i])},
-                                             {"low", free[i].low},
-                                             {"high", free[i].high}});
+            machine["parameters"].push_back(
+                {{"key", free[i].key},
+                 {"estimate", r.estimate[i]},
+                 {"standard_error", number_or_null(r.standard_error[i])},
+                 {"low", free[i].low},
+                 {"high", free[i].high}});
           }
           machine["correlation"] = Json::array();
           for (const auto& row : r.correlation) {
@@ -285,10 +364,10 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
 
         if (!o->diagnostics.empty()) {
           const auto reps = calib::simulate_replicates(m, r.estimate);
-          Table per_stat{"per statistic",
-                         {"statistic", "target", "simulated", "low (2.5 %)", "high (97.5 %)",
-                          "t-ratio"},
-                         {}};
+          Table per_stat{
+              "per statistic",
+              {"statistic", "target", "simulated", "low (2.5 %)", "high (97.5 %)", "t-ratio"},
+              {}};
           std::vector<std::vector<double>> rows;
           for (const auto& p : reps.panels) rows.push_back(calib::statistics_of(m, p));
           for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -315,11 +394,16 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                 sum += v.back();
               }
               per_month.rows.push_back({month, std::string(sim::indicator_names[ind]), target,
-                                        sum / static_cast<double>(v.size()),
-                                        quantile(v, 0.025), quantile(v, 0.975)});
+                                        sum / static_cast<double>(v.size()), quantile(v, 0.025),
+                                        quantile(v, 0.975)});
             }
           }
           write_out(o->diagnostics, {per_stat, per_month});
+        }
+        if (validation) {
+          const auto table = out_of_sample(region, stored, targets, m, r.estimate, *validation,
+                                           loaded.scenario.horizon);
+          if (!global.quiet) print_tables(std::cout, {table}, global.format);
         }
       }};
 }

@@ -5,9 +5,9 @@
 
 #include "cli.hpp"
 #include "output.hpp"
+#include "parameter_uncertainty.hpp"
 #include "sim_runs.hpp"
 #include "verbund/error.hpp"
-#include "parameter_uncertainty.hpp"
 
 namespace verbund::cli {
 

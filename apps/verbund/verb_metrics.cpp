@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "analysis_scope.hpp"
-#include "metrics_years.hpp"
 #include "cli.hpp"
+#include "metrics_years.hpp"
 #include "output.hpp"
 #include "verbund/analysis/metrics.hpp"
 

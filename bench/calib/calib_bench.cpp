@@ -5,6 +5,9 @@
 //   verbund_calib_bench --benchmark_filter=Calibration      the whole calibration, once
 #include <benchmark/benchmark.h>
 
+#include <cmath>
+#include <map>
+
 #include "verbund/calib/calibrate.hpp"
 #include "verbund/gen/ruhr.hpp"
 
@@ -33,9 +36,9 @@ calib::ScenarioMoments problem(std::size_t firms, std::size_t replicates, const 
   m.scenario_text = "name = \"bench\"\nhorizon_months = 60\n";
   m.scenario_file = "bench.toml";
   using K = calib::StatisticKind;
-  m.statistics = {{K::mean_degree},          {K::new_ties},     {K::triangle_closure},
-                  {K::science_share},        {K::mean_tie_duration},
-                  {.kind = K::stationary, .of = K::mean_degree},
+  m.statistics = {{K::mean_degree},          {K::new_ties},
+                  {K::triangle_closure},     {K::science_share},
+                  {K::mean_tie_duration},    {.kind = K::stationary, .of = K::mean_degree},
                   {K::cross_municipal_share}};
   m.parameters = calib::free_parameters(free, m.scenario_text, m.scenario_file);
   m.replicates = replicates;
@@ -62,13 +65,13 @@ void BM_CalibCalibration(benchmark::State& state) {
   std::vector<double> targets(m.statistics.size(), 0.0);
   const auto draws = calib::simulate_moments(m, truth);
   for (const auto& row : draws)
-    for (std::size_t k = 0; k < row.size(); ++k) targets[k] += row[k] / draws.size();
+    for (std::size_t k = 0; k < row.size(); ++k)
+      targets[k] += row[k] / static_cast<double>(draws.size());
   int evaluations = 0;
   double max_t = 0;
   for (auto _ : state) {
-    const auto r = calib::estimate(
-        [&](auto theta) { return calib::simulate_moments(m, theta); }, targets,
-        std::vector<double>(targets.size(), 1.0), m.parameters);
+    const auto r = calib::estimate([&](auto theta) { return calib::simulate_moments(m, theta); },
+                                   targets, std::vector<double>(targets.size(), 1.0), m.parameters);
     evaluations = r.evaluations;
     max_t = r.max_abs_t();
   }
@@ -86,8 +89,7 @@ void BM_CalibRecovery(benchmark::State& state) {
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
       auto observed = problem(150, 1, "model.effects.base=-9:-3");
       observed.scenario_text = "name = \"recovery\"\nhorizon_months = 24\n";
-      observed.statistics = {{calib::StatisticKind::mean_degree},
-                             {calib::StatisticKind::new_ties}};
+      observed.statistics = {{calib::StatisticKind::mean_degree}, {calib::StatisticKind::new_ties}};
       observed.seed = 1000 + seed;
       const std::vector<double> truth{-5.0};
       const auto data = calib::simulate_moments(observed, truth).front();

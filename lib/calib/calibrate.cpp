@@ -114,7 +114,8 @@ std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_vi
     if (end == std::string_view::npos) end = spec.size();
     const std::string item = trim(spec.substr(begin, end - begin));
     begin = end + 1;
-    if (item.empty()) throw InvalidInput("--free: an empty parameter name in '" + std::string(spec) + "'");
+    if (item.empty())
+      throw InvalidInput("--free: an empty parameter name in '" + std::string(spec) + "'");
     FreeParameter f;
     const auto eq = item.find('=');
     f.key = trim(item.substr(0, eq));
@@ -124,8 +125,8 @@ std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_vi
       const auto range = item.substr(eq + 1);
       const auto colon = range.find(':', 1);  // a leading '-' is a sign, ':' separates
       if (colon == std::string::npos)
-        throw InvalidInput("parameter '" + f.key + "': bounds are written LOW:HIGH, not '" +
-                           range + "'");
+        throw InvalidInput("parameter '" + f.key + "': bounds are written LOW:HIGH, not '" + range +
+                           "'");
       bounds = std::pair{parse_number(trim(range.substr(0, colon)), f.key),
                          parse_number(trim(range.substr(colon + 1)), f.key)};
       if (!(bounds->first < bounds->second))
@@ -190,8 +191,9 @@ void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::opt
     const auto& t = targets[k];
     if (!t.years) continue;
     if (!start)
-      throw InvalidInput(t.at, "targets from the data need the scenario's start_year (the "
-                               "region's ties have no start years)");
+      throw InvalidInput(t.at,
+                         "targets from the data need the scenario's start_year (the "
+                         "region's ties have no start years)");
     const bool flow = is_flow(t.statistic.kind) ||
                       (t.statistic.kind == StatisticKind::stationary && is_flow(t.statistic.of));
     const int first = t.years->first - *start - (flow ? 1 : 0);

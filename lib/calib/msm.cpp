@@ -62,13 +62,20 @@ nlopt::algorithm algorithm_named(const std::string& name) {
 
 std::string reason(nlopt::result r) {
   switch (r) {
-    case nlopt::SUCCESS: return "converged";
-    case nlopt::STOPVAL_REACHED: return "objective reached its floor";
-    case nlopt::FTOL_REACHED: return "objective stopped improving";
-    case nlopt::XTOL_REACHED: return "parameters stopped moving";
-    case nlopt::MAXEVAL_REACHED: return "evaluation limit reached";
-    case nlopt::MAXTIME_REACHED: return "time limit reached";
-    default: return "stopped (" + std::to_string(static_cast<int>(r)) + ")";
+    case nlopt::SUCCESS:
+      return "converged";
+    case nlopt::STOPVAL_REACHED:
+      return "objective reached its floor";
+    case nlopt::FTOL_REACHED:
+      return "objective stopped improving";
+    case nlopt::XTOL_REACHED:
+      return "parameters stopped moving";
+    case nlopt::MAXEVAL_REACHED:
+      return "evaluation limit reached";
+    case nlopt::MAXTIME_REACHED:
+      return "time limit reached";
+    default:
+      return "stopped (" + std::to_string(static_cast<int>(r)) + ")";
   }
 }
 
@@ -119,8 +126,8 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
   if (p == 0) throw InvalidInput("no parameter to estimate");
   for (const auto& f : parameters) {
     if (!(f.low < f.high))
-      throw InvalidInput("parameter '" + f.key + "': the bounds [" + std::to_string(f.low) +
-                         ", " + std::to_string(f.high) + "] are empty");
+      throw InvalidInput("parameter '" + f.key + "': the bounds [" + std::to_string(f.low) + ", " +
+                         std::to_string(f.high) + "] are empty");
     if (!(f.start >= f.low && f.start <= f.high))
       throw InvalidInput("parameter '" + f.key + "': the start " + std::to_string(f.start) +
                          " lies outside its bounds");
@@ -205,7 +212,7 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
   out.sd = at.sd;
   out.t_ratio.resize(k);
   for (std::size_t j = 0; j < k; ++j)
-    out.t_ratio[j] = at.sd[j] > 0 ? (at.mean[j] - targets[j]) / at.sd[j]
+    out.t_ratio[j] = at.sd[j] > 0               ? (at.mean[j] - targets[j]) / at.sd[j]
                      : at.mean[j] == targets[j] ? 0.0
                                                 : std::numeric_limits<double>::infinity();
   out.jacobian.assign(k, std::vector<double>(p, 0.0));
@@ -245,9 +252,8 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
     for (std::size_t a = 0; a < p; ++a) out.standard_error[a] = std::sqrt(factor * v[a][a]);
     for (std::size_t a = 0; a < p; ++a)
       for (std::size_t c = 0; c < p; ++c)
-        out.correlation[a][c] = v[a][a] > 0 && v[c][c] > 0
-                                    ? v[a][c] / std::sqrt(v[a][a] * v[c][c])
-                                    : (a == c ? 1.0 : 0.0);
+        out.correlation[a][c] = v[a][a] > 0 && v[c][c] > 0 ? v[a][c] / std::sqrt(v[a][a] * v[c][c])
+                                                           : (a == c ? 1.0 : 0.0);
   }
   return out;
 }

@@ -67,8 +67,8 @@ Panel observed_panel(const core::Region& region, std::span<const ObservedProject
   for (const auto& t : region.ties()) {
     if (!t.start || !t.end || *t.end < first || *t.end > last || *t.end < *t.start) continue;
     if (by_project && t.kind == core::TieKind::project &&
-        from_projects.contains({std::min(t.source.value, t.target.value),
-                                std::max(t.source.value, t.target.value)}))
+        from_projects.contains(
+            {std::min(t.source.value, t.target.value), std::max(t.source.value, t.target.value)}))
       continue;  // counted by its projects below
     total += *t.end - *t.start + 1;
     ++ended;

@@ -40,8 +40,8 @@ SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replica
     }
     const auto endings = replicate.tie_endings();
     if (endings.ended > 0)
-      panel.mean_tie_duration = static_cast<double>(endings.months_at_risk) /
-                                static_cast<double>(endings.ended) / 12.0;
+      panel.mean_tie_duration =
+          static_cast<double>(endings.months_at_risk) / static_cast<double>(endings.ended) / 12.0;
     out.series[r] = replicate.series();
   });
   return out;

@@ -17,24 +17,33 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 constexpr std::array<std::string_view, 9> names{
-    "mean_degree",   "new_ties",   "mean_tie_duration", "triangle_closure", "repeat_share",
-    "science_share", "cross_municipal_share", "degree_quantile", "stationary"};
+    "mean_degree",           "new_ties",        "mean_tie_duration",
+    "triangle_closure",      "repeat_share",    "science_share",
+    "cross_municipal_share", "degree_quantile", "stationary"};
 
 std::string plain_label(StatisticKind kind) {
   switch (kind) {
-    case StatisticKind::mean_degree: return "mean degree";
-    case StatisticKind::new_ties: return "new ties per year";
-    case StatisticKind::mean_tie_duration: return "mean tie duration (years)";
-    case StatisticKind::triangle_closure: return "share of new ties closing a triangle";
-    case StatisticKind::repeat_share: return "share of new ties repeating a collaboration";
-    case StatisticKind::science_share: return "science share of firms";
-    case StatisticKind::cross_municipal_share: return "cross-municipal share";
-    case StatisticKind::degree_quantile: return "degree quantile";
-    case StatisticKind::stationary: return "trend";
+    case StatisticKind::mean_degree:
+      return "mean degree";
+    case StatisticKind::new_ties:
+      return "new ties per year";
+    case StatisticKind::mean_tie_duration:
+      return "mean tie duration (years)";
+    case StatisticKind::triangle_closure:
+      return "share of new ties closing a triangle";
+    case StatisticKind::repeat_share:
+      return "share of new ties repeating a collaboration";
+    case StatisticKind::science_share:
+      return "science share of firms";
+    case StatisticKind::cross_municipal_share:
+      return "cross-municipal share";
+    case StatisticKind::degree_quantile:
+      return "degree quantile";
+    case StatisticKind::stationary:
+      return "trend";
   }
   return "?";
 }
-
 
 using Adjacency = std::vector<std::vector<std::uint32_t>>;
 
@@ -70,7 +79,9 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
   for (const bool p : net.present) present += p ? 1 : 0;
   switch (s.kind) {
     case StatisticKind::mean_degree:
-      return present > 0 ? 2.0 * static_cast<double>(net.pairs.size()) / static_cast<double>(present) : 0.0;
+      return present > 0
+                 ? 2.0 * static_cast<double>(net.pairs.size()) / static_cast<double>(present)
+                 : 0.0;
     case StatisticKind::science_share: {
       std::vector<bool> with_science(net.present.size(), false);
       auto science = [&](std::uint32_t v) {
@@ -115,7 +126,8 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
       const auto hi = std::min(lo + 1, d.size() - 1);
       return d[lo] + (h - static_cast<double>(lo)) * (d[hi] - d[lo]);
     }
-    default: return nan;
+    default:
+      return nan;
   }
 }
 
@@ -148,7 +160,8 @@ std::string Statistic::label() const {
       inner.kind = of;
       return "trend of " + inner.label() + " per year";
     }
-    default: return plain_label(kind);
+    default:
+      return plain_label(kind);
   }
 }
 
@@ -157,8 +170,7 @@ std::vector<double> yearly(const Statistic& s, const core::Region& region, const
     throw InvalidInput("'" + s.label() + "' has no yearly values");
   std::vector<double> out(panel.years.size(), nan);
   if (!is_flow(s.kind)) {
-    for (std::size_t y = 0; y < panel.years.size(); ++y)
-      out[y] = level(s, region, panel.years[y]);
+    for (std::size_t y = 0; y < panel.years.size(); ++y) out[y] = level(s, region, panel.years[y]);
     return out;
   }
   const std::uint8_t mask = s.tie_kind ? kind_bit(*s.tie_kind) : std::uint8_t{0xff};
@@ -167,8 +179,8 @@ std::vector<double> yearly(const Statistic& s, const core::Region& region, const
     const auto& now = panel.years[y];
     if (y > 0) {
       const auto& before = panel.years[y - 1];
-      const Adjacency adj = s.kind == StatisticKind::triangle_closure ? adjacency(before)
-                                                                      : Adjacency{};
+      const Adjacency adj =
+          s.kind == StatisticKind::triangle_closure ? adjacency(before) : Adjacency{};
       std::size_t fresh = 0, hits = 0;
       for (const auto& p : now.pairs) {
         if ((p.kinds & mask) == 0 || has_pair(before.pairs, p.a, p.b)) continue;

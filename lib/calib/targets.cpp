@@ -43,12 +43,13 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
     t.statistic.quantile = *q;
   }
   if (const auto* node = r.get("of")) {
-    if (*kind != StatisticKind::stationary) r.fail(*node, "'of' belongs to statistic stationary only");
+    if (*kind != StatisticKind::stationary)
+      r.fail(*node, "'of' belongs to statistic stationary only");
     const auto inner = parse_statistic_kind(*r.string("of"));
-    if (!inner || *inner == StatisticKind::stationary ||
-        *inner == StatisticKind::mean_tie_duration)
-      r.fail(*node, "'of' must name a yearly statistic (mean_degree, new_ties, triangle_closure, "
-                    "repeat_share, science_share, cross_municipal_share, degree_quantile)");
+    if (!inner || *inner == StatisticKind::stationary || *inner == StatisticKind::mean_tie_duration)
+      r.fail(*node,
+             "'of' must name a yearly statistic (mean_degree, new_ties, triangle_closure, "
+             "repeat_share, science_share, cross_municipal_share, degree_quantile)");
     t.statistic.of = *inner;
   } else if (*kind == StatisticKind::stationary) {
     throw InvalidInput(t.at, "a stationary target names the statistic with 'of'");
@@ -74,8 +75,8 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
     t.weight = *w;
   }
   if (t.value && t.years)
-    throw InvalidInput(t.at, "target #" + std::to_string(n) +
-                                 " has both 'value' and 'from_data': give one");
+    throw InvalidInput(
+        t.at, "target #" + std::to_string(n) + " has both 'value' and 'from_data': give one");
   if (!t.value && !t.years) {
     if (*kind != StatisticKind::stationary)
       throw InvalidInput(t.at, "target #" + std::to_string(n) + " (" + t.statistic.label() +
@@ -135,12 +136,13 @@ void check_targets(std::span<const Target> targets, std::size_t actors) {
       case StatisticKind::cross_municipal_share:
         if (v < 0 || v > 1) bad("a share must be from 0 to 1");
         break;
-      case StatisticKind::stationary: break;
+      case StatisticKind::stationary:
+        break;
     }
     for (std::size_t j = 0; j < i; ++j)
       if (targets[j].statistic == t.statistic && targets[j].value && *targets[j].value != v)
-        bad("contradicts the same statistic at line " + std::to_string(targets[j].at.line) +
-            " (" + std::to_string(*targets[j].value) + ")");
+        bad("contradicts the same statistic at line " + std::to_string(targets[j].at.line) + " (" +
+            std::to_string(*targets[j].value) + ")");
   }
 }
 

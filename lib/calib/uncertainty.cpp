@@ -18,9 +18,9 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
   const auto at = text.find(marker);
   if (at == std::string_view::npos) return std::nullopt;
   const auto end = text.find('\n', at);
-  const auto line = text.substr(at + marker.size(), end == std::string_view::npos
-                                                        ? std::string_view::npos
-                                                        : end - at - marker.size());
+  const auto line =
+      text.substr(at + marker.size(), end == std::string_view::npos ? std::string_view::npos
+                                                                    : end - at - marker.size());
   auto bad = [&](const std::string& why) {
     return InvalidInput(file + ": the calibration line (verbund-calibration) " + why);
   };

@@ -21,8 +21,8 @@ StoredProjects read_stored_projects(const Store& store, const core::Region& regi
     detail::Statement stmt(db, "SELECT id, start, \"end\" FROM projects ORDER BY id");
     while (stmt.step()) {
       position.emplace(std::string(stmt.text(0)), out.projects.size());
-      out.projects.push_back({std::string(stmt.text(0)), stmt.optional_int(1),
-                              stmt.optional_int(2), {}});
+      out.projects.push_back(
+          {std::string(stmt.text(0)), stmt.optional_int(1), stmt.optional_int(2), {}});
     }
   }
   {

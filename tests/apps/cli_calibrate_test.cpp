@@ -33,6 +33,19 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
   // The calibrated scenario parses and runs.
   CHECK(run_cli({"-q", "simulate", "cal.toml", "--replicates", "2"}, dir.path()).exit_code == 0);
   CHECK(dump_database(dir / "verbund.db").size() >= before.size());
+  // Parameter uncertainty: the calibrated baseline's estimates are drawn per replicate.
+  write_file(dir / "wg.toml",
+             "name = \"wg\"\nhorizon_months = 24\n[[intervention]]\ntype = \"working_group\"\n"
+             "select = { kinds = [\"firm\"], size = 20 }\nmeetings = 4\n");
+  const auto pu = run_cli({"--no-record", "compare", "cal.toml", "wg.toml", "--replicates", "3",
+                           "--parameter-uncertainty"},
+                          dir.path());
+  CHECK(pu.exit_code == 0);
+  CHECK_THAT(pu.err, Catch::Contains("cover both Monte Carlo noise and the uncertainty"));
+  const auto plain = run_cli(
+      {"--no-record", "compare", "base.toml", "wg.toml", "--parameter-uncertainty"}, dir.path());
+  CHECK(plain.exit_code == 2);
+  CHECK_THAT(plain.err, Catch::Contains("needs a calibrated baseline"));
 
   auto refused = [&](std::vector<std::string> args, const std::string& message) {
     const auto stored = dump_database(dir / "verbund.db");
@@ -57,9 +70,9 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
 
 TEST_CASE("cli: metrics --years prints the observed series", "[cli][calib]") {
   ScratchDir dir;
-  REQUIRE(run_cli({"generate", "ruhr", "--firms", "100", "--seed", "2", "--year", "2020"},
-                  dir.path())
-              .exit_code == 0);
+  REQUIRE(
+      run_cli({"generate", "ruhr", "--firms", "100", "--seed", "2", "--year", "2020"}, dir.path())
+          .exit_code == 0);
   const auto r = run_cli({"--format", "csv", "metrics", "--years", "2019..2020"}, dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);

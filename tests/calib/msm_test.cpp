@@ -7,6 +7,7 @@
 
 #include "verbund/calib/calibrate.hpp"
 #include "verbund/calib/msm.hpp"
+#include "verbund/calib/uncertainty.hpp"
 #include "verbund/error.hpp"
 #include "verbund/gen/ruhr.hpp"
 
@@ -83,8 +84,8 @@ TEST_CASE("calib: MSM on a linear model equals generalised least squares", "[cal
   const Matrix theta = multiply(multiply(multiply(bread, at), w), rhs);
   CHECK(r.estimate[0] == Approx(theta[0][0]).margin(1e-5));
   CHECK(r.estimate[1] == Approx(theta[1][0]).margin(1e-5));
-  const Matrix v = multiply(multiply(bread, multiply(multiply(multiply(multiply(at, w), s), w), a)),
-                            bread);
+  const Matrix v =
+      multiply(multiply(bread, multiply(multiply(multiply(multiply(at, w), s), w), a)), bread);
   const double factor = 1.0 + 1.0 / replicates;
   CHECK(r.standard_error[0] == Approx(std::sqrt(factor * v[0][0])).epsilon(1e-6));
   CHECK(r.standard_error[1] == Approx(std::sqrt(factor * v[1][1])).epsilon(1e-6));
@@ -120,8 +121,8 @@ calib::ScenarioMoments recovery_problem(std::uint64_t seed, std::size_t replicat
   m.scenario_text = "name = \"recovery\"\nhorizon_months = 24\n";
   m.scenario_file = "recovery.toml";
   m.statistics = {{calib::StatisticKind::mean_degree}, {calib::StatisticKind::new_ties}};
-  m.parameters = calib::free_parameters("model.effects.base=-9:-3", m.scenario_text,
-                                        m.scenario_file);
+  m.parameters =
+      calib::free_parameters("model.effects.base=-9:-3", m.scenario_text, m.scenario_file);
   m.replicates = replicates;
   m.seed = seed;
   return m;
@@ -161,4 +162,42 @@ TEST_CASE("calib: parameters are recovered within 2 standard errors", "[calib]")
     covered += ok ? 1 : 0;
   }
   CHECK(covered >= 9);
+}
+
+// Draws from N(estimate, covariance): their sample moments approach the calibration's.
+TEST_CASE("calib: parameter draws have the calibration's mean and covariance", "[calib]") {
+  calib::Calibration c;
+  c.parameters = {{"a", -100, 100, 1.0}, {"b", -100, 100, -2.0}};
+  c.standard_error = {0.5, 2.0};
+  c.correlation = {{1.0, -0.6}, {-0.6, 1.0}};
+  const auto draws = calib::draw_parameters(c, 20000, 7);
+  double ma = 0, mb = 0;
+  for (const auto& d : draws) ma += d[0] / 20000, mb += d[1] / 20000;
+  double va = 0, vb = 0, cab = 0;
+  for (const auto& d : draws) {
+    va += (d[0] - ma) * (d[0] - ma) / 19999;
+    vb += (d[1] - mb) * (d[1] - mb) / 19999;
+    cab += (d[0] - ma) * (d[1] - mb) / 19999;
+  }
+  CHECK(ma == Approx(1.0).margin(0.02));
+  CHECK(mb == Approx(-2.0).margin(0.08));
+  CHECK(std::sqrt(va) == Approx(0.5).epsilon(0.03));
+  CHECK(std::sqrt(vb) == Approx(2.0).epsilon(0.03));
+  CHECK(cab / std::sqrt(va * vb) == Approx(-0.6).margin(0.03));
+  CHECK(calib::draw_parameters(c, 3, 7) == calib::draw_parameters(c, 3, 7));
+  // Bounds hold.
+  c.parameters[0].high = 1.2;
+  for (const auto& d : calib::draw_parameters(c, 500, 1)) CHECK(d[0] <= 1.2);
+  // The line calibrate writes is read back.
+  const auto read = calib::read_calibration(
+      "# verbund-calibration: {\"seed\":1,\"parameters\":[{\"key\":\"model.decay\","
+      "\"estimate\":0.03,\"standard_error\":0.01,\"low\":0.0,\"high\":0.5}],"
+      "\"correlation\":[[1.0]]}\nname = \"x\"\n",
+      "c.toml");
+  REQUIRE(read);
+  CHECK(read->parameters[0].key == "model.decay");
+  CHECK(read->parameters[0].start == 0.03);
+  CHECK_FALSE(calib::read_calibration("name = \"x\"\n", "c.toml"));
+  CHECK_THROWS_AS(calib::read_calibration("# verbund-calibration: {oops\n", "c.toml"),
+                  InvalidInput);
 }

@@ -69,7 +69,8 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
         for (std::size_t b = 0; b < size; ++b) {
           if (!m[y][a][b]) continue;
           if (a < b) ++edges;
-          if (core::is_science(region.kind(core::ActorId{static_cast<std::uint32_t>(b)}))) sci = true;
+          if (core::is_science(region.kind(core::ActorId{static_cast<std::uint32_t>(b)})))
+            sci = true;
         }
         if (region.kind(core::ActorId{static_cast<std::uint32_t>(a)}) == core::ActorKind::firm) {
           ++firms;
@@ -124,7 +125,8 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
 TEST_CASE("calib: degree quantile interpolates like R's type 7", "[calib]") {
   const auto& region = small_region();
   calib::Panel panel;
-  calib::YearNetwork net{0, {{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {1, 2, 1}}, std::vector<bool>(region.size(), false)};
+  calib::YearNetwork net{
+      0, {{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {1, 2, 1}}, std::vector<bool>(region.size(), false)};
   for (int a = 0; a < 5; ++a) net.present[a] = true;  // degrees 3, 2, 2, 1, 0
   panel.years.push_back(net);
   auto q = [&](double p) {
@@ -168,9 +170,10 @@ TEST_CASE("calib: target files are read strictly", "[calib]") {
   };
   contradicts("[[target]]\nstatistic = \"mean_degree\"\nvalue = 12\n", "t.toml:1:1: mean degree");
   contradicts("[[target]]\nstatistic = \"science_share\"\nvalue = 1.5\n", "a share must be");
-  contradicts("[[target]]\nstatistic = \"mean_degree\"\nvalue = 2\n[[target]]\nstatistic = "
-              "\"mean_degree\"\nvalue = 3\n",
-              "contradicts the same statistic at line 1");
+  contradicts(
+      "[[target]]\nstatistic = \"mean_degree\"\nvalue = 2\n[[target]]\nstatistic = "
+      "\"mean_degree\"\nvalue = 3\n",
+      "contradicts the same statistic at line 1");
   CHECK_NOTHROW(calib::check_targets(
       calib::read_targets("[[target]]\nstatistic = \"mean_degree\"\nvalue = 9\n", "t.toml"), 10));
 }

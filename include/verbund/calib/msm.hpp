@@ -49,10 +49,10 @@ struct MsmResult {
   std::vector<double> sd;         ///< replicates' standard deviation at the estimate
   std::vector<double> t_ratio;    ///< (simulated - target) / sd: converged when all |t| <= 0.1
   std::vector<double> weight;     ///< of each statistic: its weight / sd at the start squared
-  std::vector<std::vector<double>> jacobian;  ///< [statistic][parameter]
-  std::vector<bool> at_bound;                 ///< estimate within 0.1 % of the range of a bound
+  std::vector<std::vector<double>> jacobian;      ///< [statistic][parameter]
+  std::vector<bool> at_bound;                     ///< estimate within 0.1 % of the range of a bound
   double objective_start = 0.0, objective = 0.0;  ///< sum of weight x (simulated - target)^2
-  int evaluations = 0;  ///< simulator calls, Jacobian included
+  int evaluations = 0;                            ///< simulator calls, Jacobian included
   std::string stop_reason;
   std::size_t replicates = 0;
   [[nodiscard]] double max_abs_t() const noexcept;

@@ -24,7 +24,6 @@ struct SimulatedReplicates {
 /// with one seed wherever their networks agree: common random numbers).
 /// Cost: as sim::simulate, plus O(ties log degree) per simulated year. Thread-safe (reads the
 /// model). Throws as sim::Simulation does.
-[[nodiscard]] SimulatedReplicates simulate_panels(const sim::Model& model,
-                                                  std::size_t replicates);
+[[nodiscard]] SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replicates);
 
 }  // namespace verbund::calib

@@ -31,7 +31,7 @@ enum class StatisticKind {
 struct Statistic {
   StatisticKind kind = StatisticKind::mean_degree;
   std::optional<core::TieKind> tie_kind{};  ///< new_ties: only pairs with a tie of this kind
-  double quantile = 0.5;                  ///< degree_quantile: q in [0, 1]
+  double quantile = 0.5;                    ///< degree_quantile: q in [0, 1]
   /// stationary: the statistic whose trend is meant (not itself stationary or a duration).
   StatisticKind of = StatisticKind::mean_degree;
   /// "mean degree", "new ties per year (project)", "trend of mean degree per year", ...

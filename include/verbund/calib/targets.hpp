@@ -45,8 +45,9 @@ struct Target {
 
 /// Gives each target "from the data" its observed value: compute() on the observed panel of its
 /// years (`observed(first, last)` makes it; for a flow, or the trend of one, from the year
-/// before the first, so that the first year's new ties count). O(targets x panel cost). Throws InvalidInput at the
-/// target if the data leave the statistic undefined (no new ties, no ended tie).
+/// before the first, so that the first year's new ties count). O(targets x panel cost). Throws
+/// InvalidInput at the target if the data leave the statistic undefined (no new ties, no ended
+/// tie).
 template <class ObservedPanel>
 void resolve_targets(std::vector<Target>& targets, const core::Region& region,
                      ObservedPanel&& observed);
