@@ -95,7 +95,7 @@ void BM_CalibRecovery(benchmark::State& state) {
       const auto data = calib::simulate_moments(observed, truth).front();
       auto m = observed;
       m.seed = seed;
-      m.replicates = 6;
+      m.replicates = 12;
       const auto r = calib::estimate([&](auto theta) { return calib::simulate_moments(m, theta); },
                                      data, std::vector<double>{1.0, 1.0}, m.parameters);
       covered += std::abs(r.estimate[0] - truth[0]) <= 2 * r.standard_error[0] ? 1 : 0;
