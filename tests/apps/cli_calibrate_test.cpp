@@ -30,6 +30,14 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
                           Catch::Contains("# verbund-calibration: {\"seed\":3"));
   CHECK_THAT(verbund::test::read_file(dir / "diag.csv"),
              Catch::Contains("# per month\nmonth,indicator,target,mean,"));
+  // The same for any thread count.
+  auto threads = [&](const char* n) {
+    return run_cli({"--threads", n, "--seed", "3", "--no-record", "calibrate", "base.toml",
+                    "--targets", "t.toml", "--free", "model.effects.base", "--replicates", "3"},
+                   dir.path())
+        .out;
+  };
+  CHECK(threads("1") == threads("2"));
   // The calibrated scenario parses and runs.
   CHECK(run_cli({"-q", "simulate", "cal.toml", "--replicates", "2"}, dir.path()).exit_code == 0);
   CHECK(dump_database(dir / "verbund.db").size() >= before.size());
