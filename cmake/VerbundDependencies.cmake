@@ -13,3 +13,12 @@ find_package(CLI11 REQUIRED)
 # Found by path: Debian's xgboost-config.cmake also demands the xgboost CLI (/usr/bin/xgboost).
 find_library(VERBUND_XGBOOST_LIBRARY xgboost REQUIRED)
 find_path(VERBUND_XGBOOST_INCLUDE_DIR xgboost/c_api.h REQUIRED)
+# The calibration's optimiser (libnlopt-cxx-dev; its nlopt.hpp wraps the C library, so either
+# Debian build of NLopt serves: the C++ one, or the C one that it depends on).
+find_package(NLopt REQUIRED)
+if(TARGET NLopt::nlopt_cxx)
+  set(VERBUND_NLOPT_TARGET NLopt::nlopt_cxx)
+else()
+  set(VERBUND_NLOPT_TARGET NLopt::nlopt)
+endif()
+find_path(VERBUND_NLOPT_HPP nlopt.hpp REQUIRED)

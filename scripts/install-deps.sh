@@ -10,6 +10,7 @@ packages=(
   libtbb-dev libsqlite3-dev sqlite3
   catch2 libbenchmark-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
+  libnlopt-cxx-dev  # the calibration's optimiser (verbund calibrate)
   python3 python3-networkx python3-igraph python3-numpy
   python3-icalendar  # the oracle of the event agendas (.ics)
   # The fuzz preset: clang with its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer). Clang 16,

@@ -75,6 +75,7 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global);  ///< verb_calibrate.cpp
 /// `suppliers` and its subcommands (catalog, plan, risk, offer), each in verb_suppliers_*.cpp.
 Verb add_suppliers_verb(CLI::App& app, const GlobalOptions& global);
 /// `event plan` and `event replan` (verb_event.cpp).

@@ -64,7 +64,9 @@ int main(int argc, char** argv) {
                                               verbund::cli::add_event_verb(app, global),
                                               verbund::cli::add_sweep_verb(app, global),
                                               verbund::cli::add_sensitivity_verb(app, global),
-                                              verbund::cli::add_train_verb(app, global)};
+                                              verbund::cli::add_train_verb(app, global),
+
+                                              verbund::cli::add_calibrate_verb(app, global)};
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "output.hpp"
+#include "parameter_uncertainty.hpp"
 #include "sim_runs.hpp"
 #include "verbund/error.hpp"
 
@@ -23,6 +24,7 @@ struct CompareCli {
   std::vector<std::string> scenarios;
   std::size_t replicates = 20;
   std::string out;
+  bool parameter_uncertainty = false;
 };
 }  // namespace
 
@@ -40,6 +42,9 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::Range(2, 100000));
   cmd->add_option("--out", o->out,
                   "write the monthly differences to this file (.json: JSON, else CSV)");
+  cmd->add_flag("--parameter-uncertainty", o->parameter_uncertainty,
+                "each replicate draws the calibrated parameters from their sampling "
+                "distribution (the baseline's calibration provenance, see calibrate --out)");
   return {
       cmd, [&global, o, cmd] {
         std::vector<io::LoadedScenario> loaded;
@@ -66,7 +71,13 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         for (const auto& l : loaded)
           models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
         for (const auto& model : models) print_notes(model, global.quiet);
-        const auto baseline = run_model(models.front(), o->replicates, global.quiet);
+        const ParameterDraws draws(o->parameter_uncertainty, o->scenarios, o->replicates, seed,
+                                   global.quiet);
+        auto run_scenario = [&](std::size_t s) {
+          return draws.active() ? draws.run(region, s, loaded[s].inputs)
+                                : run_model(models[s], o->replicates, global.quiet);
+        };
+        const auto baseline = run_scenario(0);
         const auto base_summary = sim::summarize(baseline);
         Table t{"differences",
                 {"scenario", "indicator", "baseline", "scenario value", "difference", "low (95%)",
@@ -76,7 +87,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<io::ScenarioSeries> stored{stored_series(names.front(), baseline)};
         bool cancelled = baseline.cancelled;  // Ctrl-C: the scenarios not begun are left out
         for (std::size_t s = 1; s < scenarios.size() && !cancelled; ++s) {
-          const auto run = run_model(models[s], o->replicates, global.quiet);
+          const auto run = run_scenario(s);
           cancelled = run.cancelled;
           const auto diff = sim::compare(baseline, run);
           stored.push_back(stored_series(names[s], run));

@@ -4,6 +4,7 @@
 
 #include "analysis_scope.hpp"
 #include "cli.hpp"
+#include "metrics_years.hpp"
 #include "output.hpp"
 #include "verbund/analysis/metrics.hpp"
 
@@ -97,6 +98,7 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
   struct State {
     std::optional<std::string> by;
     AnalysisScope scope;
+    std::optional<std::string> years;
   };
   auto state = std::make_shared<State>();
   CLI::App* cmd =
@@ -108,8 +110,16 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
                   "ties to anyone count)")
       ->check(CLI::IsMember({"municipality", "kind", "sector", "theme"}));
   add_scope_options(*cmd, state->scope);
+  cmd->add_option("--years", state->years,
+                  "instead: the observed series of FIRST..LAST (e.g. 2014..2017), one row a year: "
+                  "ties active in the year and the projects running in it");
   return {
       cmd, [&global, state] {
+        if (state->years) {  // the observed series, as calibration's targets read the data
+          print_tables(std::cout, {observed_series_table(global, parse_year_range(*state->years))},
+                       global.format);
+          return;
+        }
         const analysis::TieFilter filter = tie_filter(state->scope);
         const core::Region region = open_store(global, /*create=*/false).load_region();
         const auto selected = scope_selection(region, state->scope);

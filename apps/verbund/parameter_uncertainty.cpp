@@ -1,0 +1,43 @@
+// `compare --parameter-uncertainty`: replicates with parameters drawn from the calibration.
+#include "parameter_uncertainty.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "verbund/error.hpp"
+
+namespace verbund::cli {
+
+ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scenarios,
+                               std::size_t replicates, std::uint64_t seed, bool quiet)
+    : files_(scenarios), seed_(seed) {
+  if (!active) return;
+  for (const auto& f : files_) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts_.push_back(s.str());
+  }
+  calibration_ = calib::read_calibration(texts_.front(), files_.front());
+  if (!calibration_)
+    throw InvalidInput(SourceLocation{files_.front(), 0, 0},
+                       "--parameter-uncertainty needs a calibrated baseline (written by "
+                       "`verbund calibrate --out`), whose provenance holds the estimates");
+  draws_ = calib::draw_parameters(*calibration_, replicates, seed);
+  if (!quiet) {
+    std::cerr << "Parameter uncertainty: each replicate draws";
+    for (const auto& p : calibration_->parameters) std::cerr << ' ' << p.key;
+    std::cerr << " from the calibration of " << files_.front()
+              << "; the intervals cover both Monte Carlo noise and the uncertainty of the "
+                 "estimates.\n";
+  }
+}
+
+sim::Run ParameterDraws::run(const core::Region& region, std::size_t s,
+                             const sim::ScenarioInputs& inputs) const {
+  return calib::simulate_with_draws(region, texts_[s], files_[s], inputs, calibration_->parameters,
+                                    draws_, seed_);
+}
+
+}  // namespace verbund::cli

@@ -1,0 +1,33 @@
+#pragma once
+// `compare --parameter-uncertainty`: every replicate of every scenario runs with parameters drawn
+// from the baseline's calibration (calib::read_calibration), the same draw for replicate r of
+// each scenario, so that differences stay paired.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "verbund/calib/uncertainty.hpp"
+
+namespace verbund::cli {
+
+class ParameterDraws {
+ public:
+  /// Inactive unless `active`; else reads the calibration of scenarios[0] (InvalidInput if it has
+  /// none), draws the parameters and says on stderr (unless quiet) what the intervals cover.
+  ParameterDraws(bool active, const std::vector<std::string>& scenarios, std::size_t replicates,
+                 std::uint64_t seed, bool quiet);
+  [[nodiscard]] bool active() const noexcept { return calibration_.has_value(); }
+  /// Scenario s's replicates, each with its drawn parameters.
+  [[nodiscard]] sim::Run run(const core::Region& region, std::size_t s,
+                             const sim::ScenarioInputs& inputs) const;
+
+ private:
+  std::vector<std::string> files_, texts_;
+  std::optional<calib::Calibration> calibration_;
+  std::vector<std::vector<double>> draws_;
+  std::uint64_t seed_ = 1;
+};
+
+}  // namespace verbund::cli

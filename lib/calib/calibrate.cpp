@@ -1,0 +1,252 @@
+// A scenario's freed parameters, its simulated statistics, and its calibrated text.
+#include "verbund/calib/calibrate.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "io/toml.hpp"
+#include "verbund/sim/model.hpp"
+
+namespace verbund::calib {
+
+namespace {
+
+double parse_number(std::string_view text, const std::string& key) {
+  std::string s(text);
+  std::size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(s, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != s.size() || !std::isfinite(v))
+    throw InvalidInput("parameter '" + key + "': bound '" + s + "' is not a number");
+  return v;
+}
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  const auto e = s.find_last_not_of(" \t");
+  return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+}
+
+std::pair<double, double> default_bounds(const std::string& key, double v) {
+  auto starts = [&](std::string_view p) { return key.starts_with(p); };
+  if (starts("model.effects.") || starts("model.innovation.")) return {v - 3.0, v + 3.0};
+  if (starts("model.meetings."))
+    return {0.0, std::min(sim::max_meeting_rate, std::max(4.0 * v, 1.0))};
+  if (key == "model.decay" || key == "model.end_probability") return {0.0, 0.5};
+  if (key == "model.end_threshold") return {0.0, 0.95};
+  if (key == "model.firm_exit" || key == "model.firm_entry") return {0.0, 0.1};
+  if (key == "model.half_distance_km") return {1.0, 200.0};
+  return {0.0, 1.0};  // model.new_supplier_share
+}
+
+// Applies one setting to a TOML table: the same key syntax as sim::parse_scenario.
+void apply(toml::table& root, const sim::ParameterSetting& s) {
+  toml::table* table = &root;
+  std::string rest = s.key;
+  auto bad = [&](const std::string& why) {
+    return InvalidInput("parameter '" + s.key + "': " + why);
+  };
+  while (true) {
+    const auto bracket = rest.find('[');
+    const auto dot = rest.find('.');
+    if (bracket != std::string::npos && (dot == std::string::npos || bracket < dot)) {
+      const auto close = rest.find(']', bracket);
+      if (close == std::string::npos || close + 1 >= rest.size() || rest[close + 1] != '.')
+        throw bad("expected NAME[PICK].FIELD");
+      const auto name = rest.substr(0, bracket);
+      const auto pick = rest.substr(bracket + 1, close - bracket - 1);
+      auto* array = (*table)[name].as_array();
+      if (!array) throw bad("the scenario has no " + name);
+      toml::table* found = nullptr;
+      const bool index = !pick.empty() && pick.find_first_not_of("0123456789") == std::string::npos;
+      for (std::size_t i = 0; i < array->size() && !found; ++i) {
+        auto* t = (*array)[i].as_table();
+        if (!t) continue;
+        if (index ? std::stoul(pick) == i + 1
+                  : (*t)["name"].value<std::string>().value_or("") == pick)
+          found = t;
+      }
+      if (!found) throw bad("no " + name + " '" + pick + "'");
+      table = found;
+      rest = rest.substr(close + 2);
+      continue;
+    }
+    if (dot == std::string::npos) break;
+    const auto part = rest.substr(0, dot);
+    if (!table->contains(part)) table->insert(part, toml::table{});
+    table = (*table)[part].as_table();
+    if (!table) throw bad("'" + part + "' is not a table");
+    rest = rest.substr(dot + 1);
+  }
+  std::visit(
+      [&](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, double>) {
+          if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9.0e15)
+            table->insert_or_assign(rest, static_cast<std::int64_t>(v));
+          else
+            table->insert_or_assign(rest, v);
+        } else {
+          table->insert_or_assign(rest, v);
+        }
+      },
+      s.value);
+}
+
+}  // namespace
+
+std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_view scenario_text,
+                                           const std::string& scenario_file) {
+  const sim::Scenario scenario = sim::parse_scenario(scenario_text, scenario_file, {});
+  const auto& keys = sim::model_parameter_keys();
+  std::vector<FreeParameter> out;
+  std::set<std::string> seen;
+  std::size_t begin = 0;
+  while (begin <= spec.size()) {
+    auto end = spec.find(',', begin);
+    if (end == std::string_view::npos) end = spec.size();
+    const std::string item = trim(spec.substr(begin, end - begin));
+    begin = end + 1;
+    if (item.empty())
+      throw InvalidInput("--free: an empty parameter name in '" + std::string(spec) + "'");
+    FreeParameter f;
+    const auto eq = item.find('=');
+    f.key = trim(item.substr(0, eq));
+    if (!seen.insert(f.key).second) throw InvalidInput("parameter '" + f.key + "' is freed twice");
+    std::optional<std::pair<double, double>> bounds;
+    if (eq != std::string::npos) {
+      const auto range = item.substr(eq + 1);
+      const auto colon = range.find(':', 1);  // a leading '-' is a sign, ':' separates
+      if (colon == std::string::npos)
+        throw InvalidInput("parameter '" + f.key + "': bounds are written LOW:HIGH, not '" + range +
+                           "'");
+      bounds = std::pair{parse_number(trim(range.substr(0, colon)), f.key),
+                         parse_number(trim(range.substr(colon + 1)), f.key)};
+      if (!(bounds->first < bounds->second))
+        throw InvalidInput("parameter '" + f.key + "': the bounds " + range +
+                           " are empty (LOW must be below HIGH)");
+    }
+    if (f.key.starts_with("model.")) {
+      if (std::find(keys.begin(), keys.end(), f.key) == keys.end())
+        throw InvalidInput("parameter '" + f.key +
+                           "' does not exist (see the model keys in the README, e.g. "
+                           "model.effects.base, model.meetings.triadic)");
+      f.start = *sim::model_parameter(scenario.model, f.key);
+      const auto [lo, hi] = bounds.value_or(default_bounds(f.key, f.start));
+      f.low = lo;
+      f.high = hi;
+      f.start = std::clamp(f.start, f.low, f.high);
+    } else {
+      if (!bounds)
+        throw InvalidInput("parameter '" + f.key + "': give its bounds, as " + f.key +
+                           "=LOW:HIGH (only model.* keys have default bounds)");
+      f.low = bounds->first;
+      f.high = bounds->second;
+      f.start = 0.5 * (f.low + f.high);
+    }
+    out.push_back(f);
+  }
+  // Every key must be one the scenario takes: parse once at the starts.
+  std::vector<double> starts;
+  for (const auto& f : out) starts.push_back(f.start);
+  (void)sim::parse_scenario(scenario_text, scenario_file, settings_of(out, starts));
+  return out;
+}
+
+std::vector<sim::ParameterSetting> settings_of(std::span<const FreeParameter> parameters,
+                                               std::span<const double> theta) {
+  std::vector<sim::ParameterSetting> out;
+  for (std::size_t i = 0; i < parameters.size(); ++i)
+    out.push_back({parameters[i].key, sim::ParameterValue{theta[i]}});
+  return out;
+}
+
+SimulatedReplicates simulate_replicates(const ScenarioMoments& m, std::span<const double> theta) {
+  const auto settings = settings_of(m.parameters, theta);
+  const sim::Scenario scenario = sim::parse_scenario(m.scenario_text, m.scenario_file, settings);
+  const sim::Model model = sim::compile(*m.region, scenario, m.inputs, {.seed = m.seed});
+  return simulate_panels(model, m.replicates);
+}
+
+std::optional<int> start_year(const core::Region& region, const sim::Scenario& scenario) {
+  if (scenario.start_year) return scenario.start_year;
+  std::optional<int> latest;
+  for (const auto& t : region.ties())
+    if (t.start && (!latest || *t.start > *latest)) latest = t.start;
+  return latest;
+}
+
+void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::optional<int> start,
+                   int horizon_months) {
+  m.windows.assign(targets.size(), std::nullopt);
+  const int years = horizon_months / 12;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto& t = targets[k];
+    if (!t.years) continue;
+    if (!start)
+      throw InvalidInput(t.at,
+                         "targets from the data need the scenario's start_year (the "
+                         "region's ties have no start years)");
+    const bool flow = is_flow(t.statistic.kind) ||
+                      (t.statistic.kind == StatisticKind::stationary && is_flow(t.statistic.of));
+    const int first = t.years->first - *start - (flow ? 1 : 0);
+    const int last = t.years->second - *start;
+    if (first < 0 || last > years)
+      throw InvalidInput(t.at, "the years " + std::to_string(t.years->first) + "-" +
+                                   std::to_string(t.years->second) +
+                                   " are not all simulated: the scenario runs from " +
+                                   std::to_string(*start) + " to " +
+                                   std::to_string(*start + years) +
+                                   " (set start_year and horizon_months to cover them)");
+    if (t.statistic.kind != StatisticKind::mean_tie_duration) m.windows[k] = std::pair{first, last};
+  }
+}
+
+std::vector<std::vector<double>> simulate_moments(const ScenarioMoments& m,
+                                                  std::span<const double> theta) {
+  const auto reps = simulate_replicates(m, theta);
+  std::vector<std::vector<double>> out;
+  for (const auto& panel : reps.panels) out.push_back(statistics_of(m, panel));
+  return out;
+}
+
+std::vector<double> statistics_of(const ScenarioMoments& m, const Panel& panel) {
+  {
+    std::vector<double> row;
+    for (std::size_t k = 0; k < m.statistics.size(); ++k) {
+      const auto window = k < m.windows.size() ? m.windows[k] : std::nullopt;
+      if (!window) {
+        row.push_back(compute(m.statistics[k], *m.region, panel));
+        continue;
+      }
+      Panel part;
+      part.mean_tie_duration = panel.mean_tie_duration;
+      for (int y = window->first; y <= window->second && y < static_cast<int>(panel.years.size());
+           ++y)
+        part.years.push_back(panel.years[static_cast<std::size_t>(y)]);
+      row.push_back(compute(m.statistics[k], *m.region, part));
+    }
+    return row;
+  }
+}
+
+std::string scenario_with(std::string_view scenario_text, const std::string& file,
+                          std::span<const sim::ParameterSetting> settings,
+                          std::span<const std::string> header) {
+  (void)sim::parse_scenario(scenario_text, file, settings);  // refuses what it would refuse
+  toml::table root = io::parse_toml(scenario_text, file);
+  for (const auto& s : settings) apply(root, s);
+  std::ostringstream out;
+  for (const auto& line : header) out << "# " << line << '\n';
+  out << '\n' << root << '\n';
+  return out.str();
+}
+
+}  // namespace verbund::calib
