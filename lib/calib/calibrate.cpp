@@ -46,60 +46,6 @@ std::pair<double, double> default_bounds(const std::string& key, double v) {
   return {0.0, 1.0};  // model.new_supplier_share
 }
 
-// Applies one setting to a TOML table: the same key syntax as sim::parse_scenario.
-void apply(toml::table& root, const sim::ParameterSetting& s) {
-  toml::table* table = &root;
-  std::string rest = s.key;
-  auto bad = [&](const std::string& why) {
-    return InvalidInput("parameter '" + s.key + "': " + why);
-  };
-  while (true) {
-    const auto bracket = rest.find('[');
-    const auto dot = rest.find('.');
-    if (bracket != std::string::npos && (dot == std::string::npos || bracket < dot)) {
-      const auto close = rest.find(']', bracket);
-      if (close == std::string::npos || close + 1 >= rest.size() || rest[close + 1] != '.')
-        throw bad("expected NAME[PICK].FIELD");
-      const auto name = rest.substr(0, bracket);
-      const auto pick = rest.substr(bracket + 1, close - bracket - 1);
-      auto* array = (*table)[name].as_array();
-      if (!array) throw bad("the scenario has no " + name);
-      toml::table* found = nullptr;
-      const bool index = !pick.empty() && pick.find_first_not_of("0123456789") == std::string::npos;
-      for (std::size_t i = 0; i < array->size() && !found; ++i) {
-        auto* t = (*array)[i].as_table();
-        if (!t) continue;
-        if (index ? std::stoul(pick) == i + 1
-                  : (*t)["name"].value<std::string>().value_or("") == pick)
-          found = t;
-      }
-      if (!found) throw bad("no " + name + " '" + pick + "'");
-      table = found;
-      rest = rest.substr(close + 2);
-      continue;
-    }
-    if (dot == std::string::npos) break;
-    const auto part = rest.substr(0, dot);
-    if (!table->contains(part)) table->insert(part, toml::table{});
-    table = (*table)[part].as_table();
-    if (!table) throw bad("'" + part + "' is not a table");
-    rest = rest.substr(dot + 1);
-  }
-  std::visit(
-      [&](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, double>) {
-          if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9.0e15)
-            table->insert_or_assign(rest, static_cast<std::int64_t>(v));
-          else
-            table->insert_or_assign(rest, v);
-        } else {
-          table->insert_or_assign(rest, v);
-        }
-      },
-      s.value);
-}
-
 }  // namespace
 
 std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_view scenario_text,
@@ -240,12 +186,9 @@ std::vector<double> statistics_of(const ScenarioMoments& m, const Panel& panel) 
 std::string scenario_with(std::string_view scenario_text, const std::string& file,
                           std::span<const sim::ParameterSetting> settings,
                           std::span<const std::string> header) {
-  (void)sim::parse_scenario(scenario_text, file, settings);  // refuses what it would refuse
-  toml::table root = io::parse_toml(scenario_text, file);
-  for (const auto& s : settings) apply(root, s);
   std::ostringstream out;
   for (const auto& line : header) out << "# " << line << '\n';
-  out << '\n' << root << '\n';
+  out << '\n' << sim::scenario_text(scenario_text, file, settings);
   return out.str();
 }
 

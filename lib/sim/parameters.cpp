@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 #include "io/toml.hpp"
 #include "sim/interventions/registry.hpp"
@@ -166,6 +167,16 @@ Scenario parse_scenario(std::string_view toml_text, const std::string& file,
     }
     throw;
   }
+}
+
+std::string scenario_text(std::string_view toml_text, const std::string& file,
+                          std::span<const ParameterSetting> settings) {
+  static_cast<void>(parse_scenario(toml_text, file, settings));  // refuses what it would refuse
+  toml::table root = io::parse_toml(toml_text, file);
+  for (const auto& s : settings) apply(root, s);
+  std::ostringstream out;
+  out << root << '\n';
+  return out.str();
 }
 
 std::vector<std::string> model_parameter_keys() {

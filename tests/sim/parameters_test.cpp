@@ -9,7 +9,7 @@ using namespace verbund::sim;
 
 namespace {
 
-const char* const scenario_text = R"(
+const char* const two_groups = R"(
 name = "two groups"
 horizon_months = 24
 
@@ -30,7 +30,7 @@ conversion = 0.3
 )";
 
 Scenario with(std::vector<ParameterSetting> settings) {
-  return parse_scenario(scenario_text, "s.toml", settings);
+  return parse_scenario(two_groups, "s.toml", settings);
 }
 
 std::string refusal(std::vector<ParameterSetting> settings) {
@@ -68,7 +68,7 @@ TEST_CASE("a setting equals the same value written in the file", "[sim][paramete
   REQUIRE(office);
   CHECK(office->conversion == 0.45);
 
-  const auto plain = parse_scenario(scenario_text, "s.toml");
+  const auto plain = parse_scenario(two_groups, "s.toml");
   CHECK(plain.model.decay == 0.03);
   CHECK(with({}).model.decay == 0.03);
 }
@@ -116,4 +116,20 @@ TEST_CASE("to_string writes values as TOML does", "[sim][parameters]") {
   CHECK(to_string(ParameterValue{std::int64_t{3}}) == "3");
   CHECK(to_string(ParameterValue{true}) == "true");
   CHECK(to_string(ParameterValue{std::string("Essen")}) == "\"Essen\"");
+}
+
+TEST_CASE("scenario_text writes the settings into a file that parses to the same scenario",
+          "[sim][parameters]") {
+  const std::vector<ParameterSetting> settings{{"model.effects.base", -5.25},
+                                               {"intervention[office.west].conversion", 0.4}};
+  const auto text = scenario_text(two_groups, "s.toml", settings);
+  const auto again = parse_scenario(text, "calibrated.toml");
+  const auto direct = with(settings);
+  CHECK(again.model.effects.base == direct.model.effects.base);
+  CHECK(again.model.decay == 0.03);
+  CHECK(again.interventions[1].spec_if<TransferOffice>()->conversion == 0.4);
+  CHECK(again.interventions[0].spec_if<WorkingGroup>()->select.size == 10);
+  CHECK_THROWS_WITH(
+      scenario_text(two_groups, "s.toml", std::vector<ParameterSetting>{{"model.decay", 2.0}}),
+      Catch::Contains("parameter 'model.decay' = 2"));
 }

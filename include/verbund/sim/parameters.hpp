@@ -41,6 +41,12 @@ struct ParameterSetting {
 [[nodiscard]] Scenario parse_scenario(std::string_view toml_text, const std::string& file,
                                       std::span<const ParameterSetting> settings);
 
+/// The scenario's TOML text with `settings` applied, as parse_scenario with settings reads it
+/// (checked by parsing it so; the file's comments are not kept): what a calibrated scenario file
+/// is written from. O(size + settings). Throws as parse_scenario with settings. Thread-safe.
+[[nodiscard]] std::string scenario_text(std::string_view toml_text, const std::string& file,
+                                        std::span<const ParameterSetting> settings);
+
 /// The numeric model keys a run can be given, e.g. "model.decay", "model.effects.base",
 /// "model.effects.firm.base" (one per kind and coefficient), in a fixed order. No throw
 /// beyond allocation.
