@@ -11,10 +11,11 @@
 
 namespace verbund::cli {
 
-std::pair<int, int> parse_year_range(const std::string& text) {
+std::pair<int, int> parse_year_range(const std::string& text, std::string_view option) {
   const auto dots = text.find("..");
   auto bad = [&] {
-    return InvalidInput("--years '" + text + "': write FIRST..LAST, e.g. 2014..2017, years " +
+    return InvalidInput(std::string(option) + " '" + text +
+                        "': write FIRST..LAST, e.g. 2014..2017, years " +
                         std::to_string(core::min_year) + " to " + std::to_string(core::max_year));
   };
   if (dots == std::string::npos) throw bad();

@@ -34,6 +34,26 @@ ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scen
   }
 }
 
+void set_baseline_estimates(const std::vector<std::string>& files,
+                            std::vector<io::LoadedScenario>& loaded, bool quiet) {
+  std::ifstream in(files.front(), std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto calibration = calib::read_calibration(text.str(), files.front());
+  if (!calibration || files.size() < 2) return;
+  std::vector<sim::ParameterSetting> settings;
+  for (const auto& p : calibration->parameters) settings.push_back({p.key, p.start});
+  for (std::size_t s = 1; s < files.size(); ++s) {
+    const auto market = loaded[s].inputs.market;
+    loaded[s] = io::load_scenario_inputs(files[s], settings);
+    loaded[s].inputs.market = market;
+  }
+  if (quiet) return;
+  std::cerr << "Calibrated baseline: every scenario runs with its estimates";
+  for (const auto& p : calibration->parameters) std::cerr << ' ' << p.key << " = " << p.start;
+  std::cerr << " (--parameter-uncertainty draws them instead).\n";
+}
+
 sim::Run ParameterDraws::run(const core::Region& region, std::size_t s,
                              const sim::ScenarioInputs& inputs) const {
   return calib::simulate_with_draws(region, texts_[s], files_[s], inputs, calibration_->parameters,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "verbund/calib/uncertainty.hpp"
+#include "verbund/io/scenario_inputs.hpp"
 
 namespace verbund::cli {
 
@@ -29,5 +30,12 @@ class ParameterDraws {
   std::vector<std::vector<double>> draws_;
   std::uint64_t seed_ = 1;
 };
+
+/// `compare` without --parameter-uncertainty: when the baseline (files[0]) is calibrated, every
+/// other scenario is loaded again with the baseline's estimates set, so that a difference is the
+/// programme's and not the calibration's; a note on stderr (unless quiet) says so. Throws
+/// InvalidInput as read_calibration and load_scenario_inputs do.
+void set_baseline_estimates(const std::vector<std::string>& files,
+                            std::vector<io::LoadedScenario>& loaded, bool quiet);
 
 }  // namespace verbund::cli

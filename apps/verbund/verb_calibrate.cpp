@@ -116,6 +116,31 @@ void explain(const std::vector<calib::FreeParameter>& free,
           << "): the targets tell mostly their combination, not each one.\n";
 }
 
+// --validate's years: after every fitted year (out of sample), and simulated by the scenario.
+void check_validation_years(const std::vector<calib::Target>& targets, std::pair<int, int> v,
+                            std::optional<int> start, int horizon_months) {
+  const std::string option =
+      "--validate " + std::to_string(v.first) + ".." + std::to_string(v.second) + ": ";
+  int last_fitted = 0;
+  for (const auto& t : targets)
+    if (t.years) last_fitted = std::max(last_fitted, t.years->second);
+  if (last_fitted == 0)
+    throw InvalidInput(option +
+                       "no target is from the data (from_data = [A, B]): nothing to "
+                       "forecast out of sample");
+  if (v.first <= last_fitted)
+    throw InvalidInput(option +
+                       "out of sample means years after the fitted ones (the targets "
+                       "reach " +
+                       std::to_string(last_fitted) + ")");
+  if (!start) throw InvalidInput(option + "the scenario needs a start_year");
+  const int end = *start + horizon_months / 12;
+  if (v.second > end)
+    throw InvalidInput(option + "the scenario simulates " + std::to_string(*start) + " to " +
+                       std::to_string(end) + " only; lengthen horizon_months to reach " +
+                       std::to_string(v.second));
+}
+
 // Out of sample: each target from the data, predicted for the years `v` by the calibrated model,
 // by persistence (the last fitted year's value) and by the fitted years' linear trend.
 Table out_of_sample(const core::Region& region, const io::StoredProjects& stored,
@@ -233,7 +258,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         check_writable(o->out);
         check_writable(o->diagnostics);
         std::optional<std::pair<int, int>> validation;
-        if (!o->validate.empty()) validation = parse_year_range(o->validate);
+        if (!o->validate.empty()) validation = parse_year_range(o->validate, "--validate");
 
         std::vector<double> starts;
         for (const auto& f : free) starts.push_back(f.start);
@@ -250,6 +275,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         m.parameters = free;
         calib::align_windows(m, targets, calib::start_year(region, loaded.scenario),
                              loaded.scenario.horizon);
+        if (validation)  // checked before the fit: a mistake here must cost no evaluation
+          check_validation_years(targets, *validation, calib::start_year(region, loaded.scenario),
+                                 loaded.scenario.horizon);
         std::vector<double> values, weights;
         for (const auto& t : targets) {
           m.statistics.push_back(t.statistic);

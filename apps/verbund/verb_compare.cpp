@@ -51,8 +51,9 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<sim::Scenario> scenarios;
         for (const auto& f : o->scenarios) {
           loaded.push_back(io::load_scenario_inputs(f));
-          scenarios.push_back(loaded.back().scenario);
         }
+        if (!o->parameter_uncertainty) set_baseline_estimates(o->scenarios, loaded, global.quiet);
+        for (const auto& l : loaded) scenarios.push_back(l.scenario);
         sim::check_same_horizon(scenarios);
         check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
         check_writable(o->out);
@@ -70,6 +71,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         std::vector<sim::Model> models;
         for (const auto& l : loaded)
           models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+        sim::check_same_start_year(models, scenarios);
         for (const auto& model : models) print_notes(model, global.quiet);
         const ParameterDraws draws(o->parameter_uncertainty, o->scenarios, o->replicates, seed,
                                    global.quiet);

@@ -110,14 +110,18 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
                   "ties to anyone count)")
       ->check(CLI::IsMember({"municipality", "kind", "sector", "theme"}));
   add_scope_options(*cmd, state->scope);
-  cmd->add_option("--years", state->years,
-                  "instead: the observed series of FIRST..LAST (e.g. 2014..2017), one row a year: "
-                  "ties active in the year and the projects running in it");
+  auto* years = cmd->add_option(
+      "--years", state->years,
+      "instead: the observed series of FIRST..LAST (e.g. 2014..2017), one row a year: "
+      "ties active in the year and the projects running in it (the whole region: not with "
+      "the other options)");
+  for (auto* other : cmd->get_options())  // the series is the whole region's, so they conflict
+    if (other != years && other->get_name() != "--help") years->excludes(other);
   return {
       cmd, [&global, state] {
         if (state->years) {  // the observed series, as calibration's targets read the data
           print_tables(std::cout, {observed_series_table(global, parse_year_range(*state->years))},
-                       global.format);
+                       global);
           return;
         }
         const analysis::TieFilter filter = tie_filter(state->scope);

@@ -69,6 +69,9 @@ std::vector<report::ScenarioOutcome> run_scenarios(const GlobalOptions& global, 
   models.reserve(loaded.size());
   for (const auto& l : loaded)
     models.push_back(sim::compile(region, l.scenario, l.inputs, {.seed = seed}));
+  std::vector<sim::Scenario> scenarios;
+  for (const auto& l : loaded) scenarios.push_back(l.scenario);
+  sim::check_same_start_year(models, scenarios);
   for (const auto& model : models) print_notes(model, global.quiet);
   std::vector<report::ScenarioOutcome> outcomes;
   outcomes.reserve(models.size());

@@ -79,6 +79,10 @@ std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_vi
         throw InvalidInput("parameter '" + f.key + "': the bounds " + range +
                            " are empty (LOW must be below HIGH)");
     }
+    if (!f.key.starts_with("model.") && !f.key.starts_with("intervention["))
+      throw InvalidInput("parameter '" + f.key +
+                         "' cannot be freed: calibrate frees model.* keys and intervention "
+                         "fields (intervention[NAME].FIELD)");
     if (f.key.starts_with("model.")) {
       if (std::find(keys.begin(), keys.end(), f.key) == keys.end())
         throw InvalidInput("parameter '" + f.key +
@@ -103,6 +107,22 @@ std::vector<FreeParameter> free_parameters(std::string_view spec, std::string_vi
   std::vector<double> starts;
   for (const auto& f : out) starts.push_back(f.start);
   (void)sim::parse_scenario(scenario_text, scenario_file, settings_of(out, starts));
+  // And every value within the bounds must be one it takes, or the fit fails part-way: both
+  // bounds, and a value between them that is not a whole number (a whole-number field cannot be
+  // calibrated by a continuous optimiser).
+  for (const auto& f : out) {
+    const double inner = f.low + 0.382 * (f.high - f.low);
+    for (const double v : {f.low, f.high, inner}) {
+      try {
+        const std::vector<sim::ParameterSetting> one{{f.key, v}};
+        (void)sim::parse_scenario(scenario_text, scenario_file, one);
+      } catch (const InvalidInput& e) {
+        throw InvalidInput("--free " + f.key + "=" + sim::to_string(f.low) + ":" +
+                           sim::to_string(f.high) + ": the scenario refuses values in these " +
+                           "bounds (" + e.detail() + ")");
+      }
+    }
+  }
   return out;
 }
 

@@ -183,6 +183,7 @@ int Model::horizon() const noexcept { return impl_->horizon; }
 std::uint64_t Model::seed() const noexcept { return impl_->seed; }
 const std::string& Model::name() const& noexcept { return impl_->name; }
 const core::Region& Model::region() const noexcept { return *impl_->region; }
+std::optional<int> Model::start_year() const noexcept { return impl_->year; }
 int Model::resumes_after() const noexcept { return impl_->resume ? impl_->resume->month : 0; }
 const std::vector<std::pair<std::string, std::vector<core::ActorId>>>& Model::groups()
     const& noexcept {

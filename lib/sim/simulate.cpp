@@ -119,6 +119,22 @@ void check_same_horizon(std::span<const Scenario> scenarios) {
                              std::to_string(scenarios.front().horizon));
 }
 
+void check_same_start_year(std::span<const Model> models, std::span<const Scenario> scenarios) {
+  const auto year_text = [](const std::optional<int>& y, const Scenario& s) {
+    if (!y) return std::string("no year");
+    return std::to_string(*y) +
+           (s.start_year ? "" : " (no start_year given: the region's latest start year)");
+  };
+  for (std::size_t i = 1; i < models.size() && i < scenarios.size(); ++i)
+    if (models[i].start_year() != models.front().start_year())
+      throw InvalidInput(SourceLocation{scenarios[i].file, 0, 0},
+                         "starts from the network of " +
+                             year_text(models[i].start_year(), scenarios[i]) +
+                             ", the baseline from that of " +
+                             year_text(models.front().start_year(), scenarios.front()) +
+                             ": compared scenarios must start in the same year (set start_year)");
+}
+
 Run simulate(const core::Region& region, const Scenario& scenario, const RunOptions& options,
              std::uint64_t seed) {
   return simulate(compile(region, scenario, {}, {.seed = seed}), options);

@@ -50,6 +50,24 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
                           dir.path());
   CHECK(pu.exit_code == 0);
   CHECK_THAT(pu.err, Catch::Contains("cover both Monte Carlo noise and the uncertainty"));
+  // Without it, the programme runs with the baseline's estimates too: the same as a programme
+  // file that writes them itself.
+  const auto set =
+      run_cli({"--no-record", "compare", "cal.toml", "wg.toml", "--replicates", "3"}, dir.path());
+  CHECK(set.exit_code == 0);
+  CHECK_THAT(set.err, Catch::Contains("Calibrated baseline: every scenario runs with its "
+                                      "estimates model.effects.base = "));
+  auto calibrated_wg = verbund::test::read_file(dir / "cal.toml");
+  const auto name_at = calibrated_wg.find("name = 'base'");
+  REQUIRE(name_at != std::string::npos);
+  calibrated_wg.replace(name_at, 13, "name = 'wg'");
+  write_file(dir / "wg-cal.toml", calibrated_wg +
+                                      "\n[[intervention]]\ntype = \"working_group\"\n"
+                                      "select = { kinds = [\"firm\"], size = 20 }\nmeetings = 4\n");
+  const auto written_out = run_cli(
+      {"--no-record", "compare", "cal.toml", "wg-cal.toml", "--replicates", "3"}, dir.path());
+  CHECK(written_out.exit_code == 0);
+  CHECK(set.out == written_out.out);
   const auto plain = run_cli(
       {"--no-record", "compare", "base.toml", "wg.toml", "--parameter-uncertainty"}, dir.path());
   CHECK(plain.exit_code == 2);
@@ -74,6 +92,16 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
   refused({"--targets", "t.toml", "--free", "model.effects.base=-3:-5"},
           "the bounds -3:-5 are empty");
   refused({"--targets", "t.toml", "--free", "model.decay=0:lots"}, "bound 'lots' is not a number");
+  // Bounds the scenario would refuse part-way through the fit are refused before it starts.
+  refused({"--targets", "t.toml", "--free", "model.decay=-1:0.5"},
+          "--free model.decay=-1:0.5: the scenario refuses values in these bounds");
+  refused({"--targets", "t.toml", "--free", "horizon_months=12:48"},
+          "'horizon_months' cannot be freed");
+  // --validate is checked before the fit, too.
+  refused({"--targets", "t.toml", "--free", "model.effects.base", "--validate", "2030..2031"},
+          "--validate 2030..2031: no target is from the data");
+  refused({"--targets", "t.toml", "--free", "model.effects.base", "--validate", "2031..2030"},
+          "--validate '2031..2030'");
 }
 
 TEST_CASE("cli: metrics --years prints the observed series", "[cli][calib]") {
@@ -87,4 +115,9 @@ TEST_CASE("cli: metrics --years prints the observed series", "[cli][calib]") {
   CHECK_THAT(r.out, Catch::Contains("year,connected pairs,mean degree,new ties per year,") &&
                         Catch::Contains("\n2019,") && Catch::Contains("\n2020,"));
   CHECK(run_cli({"metrics", "--years", "2020..2019"}, dir.path()).exit_code == 2);
+  // The series is the whole region's: options that would narrow it are refused, not ignored.
+  const auto narrowed =
+      run_cli({"metrics", "--years", "2019..2020", "--where", "kind=firm"}, dir.path());
+  CHECK(narrowed.exit_code == 2);
+  CHECK_THAT(narrowed.err, Catch::Contains("--years") && Catch::Contains("--where"));
 }

@@ -88,6 +88,14 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   r = run_cli({"compare", "base.toml", "long.toml"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("differs from the baseline"));
+  // A baseline with its own start year (as a calibrated file has) against one without: refused,
+  // not compared across years.
+  write_file(dir / "early.toml", "name = \"early\"\nhorizon_months = 6\nstart_year = 2001\n");
+  r = run_cli({"compare", "early.toml", "base.toml"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("base.toml") &&
+                        Catch::Contains("the baseline from that of 2001") &&
+                        Catch::Contains("no start_year given") && Catch::Contains("same year"));
   CHECK(run_cli({"simulate", "missing.toml"}, dir.path()).exit_code == 2);
   CHECK(dump_database(dir / "verbund.db") == before);
 }

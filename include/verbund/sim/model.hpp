@@ -32,6 +32,9 @@ class Model {
   [[nodiscard]] std::uint64_t seed() const noexcept;
   [[nodiscard]] const std::string& name() const& noexcept;
   [[nodiscard]] const core::Region& region() const noexcept;
+  /// The year whose active ties form the starting network: the scenario's `start_year`, else its
+  /// fork origin's, else the region's latest tie start year; nullopt when no tie has a year.
+  [[nodiscard]] std::optional<int> start_year() const noexcept;
   /// The month a replicate starts after: the checkpoint's month when the scenario resumes one,
   /// else 0.
   [[nodiscard]] int resumes_after() const noexcept;

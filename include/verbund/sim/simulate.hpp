@@ -71,6 +71,12 @@ struct Run {
 /// Throws InvalidInput naming the first scenario file that differs.
 void check_same_horizon(std::span<const Scenario> scenarios);
 
+/// Checks that compiled scenarios start from the same year's network as the first one (a
+/// scenario without `start_year` starts in the region's latest start year, which a calibrated
+/// baseline's explicit year may not be). `scenarios[i]` is the one `models[i]` was compiled
+/// from. O(n). Throws InvalidInput naming the first scenario file that differs.
+void check_same_start_year(std::span<const Model> models, std::span<const Scenario> scenarios);
+
 /// A mean with its 95 % confidence interval (Student t over replicates).
 struct Estimate {
   double mean = 0.0, low = 0.0, high = 0.0;
