@@ -3,7 +3,8 @@
 #   1. the release preset (optimised, assertions on, warnings as errors);
 #   2. the asan preset (clang, AddressSanitizer and UBSan): the whole suite, including a replay of
 #      every libFuzzer target's seed corpus (tests/fuzz/corpus/<target>/); the same build tree
-#      holds the fuzz targets, so they need no build of their own;
+#      holds the fuzz targets, so they need no build of their own; it builds neither bench/ nor
+#      verbund-mpi (the release preset runs their smoke and MPI tests);
 #   3. fuzzing: each target for VERBUND_FUZZ_SECONDS seconds (default 20) from the asan tree;
 #   4. the tsan preset (clang, ThreadSanitizer): the parallel code's tests in their own smaller
 #      binary, and the check that a deliberate race is still reported (README, "Fuzzing and
