@@ -3,8 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <fstream>
 #include <map>
 
@@ -14,35 +12,14 @@
 #include "verbund/io/store.hpp"
 
 using verbund::test::dump_database;
+using verbund::test::exec_sql;
+using verbund::test::query_int;
 using verbund::test::read_file;
 using verbund::test::run_cli;
 using verbund::test::ScratchDir;
 using verbund::test::write_file;
 
 namespace {
-
-void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  INFO((error != nullptr ? error : ""));
-  sqlite3_free(error);
-  sqlite3_close(db);
-  REQUIRE(rc == SQLITE_OK);
-}
-
-std::int64_t query_int(const std::filesystem::path& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  const std::int64_t value = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return value;
-}
 
 // Overwrites bytes of a file in place.
 void patch_file(const std::filesystem::path& path, std::size_t offset, const std::string& bytes) {
@@ -87,7 +64,7 @@ bool built_with_sanitizer_shadow_memory() {
 TEST_CASE("cli: a negative schema version is refused, the database untouched", "[cli][store]") {
   ScratchDir dir;
   REQUIRE(run_cli({"init"}, dir.path()).exit_code == 0);
-  raw_sql(dir / "verbund.db", "PRAGMA user_version = -1");
+  exec_sql(dir / "verbund.db", "PRAGMA user_version = -1");
   const std::string before = dump_database(dir / "verbund.db");
   for (const auto& verb : {"info", "init"}) {
     INFO(verb);
@@ -97,7 +74,7 @@ TEST_CASE("cli: a negative schema version is refused, the database untouched", "
     CHECK(dump_database(dir / "verbund.db") == before);
   }
   // The same on a file that holds nothing but the version.
-  raw_sql(dir / "bare.db", "PRAGMA user_version = -1");
+  exec_sql(dir / "bare.db", "PRAGMA user_version = -1");
   const auto r = run_cli({"--db", "bare.db", "init"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("not a verbund database of a known version"));
@@ -107,7 +84,7 @@ TEST_CASE("cli: a negative schema version is refused, the database untouched", "
 TEST_CASE("cli: schema version 1 with version-2 tables is refused clearly", "[cli][store]") {
   ScratchDir dir;
   REQUIRE(run_cli({"init"}, dir.path()).exit_code == 0);
-  raw_sql(dir / "verbund.db", "PRAGMA user_version = 1");
+  exec_sql(dir / "verbund.db", "PRAGMA user_version = 1");
   const std::string before = dump_database(dir / "verbund.db");
   const auto r = run_cli({"info"}, dir.path());
   CHECK(r.exit_code == 2);
@@ -126,7 +103,7 @@ TEST_CASE("cli: info on an empty file or an empty SQLite database writes nothing
   CHECK(std::filesystem::file_size(dir / "empty.db") == 0);
   CHECK_FALSE(std::filesystem::exists(dir / "empty.db-wal"));
 
-  raw_sql(dir / "blank.db", "PRAGMA page_size = 4096; VACUUM");
+  exec_sql(dir / "blank.db", "PRAGMA page_size = 4096; VACUUM");
   const std::string before = read_file(dir / "blank.db");
   r = run_cli({"--db", "blank.db", "info"}, dir.path());
   CHECK(r.exit_code == 2);
@@ -160,16 +137,16 @@ TEST_CASE("cli: import projects commits its data and its run record together", "
   write_projects(dir);
   REQUIRE(run_cli({"init"}, dir.path()).exit_code == 0);
   // A run record that cannot be written must take the imported data with it.
-  raw_sql(dir / "verbund.db",
-          "CREATE TRIGGER refuse_runs BEFORE INSERT ON runs "
-          "BEGIN SELECT RAISE(ABORT, 'no runs today'); END");
+  exec_sql(dir / "verbund.db",
+           "CREATE TRIGGER refuse_runs BEFORE INSERT ON runs "
+           "BEGIN SELECT RAISE(ABORT, 'no runs today'); END");
   const std::string before = dump_database(dir / "verbund.db");
   auto r = run_cli(import_projects, dir.path());
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("no runs today"));
   CHECK(dump_database(dir / "verbund.db") == before);
 
-  raw_sql(dir / "verbund.db", "DROP TRIGGER refuse_runs");
+  exec_sql(dir / "verbund.db", "DROP TRIGGER refuse_runs");
   r = run_cli(import_projects, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK(query_int(dir / "verbund.db", "SELECT count(*) FROM runs WHERE verb = 'import projects'") ==
@@ -224,7 +201,7 @@ TEST_CASE("cli: a second project import merges; one that cannot names its file a
         2);
   // Organisations imported by a verbund without project records cannot be merged: named at
   // their row, or their first participation when the organisations file has none.
-  raw_sql(db, "DELETE FROM project_members WHERE actor = 2");
+  exec_sql(db, "DELETE FROM project_members WHERE actor = 2");
   const std::string before = dump_database(db);
   r = run_cli({"import", "projects", "--participations", "p2.csv", "--organisations", "o2.csv"},
               dir.path());
@@ -289,7 +266,7 @@ TEST_CASE("cli: reading verbs on a read-only database print, warn and succeed", 
 
   // File format write version 3: SQLite reads the file but refuses to write it, as it does a
   // file without write permission (which root, running the tests, would not notice).
-  raw_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");  // the last writer to close removes the WAL
+  exec_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)");  // the last writer to close removes the WAL
   REQUIRE_FALSE(std::filesystem::exists(dir / "verbund.db-wal"));
   patch_file(db, 18, std::string(1, '\x03'));
   const std::string before = read_file(db);

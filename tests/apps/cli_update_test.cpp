@@ -10,6 +10,7 @@
 
 #include "test_support.hpp"
 
+using verbund::test::query_text;
 using verbund::test::read_file;
 using verbund::test::run_cli;
 using verbund::test::ScratchDir;
@@ -24,24 +25,6 @@ std::uint64_t file_hash(const std::filesystem::path& path) {
     hash *= 0x100000001b3ULL;
   }
   return hash;
-}
-
-std::string query_text(const std::filesystem::path& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::string out;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
-      const auto* text = sqlite3_column_text(stmt, c);
-      out += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
-      out += c + 1 < sqlite3_column_count(stmt) ? "|" : "\n";
-    }
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
 }
 
 // A small region: a university with a research group, two firms, a chamber.

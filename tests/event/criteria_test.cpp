@@ -45,12 +45,7 @@ struct Files {
   }
   [[nodiscard]] std::string error(const std::string& csv) const {
     test::write_file(dir / "participants.csv", csv);
-    try {
-      static_cast<void>(event::load_event(dir / "event.toml"));
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
+    return test::invalid_input_message([&] { return event::load_event(dir / "event.toml"); });
   }
 };
 

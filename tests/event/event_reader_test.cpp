@@ -40,12 +40,7 @@ struct Files {
     test::write_file(dir / name, content);
   }
   [[nodiscard]] std::string error() const {
-    try {
-      static_cast<void>(event::load_event(dir / "event.toml"));
-    } catch (const InvalidInput& e) {
-      return e.what();
-    }
-    return "no error";
+    return test::invalid_input_message([&] { return event::load_event(dir / "event.toml"); });
   }
 };
 

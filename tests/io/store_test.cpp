@@ -1,7 +1,4 @@
 #include <catch2/catch.hpp>
-
-#include <sqlite3.h>
-
 #include <fstream>
 
 #include "../core/region_fixture.hpp"
@@ -11,15 +8,9 @@
 #include "verbund/io/store.hpp"
 
 using namespace verbund;
+using verbund::test::exec_sql;
 
 namespace {
-
-void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
-}
 
 std::string csv_export(const core::Region& region, const test::ScratchDir& dir) {
   io::write_region_csv(region, dir.path());
@@ -28,13 +19,7 @@ std::string csv_export(const core::Region& region, const test::ScratchDir& dir) 
 
 std::string open_error(const std::filesystem::path& path,
                        io::OpenMode mode = io::OpenMode::open_existing) {
-  try {
-    (void)io::Store::open(path, mode);
-  } catch (const InvalidInput& e) {
-    return e.what();
-  }
-  FAIL("opened " << path);
-  return {};
+  return test::invalid_input_message([&] { return io::Store::open(path, mode); });
 }
 
 }  // namespace
@@ -50,14 +35,7 @@ TEST_CASE("a new store has the current schema, WAL and no rows", "[io][store]") 
   }
   const std::string dump = test::dump_database(path);
   CHECK_THAT(dump, Catch::Contains("user_version " + std::to_string(io::Store::schema_version)));
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))) == "wal");
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  CHECK(test::query_text(path, "PRAGMA journal_mode") == "wal\n");
   // Opening again is a no-op migration.
   CHECK_NOTHROW(io::Store::open(path));
 }
@@ -132,12 +110,12 @@ TEST_CASE("files that are not this verbund's databases are refused clearly", "[i
   test::write_file(dir / "text.db", "id,name\nthis is no database at all, just text\n");
   CHECK_THAT(open_error(dir / "text.db"), Catch::Contains("not a SQLite database"));
 
-  raw_sql(dir / "other.db", "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+  exec_sql(dir / "other.db", "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
   CHECK_THAT(open_error(dir / "other.db"), Catch::Contains("not a verbund database"));
 
   const auto newer = dir / "newer.db";
   { io::Store::open(newer, io::OpenMode::create_if_missing); }
-  raw_sql(newer, "PRAGMA user_version = 99");
+  exec_sql(newer, "PRAGMA user_version = 99");
   const std::string message = open_error(newer);
   CHECK_THAT(message,
              Catch::Contains("schema version 99 is newer") && Catch::Contains("upgrade verbund"));
@@ -148,7 +126,7 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
   test::ScratchDir dir;
   const auto path = dir / "old.db";
   { (void)io::Store::open(path, io::OpenMode::create_if_missing); }
-  raw_sql(
+  exec_sql(
       path,
       "DROP TABLE sim_series; DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
       "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
@@ -176,10 +154,10 @@ TEST_CASE("a schema-3 database is migrated to the project tables", "[io][store]"
     io::Store store = io::Store::open(path, io::OpenMode::create_if_missing);
     store.append(test::small_region_data());
   }
-  raw_sql(path,
-          "DROP TABLE sweep_results; DROP TABLE sweep_points; DROP TABLE sweeps; "
-          "DROP TABLE project_ties; DROP TABLE project_members; "
-          "DROP TABLE projects; PRAGMA user_version = 3");
+  exec_sql(path,
+           "DROP TABLE sweep_results; DROP TABLE sweep_points; DROP TABLE sweeps; "
+           "DROP TABLE project_ties; DROP TABLE project_members; "
+           "DROP TABLE projects; PRAGMA user_version = 3");
   { (void)io::Store::open(path); }
   const auto dump = test::dump_database(path);
   CHECK_THAT(dump, Catch::Contains("user_version " + std::to_string(io::Store::schema_version)) &&
@@ -192,7 +170,7 @@ TEST_CASE("a store refuses, writing nothing, what it cannot safely migrate", "[i
   test::ScratchDir dir;
   const auto negative = dir / "negative.db";
   { (void)io::Store::open(negative, io::OpenMode::create_if_missing); }
-  raw_sql(negative, "PRAGMA user_version = -1");
+  exec_sql(negative, "PRAGMA user_version = -1");
   const std::string before = test::dump_database(negative);
   for (const auto mode :
        {io::OpenMode::open_existing, io::OpenMode::create_if_missing, io::OpenMode::read_only}) {
@@ -209,7 +187,7 @@ TEST_CASE("a store refuses, writing nothing, what it cannot safely migrate", "[i
 
   const auto half = dir / "half.db";
   { (void)io::Store::open(half, io::OpenMode::create_if_missing); }
-  raw_sql(half, "PRAGMA user_version = 1");
+  exec_sql(half, "PRAGMA user_version = 1");
   CHECK_THAT(open_error(half), Catch::Contains("already has table 'sim_series'"));
   CHECK_THAT(test::dump_database(half), Catch::Contains("user_version 1"));
 }
@@ -218,9 +196,9 @@ TEST_CASE("a batch and its run record are committed together", "[io][store]") {
   test::ScratchDir dir;
   const auto path = dir / "v.db";
   { (void)io::Store::open(path, io::OpenMode::create_if_missing); }
-  raw_sql(path,
-          "CREATE TRIGGER refuse_runs BEFORE INSERT ON runs "
-          "BEGIN SELECT RAISE(ABORT, 'no runs today'); END");
+  exec_sql(path,
+           "CREATE TRIGGER refuse_runs BEFORE INSERT ON runs "
+           "BEGIN SELECT RAISE(ABORT, 'no runs today'); END");
   const std::string before = test::dump_database(path);
   {
     io::Store store = io::Store::open(path);
@@ -228,7 +206,7 @@ TEST_CASE("a batch and its run record are committed together", "[io][store]") {
                       Catch::Contains("no runs today"));
   }
   CHECK(test::dump_database(path) == before);
-  raw_sql(path, "DROP TRIGGER refuse_runs");
+  exec_sql(path, "DROP TRIGGER refuse_runs");
   io::Store store = io::Store::open(path);
   const auto added = store.append(test::small_region_data(), {"import", "{}", std::nullopt});
   CHECK(added.actors == 8);

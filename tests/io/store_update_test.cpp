@@ -104,13 +104,7 @@ core::TieRecord random_tie(core::RandomStream& rng, const std::vector<std::strin
 
 std::string update_error(io::Store& store, const core::RegionData& data,
                          const io::ActorDeletions& deletions = {}) {
-  try {
-    (void)store.update(data, deletions);
-  } catch (const InvalidInput& e) {
-    return e.what();
-  }
-  FAIL("update accepted");
-  return {};
+  return test::invalid_input_message([&] { return store.update(data, deletions); });
 }
 
 }  // namespace

@@ -10,12 +10,7 @@ using namespace verbund;
 namespace {
 
 std::string message_of(const std::string& text) {
-  try {
-    (void)match::parse_call(text, "call.toml");
-  } catch (const InvalidInput& e) {
-    return e.what();
-  }
-  return "no error";
+  return test::invalid_input_message([&] { return match::parse_call(text, "call.toml"); });
 }
 
 }  // namespace

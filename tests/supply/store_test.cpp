@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <sstream>
 
 #include "../core/region_fixture.hpp"
@@ -16,15 +14,9 @@
 #include "verbund/supply/market.hpp"
 
 using namespace verbund;
+using verbund::test::exec_sql;
 
 namespace {
-
-void raw_sql(const std::filesystem::path& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
-  sqlite3_close(db);
-}
 
 // f2 -> f3 castings from 2010 lands on the fixture's supply tie f2 -> f3 (2010-); the 2020 one
 // and f1 -> f3 create ties.
@@ -186,13 +178,13 @@ TEST_CASE("a schema-2 database migrates to the market tables on open", "[supply]
   test::ScratchDir dir;
   const auto path = dir / "v2.db";
   { (void)store_with_region(path); }
-  raw_sql(path,
-          "DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
-          "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
-          "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
-          "DROP TABLE sweep_results; DROP TABLE sweep_points; DROP TABLE sweeps; "
-          "DROP INDEX ties_by_ends; DROP TABLE project_ties; DROP TABLE project_members; "
-          "DROP TABLE projects; PRAGMA user_version = 2");
+  exec_sql(path,
+           "DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
+           "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
+           "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
+           "DROP TABLE sweep_results; DROP TABLE sweep_points; DROP TABLE sweeps; "
+           "DROP INDEX ties_by_ends; DROP TABLE project_ties; DROP TABLE project_members; "
+           "DROP TABLE projects; PRAGMA user_version = 2");
   const auto v2 = test::dump_database(path);
   REQUIRE_THAT(v2, Catch::Contains("user_version 2"));
   io::Store store = io::Store::open(path);

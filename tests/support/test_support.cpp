@@ -49,6 +49,68 @@ std::string read_csv_export(const std::filesystem::path& directory) {
   return all;
 }
 
+namespace {
+
+/// Closes the database when the helper returns or throws.
+struct Connection {
+  sqlite3* db = nullptr;
+  Connection(const std::filesystem::path& path, int flags) {
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK)
+      throw std::runtime_error("cannot open " + path.string() + ": " + sqlite3_errmsg(db));
+  }
+  ~Connection() { sqlite3_close(db); }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+};
+
+/// Closes the statement when the helper returns or throws.
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  Statement(sqlite3* db, const std::string& sql) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+      throw std::runtime_error(sql + ": " + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+};
+
+}  // namespace
+
+void exec_sql(const std::filesystem::path& db, const std::string& sql) {
+  Connection c(db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  char* error = nullptr;
+  if (sqlite3_exec(c.db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error != nullptr ? error : "unknown error";
+    sqlite3_free(error);
+    throw std::runtime_error(sql + ": " + message);
+  }
+}
+
+std::string query_text(const std::filesystem::path& db, const std::string& query) {
+  Connection c(db, SQLITE_OPEN_READONLY);
+  Statement s(c.db, query);
+  std::string out;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s.stmt)) == SQLITE_ROW) {
+    const int columns = sqlite3_column_count(s.stmt);
+    for (int col = 0; col < columns; ++col) {
+      const auto* text = sqlite3_column_text(s.stmt, col);
+      out += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
+      out += col + 1 < columns ? "|" : "\n";
+    }
+  }
+  if (rc != SQLITE_DONE) throw std::runtime_error(query + ": " + sqlite3_errmsg(c.db));
+  return out;
+}
+
+std::int64_t query_int(const std::filesystem::path& db, const std::string& query) {
+  Connection c(db, SQLITE_OPEN_READONLY);
+  Statement s(c.db, query);
+  if (sqlite3_step(s.stmt) != SQLITE_ROW) throw std::runtime_error(query + ": no row");
+  return sqlite3_column_int64(s.stmt, 0);
+}
+
 std::string dump_database(const std::filesystem::path& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {

@@ -2,9 +2,12 @@
 
 // Helpers shared by the tests: scratch directories, files, child processes, database dumps.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "verbund/error.hpp"
 
 namespace verbund::test {
 
@@ -35,6 +38,19 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 /// equal dumps hold the same content.
 [[nodiscard]] std::string dump_database(const std::filesystem::path& path);
 
+/// Runs `sql` (one or more statements) on the SQLite file `db`, creating it if absent: for tests
+/// that damage or prepare a database behind the library's back. Throws std::runtime_error with
+/// SQLite's message when a statement fails.
+void exec_sql(const std::filesystem::path& db, const std::string& sql);
+
+/// Every row `query` returns from `db` (opened read-only), columns joined by '|', one line per row
+/// ("NULL" for null). Throws std::runtime_error with SQLite's message when the query fails.
+[[nodiscard]] std::string query_text(const std::filesystem::path& db, const std::string& query);
+
+/// The first column of the first row of `query` as an integer. Throws std::runtime_error when the
+/// query fails or returns no row.
+[[nodiscard]] std::int64_t query_int(const std::filesystem::path& db, const std::string& query);
+
 struct ProcessResult {
   int exit_code = -1;
   std::string out;
@@ -60,5 +76,17 @@ struct ProcessResult {
 /// The project's data/ directory and ../shared/data (which may be absent).
 [[nodiscard]] std::filesystem::path project_data_dir();
 [[nodiscard]] std::filesystem::path shared_data_dir();
+
+/// What `action` refuses with: the message of the verbund::InvalidInput it throws, or "no error"
+/// when it returns, so that a CHECK_THAT on the message also fails when nothing was refused.
+template <class Action>
+[[nodiscard]] std::string invalid_input_message(Action&& action) {
+  try {
+    static_cast<void>(action());
+  } catch (const InvalidInput& e) {
+    return e.what();
+  }
+  return "no error";
+}
 
 }  // namespace verbund::test
