@@ -164,7 +164,8 @@ void check_targets(std::span<const Target> targets, std::size_t actors) {
     for (std::size_t j = 0; j < i; ++j)
       if (targets[j].statistic == t.statistic && targets[j].value && *targets[j].value != v)
         bad("contradicts the same statistic at line " +
-            std::to_string((targets[j].value_at.line > 0 ? targets[j].value_at : targets[j].at).line) +
+            std::to_string(
+                (targets[j].value_at.line > 0 ? targets[j].value_at : targets[j].at).line) +
             " (" + shortest(*targets[j].value) + ")");
   }
 }

@@ -67,8 +67,7 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
     for (const auto& v : row) {
       if (!v.is_null() && !v.is_number()) throw bad("has a correlation that is not a number");
       const double x = v.is_null() ? 0.0 : v.get<double>();
-      if (!(x >= -1.0 - 1e-12 && x <= 1.0 + 1e-12))
-        throw bad("has a correlation outside [-1, 1]");
+      if (!(x >= -1.0 - 1e-12 && x <= 1.0 + 1e-12)) throw bad("has a correlation outside [-1, 1]");
       r.push_back(x);
     }
     c.correlation.push_back(std::move(r));

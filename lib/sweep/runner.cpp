@@ -47,9 +47,10 @@ InvalidInput point_error(const SweepSpec& spec, const Point& point, std::size_t 
       at = parameter.at;
       break;
     }
-  if (at.line == 0) at = spec.parameters.empty() ? SourceLocation{spec.file, 0, 0} : spec.parameters.front().at;
-  return InvalidInput(at, "sweep point " + std::to_string(p) + " (" + describe(point) +
-                              "): " + e.detail());
+  if (at.line == 0)
+    at = spec.parameters.empty() ? SourceLocation{spec.file, 0, 0} : spec.parameters.front().at;
+  return InvalidInput(
+      at, "sweep point " + std::to_string(p) + " (" + describe(point) + "): " + e.detail());
 }
 
 std::string hex16(std::uint64_t v) {

@@ -43,10 +43,10 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
   };
   CHECK(threads("1") == threads("2"));
   // German headers and labels under --lang de.
-  const auto de = run_cli({"--lang", "de", "--seed", "3", "--no-record", "calibrate", "base.toml",
-                           "--targets", "t.toml", "--free", "model.effects.base", "--replicates",
-                           "3", "--max-evaluations", "3"},
-                          dir.path());
+  const auto de = run_cli(
+      {"--lang", "de", "--seed", "3", "--no-record", "calibrate", "base.toml", "--targets",
+       "t.toml", "--free", "model.effects.base", "--replicates", "3", "--max-evaluations", "3"},
+      dir.path());
   CHECK(de.exit_code == 0);
   CHECK_THAT(de.out, Catch::Contains("Kalibrierung") && Catch::Contains("Schätzungen") &&
                          Catch::Contains("Standardfehler") &&

@@ -35,7 +35,8 @@ std::pair<double, double> trend_interval(std::string_view free, std::vector<doub
   m.region = &region;
   m.scenario_text = baseline_text(120);
   m.scenario_file = "baseline.toml";
-  m.statistics = {{.kind = calib::StatisticKind::stationary, .of = calib::StatisticKind::mean_degree}};
+  m.statistics = {
+      {.kind = calib::StatisticKind::stationary, .of = calib::StatisticKind::mean_degree}};
   m.replicates = 8;
   m.seed = 7;
   if (!free.empty()) m.parameters = calib::free_parameters(free, m.scenario_text, m.scenario_file);
@@ -57,9 +58,8 @@ TEST_CASE("calib: the calibrated baseline has no trend in mean degree over ten y
   CHECK(high >= 0.0);
   // The oracle can fail: with the defaults before calibration mean degree grows (about 0.14 a
   // year over ten years, far outside the interval's width).
-  const auto [old_low, old_high] =
-      trend_interval("model.effects.base,model.end_probability,model.effects.science_affinity",
-                     {-6.0, 0.0, 1.5});
+  const auto [old_low, old_high] = trend_interval(
+      "model.effects.base,model.end_probability,model.effects.science_affinity", {-6.0, 0.0, 1.5});
   INFO("before calibration: [" << old_low << ", " << old_high << "]");
   CHECK(old_low > 0.1);
 }

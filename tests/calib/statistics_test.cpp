@@ -57,7 +57,8 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
     std::vector<Matrix> m;
     for (const auto& y : panel.years) m.push_back(matrix_of(y));
     // Brute force, year by year.
-    double degree = 0, science = 0, industrial_science = 0, fresh_sum = 0, closure = 0, repeat = 0, project_new = 0;
+    double degree = 0, science = 0, industrial_science = 0, fresh_sum = 0, closure = 0, repeat = 0,
+           project_new = 0;
     std::vector<double> degrees_by_year;
     for (std::size_t y = 0; y < panel.years.size(); ++y) {
       const auto& pr = panel.years[y].present;
@@ -152,8 +153,8 @@ TEST_CASE("calib: science share of industrial firms equals brute force", "[calib
   }
   REQUIRE(industrial > 0);
   REQUIRE(linked > 0);  // the check below can tell the industrial firms from the others
-  CHECK(calib::compute({.kind = StatisticKind::science_share, .industrial = true}, region,
-                       panel) == Approx(linked / industrial));
+  CHECK(calib::compute({.kind = StatisticKind::science_share, .industrial = true}, region, panel) ==
+        Approx(linked / industrial));
   CHECK(calib::is_industrial_sector("25.62"));
   CHECK(calib::is_industrial_sector("05"));
   CHECK_FALSE(calib::is_industrial_sector("62.01"));

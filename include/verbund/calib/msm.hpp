@@ -28,7 +28,7 @@ struct MsmOptions {
   /// "neldermead" (NLopt's, with bounds).
   std::string algorithm = "bobyqa";
   int max_evaluations = 150;  ///< of the optimiser; the start and the Jacobian come on top
-  double xtol_rel = 1e-3;  ///< stop when a step changes every parameter by less than this share
+  double xtol_rel = 1e-3;     ///< stop when a step changes every parameter by less than this share
   /// Finite-difference step of the Jacobian, as a share of each parameter's range: wide enough
   /// to see through the discreteness of a simulation, narrow enough to stay local.
   double jacobian_step = 0.02;

@@ -30,12 +30,12 @@ struct MeetingRates {
 /// region (data/calibration/baseline-targets.toml): no trend in mean degree or science share.
 struct Effects {
   double base = -4.7;
-  double same_kind = 0.3;         ///< homophily by actor kind
-  double complementarity = 1.5;   ///< share of one's needs the other offers
-  double proximity = 1.0;         ///< x 2^(-km / half_distance_km)
-  double common_partners = 0.8;   ///< x ln(1 + common partners)
-  double shared_focus = 0.7;      ///< both in a group (chamber, cluster, working group)
-  double popularity = 0.15;       ///< x ln(1 + degree of b)
+  double same_kind = 0.3;          ///< homophily by actor kind
+  double complementarity = 1.5;    ///< share of one's needs the other offers
+  double proximity = 1.0;          ///< x 2^(-km / half_distance_km)
+  double common_partners = 0.8;    ///< x ln(1 + common partners)
+  double shared_focus = 0.7;       ///< both in a group (chamber, cluster, working group)
+  double popularity = 0.15;        ///< x ln(1 + degree of b)
   double science_affinity = 3.31;  ///< firm meets science, x the firm's absorptive capacity
 };
 
