@@ -13,6 +13,7 @@
 #include <optional>
 #include <thread>
 
+#include "sweep_points.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/store.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -158,10 +159,14 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
     out.close();
     if (!out) throw IoError(options.out + ": writing failed");
   }
-  if (!options.quiet)
+  if (!options.quiet) {
     std::cout << "sweep " << opened.id << ": " << units.size() << " units, "
               << opened.finished.size() << " finished before, " << pending.size() << " run now on "
               << ranks << " rank(s)\n";
+    // The means per point, as `verbund sweep` prints them.
+    cli::print_tables(std::cout, {cli::sweep_points_table(plan, results, report::Lang::en)},
+                      cli::Format::table);
+  }
   return 0;
 }
 

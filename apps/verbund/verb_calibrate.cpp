@@ -1,7 +1,11 @@
 // `verbund calibrate`: the method of simulated moments over a scenario's freed parameters, with
 // standard errors, convergence t-ratios and a calibrated scenario file.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,9 +16,11 @@
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "verbund/calib/calibrate.hpp"
+#include "verbund/core/quantile.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/project_panel.hpp"
 #include "verbund/io/scenario_inputs.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/version.hpp"
 
 namespace verbund::cli {
@@ -36,14 +42,23 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+// The band's quantile of the replicates that define the statistic.
 double quantile(std::vector<double> v, double q) {
   std::erase_if(v, [](double x) { return std::isnan(x); });
-  if (v.empty()) return std::nan("");
-  std::sort(v.begin(), v.end());
-  const double h = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const auto hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+  return core::quantile(std::move(v), q);
+}
+
+// An output file must not be one of the inputs: --out onto the scenario would replace the file
+// being calibrated before anyone has read the fit.
+void check_not_input(const std::string& out, const std::string& option,
+                     std::initializer_list<const std::string*> inputs) {
+  if (out.empty()) return;
+  std::error_code ec;
+  for (const auto* in : inputs)
+    if (std::filesystem::equivalent(out, *in, ec) ||
+        std::filesystem::weakly_canonical(out, ec) == std::filesystem::weakly_canonical(*in, ec))
+      throw InvalidInput(option + " " + out + " is the input file " + *in +
+                         ": write the calibrated scenario to a new file");
 }
 
 Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
@@ -61,8 +76,8 @@ std::optional<std::size_t> monthly_indicator(const calib::Statistic& s) {
   switch (s.kind) {
     case calib::StatisticKind::mean_degree:
       return 1;
-    case calib::StatisticKind::science_share:
-      return 4;
+    case calib::StatisticKind::science_share:  // of all firms: the industrial share has none
+      return s.industrial ? std::nullopt : std::optional<std::size_t>{4};
     case calib::StatisticKind::cross_municipal_share:
       return 5;
     default:
@@ -229,7 +244,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--replicates", o->replicates, "replicates per evaluation")
       ->capture_default_str()
       ->check(CLI::Range(2, 10000));
-  cmd->add_option("--max-evaluations", o->max_evaluations, "most evaluations of the optimiser")
+  cmd->add_option("--max-evaluations", o->max_evaluations,
+                  "most evaluations of the optimiser (the start, the estimate and the "
+                  "Jacobian's 2 per parameter come on top)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--algorithm", o->algorithm, "NLopt's bobyqa, sbplx or neldermead")
@@ -255,6 +272,8 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         });
         calib::check_targets(targets, region.size());
         const auto free = calib::free_parameters(o->free, text, o->scenario);
+        check_not_input(o->out, "--out", {&o->scenario, &o->targets});
+        check_not_input(o->diagnostics, "--diagnostics", {&o->scenario, &o->targets, &o->out});
         check_writable(o->out);
         check_writable(o->diagnostics);
         std::optional<std::pair<int, int>> validation;
@@ -287,28 +306,39 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         calib::MsmOptions options;
         options.algorithm = o->algorithm;
         options.max_evaluations = o->max_evaluations;
+        // On a terminal one line rewritten in place; in a log file plain lines, every tenth.
+        const bool terminal = isatty(fileno(stderr)) != 0;
         if (!global.quiet)
-          options.progress = [](int n, double d) {
-            std::cerr << "\revaluation " << n << ": distance " << fixed(d) << "      "
-                      << std::flush;
+          options.progress = [terminal](int n, double d) {
+            if (terminal)
+              std::cerr << "\revaluation " << n << ": distance " << fixed(d) << "      "
+                        << std::flush;
+            else if (n == 1 || n % 10 == 0)
+              std::cerr << "evaluation " << n << ": distance " << fixed(d) << '\n';
           };
         const auto r = calib::estimate(
             [&](std::span<const double> theta) { return calib::simulate_moments(m, theta); },
             values, weights, free, options);
-        if (!global.quiet) std::cerr << '\n';
+        if (!global.quiet && terminal) std::cerr << '\n';
+        // Text tables in the language of --lang; CSV and JSON keep English keys for scripts.
+        const bool german = global.format == Format::table && global.lang == report::Lang::de;
+        auto tr = [&](const std::string& english) -> std::string {
+          return german ? std::string(report::term(global.lang, english)) : english;
+        };
 
         Table head{"calibration", {"item", "value"}, {}};
-        head.rows = {{"scenario", o->scenario},
-                     {"targets", o->targets},
-                     {"replicates per evaluation", r.replicates},
-                     {"seed", seed},
-                     {"optimiser", "NLopt " + o->algorithm},
-                     {"evaluations", r.evaluations},
-                     {"stopped", r.stop_reason},
-                     {"objective at start", r.objective_start},
-                     {"objective reached", r.objective},
-                     {"largest |t-ratio|", number_or_null(r.max_abs_t())},
-                     {"converged (all |t| <= 0.1)", r.max_abs_t() <= 0.1 ? "yes" : "no"}};
+        head.rows = {{tr("scenario"), o->scenario},
+                     {tr("targets"), o->targets},
+                     {tr("replicates per evaluation"), r.replicates},
+                     {tr("seed"), seed},
+                     {tr("optimiser"), "NLopt " + o->algorithm},
+                     {tr("evaluations of the optimiser"), r.optimiser_evaluations},
+                     {tr("evaluations in all (start, estimate, Jacobian)"), r.evaluations},
+                     {tr("optimiser stopped"), tr(r.stop_reason)},
+                     {tr("objective at start"), r.objective_start},
+                     {tr("objective reached"), r.objective},
+                     {tr("largest |t-ratio|"), number_or_null(r.max_abs_t())},
+                     {tr("converged (all |t| <= 0.1)"), tr(r.max_abs_t() <= 0.1 ? "yes" : "no")}};
         Table est{"estimates",
                   {"parameter", "start", "estimate", "standard error", "low bound", "high bound",
                    "at bound"},
@@ -316,12 +346,12 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         for (std::size_t i = 0; i < free.size(); ++i)
           est.rows.push_back({free[i].key, free[i].start, r.estimate[i],
                               number_or_null(r.standard_error[i]), free[i].low, free[i].high,
-                              r.at_bound[i] ? "yes" : "no"});
+                              tr(r.at_bound[i] ? "yes" : "no")});
         Table fit{
             "statistics", {"statistic", "target", "from data", "simulated", "sd", "t-ratio"}, {}};
         for (std::size_t k = 0; k < targets.size(); ++k) {
           const auto& t = targets[k];
-          fit.rows.push_back({t.statistic.label(), *t.value,
+          fit.rows.push_back({tr(t.statistic.label()), *t.value,
                               t.years ? Json(std::to_string(t.years->first) + "-" +
                                              std::to_string(t.years->second))
                                       : Json(nullptr),
@@ -336,7 +366,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
             row.push_back(number_or_null(r.correlation[i][j]));
           corr.rows.push_back(row);
         }
-        if (!global.quiet) print_tables(std::cout, {head, est, fit, corr}, global.format);
+        if (!global.quiet) print_tables(std::cout, {head, est, fit, corr}, global);
         if (o->explain && !global.quiet) explain(free, targets, r);
 
         if (!o->out.empty()) {
@@ -431,7 +461,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         if (validation) {
           const auto table = out_of_sample(region, stored, targets, m, r.estimate, *validation,
                                            loaded.scenario.horizon);
-          if (!global.quiet) print_tables(std::cout, {table}, global.format);
+          if (!global.quiet) print_tables(std::cout, {table}, global);
         }
       }};
 }

@@ -105,7 +105,7 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
                 words += ", then " + ranked[1].second + " (" + fixed(ranked[1].first) + ")";
               words += ".\n";
             }
-            if (!global.quiet) print_tables(std::cout, {t}, global.format);
+            if (!global.quiet) print_tables(std::cout, {t}, global);
             if (!o->out.empty())
               write_tables(o->out, {t}, o->out.ends_with(".json") ? Format::json : Format::csv);
             if (o->explain && !global.quiet) {

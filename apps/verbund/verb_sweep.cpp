@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
+#include "sweep_points.hpp"
 #include "sweep_runs.hpp"
 #include "verbund/sim/indicators.hpp"
 #include "verbund/sweep/results.hpp"
@@ -37,22 +38,10 @@ Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global) {
             if (!o->out.empty()) write_sweep_results(o->out, run);
             if (o->explain && !global.quiet) std::cout << explain_sweep(run.plan, run.executed);
             if (global.quiet) return;
-            // The means per point: what a reader compares first.
-            const auto& spec = run.plan.spec;
-            Table t{"points", {"point"}, {}};
-            for (const auto& p : spec.parameters) t.columns.push_back(p.key);
-            for (const auto k : spec.indicators)
-              t.columns.push_back(std::string(sim::indicator_names[k]) + " (mean)");
-            const auto means = sweep::point_means(run.plan, run.executed.results);
-            for (std::size_t p = 0; p < run.plan.points.size(); ++p) {
-              std::vector<Json> row{p};
-              for (const auto& s : run.plan.points[p].settings)
-                row.push_back(sim::to_string(s.value));
-              for (const double v : means[p])
-                row.push_back(std::isfinite(v) ? Json(v) : Json(nullptr));
-              t.rows.push_back(std::move(row));
-            }
-            print_tables(std::cout, {t}, global.format);
+            // The means per point: what a reader compares first (headers in --lang for text).
+            const auto lang = global.format == Format::table ? global.lang : report::Lang::en;
+            print_tables(std::cout, {sweep_points_table(run.plan, run.executed.results, lang)},
+                         global);
           }};
 }
 

@@ -62,14 +62,14 @@ nlopt::algorithm algorithm_named(const std::string& name) {
 
 std::string reason(nlopt::result r) {
   switch (r) {
-    case nlopt::SUCCESS:
-      return "converged";
+    case nlopt::SUCCESS:  // NLopt's own tolerance, not the targets: the t-ratios tell that
+      return "tolerance reached";
     case nlopt::STOPVAL_REACHED:
       return "objective reached its floor";
     case nlopt::FTOL_REACHED:
-      return "objective stopped improving";
+      return "tolerance reached (objective stopped improving)";
     case nlopt::XTOL_REACHED:
-      return "parameters stopped moving";
+      return "tolerance reached (parameters stopped moving)";
     case nlopt::MAXEVAL_REACHED:
       return "evaluation limit reached";
     case nlopt::MAXTIME_REACHED:
@@ -201,6 +201,7 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
     out.stop_reason = "stopped at the limit of rounding";
   }
   if (context.error) std::rethrow_exception(context.error);
+  out.optimiser_evaluations = out.evaluations - 1;  // less the start, which sets the weights
   out.estimate = theta;
   out.objective = best;
 

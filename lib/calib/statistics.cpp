@@ -8,6 +8,7 @@
 #include <set>
 
 #include "verbund/analysis/indicators.hpp"
+#include "verbund/core/quantile.hpp"
 #include "verbund/error.hpp"
 
 namespace verbund::calib {
@@ -94,6 +95,7 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
       std::size_t firms = 0, linked = 0;
       for (std::uint32_t v = 0; v < net.present.size(); ++v) {
         if (!net.present[v] || !analysis::counts_as_firm(region.kind(core::ActorId{v}))) continue;
+        if (s.industrial && !is_industrial_sector(region.sector(core::ActorId{v}))) continue;
         ++firms;
         linked += with_science[v] ? 1 : 0;
       }
@@ -119,12 +121,7 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
       for (std::uint32_t v = 0; v < net.present.size(); ++v)
         if (net.present[v]) d.push_back(degrees[v]);
       if (d.empty()) return nan;
-      std::sort(d.begin(), d.end());
-      // Linear interpolation between order statistics (R's type 7).
-      const double h = s.quantile * static_cast<double>(d.size() - 1);
-      const auto lo = static_cast<std::size_t>(std::floor(h));
-      const auto hi = std::min(lo + 1, d.size() - 1);
-      return d[lo] + (h - static_cast<double>(lo)) * (d[hi] - d[lo]);
+      return core::quantile(std::move(d), s.quantile);  // R's type 7
     }
     default:
       return nan;
@@ -134,6 +131,14 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
 }  // namespace
 
 std::span<const std::string_view> statistic_names() noexcept { return names; }
+
+bool is_industrial_sector(std::string_view sector) noexcept {
+  if (sector.size() < 2 || sector[0] < '0' || sector[0] > '9' || sector[1] < '0' ||
+      sector[1] > '9' || (sector.size() > 2 && sector[2] != '.'))
+    return false;
+  const int division = (sector[0] - '0') * 10 + (sector[1] - '0');
+  return division >= 5 && division <= 33;
+}
 
 bool is_flow(StatisticKind k) noexcept {
   return k == StatisticKind::new_ties || k == StatisticKind::triangle_closure ||
@@ -151,6 +156,8 @@ std::string Statistic::label() const {
     case StatisticKind::new_ties:
       return tie_kind ? "new ties per year (" + std::string(core::to_string(*tie_kind)) + ")"
                       : plain_label(kind);
+    case StatisticKind::science_share:
+      return industrial ? "science share of industrial firms" : plain_label(kind);
     case StatisticKind::degree_quantile: {
       const auto pct = static_cast<int>(std::lround(quantile * 100.0));
       return "degree quantile " + std::to_string(pct) + " %";

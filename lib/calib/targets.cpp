@@ -1,6 +1,8 @@
 // Reading and checking target files.
 #include "verbund/calib/targets.hpp"
 
+#include <array>
+#include <charconv>
 #include <cmath>
 
 #include "io/toml.hpp"
@@ -10,6 +12,15 @@
 namespace verbund::calib {
 
 namespace {
+
+// The value as a target file writes it: 0.4, not "0.400000"; 100000, not "1e+05".
+std::string shortest(double value) {
+  if (value == std::floor(value) && std::abs(value) < 1e15)
+    return std::to_string(static_cast<long long>(value));
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return {buffer.data(), result.ptr};
+}
 
 std::string known_statistics() {
   std::string out;
@@ -42,6 +53,14 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
     if (!q || !(*q >= 0.0 && *q <= 1.0)) r.fail(*node, "'quantile' must be from 0 to 1");
     t.statistic.quantile = *q;
   }
+  if (const auto* node = r.get("firms")) {
+    if (*kind != StatisticKind::science_share)
+      r.fail(*node, "'firms' belongs to statistic science_share only");
+    const auto which = r.string("firms");
+    if (*which != "all" && *which != "industrial")
+      r.fail(*node, "'firms' must be \"all\" or \"industrial\" (NACE divisions 05-33)");
+    t.statistic.industrial = *which == "industrial";
+  }
   if (const auto* node = r.get("of")) {
     if (*kind != StatisticKind::stationary)
       r.fail(*node, "'of' belongs to statistic stationary only");
@@ -58,6 +77,7 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
     const auto v = node->value<double>();
     if (!v || !std::isfinite(*v)) r.fail(*node, "'value' must be a finite number");
     t.value = *v;
+    t.value_at = r.where(*node);
   }
   if (const auto* node = r.get("from_data")) {
     const auto* array = node->as_array();
@@ -69,6 +89,7 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
       r.fail(*node, "'from_data' years must be in order, from " + std::to_string(core::min_year) +
                         " to " + std::to_string(core::max_year));
     t.years = std::pair{a, b};
+    t.value_at = r.where(*node);
   }
   if (const auto w = r.number("weight")) {
     if (*w <= 0.0) r.fail(*r.get("weight"), "'weight' must be above 0");
@@ -115,7 +136,8 @@ void check_targets(std::span<const Target> targets, std::size_t actors) {
     if (!t.value) continue;
     const double v = *t.value;
     const auto bad = [&](const std::string& why) {
-      throw InvalidInput(t.at, t.statistic.label() + " = " + std::to_string(v) + ": " + why);
+      throw InvalidInput(t.value_at.line > 0 ? t.value_at : t.at,
+                         t.statistic.label() + " = " + shortest(v) + ": " + why);
     };
     switch (t.statistic.kind) {
       case StatisticKind::mean_degree:
@@ -141,8 +163,10 @@ void check_targets(std::span<const Target> targets, std::size_t actors) {
     }
     for (std::size_t j = 0; j < i; ++j)
       if (targets[j].statistic == t.statistic && targets[j].value && *targets[j].value != v)
-        bad("contradicts the same statistic at line " + std::to_string(targets[j].at.line) + " (" +
-            std::to_string(*targets[j].value) + ")");
+        bad("contradicts the same statistic at line " +
+            std::to_string(
+                (targets[j].value_at.line > 0 ? targets[j].value_at : targets[j].at).line) +
+            " (" + shortest(*targets[j].value) + ")");
   }
 }
 

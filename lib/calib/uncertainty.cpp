@@ -21,31 +21,63 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
   const auto line =
       text.substr(at + marker.size(), end == std::string_view::npos ? std::string_view::npos
                                                                     : end - at - marker.size());
+  const auto line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const std::size_t column =
+      at - (line_start == std::string_view::npos ? 0 : line_start + 1) + marker.size() + 1;
+  const SourceLocation where{
+      file, static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1,
+      column};
   auto bad = [&](const std::string& why) {
-    return InvalidInput(file + ": the calibration line (verbund-calibration) " + why);
+    return InvalidInput(where, "the calibration line (verbund-calibration) " + why +
+                                   "; write it anew with `verbund calibrate --out`");
   };
+  // One clear message for any shape the line may have been edited into, never the JSON
+  // library's own text.
+  const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw bad("is not valid JSON");
+  if (!j.is_object() || !j.contains("parameters") || !j["parameters"].is_array() ||
+      !j.contains("correlation") || !j["correlation"].is_array())
+    throw bad("needs \"parameters\" and \"correlation\" arrays");
   Calibration c;
-  try {
-    const auto j = nlohmann::json::parse(line);
-    for (const auto& p : j.at("parameters")) {
-      if (p.at("standard_error").is_null())
-        throw bad("has no standard error for '" + p.at("key").get<std::string>() +
-                  "' (the targets did not identify it): its uncertainty is unknown");
-      c.parameters.push_back({p.at("key").get<std::string>(), p.at("low").get<double>(),
-                              p.at("high").get<double>(), p.at("estimate").get<double>()});
-      c.standard_error.push_back(p.at("standard_error").get<double>());
-    }
-    for (const auto& row : j.at("correlation")) {
-      std::vector<double> r;
-      for (const auto& v : row) r.push_back(v.is_null() ? 0.0 : v.get<double>());
-      c.correlation.push_back(r);
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw bad(std::string("is malformed: ") + e.what());
+  auto number = [&](const nlohmann::json& p, const char* name, const std::string& key) {
+    if (!p.contains(name) || !p[name].is_number() || !std::isfinite(p[name].get<double>()))
+      throw bad("has no finite \"" + std::string(name) + "\" for '" + key + "'");
+    return p[name].get<double>();
+  };
+  for (const auto& p : j["parameters"]) {
+    if (!p.is_object() || !p.contains("key") || !p["key"].is_string())
+      throw bad("has a parameter without a \"key\"");
+    const auto key = p["key"].get<std::string>();
+    if (p.contains("standard_error") && p["standard_error"].is_null())
+      throw bad("has no standard error for '" + key +
+                "' (the targets did not identify it): its uncertainty is unknown");
+    const double se = number(p, "standard_error", key);
+    if (se < 0) throw bad("has a negative standard error for '" + key + "'");
+    const double low = number(p, "low", key), high = number(p, "high", key);
+    const double estimate = number(p, "estimate", key);
+    if (!(low < high) || estimate < low || estimate > high)
+      throw bad("has an estimate of '" + key + "' outside its bounds, or empty bounds");
+    c.parameters.push_back({key, low, high, estimate});
+    c.standard_error.push_back(se);
   }
-  if (c.correlation.size() != c.parameters.size()) throw bad("has a correlation of a wrong size");
-  for (const auto& row : c.correlation)
-    if (row.size() != c.parameters.size()) throw bad("has a correlation of a wrong size");
+  const std::size_t n = c.parameters.size();
+  for (const auto& row : j["correlation"]) {
+    if (!row.is_array() || row.size() != n) throw bad("has a correlation of a wrong size");
+    std::vector<double> r;
+    for (const auto& v : row) {
+      if (!v.is_null() && !v.is_number()) throw bad("has a correlation that is not a number");
+      const double x = v.is_null() ? 0.0 : v.get<double>();
+      if (!(x >= -1.0 - 1e-12 && x <= 1.0 + 1e-12)) throw bad("has a correlation outside [-1, 1]");
+      r.push_back(x);
+    }
+    c.correlation.push_back(std::move(r));
+  }
+  if (c.correlation.size() != n) throw bad("has a correlation of a wrong size");
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k)
+      if (std::abs(c.correlation[i][k] - c.correlation[k][i]) > 1e-9)
+        throw bad("has an asymmetric correlation (" + c.parameters[i].key + ", " +
+                  c.parameters[k].key + ")");
   return c;
 }
 

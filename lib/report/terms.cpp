@@ -246,10 +246,86 @@ static_assert(std::adjacent_find(terms.begin(), terms.end(), [](const Term& a, c
                 return a.first >= b.first;
               }) == terms.end());
 
-const Term* find(std::string_view english) noexcept {
-  const auto* it = std::lower_bound(terms.begin(), terms.end(), english,
+// Calibration, sweeps and sensitivity (verb_calibrate, verb_sweep, verb_sensitivity): a block of
+// its own, sorted the same way, so that other additions to `terms` do not meet it.
+constexpr std::array calib_terms{
+    Term{"at bound", "an einer Grenze"},
+    Term{"calibration", "Kalibrierung"},
+    Term{"converged (all |t| <= 0.1)", "konvergiert (alle |t| <= 0,1)"},
+    Term{"correlation of the estimates", "Korrelation der Schätzungen"},
+    Term{"estimate", "Schätzung"},
+    Term{"estimates", "Schätzungen"},
+    Term{"evaluation limit reached", "Höchstzahl der Auswertungen erreicht"},
+    Term{"evaluations in all (start, estimate, Jacobian)",
+         "Auswertungen insgesamt (Start, Schätzung, Jacobi-Matrix)"},
+    Term{"evaluations of the optimiser", "Auswertungen des Optimierers"},
+    Term{"first high", "erste Ordnung oben"},
+    Term{"first low", "erste Ordnung unten"},
+    Term{"first order", "erste Ordnung"},
+    Term{"fitted years", "angepasste Jahre"},
+    Term{"from data", "aus den Daten"},
+    Term{"high bound", "obere Grenze"},
+    Term{"item", "Angabe"},
+    Term{"largest |t-ratio|", "größtes |t-Verhältnis|"},
+    Term{"linear trend", "linearer Trend"},
+    Term{"low bound", "untere Grenze"},
+    Term{"mean tie duration (years)", "mittlere Dauer einer Beziehung (Jahre)"},
+    Term{"model", "Modell"},
+    Term{"model error", "Fehler des Modells"},
+    Term{"mu* high", "mu* oben"},
+    Term{"mu* low", "mu* unten"},
+    Term{"no", "nein"},
+    Term{"objective at start", "Zielfunktion am Start"},
+    Term{"objective reached", "erreichte Zielfunktion"},
+    Term{"observed", "beobachtet"},
+    Term{"optimiser", "Optimierer"},
+    Term{"optimiser stopped", "Optimierer beendet"},
+    Term{"out of sample", "außerhalb der Stichprobe"},
+    Term{"parameter", "Parameter"},
+    Term{"persistence", "Fortschreibung"},
+    Term{"persistence error", "Fehler der Fortschreibung"},
+    Term{"point", "Punkt"},
+    Term{"points", "Punkte"},
+    Term{"replicates per evaluation", "Wiederholungen je Auswertung"},
+    Term{"science share of firms", "Anteil Unternehmen mit Wissenschaftskontakt"},
+    Term{"science share of industrial firms",
+         "Anteil Industrieunternehmen mit Wissenschaftskontakt"},
+    Term{"sensitivity", "Sensitivität"},
+    Term{"simulated", "simuliert"},
+    Term{"standard error", "Standardfehler"},
+    Term{"statistic", "Kennzahl"},
+    Term{"statistics", "Kennzahlen"},
+    Term{"target", "Ziel"},
+    Term{"targets", "Ziele"},
+    Term{"tolerance reached", "Toleranz erreicht"},
+    Term{"tolerance reached (objective stopped improving)",
+         "Toleranz erreicht (Zielfunktion verbessert sich nicht mehr)"},
+    Term{"tolerance reached (parameters stopped moving)",
+         "Toleranz erreicht (Parameter ändern sich nicht mehr)"},
+    Term{"total", "gesamt"},
+    Term{"total high", "gesamt oben"},
+    Term{"total low", "gesamt unten"},
+    Term{"trend error", "Fehler des Trends"},
+    Term{"trend of mean degree per year", "Trend des mittleren Grads je Jahr"},
+    Term{"trend of science share of firms per year",
+         "Trend des Anteils Unternehmen mit Wissenschaftskontakt je Jahr"},
+    Term{"years", "Jahre"},
+    Term{"yes", "ja"},
+};
+static_assert(std::adjacent_find(calib_terms.begin(), calib_terms.end(),
+                                 [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
+              calib_terms.end());
+
+template <std::size_t N>
+const Term* find_in(const std::array<Term, N>& table, std::string_view english) noexcept {
+  const auto* it = std::lower_bound(table.begin(), table.end(), english,
                                     [](const Term& t, std::string_view w) { return t.first < w; });
-  return it != terms.end() && it->first == english ? it : nullptr;
+  return it != table.end() && it->first == english ? it : nullptr;
+}
+
+const Term* find(std::string_view english) noexcept {
+  if (const auto* t = find_in(terms, english)) return t;
+  return find_in(calib_terms, english);
 }
 
 // The vocabulary named elsewhere: kinds, indicators and verdicts keep one German name each.

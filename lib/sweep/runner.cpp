@@ -2,6 +2,7 @@
 #include "verbund/sweep/runner.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,13 +18,39 @@ namespace verbund::sweep {
 
 namespace {
 
+// A point's values for messages: six significant digits (a Latin hypercube's 0.7345118204811553
+// reads as 0.734512), whole numbers and texts as they are.
 std::string describe(const Point& point) {
   std::string text;
   for (const auto& s : point.settings) {
     if (!text.empty()) text += ", ";
-    text += s.key + " = " + sim::to_string(s.value);
+    text += s.key + " = ";
+    if (const auto* d = std::get_if<double>(&s.value)) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.6g", *d);
+      text += buffer;
+    } else {
+      text += sim::to_string(s.value);
+    }
   }
   return text;
+}
+
+// A point the scenario refuses is blamed on the sweep file: the [[parameter]] whose key the
+// message names, else where the sweep names its scenario (the scenario file's own location is
+// kept when the message has one).
+InvalidInput point_error(const SweepSpec& spec, const Point& point, std::size_t p,
+                         const InvalidInput& e) {
+  SourceLocation at = e.where();
+  for (const auto& parameter : spec.parameters)
+    if (e.detail().find("'" + parameter.key + "'") != std::string::npos) {
+      at = parameter.at;
+      break;
+    }
+  if (at.line == 0)
+    at = spec.parameters.empty() ? SourceLocation{spec.file, 0, 0} : spec.parameters.front().at;
+  return InvalidInput(
+      at, "sweep point " + std::to_string(p) + " (" + describe(point) + "): " + e.detail());
 }
 
 std::string hex16(std::uint64_t v) {
@@ -44,14 +71,13 @@ SweepPlan plan_sweep(SweepSpec spec, const core::Region& region,
     try {
       plan.scenarios[p] = io::load_scenario_inputs(spec.scenario, plan.points[p].settings);
     } catch (const InvalidInput& e) {
-      throw InvalidInput(e.where(), "sweep point " + std::to_string(p) + " (" +
-                                        describe(plan.points[p]) + "): " + e.detail());
+      throw point_error(spec, plan.points[p], p, e);
     }
     plan.scenarios[p].inputs.market = market;
     const int horizon = plan.scenarios[p].scenario.horizon;
     plan.months[p] = spec.month.value_or(horizon);
     if (plan.months[p] > horizon)
-      throw InvalidInput(SourceLocation{spec.file, 0, 0},
+      throw InvalidInput(spec.month_at.line > 0 ? spec.month_at : SourceLocation{spec.file, 0, 0},
                          "month " + std::to_string(plan.months[p]) + " lies beyond the horizon (" +
                              std::to_string(horizon) + ") of sweep point " + std::to_string(p) +
                              " (" + describe(plan.points[p]) + ")");
@@ -93,8 +119,7 @@ void check_point(const SweepPlan& plan, const core::Region& region, std::size_t 
   try {
     static_cast<void>(compile_point(plan, region, point));
   } catch (const InvalidInput& e) {
-    throw InvalidInput(e.where(), "sweep point " + std::to_string(point) + " (" +
-                                      describe(plan.points[point]) + "): " + e.detail());
+    throw point_error(plan.spec, plan.points[point], point, e);
   }
 }
 

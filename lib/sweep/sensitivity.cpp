@@ -6,6 +6,7 @@
 
 #include "core/parallel_loops.hpp"
 #include "sweep/streams.hpp"
+#include "verbund/core/quantile.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/error.hpp"
 
@@ -16,13 +17,8 @@ namespace {
 /// The percentile interval of `draws` around `value`.
 Interval percentile(double value, std::vector<double> draws, double level) {
   std::sort(draws.begin(), draws.end());
-  const auto at = [&](double q) {
-    const double pos = q * static_cast<double>(draws.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const auto hi = std::min(lo + 1, draws.size() - 1);
-    return draws[lo] + (pos - static_cast<double>(lo)) * (draws[hi] - draws[lo]);
-  };
-  return {value, at((1.0 - level) / 2.0), at((1.0 + level) / 2.0)};
+  return {value, core::quantile_sorted(draws, (1.0 - level) / 2.0),
+          core::quantile_sorted(draws, (1.0 + level) / 2.0)};
 }
 
 /// Resample b's rows: n indices drawn with replacement from its own stream.

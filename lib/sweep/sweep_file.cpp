@@ -73,7 +73,11 @@ Parameter read_parameter(const toml::table& table, const std::string& file, Desi
       r.fail(*range, "'range' must be [low, high], two numbers");
     p.low = *(*a)[0].value<double>();
     p.high = *(*a)[1].value<double>();
-    if (!std::isfinite(p.low) || !std::isfinite(p.high) || !(p.high > p.low))
+    if (!std::isfinite(p.low) || !std::isfinite(p.high))
+      r.fail(*range, "range of '" + p.key +
+                         "' must have finite ends: a sweep samples between them, and no "
+                         "parameter takes inf or nan");
+    if (!(p.high > p.low))
       r.fail(*range, "range of '" + p.key + "' is empty: high must be above low");
     if (p.integer && (p.low != std::floor(p.low) || p.high != std::floor(p.high)))
       r.fail(*range, "range of whole-number parameter '" + p.key + "' must have whole ends");
@@ -84,6 +88,7 @@ Parameter read_parameter(const toml::table& table, const std::string& file, Desi
     for (const auto& item : *a) p.levels.push_back(level_value(r, item));
     if (p.integer) r.fail(*levels, "'integer' applies to ranges; write whole-number levels");
   }
+  p.at = r.where(range ? *range : *levels);
   if (const auto steps = r.integer("steps", 2, 100000)) {
     if (design != Design::grid || !range)
       r.fail(*r.get("steps"), "'steps' applies to a range in a grid design");
@@ -132,7 +137,10 @@ SweepSpec parse_sweep(std::string_view text, const std::string& file) {
     if (!v || *v < 0) r.fail(*seed, "'seed' must be a whole number >= 0");
     spec.seed = static_cast<std::uint64_t>(*v);
   }
-  if (const auto month = r.integer("month", 0, 100000)) spec.month = static_cast<int>(*month);
+  if (const auto month = r.integer("month", 0, 100000)) {
+    spec.month = static_cast<int>(*month);
+    spec.month_at = r.where(*r.get("month"));
+  }
   const auto names = r.strings("indicators");
   const auto places = r.places_of_strings("indicators");
   for (std::size_t i = 0; i < names.size(); ++i) {

@@ -24,7 +24,11 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("model.effects.base") && Catch::Contains("t-ratio") &&
-                        Catch::Contains("What this means"));
+                        Catch::Contains("What this means") &&
+                        Catch::Contains("evaluations of the optimiser") &&
+                        Catch::Contains("optimiser stopped"));
+  // stderr is not a terminal here: plain progress lines, no carriage returns.
+  CHECK_THAT(r.err, Catch::Contains("evaluation 10: distance") && !Catch::Contains("\r"));
   const auto written = verbund::test::read_file(dir / "cal.toml");
   CHECK_THAT(written, Catch::StartsWith("# Calibrated by verbund") &&
                           Catch::Contains("# verbund-calibration: {\"seed\":3"));
@@ -38,6 +42,16 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
         .out;
   };
   CHECK(threads("1") == threads("2"));
+  // German headers and labels under --lang de.
+  const auto de = run_cli(
+      {"--lang", "de", "--seed", "3", "--no-record", "calibrate", "base.toml", "--targets",
+       "t.toml", "--free", "model.effects.base", "--replicates", "3", "--max-evaluations", "3"},
+      dir.path());
+  CHECK(de.exit_code == 0);
+  CHECK_THAT(de.out, Catch::Contains("Kalibrierung") && Catch::Contains("Schätzungen") &&
+                         Catch::Contains("Standardfehler") &&
+                         Catch::Contains("Auswertungen des Optimierers") &&
+                         !Catch::Contains("standard error"));
   // The calibrated scenario parses and runs.
   CHECK(run_cli({"-q", "simulate", "cal.toml", "--replicates", "2"}, dir.path()).exit_code == 0);
   CHECK(dump_database(dir / "verbund.db").size() >= before.size());
@@ -86,7 +100,12 @@ TEST_CASE("cli: calibrate writes a scenario that runs, and refuses bad input", "
           "unknown.toml:2:13: unknown statistic 'happiness'");
   write_file(dir / "high.toml", "[[target]]\nstatistic = \"mean_degree\"\nvalue = 100000\n");
   refused({"--targets", "high.toml", "--free", "model.effects.base"},
-          "high.toml:1:1: mean degree = 100000");
+          "high.toml:3:9: mean degree = 100000: a degree must be");
+  // An output file that is an input would destroy it.
+  refused({"--targets", "t.toml", "--free", "model.effects.base", "--out", "base.toml"},
+          "--out base.toml is the input file base.toml");
+  refused({"--targets", "t.toml", "--free", "model.effects.base", "--out", "./t.toml"},
+          "is the input file t.toml");
   refused({"--targets", "t.toml", "--free", "model.effects.charm"},
           "parameter 'model.effects.charm' does not exist");
   refused({"--targets", "t.toml", "--free", "model.effects.base=-3:-5"},

@@ -118,7 +118,11 @@ const core::Region& recovery_region() {
 calib::ScenarioMoments recovery_problem(std::uint64_t seed, std::size_t replicates) {
   calib::ScenarioMoments m;
   m.region = &recovery_region();
-  m.scenario_text = "name = \"recovery\"\nhorizon_months = 24\n";
+  // The dynamics before the baseline's calibration (no random tie ends): the estimator's tests
+  // must not move with the defaults.
+  m.scenario_text =
+      "name = \"recovery\"\nhorizon_months = 24\n[model]\nend_probability = 0.0\n"
+      "[model.effects]\nscience_affinity = 1.5\n";
   m.scenario_file = "recovery.toml";
   m.statistics = {{calib::StatisticKind::mean_degree}, {calib::StatisticKind::new_ties}};
   m.parameters =
@@ -198,6 +202,29 @@ TEST_CASE("calib: parameter draws have the calibration's mean and covariance", "
   CHECK(read->parameters[0].key == "model.decay");
   CHECK(read->parameters[0].start == 0.03);
   CHECK_FALSE(calib::read_calibration("name = \"x\"\n", "c.toml"));
-  CHECK_THROWS_AS(calib::read_calibration("# verbund-calibration: {oops\n", "c.toml"),
-                  InvalidInput);
+  // Edited lines: one clear message at the line, never the JSON library's text.
+  auto refused = [](const std::string& json, const std::string& message) {
+    const std::string text = "name = \"x\"\n# verbund-calibration: " + json + "\n";
+    CHECK_THROWS_WITH(calib::read_calibration(text, "c.toml"),
+                      Catch::Contains("c.toml:2:24: the calibration line") &&
+                          Catch::Contains(message) && !Catch::Contains("json.exception"));
+  };
+  const std::string two =
+      "{\"parameters\":[{\"key\":\"a\",\"estimate\":0,\"standard_error\":SE,\"low\":-1,"
+      "\"high\":1},{\"key\":\"b\",\"estimate\":0,\"standard_error\":0.1,\"low\":-1,"
+      "\"high\":1}],\"correlation\":CORR}";
+  auto with = [&](const std::string& se, const std::string& corr) {
+    auto s = two;
+    s.replace(s.find("SE"), 2, se);
+    s.replace(s.find("CORR"), 4, corr);
+    return s;
+  };
+  refused("{oops", "is not valid JSON");
+  refused("{\"parameters\":[{\"key\":\"a\"}],\"correlation\":[[1]]}", "no finite");
+  refused(with("-0.1", "[[1,0],[0,1]]"), "negative standard error for 'a'");
+  refused(with("0.1", "[[1,0.5],[-0.5,1]]"), "asymmetric correlation (a, b)");
+  refused(with("0.1", "[[1,2],[2,1]]"), "outside [-1, 1]");
+  refused(with("0.1", "[[1,0]]"), "wrong size");
+  CHECK(calib::read_calibration("# verbund-calibration: " + with("0.1", "[[1,0.5],[0.5,1]]"),
+                                "c.toml"));
 }

@@ -57,11 +57,12 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
     std::vector<Matrix> m;
     for (const auto& y : panel.years) m.push_back(matrix_of(y));
     // Brute force, year by year.
-    double degree = 0, science = 0, fresh_sum = 0, closure = 0, repeat = 0, project_new = 0;
+    double degree = 0, science = 0, industrial_science = 0, fresh_sum = 0, closure = 0, repeat = 0,
+           project_new = 0;
     std::vector<double> degrees_by_year;
     for (std::size_t y = 0; y < panel.years.size(); ++y) {
       const auto& pr = panel.years[y].present;
-      double present = 0, edges = 0, firms = 0, linked = 0;
+      double present = 0, edges = 0, firms = 0, linked = 0, industrial = 0, industrial_linked = 0;
       for (std::size_t a = 0; a < size; ++a) {
         if (!pr[a]) continue;
         ++present;
@@ -75,11 +76,19 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
         if (region.kind(core::ActorId{static_cast<std::uint32_t>(a)}) == core::ActorKind::firm) {
           ++firms;
           linked += sci ? 1 : 0;
+          // Industrial: NACE divisions 05-33, read off the code's first two digits.
+          const auto sector = region.sector(core::ActorId{static_cast<std::uint32_t>(a)});
+          const int division = sector.size() >= 2 ? std::stoi(std::string(sector.substr(0, 2))) : 0;
+          if (division >= 5 && division <= 33) {
+            ++industrial;
+            industrial_linked += sci ? 1 : 0;
+          }
         }
       }
       degrees_by_year.push_back(2 * edges / present);
       degree += 2 * edges / present;
       science += firms > 0 ? linked / firms : 0;
+      industrial_science += industrial > 0 ? industrial_linked / industrial : 0;
       if (y == 0) continue;
       double fresh = 0, closing = 0, again = 0, fresh_project = 0;
       for (std::size_t a = 0; a < size; ++a)
@@ -103,6 +112,8 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
     auto value = [&](calib::Statistic s) { return calib::compute(s, region, panel); };
     CHECK(value({StatisticKind::mean_degree}) == Approx(degree / years));
     CHECK(value({StatisticKind::science_share}) == Approx(science / years));
+    CHECK(value({.kind = StatisticKind::science_share, .industrial = true}) ==
+          Approx(industrial_science / years));
     CHECK(value({StatisticKind::new_ties}) == Approx(fresh_sum / (years - 1)));
     CHECK(value({.kind = StatisticKind::new_ties, .tie_kind = core::TieKind::project}) ==
           Approx(project_new / (years - 1)));
@@ -120,6 +131,34 @@ TEST_CASE("calib: statistics equal brute force on random panels", "[calib]") {
     CHECK(value({.kind = StatisticKind::stationary, .of = StatisticKind::mean_degree}) ==
           Approx((years * sxy - sx * sy) / (years * sxx - sx * sx)));
   }
+}
+
+TEST_CASE("calib: science share of industrial firms equals brute force", "[calib]") {
+  const auto& region = small_region();
+  const auto size = static_cast<std::uint32_t>(region.size());
+  const auto panel = random_panel(size, 1, 0.05, 11);
+  const auto m = matrix_of(panel.years[0]);
+  double industrial = 0, linked = 0;
+  for (std::uint32_t a = 0; a < size; ++a) {
+    const auto sector = region.sector(core::ActorId{a});
+    const int division = sector.size() >= 2 ? std::stoi(std::string(sector.substr(0, 2))) : 0;
+    if (!panel.years[0].present[a] || region.kind(core::ActorId{a}) != core::ActorKind::firm ||
+        division < 5 || division > 33)
+      continue;
+    ++industrial;
+    bool sci = false;
+    for (std::uint32_t b = 0; b < size; ++b)
+      sci |= m[a][b] != 0 && core::is_science(region.kind(core::ActorId{b}));
+    linked += sci ? 1 : 0;
+  }
+  REQUIRE(industrial > 0);
+  REQUIRE(linked > 0);  // the check below can tell the industrial firms from the others
+  CHECK(calib::compute({.kind = StatisticKind::science_share, .industrial = true}, region, panel) ==
+        Approx(linked / industrial));
+  CHECK(calib::is_industrial_sector("25.62"));
+  CHECK(calib::is_industrial_sector("05"));
+  CHECK_FALSE(calib::is_industrial_sector("62.01"));
+  CHECK_FALSE(calib::is_industrial_sector("4"));
 }
 
 TEST_CASE("calib: degree quantile interpolates like R's type 7", "[calib]") {
@@ -163,17 +202,27 @@ TEST_CASE("calib: target files are read strictly", "[calib]") {
   fails("[[target]]\nstatistic = \"mean_degree\"\nkind = \"project\"\nvalue = 1\n",
         "belongs to statistic new_ties only");
   fails("", "names no [[target]]");
+  fails("[[target]]\nstatistic = \"science_share\"\nfirms = \"large\"\nvalue = 0.4\n",
+        "t.toml:3:9: 'firms' must be");
+  fails("[[target]]\nstatistic = \"mean_degree\"\nfirms = \"industrial\"\nvalue = 4\n",
+        "belongs to statistic science_share only");
+  CHECK(calib::read_targets("[[target]]\nstatistic = \"science_share\"\nfirms = \"industrial\"\n"
+                            "value = 0.4\n",
+                            "t.toml")[0]
+            .statistic.label() == "science share of industrial firms");
   // Contradictions need the region's size.
   auto contradicts = [](const std::string& text, const std::string& message) {
     const auto t = calib::read_targets(text, "t.toml");
     CHECK_THROWS_WITH(calib::check_targets(t, 10), Catch::Contains(message));
   };
-  contradicts("[[target]]\nstatistic = \"mean_degree\"\nvalue = 12\n", "t.toml:1:1: mean degree");
+  contradicts("[[target]]\nstatistic = \"mean_degree\"\nvalue = 12\n",
+              "t.toml:3:9: mean degree = 12: a degree must be");
+  contradicts("[[target]]\nstatistic = \"science_share\"\nvalue = 1.25\n", "= 1.25: a share");
   contradicts("[[target]]\nstatistic = \"science_share\"\nvalue = 1.5\n", "a share must be");
   contradicts(
       "[[target]]\nstatistic = \"mean_degree\"\nvalue = 2\n[[target]]\nstatistic = "
       "\"mean_degree\"\nvalue = 3\n",
-      "contradicts the same statistic at line 1");
+      "t.toml:6:9: mean degree = 3: contradicts the same statistic at line 3 (2)");
   CHECK_NOTHROW(calib::check_targets(
       calib::read_targets("[[target]]\nstatistic = \"mean_degree\"\nvalue = 9\n", "t.toml"), 10));
 }

@@ -93,15 +93,25 @@ TEST_CASE("cli: a bad sweep exits 2 and stores nothing", "[cli][sweep]") {
       "[[parameter]]\nkey = \"model.decay\"\nlevels = [0.2]\n",
       "varied twice");
   // Checked against the scenario before anything runs: the second level is refused.
+  // The message names the sweep file's [[parameter]] (line:column of its levels).
   refuse("scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1, 1.5]\n",
-         "sweep point 1 (model.decay = 1.5)");
+         "bad.toml:4:10: sweep point 1 (model.decay = 1.5)");
+  // A random point's values in six significant digits, not seventeen.
+  refuse(
+      "scenario = \"wg.toml\"\ndesign = \"lhs\"\nsamples = 4\n[[parameter]]\n"
+      "key = \"model.decay\"\nrange = [1.1, 1.7]\n",
+      "bad.toml:6:9: sweep point 0 (model.decay = 1.");
+  refuse(
+      "scenario = \"wg.toml\"\n[[parameter]]\nkey = \"model.decay\"\nrange = [0.35, inf]\nsteps = "
+      "2\n",
+      "bad.toml:4:9: range of 'model.decay' must have finite ends");
   refuse(
       "scenario = \"wg.toml\"\n[[parameter]]\nkey = \"intervention[Nope].meetings\"\n"
       "levels = [2]\n",
       "Nope");
   refuse(
       "scenario = \"wg.toml\"\nmonth = 9\n[[parameter]]\nkey = \"model.decay\"\nlevels = [0.1]\n",
-      "beyond the horizon");
+      "bad.toml:2:9: month 9 lies beyond the horizon");
 }
 
 TEST_CASE("cli: sensitivity of a small sweep, Morris and Sobol", "[cli][sweep]") {

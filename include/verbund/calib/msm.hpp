@@ -27,8 +27,8 @@ struct MsmOptions {
   /// NLopt's derivative-free local algorithm with bounds: "bobyqa" (default), "sbplx" or
   /// "neldermead" (NLopt's, with bounds).
   std::string algorithm = "bobyqa";
-  int max_evaluations = 150;
-  double xtol_rel = 1e-3;  ///< stop when a step changes every parameter by less than this share
+  int max_evaluations = 150;  ///< of the optimiser; the start and the Jacobian come on top
+  double xtol_rel = 1e-3;     ///< stop when a step changes every parameter by less than this share
   /// Finite-difference step of the Jacobian, as a share of each parameter's range: wide enough
   /// to see through the discreteness of a simulation, narrow enough to stay local.
   double jacobian_step = 0.02;
@@ -53,6 +53,11 @@ struct MsmResult {
   std::vector<bool> at_bound;                     ///< estimate within 0.1 % of the range of a bound
   double objective_start = 0.0, objective = 0.0;  ///< sum of weight x (simulated - target)^2
   int evaluations = 0;                            ///< simulator calls, Jacobian included
+  /// The optimiser's calls (at most MsmOptions::max_evaluations); `evaluations` adds the start,
+  /// the estimate and the Jacobian's 2 x parameters.
+  int optimiser_evaluations = 0;
+  /// Why NLopt stopped ("tolerance reached", "evaluation limit reached", ...): the optimiser's
+  /// criterion, not whether the targets are met (the t-ratios say that).
   std::string stop_reason;
   std::size_t replicates = 0;
   [[nodiscard]] double max_abs_t() const noexcept;

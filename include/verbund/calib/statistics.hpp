@@ -32,6 +32,9 @@ struct Statistic {
   StatisticKind kind = StatisticKind::mean_degree;
   std::optional<core::TieKind> tie_kind{};  ///< new_ties: only pairs with a tie of this kind
   double quantile = 0.5;                    ///< degree_quantile: q in [0, 1]
+  /// science_share: industrial firms only (NACE divisions 05-33, mining and manufacturing:
+  /// the firms of the Muelheim survey "4 of 10 industrial firms cooperate with science").
+  bool industrial = false;
   /// stationary: the statistic whose trend is meant (not itself stationary or a duration).
   StatisticKind of = StatisticKind::mean_degree;
   /// "mean degree", "new ties per year (project)", "trend of mean degree per year", ...
@@ -44,6 +47,9 @@ struct Statistic {
 [[nodiscard]] std::span<const std::string_view> statistic_names() noexcept;
 /// The kind named `name`; nullopt if unknown. O(kinds), no throw.
 [[nodiscard]] std::optional<StatisticKind> parse_statistic_kind(std::string_view name) noexcept;
+
+/// Whether a NACE/WZ code ("25", "25.62") is of an industrial division (05-33). O(1), no throw.
+[[nodiscard]] bool is_industrial_sector(std::string_view sector) noexcept;
 
 /// Whether the statistic is a flow (new ties, triangle closure, repeat share): defined from a
 /// panel's second year on, as it compares each year with the one before. O(1), no throw.

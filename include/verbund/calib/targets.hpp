@@ -13,6 +13,11 @@
 //   from_data = [2014, 2016]       # the observed value averaged over these years
 //
 //   [[target]]
+//   statistic = "science_share"
+//   firms = "industrial"           # science_share only: "all" (default) or "industrial"
+//   value = 0.40
+//
+//   [[target]]
 //   statistic = "stationary"       # no trend: value 0 unless given
 //   of = "mean_degree"
 
@@ -35,6 +40,7 @@ struct Target {
   std::optional<std::pair<int, int>> years;  ///< from the data: first and last year
   double weight = 1.0;                       ///< multiplies the statistic's weight
   SourceLocation at;                         ///< where the target is written
+  SourceLocation value_at;  ///< where its value (or from_data) is written; unknown if neither
 };
 
 /// Reads a target file strictly: unknown keys and statistics, a target with both or neither of
@@ -55,7 +61,8 @@ void resolve_targets(std::vector<Target>& targets, const core::Region& region,
 /// Refuses targets that contradict themselves or each other for a region of `actors` actors: a
 /// mean degree or degree quantile above actors - 1, a share outside [0, 1], more new ties a year
 /// than pairs, a duration <= 0, one statistic with two different values. Throws InvalidInput at
-/// the target. O(targets^2). Thread-safe.
+/// the target's value (its `value` or `from_data` key; the [[target]] line for a stationary
+/// target without one), the value in its shortest exact form. O(targets^2). Thread-safe.
 void check_targets(std::span<const Target> targets, std::size_t actors);
 
 template <class ObservedPanel>

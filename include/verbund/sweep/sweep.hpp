@@ -29,6 +29,7 @@ struct Parameter {
   std::vector<sim::ParameterValue> levels{};  ///< when given, the range is unused
   std::size_t steps = 0;                      ///< grid points over the range (grid design)
   bool integer = false;                       ///< whole numbers over [low, high]
+  SourceLocation at{};  ///< where its range or levels are written, for a point's messages
 };
 
 /// A sweep file, read and checked (not yet against the scenario: plan_sweep does that).
@@ -43,6 +44,7 @@ struct SweepSpec {
   std::uint64_t seed = 1;
   std::vector<std::size_t> indicators;  ///< indices into sim::indicator_names, ascending
   std::optional<int> month;             ///< the month kept; nullopt = each point's horizon
+  SourceLocation month_at{};            ///< where `month` is written, for messages
 };
 
 /// Reads a sweep file's text strictly. Throws InvalidInput naming file:line:column for an
