@@ -69,7 +69,7 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
                                                            .rounds = o->rounds,
                                                            .max_depth = o->depth,
                                                            .seed = global.seed.value_or(1)},
-                                                          o->hidden);
+                                                          {.hidden_per_project = o->hidden});
             model.save(file);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

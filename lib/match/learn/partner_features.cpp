@@ -64,7 +64,6 @@ float number_attribute(const core::Region& r, ActorId a, std::string_view key) {
 struct Acc {
   float tied = 0, repeat_max = 0, repeat_sum = 0;
   double cn = 0, aa = 0, ra = 0;
-  bool touched = false;
 };
 
 void check_members(std::span<const ActorId> members) {
@@ -200,31 +199,17 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
   const double k = static_cast<double>(members.size());
 
   std::vector<Acc> acc(n);
-  std::vector<std::uint32_t> touched;
-  auto touch = [&](std::uint32_t v) -> Acc& {
-    if (!acc[v].touched) {
-      acc[v].touched = true;
-      touched.push_back(v);
-    }
-    return acc[v];
-  };
+  // Ties and repeats from the members' lists; how many members each actor is tied to, for the
+  // common-partner sums below (a candidate's sums then cost its degree, not two hops).
+  std::vector<std::uint32_t> member_ties(n, 0);
   for (const auto m : members) {
     for (std::uint64_t e = g.offsets[m.value]; e < g.offsets[m.value + 1]; ++e) {
       const std::uint32_t z = g.neighbours[e];
-      Acc& a = touch(z);
+      Acc& a = acc[z];
       a.tied += 1.0F;
       a.repeat_sum += g.weight[e];
       a.repeat_max = std::max(a.repeat_max, g.weight[e]);
-      const auto dz = g.degree(z);
-      if (dz < 2) continue;
-      const double aa = 1.0 / std::log(static_cast<double>(dz));
-      const double ra = 1.0 / static_cast<double>(dz);
-      for (std::uint64_t f = g.offsets[z]; f < g.offsets[z + 1]; ++f) {
-        Acc& b = touch(g.neighbours[f]);
-        b.cn += 1.0;
-        b.aa += aa;
-        b.ra += ra;
-      }
+      ++member_ties[z];
     }
   }
 
@@ -276,7 +261,17 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
     auto set = [&](PartnerFeature f, double value) {
       x[static_cast<std::size_t>(f)] = static_cast<float>(value);
     };
-    const Acc& a = acc[v];
+    Acc a = acc[v];
+    // sum_m |N(m) ∩ N(v)| = sum over v's partners z of the members tied to z (deg z >= 2).
+    for (std::uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      const std::uint32_t z = g.neighbours[e];
+      const auto dz = g.degree(z);
+      if (member_ties[z] == 0 || dz < 2) continue;
+      const double c = member_ties[z];
+      a.cn += c;
+      a.aa += c / std::log(static_cast<double>(dz));
+      a.ra += c / static_cast<double>(dz);
+    }
     set(PartnerFeature::ties_share, a.tied / k);
     set(PartnerFeature::common_neighbours, a.cn);
     set(PartnerFeature::adamic_adar, a.aa);
