@@ -14,13 +14,13 @@
 //
 //   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=KNOWN_TO+1] [--check]
 //       [--first FIRST=2015] [--objective rank:pairwise] [--rounds N] [--depth D] [--eta E]
-//       [--hidden H=3] [--seed S]
+//       [--hidden H=1] [--folds F=3] [--no-time-splits] [--min-network N] [--seed S]
+//       [--tolerance T] [--pool N] [--features-report]
 //
 // --check: exit 1 unless the hand-weighted score beats common neighbours and popularity on
-// hits@10 and MRR (ctest runs this on the validation years, with --no-learned to save the
-// training); --check-learned: exit 1 unless the learned ranker beats every baseline (it does
-// not yet: see README, "Learned partner recommendation"); exit 77 (skipped) if the CORDIS
-// files are absent.
+// hits@10 and MRR; --check-learned: exit 1 unless the learned ranker beats every baseline on
+// both (ctest runs both on the validation years); exit 77 (skipped) if the CORDIS files are
+// absent.
 
 #include <algorithm>
 #include <chrono>

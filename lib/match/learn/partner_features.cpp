@@ -4,7 +4,6 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <deque>
 #include <map>
 #include <string>
 
@@ -155,36 +154,38 @@ std::vector<double> personalised_pagerank(const PartnerGraph& graph,
   check_members(members);
   const auto& g = graph.impl();
   const std::size_t n = g.region->size();
-  std::vector<double> p(n, 0.0), r(n, 0.0);
+  std::vector<double> p(n, 0.0), r(n, 0.0), limit(n);
+  for (std::uint32_t v = 0; v < n; ++v)
+    limit[v] = tolerance * static_cast<double>(std::max<std::size_t>(g.degree(v), 1));
+  // FIFO of the actors whose residual reached their limit: a ring, since each is in it once.
   std::vector<std::uint8_t> queued(n, 0);
-  std::deque<std::uint32_t> queue;
+  std::vector<std::uint32_t> ring(n + 1);
+  std::size_t head = 0, tail = 0;
   const double share = 1.0 / static_cast<double>(members.size());
-  auto threshold = [&](std::uint32_t v) {
-    return tolerance * static_cast<double>(std::max<std::size_t>(g.degree(v), 1));
-  };
   auto add = [&](std::uint32_t v, double amount) {
     r[v] += amount;
-    if (!queued[v] && r[v] >= threshold(v)) {
+    if (!queued[v] && r[v] >= limit[v]) {
       queued[v] = 1;
-      queue.push_back(v);
+      ring[tail] = v;
+      tail = tail + 1 == ring.size() ? 0 : tail + 1;
     }
   };
   for (const auto m : members) add(m.value, share);
-  while (!queue.empty()) {
-    const std::uint32_t u = queue.front();
-    queue.pop_front();
+  while (head != tail) {
+    const std::uint32_t u = ring[head];
+    head = head + 1 == ring.size() ? 0 : head + 1;
     queued[u] = 0;
     const double ru = r[u];
-    if (ru < threshold(u)) continue;
+    if (ru < limit[u]) continue;
     p[u] += (1.0 - damping) * ru;
     r[u] = 0.0;
-    const auto d = g.degree(u);
-    if (d == 0) {  // an isolated actor: the walk restarts at the members
+    const auto begin = g.offsets[u], end = g.offsets[u + 1];
+    if (begin == end) {  // an isolated actor: the walk restarts at the members
       for (const auto m : members) add(m.value, damping * ru * share);
       continue;
     }
-    const double each = damping * ru / static_cast<double>(d);
-    for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) add(g.neighbours[k], each);
+    const double each = damping * ru / static_cast<double>(end - begin);
+    for (std::uint64_t k = begin; k < end; ++k) add(g.neighbours[k], each);
   }
   return p;
 }

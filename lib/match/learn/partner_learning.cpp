@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "core/parallel_loops.hpp"
 
@@ -76,9 +77,20 @@ TempFile network_participations(const io::ProjectFiles& files, int year,
   };
   write_row(csv.header());
   const std::string this_year = std::to_string(year);
+  // The asked projects: the year's projects of this fold with min_members or more.
+  std::map<std::string, std::set<std::string>> members;
+  {
+    io::CsvReader first(files.participations, options.import.csv);
+    const auto pic = first.require(cols.pic);
+    std::vector<std::string> row;
+    while (first.next(row))
+      if (row[start] == this_year && fold_of(row[project], options.folds) == options.fold)
+        members[row[project]].insert(row[pic]);
+  }
   std::vector<std::string> row;
   while (csv.next(row)) {
-    if (row[start] == this_year && fold_of(row[project], options.folds) == options.fold) continue;
+    const auto it = members.find(row[project]);
+    if (it != members.end() && it->second.size() >= options.min_members) continue;
     write_row(row);
   }
   if (!file.flush()) throw IoError("train partners: cannot write " + out.path.string());
