@@ -70,12 +70,13 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
             const std::filesystem::path file =
                 o->model.empty() ? default_partner_model(global) : std::filesystem::path(o->model);
             const auto start = std::chrono::steady_clock::now();
-            const auto model = match::train_partner_model(o->files, o->first, o->until,
-                                                          {.objective = o->objective,
-                                                           .rounds = o->rounds,
-                                                           .max_depth = o->depth,
-                                                           .seed = global.seed.value_or(1)},
-                                                          {.hidden_per_project = o->hidden, .folds = o->folds});
+            const auto model =
+                match::train_partner_model(o->files, o->first, o->until,
+                                           {.objective = o->objective,
+                                            .rounds = o->rounds,
+                                            .max_depth = o->depth,
+                                            .seed = global.seed.value_or(1)},
+                                           {.hidden_per_project = o->hidden, .folds = o->folds});
             model.save(file);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

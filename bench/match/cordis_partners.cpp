@@ -168,8 +168,7 @@ int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   std::optional<match::PartnerModel> model;
-  if (learned_on)
-    model = match::train_partner_model(files, first, known_to, model_options, plan);
+  if (learned_on) model = match::train_partner_model(files, first, known_to, model_options, plan);
   const double train_s = std::chrono::duration<double>(Clock::now() - t0).count();
 
   const auto split = match::partner_split(files, query_year);
@@ -259,7 +258,8 @@ int main(int argc, char** argv) {
         std::vector<double> s(f.candidates.size());
         for (std::size_t r = 0; r < s.size(); ++r)
           s[r] = f.at(r, static_cast<match::PartnerFeature>(c));
-        const double h = hit(rank_among(f.candidates, s, split.queries[q].hidden, -INFINITY, by_id));
+        const double h =
+            hit(rank_among(f.candidates, s, split.queries[q].hidden, -INFINITY, by_id));
         all_hits += h;
         if (std::find(known.begin(), known.end(), q) != known.end()) known_hits += h;
       }
@@ -281,9 +281,9 @@ int main(int argc, char** argv) {
             << model_options.objective << "\", \"booster\": \"" << model_options.booster
             << "\", \"rounds\": " << model_options.rounds
             << ", \"depth\": " << model_options.max_depth << ", \"eta\": " << model_options.eta
-            << ", \"hidden_per_project\": " << plan.hidden_per_project << ", \"folds\": " << plan.folds
-            << ", \"time_splits\": " << plan.time_splits << ", \"splits\": \""
-            << (model ? model->provenance().at("splits") : "") << "\"},\n";
+            << ", \"hidden_per_project\": " << plan.hidden_per_project
+            << ", \"folds\": " << plan.folds << ", \"time_splits\": " << plan.time_splits
+            << ", \"splits\": \"" << (model ? model->provenance().at("splits") : "") << "\"},\n";
   auto estimate = [](const Estimate& e) {
     std::ostringstream s;
     s << std::fixed << std::setprecision(3) << "[" << e.mean << ", " << e.low << ", " << e.high

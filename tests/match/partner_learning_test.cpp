@@ -45,8 +45,8 @@ TEST_CASE("within-year partner splits ask each project once, over the other proj
 
   std::multiset<std::string> asked;
   for (std::size_t fold = 0; fold < 3; ++fold) {
-    const auto split = match::partner_split(
-        files, 2015, {.hidden_per_project = 1, .folds = 3, .fold = fold});
+    const auto split =
+        match::partner_split(files, 2015, {.hidden_per_project = 1, .folds = 3, .fold = fold});
     CHECK(split.query_year == 2016);
     std::set<std::string> here;
     for (const auto& q : split.queries) here.insert(q.project);

@@ -28,10 +28,10 @@ struct PartnerSplitOptions {
   io::ProjectImportOptions import{};   ///< columns and dialect (the years are set here)
   /// 0: a time split. Otherwise a within-year split: of query_year's projects with min_members
   /// or more, those in fold `fold` of `folds` (by a hash of the project id) are asked, and the
-  /// network holds every other project up to query_year; the split's features then count as of query_year + 1,
-  /// since its network reaches into query_year as a time split to query_year + 1 does. It gives
-  /// a training year the network size it will be used on (CORDIS: 2014 alone has a tenth of
-  /// 2015's organisations).
+  /// network holds every other project up to query_year; the split's features then count as of
+  /// query_year + 1, since its network reaches into query_year as a time split to query_year + 1
+  /// does. It gives a training year the network size it will be used on (CORDIS: 2014 alone has a
+  /// tenth of 2015's organisations).
   std::size_t folds = 0;
   std::size_t fold = 0;
 };

@@ -1,7 +1,7 @@
 #include "verbund/match/partner_learning.hpp"
 
-#include <algorithm>
 #include <unistd.h>
+#include <algorithm>
 
 #include <atomic>
 #include <charconv>
@@ -191,14 +191,14 @@ PartnerModel train_partner_model(const io::ProjectFiles& files, int first_year, 
   };
   for (int year = first_year; year <= until_year; ++year) {
     if (plan.time_splits) {
-      const auto split = partner_split(files, year, {.hidden_per_project = plan.hidden_per_project});
+      const auto split =
+          partner_split(files, year, {.hidden_per_project = plan.hidden_per_project});
       if (split.region.size() >= plan.min_network) learn(split, std::to_string(year));
     }
     for (std::size_t fold = 0; fold < plan.folds; ++fold)
-      learn(partner_split(files, year,
-                          {.hidden_per_project = plan.hidden_per_project,
-                           .folds = plan.folds,
-                           .fold = fold}),
+      learn(partner_split(
+                files, year,
+                {.hidden_per_project = plan.hidden_per_project, .folds = plan.folds, .fold = fold}),
             std::to_string(year) + "/" + std::to_string(fold));
   }
   return PartnerModel::train(
