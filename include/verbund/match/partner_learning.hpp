@@ -50,7 +50,10 @@ struct PartnerSplit {
 };
 
 /// Reads one split from project files (the CORDIS layout of io::read_projects). Throws
-/// InvalidInput naming file:line on malformed files, IoError when unreadable. O(file size +
+/// InvalidInput naming file:line on malformed files, IoError when unreadable. A within-year
+/// split imports a filtered copy of the participations from a temporary file (removed after;
+/// IoError when it cannot be written): CSV errors still name the user's file, but an error
+/// only the import finds (an unknown organisation type) names the copy. O(file size +
 /// E log E). Thread-safe for distinct outputs.
 [[nodiscard]] PartnerSplit partner_split(const io::ProjectFiles& files, int query_year,
                                          const PartnerSplitOptions& options = {});
