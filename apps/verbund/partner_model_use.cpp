@@ -37,22 +37,24 @@ void print_learned_partners(const GlobalOptions& global, const std::filesystem::
                                                         .query_year = year,
                                                         .include_existing = include_existing,
                                                         .one_per_family = true});
+  // The features that drove each candidate, in the language of --lang.
+  const bool de = global.lang == report::Lang::de;
   Table t{"partners",
-          {"rank", "id", "name", "kind", "municipality", "score", "why (en)", "warum (de)"},
+          {"rank", "id", "name", "kind", "municipality", "score", de ? "warum" : "why"},
           {}};
   for (std::size_t r = 0; r < found.size(); ++r) {
     const auto& p = found[r];
-    std::ostringstream en, de;
+    std::ostringstream why;
     for (std::size_t k = 0; k < p.drivers.size(); ++k) {
       const auto& d = p.drivers[k];
       char amount[32];
       std::snprintf(amount, sizeof amount, " (+%.2f)", static_cast<double>(d.contribution));
-      en << (k ? "; " : "") << match::feature_words(d.feature) << amount;
-      de << (k ? "; " : "") << match::feature_words_de(d.feature) << amount;
+      why << (k ? "; " : "")
+          << (de ? match::feature_words_de(d.feature) : match::feature_words(d.feature)) << amount;
     }
     t.rows.push_back({r + 1, region.external_id(p.actor), name_with_parent(region, p.actor),
                       std::string(to_string(region.kind(p.actor))), place_of(region, p.actor),
-                      p.score, en.str(), de.str()});
+                      p.score, why.str()});
   }
   print_tables(std::cout, {t}, global.format);
 }

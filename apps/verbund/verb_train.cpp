@@ -22,7 +22,8 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
     std::string objective = "rank:pairwise";
     int rounds = 100;
     int depth = 3;
-    std::size_t hidden = 3;
+    std::size_t hidden = 1;
+    std::size_t folds = 3;
   };
   auto o = std::make_shared<State>();
   CLI::App* train = app.add_subcommand("train", "Learn from history");
@@ -59,17 +60,23 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
   partners->add_option("--hidden", o->hidden, "queries per project (members hidden in turn)")
       ->capture_default_str()
       ->check(CLI::Range(1, 50));
+  partners
+      ->add_option("--folds", o->folds,
+                   "within-year splits per query year (0: time splits only; see README)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 20));
   return {train, [&global, o, partners] {
             if (!partners->parsed()) return;
             const std::filesystem::path file =
                 o->model.empty() ? default_partner_model(global) : std::filesystem::path(o->model);
             const auto start = std::chrono::steady_clock::now();
-            const auto model = match::train_partner_model(o->files, o->first, o->until,
-                                                          {.objective = o->objective,
-                                                           .rounds = o->rounds,
-                                                           .max_depth = o->depth,
-                                                           .seed = global.seed.value_or(1)},
-                                                          o->hidden);
+            const auto model =
+                match::train_partner_model(o->files, o->first, o->until,
+                                           {.objective = o->objective,
+                                            .rounds = o->rounds,
+                                            .max_depth = o->depth,
+                                            .seed = global.seed.value_or(1)},
+                                           {.hidden_per_project = o->hidden, .folds = o->folds});
             model.save(file);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -14,13 +14,13 @@
 //
 //   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=KNOWN_TO+1] [--check]
 //       [--first FIRST=2015] [--objective rank:pairwise] [--rounds N] [--depth D] [--eta E]
-//       [--hidden H=3] [--seed S]
+//       [--hidden H=1] [--folds F=3] [--no-time-splits] [--min-network N] [--seed S]
+//       [--tolerance T] [--pool N] [--features-report]
 //
 // --check: exit 1 unless the hand-weighted score beats common neighbours and popularity on
-// hits@10 and MRR (ctest runs this on the validation years, with --no-learned to save the
-// training); --check-learned: exit 1 unless the learned ranker beats every baseline (it does
-// not yet: see README, "Learned partner recommendation"); exit 77 (skipped) if the CORDIS
-// files are absent.
+// hits@10 and MRR; --check-learned: exit 1 unless the learned ranker beats every baseline on
+// both (ctest runs both on the validation years); exit 77 (skipped) if the CORDIS files are
+// absent.
 
 #include <algorithm>
 #include <chrono>
@@ -104,9 +104,10 @@ int main(int argc, char** argv) {
   }
   const std::filesystem::path dir = argv[1];
   std::vector<std::string> args;
-  bool check = false, check_learned = false, learned_on = true;
+  bool check = false, check_learned = false, learned_on = true, features_report = false;
   int first = 2015;
-  std::size_t hidden_per_project = 3;
+  match::PartnerTrainingPlan plan;
+  match::PartnerFeatureOptions feature_options;
   match::PartnerModelOptions model_options;
   for (int k = 2; k < argc; ++k) {
     const std::string a = argv[k];
@@ -117,6 +118,8 @@ int main(int argc, char** argv) {
       check_learned = true;
     else if (a == "--no-learned")
       learned_on = false;
+    else if (a == "--features-report")
+      features_report = true;
     else if (a == "--first")
       first = std::stoi(value());
     else if (a == "--objective")
@@ -130,7 +133,17 @@ int main(int argc, char** argv) {
     else if (a == "--eta")
       model_options.eta = std::stod(value());
     else if (a == "--hidden")
-      hidden_per_project = std::stoull(value());
+      plan.hidden_per_project = std::stoull(value());
+    else if (a == "--tolerance")
+      feature_options.tolerance = std::stod(value());
+    else if (a == "--pool")
+      feature_options.shortlist = std::stoull(value());
+    else if (a == "--folds")
+      plan.folds = std::stoull(value());
+    else if (a == "--no-time-splits")
+      plan.time_splits = false;
+    else if (a == "--min-network")
+      plan.min_network = std::stoull(value());
     else if (a == "--seed")
       model_options.seed = std::stoull(value());
     else
@@ -146,11 +159,16 @@ int main(int argc, char** argv) {
                                dir / "h2020_organisations_2017.csv",
                                dir / "h2020_programme_parts_2014_2017.csv"};
 
+  const auto with_year = [&](int year) {
+    auto o = feature_options;
+    o.query_year = year;
+    return o;
+  };
+  plan.features = feature_options;
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   std::optional<match::PartnerModel> model;
-  if (learned_on)
-    model = match::train_partner_model(files, first, known_to, model_options, hidden_per_project);
+  if (learned_on) model = match::train_partner_model(files, first, known_to, model_options, plan);
   const double train_s = std::chrono::duration<double>(Clock::now() - t0).count();
 
   const auto split = match::partner_split(files, query_year);
@@ -158,7 +176,7 @@ int main(int argc, char** argv) {
   const std::size_t n = region.size();
   const match::PartnerGraph graph(region);
   const auto t1 = Clock::now();
-  const auto queries = match::training_queries(graph, split.queries, {.query_year = query_year});
+  const auto queries = match::training_queries(graph, split.queries, with_year(query_year));
   const double features_s = std::chrono::duration<double>(Clock::now() - t1).count();
 
   std::vector<std::size_t> degree(n);
@@ -230,6 +248,26 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Diagnosis: each feature alone, ranking the pool (largest first, ties by id).
+  if (features_report) {
+    std::cerr << "feature alone: hits@10 within the pool (all, known)\n";
+    for (std::size_t c = 0; c < match::partner_feature_count; ++c) {
+      double all_hits = 0, known_hits = 0;
+      for (std::size_t q = 0; q < queries.size(); ++q) {
+        const auto& f = queries[q].features;
+        std::vector<double> s(f.candidates.size());
+        for (std::size_t r = 0; r < s.size(); ++r)
+          s[r] = f.at(r, static_cast<match::PartnerFeature>(c));
+        const double h =
+            hit(rank_among(f.candidates, s, split.queries[q].hidden, -INFINITY, by_id));
+        all_hits += h;
+        if (std::find(known.begin(), known.end(), q) != known.end()) known_hits += h;
+      }
+      std::cerr << "  " << match::feature_name(static_cast<match::PartnerFeature>(c)) << " "
+                << all_hits / static_cast<double>(queries.size()) << " "
+                << known_hits / static_cast<double>(std::max<std::size_t>(known.size(), 1)) << "\n";
+    }
+  }
   const double count = static_cast<double>(std::max<std::size_t>(queries.size(), 1));
   std::cout << std::fixed << std::setprecision(3);
   std::cout << "{\n  \"known_to\": " << known_to << ", \"query_year\": " << query_year
@@ -243,7 +281,9 @@ int main(int argc, char** argv) {
             << model_options.objective << "\", \"booster\": \"" << model_options.booster
             << "\", \"rounds\": " << model_options.rounds
             << ", \"depth\": " << model_options.max_depth << ", \"eta\": " << model_options.eta
-            << ", \"hidden_per_project\": " << hidden_per_project << "},\n";
+            << ", \"hidden_per_project\": " << plan.hidden_per_project
+            << ", \"folds\": " << plan.folds << ", \"time_splits\": " << plan.time_splits
+            << ", \"splits\": \"" << (model ? model->provenance().at("splits") : "") << "\"},\n";
   auto estimate = [](const Estimate& e) {
     std::ostringstream s;
     s << std::fixed << std::setprecision(3) << "[" << e.mean << ", " << e.low << ", " << e.high

@@ -2,10 +2,12 @@
 // a synthetic project network of N organisations (projects of 3-8 members over three years,
 // mostly within communities of 200), features for each query's 300-actor PageRank pool.
 // Args: (organisations, threads). Target (issue 16): 1,000 queries over 20,000 organisations
-// in at most 10 s on 2 threads.
+// in at most 10 s on 2 threads. BM_PartnerTraining: training on CORDIS 2014-2016, target 2 min.
 
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <random>
@@ -13,6 +15,7 @@
 #include "verbund/core/parallel.hpp"
 #include "verbund/core/region_builder.hpp"
 #include "verbund/match/partner_features.hpp"
+#include "verbund/match/partner_learning.hpp"
 
 namespace {
 
@@ -83,7 +86,35 @@ void BM_PartnerFeatures(benchmark::State& state) {
   state.counters["rows"] = static_cast<double>(rows);
 }
 
+// Training on CORDIS as `verbund train partners --until 2016` does (query years 2015-2016, the
+// default plan). The data: $VERBUND_CORDIS_DIR, else ../shared/data/cordis from the working
+// directory (the repository root); skipped when absent. Args: threads.
+void BM_PartnerTraining(benchmark::State& state) {
+  const char* env = std::getenv("VERBUND_CORDIS_DIR");
+  const std::filesystem::path dir = env ? env : "../shared/data/cordis";
+  const io::ProjectFiles files{dir / "h2020_participations_2014_2017.csv",
+                               dir / "h2020_organisations_2017.csv",
+                               dir / "h2020_programme_parts_2014_2017.csv"};
+  if (!std::filesystem::exists(files.participations)) {
+    state.SkipWithError("no CORDIS data (set VERBUND_CORDIS_DIR)");
+    return;
+  }
+  const core::ThreadLimit limit(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    const auto model = match::train_partner_model(files, 2015, 2016);
+    benchmark::DoNotOptimize(model.provenance().size());
+  }
+}
+
 }  // namespace
+
+BENCHMARK(BM_PartnerTraining)
+    ->Arg(2)
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
 
 BENCHMARK(BM_PartnerFeatures)
     ->Args({1000, 2})

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "test_support.hpp"
+#include "verbund/match/partner_features.hpp"
 
 using namespace verbund;
 
@@ -75,7 +76,24 @@ TEST_CASE("train partners stores a model that recommend partners uses and announ
   INFO(used.err);
   REQUIRE(used.exit_code == 0);
   CHECK_THAT(used.err, Catch::Contains("using the learned model"));
-  CHECK_THAT(used.out, Catch::Contains("why (en)") && Catch::Contains("warum (de)"));
+  CHECK_THAT(used.out, Catch::Contains("why") && !Catch::Contains("warum"));
+
+  SECTION("--lang de names the features in German") {
+    const auto german = test::run_cli({"--db", "p.db", "--lang", "de", "recommend", "partners",
+                                       "--members", "100,101,102", "--top", "3"},
+                                      dir.path());
+    REQUIRE(german.exit_code == 0);
+    CHECK_THAT(german.out, Catch::Contains("warum") && !Catch::Contains("why"));
+    // Every candidate's reasons are German feature labels, never English ones.
+    bool german_label = false;
+    for (std::size_t f = 0; f < match::partner_feature_count; ++f) {
+      const auto feature = static_cast<match::PartnerFeature>(f);
+      german_label =
+          german_label || german.out.find(match::feature_words_de(feature)) != std::string::npos;
+      CHECK(used.out.find(match::feature_words_de(feature)) == std::string::npos);
+    }
+    CHECK(german_label);
+  }
 
   SECTION("the same seed gives the same model file") {
     REQUIRE(

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <deque>
 #include <map>
 #include <string>
 
@@ -64,7 +63,6 @@ float number_attribute(const core::Region& r, ActorId a, std::string_view key) {
 struct Acc {
   float tied = 0, repeat_max = 0, repeat_sum = 0;
   double cn = 0, aa = 0, ra = 0;
-  bool touched = false;
 };
 
 void check_members(std::span<const ActorId> members) {
@@ -156,36 +154,38 @@ std::vector<double> personalised_pagerank(const PartnerGraph& graph,
   check_members(members);
   const auto& g = graph.impl();
   const std::size_t n = g.region->size();
-  std::vector<double> p(n, 0.0), r(n, 0.0);
+  std::vector<double> p(n, 0.0), r(n, 0.0), limit(n);
+  for (std::uint32_t v = 0; v < n; ++v)
+    limit[v] = tolerance * static_cast<double>(std::max<std::size_t>(g.degree(v), 1));
+  // FIFO of the actors whose residual reached their limit: a ring, since each is in it once.
   std::vector<std::uint8_t> queued(n, 0);
-  std::deque<std::uint32_t> queue;
+  std::vector<std::uint32_t> ring(n + 1);
+  std::size_t head = 0, tail = 0;
   const double share = 1.0 / static_cast<double>(members.size());
-  auto threshold = [&](std::uint32_t v) {
-    return tolerance * static_cast<double>(std::max<std::size_t>(g.degree(v), 1));
-  };
   auto add = [&](std::uint32_t v, double amount) {
     r[v] += amount;
-    if (!queued[v] && r[v] >= threshold(v)) {
+    if (!queued[v] && r[v] >= limit[v]) {
       queued[v] = 1;
-      queue.push_back(v);
+      ring[tail] = v;
+      tail = tail + 1 == ring.size() ? 0 : tail + 1;
     }
   };
   for (const auto m : members) add(m.value, share);
-  while (!queue.empty()) {
-    const std::uint32_t u = queue.front();
-    queue.pop_front();
+  while (head != tail) {
+    const std::uint32_t u = ring[head];
+    head = head + 1 == ring.size() ? 0 : head + 1;
     queued[u] = 0;
     const double ru = r[u];
-    if (ru < threshold(u)) continue;
+    if (ru < limit[u]) continue;
     p[u] += (1.0 - damping) * ru;
     r[u] = 0.0;
-    const auto d = g.degree(u);
-    if (d == 0) {  // an isolated actor: the walk restarts at the members
+    const auto begin = g.offsets[u], end = g.offsets[u + 1];
+    if (begin == end) {  // an isolated actor: the walk restarts at the members
       for (const auto m : members) add(m.value, damping * ru * share);
       continue;
     }
-    const double each = damping * ru / static_cast<double>(d);
-    for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) add(g.neighbours[k], each);
+    const double each = damping * ru / static_cast<double>(end - begin);
+    for (std::uint64_t k = begin; k < end; ++k) add(g.neighbours[k], each);
   }
   return p;
 }
@@ -200,31 +200,17 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
   const double k = static_cast<double>(members.size());
 
   std::vector<Acc> acc(n);
-  std::vector<std::uint32_t> touched;
-  auto touch = [&](std::uint32_t v) -> Acc& {
-    if (!acc[v].touched) {
-      acc[v].touched = true;
-      touched.push_back(v);
-    }
-    return acc[v];
-  };
+  // Ties and repeats from the members' lists; how many members each actor is tied to, for the
+  // common-partner sums below (a candidate's sums then cost its degree, not two hops).
+  std::vector<std::uint32_t> member_ties(n, 0);
   for (const auto m : members) {
     for (std::uint64_t e = g.offsets[m.value]; e < g.offsets[m.value + 1]; ++e) {
       const std::uint32_t z = g.neighbours[e];
-      Acc& a = touch(z);
+      Acc& a = acc[z];
       a.tied += 1.0F;
       a.repeat_sum += g.weight[e];
       a.repeat_max = std::max(a.repeat_max, g.weight[e]);
-      const auto dz = g.degree(z);
-      if (dz < 2) continue;
-      const double aa = 1.0 / std::log(static_cast<double>(dz));
-      const double ra = 1.0 / static_cast<double>(dz);
-      for (std::uint64_t f = g.offsets[z]; f < g.offsets[z + 1]; ++f) {
-        Acc& b = touch(g.neighbours[f]);
-        b.cn += 1.0;
-        b.aa += aa;
-        b.ra += ra;
-      }
+      ++member_ties[z];
     }
   }
 
@@ -276,7 +262,17 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
     auto set = [&](PartnerFeature f, double value) {
       x[static_cast<std::size_t>(f)] = static_cast<float>(value);
     };
-    const Acc& a = acc[v];
+    Acc a = acc[v];
+    // sum_m |N(m) ∩ N(v)| = sum over v's partners z of the members tied to z (deg z >= 2).
+    for (std::uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      const std::uint32_t z = g.neighbours[e];
+      const auto dz = g.degree(z);
+      if (member_ties[z] == 0 || dz < 2) continue;
+      const double c = member_ties[z];
+      a.cn += c;
+      a.aa += c / std::log(static_cast<double>(dz));
+      a.ra += c / static_cast<double>(dz);
+    }
     set(PartnerFeature::ties_share, a.tied / k);
     set(PartnerFeature::common_neighbours, a.cn);
     set(PartnerFeature::adamic_adar, a.aa);
