@@ -41,8 +41,9 @@ std::vector<double> burt_constraint(const SimpleGraph& graph,
   std::vector<double> out(n, NAN);
   if (n == 0 || graph.edge_count() == 0) return out;
   for (const auto v : vertices)
-    if (v >= n) throw InvalidInput("burt_constraint: vertex " + std::to_string(v) + " of " +
-                                   std::to_string(n));
+    if (v >= n)
+      throw InvalidInput("burt_constraint: vertex " + std::to_string(v) + " of " +
+                         std::to_string(n));
   const auto lock = detail::lock_igraph();
   detail::IgraphGraph g(graph);
   detail::RealVector result;
@@ -54,9 +55,8 @@ std::vector<double> burt_constraint(const SimpleGraph& graph,
   detail::IntVector ids(static_cast<igraph_integer_t>(vertices.size()));
   for (std::size_t i = 0; i < vertices.size(); ++i)
     VECTOR(*ids.get())[static_cast<igraph_integer_t>(i)] = vertices[i];
-  detail::check(
-      igraph_constraint(g.get(), result.get(), igraph_vss_vector(ids.get()), g.weights()),
-      "constraint");
+  detail::check(igraph_constraint(g.get(), result.get(), igraph_vss_vector(ids.get()), g.weights()),
+                "constraint");
   const auto values = result.to_std();
   for (std::size_t i = 0; i < vertices.size(); ++i) out[vertices[i]] = values[i];
   return out;
@@ -82,8 +82,8 @@ BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options) {
   }
   if (n > 0 && graph.edge_count() > 0) {
     // Without betweenness, constraint ranks everyone; with it, only the top's ties need it.
-    const auto needed = betweenness.empty() ? std::nullopt
-                                            : constraint_needed(betweenness, options.top);
+    const auto needed =
+        betweenness.empty() ? std::nullopt : constraint_needed(betweenness, options.top);
     if (!needed) {
       constraint = burt_constraint(graph);
     } else if (!needed->empty()) {

@@ -85,8 +85,8 @@ TEST_CASE("Burt's constraint of some actors equals the closed form and the whole
     ++checked;
   }
   CHECK(checked > 20);
-  CHECK_THROWS_AS(analysis::burt_constraint(g, std::vector<std::uint32_t>{
-                                                   static_cast<std::uint32_t>(g.vertex_count())}),
+  CHECK_THROWS_AS(analysis::burt_constraint(
+                      g, std::vector<std::uint32_t>{static_cast<std::uint32_t>(g.vertex_count())}),
                   InvalidInput);
 }
 
@@ -101,7 +101,8 @@ TEST_CASE("brokers rank as by hand when constraint is computed only for the top'
     const auto zero = static_cast<std::size_t>(std::count(between.begin(), between.end(), 0.0));
     REQUIRE(zero > 2);
     const std::size_t n = g->vertex_count();
-    for (const std::size_t top : {std::size_t{0}, std::size_t{1}, std::size_t{5}, n - zero + 2, n}) {
+    for (const std::size_t top :
+         {std::size_t{0}, std::size_t{1}, std::size_t{5}, n - zero + 2, n}) {
       CAPTURE(n, top);
       const auto found = analysis::brokers(*g, {.top = top}).brokers;
       const auto expected = ranked_by_hand(*g, between, constraint, top);
