@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,13 @@ struct GlobalOptions {
 /// Registers the global `--lang de|en`; until it is given, `global.lang` follows the locale
 /// (report::default_lang). An unknown language is a usage error (exit 2) naming it.
 void add_lang_option(CLI::App& app, GlobalOptions& global);
+
+/// `message` in `lang`: in German the CLI's common messages (unknown id, missing file,
+/// unwritable output, bad option value, CLI11's parse errors) are translated fragment by
+/// fragment, ids, paths and values kept; anything else stays English. O(length x fragments).
+[[nodiscard]] std::string in_language(std::string message, report::Lang lang);
+/// The line an error prints: "verbund: error: …" or "verbund: Fehler: …" (in_language).
+[[nodiscard]] std::string error_line(std::string_view message, report::Lang lang);
 
 /// A verb: its CLI11 subcommand and what to do once the whole command line is parsed.
 struct Verb {

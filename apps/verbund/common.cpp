@@ -1,5 +1,7 @@
 #include <filesystem>
 #include <iostream>
+#include <string_view>
+#include <utility>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -46,8 +48,75 @@ std::string command_line(const CLI::App& app) {
   return text;
 }
 
+namespace {
+
+// The CLI's most common messages (its own and CLI11's: unknown id, missing file, unwritable
+// output, bad option value) as fragments in German; the ids, paths and values between them stay.
+// Longer fragments first, so that none is cut by a shorter one.
+constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
+    {"database does not exist (create it with `verbund init`, `verbund import` or `verbund "
+     "generate`)",
+     "Datenbank existiert nicht (anlegen mit `verbund init`, `verbund import` oder `verbund "
+     "generate`)"},
+    {"cannot write here: the folder '", "hier kann nicht geschrieben werden: der Ordner '"},
+    {"' does not exist or is not writable", "' existiert nicht oder ist nicht beschreibbar"},
+    {"cannot write here: the file is read-only",
+     "hier kann nicht geschrieben werden: die Datei ist schreibgeschützt"},
+    {"is a folder, not a file to write", "ist ein Ordner, keine Datei zum Schreiben"},
+    {"cannot write the output file", "die Ausgabedatei kann nicht geschrieben werden"},
+    {"cannot write the report", "der Bericht kann nicht geschrieben werden"},
+    {"unknown actor id '", "unbekannte Akteurskennung '"},
+    {"unknown actor '", "unbekannter Akteur '"},
+    {"unknown language '", "unbekannte Sprache '"},
+    {"' (de or en)", "' (de oder en)"},
+    {"; the database holds no runs", "; die Datenbank enthält keine Läufe"},
+    {"; the database holds runs ", "; die Datenbank enthält die Läufe "},
+    {"runs show: no run ", "runs show: kein Lauf "},
+    {"File does not exist: ", "Datei existiert nicht: "},
+    {"Directory does not exist: ", "Ordner existiert nicht: "},
+    {"Path does not exist: ", "Pfad existiert nicht: "},
+    {" could not be converted", " ist keine gültige Angabe"},
+    {" not in range ", " nicht im Bereich "},
+    {"Value ", "Wert "},
+    {" is required", " ist erforderlich"},
+    {"The following arguments were not expected: ", "Diese Argumente wurden nicht erwartet: "},
+    {"The following argument was not expected: ", "Dieses Argument wurde nicht erwartet: "},
+    {"Run with --help for more information.", "Mehr dazu mit --help."},
+    {" is not an allowed value for ", " ist kein erlaubter Wert für "},
+    {"unknown input category '", "unbekannte Vorleistungskategorie '"},
+    {"unknown theme '", "unbekanntes Themenfeld '"},
+    {"he database holds no supplier market", "ie Datenbank enthält keinen Zuliefermarkt"},
+    {": cannot be written", ": kann nicht geschrieben werden"},
+};
+
+}  // namespace
+
+std::string in_language(std::string message, report::Lang lang) {
+  if (lang != report::Lang::de) return message;
+  for (const auto& [english, german] : german_fragments) {
+    for (auto at = message.find(english); at != std::string::npos;
+         at = message.find(english, at + german.size()))
+      message.replace(at, english.size(), german);
+  }
+  // CLI11's "Value 0 not in range 1 to 100": the range's "to" too.
+  if (const auto range = message.find(" nicht im Bereich "); range != std::string::npos) {
+    if (const auto to = message.find(" to ", range); to != std::string::npos)
+      message.replace(to, 4, " bis ");
+  }
+  return message;
+}
+
+std::string error_line(std::string_view message, report::Lang lang) {
+  return std::string(report::pick(lang, "verbund: error: ", "verbund: Fehler: ")) +
+         in_language(std::string(message), lang);
+}
+
 void add_lang_option(CLI::App& app, GlobalOptions& global) {
   global.lang = report::default_lang();
+  // Errors of the command line itself (CLI11's) in the language asked for.
+  app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
+    return in_language(CLI::FailureMessage::simple(failed, e), global.lang);
+  });
   app.add_option_function<std::string>(
          "--lang", [&global](const std::string& text) { global.lang = *report::parse_lang(text); },
          "language of tables, --explain and reports: de or en (default: from LC_ALL, "
@@ -58,14 +127,19 @@ void add_lang_option(CLI::App& app, GlobalOptions& global) {
                                             : "unknown language '" + text + "' (de or en)";
           },
           "", "de|en"))
-      ->type_name("de|en");
+      ->type_name("de|en")
+      ->trigger_on_parse();  // set before other options are checked, for their messages
 }
 
 void record_reading_run(io::Store& store, const GlobalOptions& global, const io::RunRecord& run) {
   if (global.no_record) return;
   if (!store.record_run_unless_read_only(run)) {
-    std::cerr << "verbund: warning: the run was not recorded: database " << global.db
-              << " is read-only (--no-record leaves it out on purpose)\n";
+    std::cerr << report::pick(global.lang, "verbund: warning: the run was not recorded: database ",
+                              "verbund: Warnung: der Lauf wurde nicht gespeichert: Datenbank ")
+              << global.db
+              << report::pick(global.lang, " is read-only (--no-record leaves it out on purpose)",
+                              " ist schreibgeschützt (--no-record lässt ihn absichtlich weg)")
+              << "\n";
   }
 }
 

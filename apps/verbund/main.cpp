@@ -87,10 +87,10 @@ int main(int argc, char** argv) {
               << "`: what it was asked to build does not fit in the memory available\n";
     return 1;
   } catch (const verbund::InvalidInput& e) {
-    std::cerr << "verbund: error: " << e.what() << "\n";
+    std::cerr << verbund::cli::error_line(e.what(), global.lang) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "verbund: error: " << e.what() << "\n";
+    std::cerr << verbund::cli::error_line(e.what(), global.lang) << "\n";
     return 1;
   }
   return 0;

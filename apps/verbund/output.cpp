@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <optional>
+#include <string_view>
 
 #include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"
@@ -60,10 +62,21 @@ void print_text(std::ostream& out, const Table& t, report::Lang lang) {
 
 // Columns whose text cells are words of the vocabulary rather than names or ids.
 bool vocabulary_column(std::string_view header) {
-  static constexpr std::array<std::string_view, 14> columns{
-      "indicator", "field", "kind",    "partner kind", "tie",       "side",  "reason",
-      "method",    "value", "verdict", "size class",   "direction", "match", "table"};
+  static constexpr std::array<std::string_view, 18> columns{
+      "indicator", "field",  "kind",  "partner kind", "tie",        "side",
+      "reason",    "method", "value", "verdict",      "size class", "direction",
+      "match",     "table",  "what",  "why",          "change",     "source"};
   return std::find(columns.begin(), columns.end(), header) != columns.end();
+}
+
+// Words whose German name depends on the column: "high" is a criticality here, the upper end
+// of an interval in report::term.
+std::optional<std::string_view> column_term(std::string_view column, std::string_view value) {
+  if (column != "criticality") return std::nullopt;
+  if (value == "high") return "hoch";
+  if (value == "medium") return "mittel";
+  if (value == "low") return "niedrig";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -80,6 +93,10 @@ Table localized(const Table& table, report::Lang lang) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (row[c].is_boolean()) {
         row[c] = row[c].get<bool>() ? "ja" : "nein";
+      } else if (const auto word = row[c].is_string() && c < table.columns.size()
+                                       ? column_term(table.columns[c], row[c].get<std::string>())
+                                       : std::nullopt) {
+        row[c] = std::string(*word);
       } else if (row[c].is_string() && c < vocabulary.size() && vocabulary[c]) {
         row[c] = std::string(report::term(lang, row[c].get<std::string>()));
       }

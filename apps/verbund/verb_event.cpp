@@ -81,7 +81,10 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
   if (global.quiet) {
     if (!plan.missed.empty())
       std::cerr << "verbund: " << plan.missed.size()
-                << " must-meeting(s) missed; run without --quiet for the reasons\n";
+                << report::pick(global.lang,
+                                " must-meeting(s) missed; run without --quiet for the reasons",
+                                " Pflichttreffen verpasst; ohne --quiet stehen die Gründe da")
+                << "\n";
     return;
   }
   const auto& s = plan.summary;
@@ -111,7 +114,7 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
     }
     tables.push_back(missed);
   }
-  print_tables(std::cout, tables, global.format);
+  print_tables(std::cout, tables, global);
 }
 
 const char* kind_text(event::Change::Kind kind) {
@@ -201,7 +204,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
                    ",want,pending\n";
           }
           if (!so->out.empty()) write_file(so->out, csv);
-          if (!global.quiet) print_tables(std::cout, {t}, global.format);
+          if (!global.quiet) print_tables(std::cout, {t}, global);
           return;
         }
         const auto event = event::load_event(o->toml, {.dir = o->dir});
@@ -262,7 +265,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
                                   table_text(c.old_table), slot_text(c.new_slot),
                                   table_text(c.new_table), c.reason});
         Table kept{"kept", {"meetings kept where they were"}, {{result.kept}}};
-        print_tables(std::cout, {changes, kept}, global.format);
+        print_tables(std::cout, {changes, kept}, global);
         if (missed) throw NoSolution{};
       }};
 }

@@ -17,7 +17,7 @@ void print_counts(const GlobalOptions& global, const io::StoreCounts& added) {
   t.rows = {{"themes", added.themes}, {"competences", added.competences},
             {"actors", added.actors}, {"actor_competences", added.actor_competences},
             {"ties", added.ties},     {"memberships", added.memberships}};
-  print_tables(std::cout, {t}, global.format);
+  print_tables(std::cout, {t}, global);
 }
 
 void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary) {
@@ -38,7 +38,7 @@ void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary
   }
   for (const auto& [name, deleted] : summary.other_deleted)
     t.rows.push_back({name, 0, 0, 0, deleted});
-  print_tables(std::cout, {t}, global.format);
+  print_tables(std::cout, {t}, global);
 }
 
 // "--delimiter ';'" as a character; "tab" or "\t" for a tab.
@@ -151,7 +151,9 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
           options.csv = state->csv();
           const io::ProjectImport imported = io::read_projects(state->projects, options);
           if (!global.quiet) {
-            for (const auto& w : imported.warnings) std::cerr << "verbund: warning: " << w << "\n";
+            for (const auto& w : imported.warnings)
+              std::cerr << report::pick(global.lang, "verbund: warning: ", "verbund: Warnung: ")
+                        << w << "\n";
           }
           io::Store store = open_store(global, /*create=*/true);
           const io::RunRecord run{"import projects", describe_options(*projects), std::nullopt};

@@ -30,8 +30,14 @@ void add_bundled_reference(supply::MarketData& data, const io::MarketCsvFiles& f
     for (auto& c : reference.categories) {
       if (c.theme.empty() || store.has_taxonomy_id(c.theme)) continue;
       if (!global.quiet) {
-        std::cerr << "verbund: note: bundled category '" << c.id << "' keeps no theme: the "
-                  << "database's taxonomy has no theme '" << c.theme << "'\n";
+        std::cerr << report::pick(global.lang, "verbund: note: bundled category '",
+                                  "verbund: Hinweis: mitgelieferte Kategorie '")
+                  << c.id
+                  << report::pick(global.lang,
+                                  "' keeps no theme: the database's taxonomy has no theme '",
+                                  "' bleibt ohne Themenfeld: die Taxonomie der Datenbank hat "
+                                  "kein Themenfeld '")
+                  << c.theme << "'\n";
       }
       c.theme.clear();
     }
@@ -78,7 +84,7 @@ std::function<bool()> add_import_suppliers_subcommand(CLI::App& import,
                 {"offers", added.offers},
                 {"demands", added.demands},
                 {"flows", added.flows}};
-      print_tables(std::cout, {t}, global.format);
+      print_tables(std::cout, {t}, global);
     }
     return true;
   };

@@ -114,7 +114,7 @@ Verb add_runs_verb(CLI::App& app, const GlobalOptions& global) {
             if (!show->parsed()) {
               print_tables(std::cout,
                            {run_list(io::list_runs(store), global.format == Format::table)},
-                           global.format);
+                           global);
               return;
             }
             const auto run = io::find_run(store, o->id);
@@ -141,14 +141,19 @@ Verb add_runs_verb(CLI::App& app, const GlobalOptions& global) {
             } else if (global.format != Format::table) {
               tables.push_back(series);
             } else if (!series.rows.empty()) {
-              std::cerr << "verbund: note: " << series.rows.size()
-                        << " series values not shown; --format csv or json, or --out FILE, "
-                           "gives them\n";
+              std::cerr << report::pick(global.lang, "verbund: note: ", "verbund: Hinweis: ")
+                        << series.rows.size()
+                        << report::pick(global.lang,
+                                        " series values not shown; --format csv or json, or "
+                                        "--out FILE, gives them",
+                                        " Reihenwerte nicht gezeigt; --format csv oder json oder "
+                                        "--out DATEI gibt sie aus")
+                        << "\n";
             }
             if (global.format == Format::table) {
               std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
             }
-            if (!global.quiet || o->out.empty()) print_tables(std::cout, tables, global.format);
+            if (!global.quiet || o->out.empty()) print_tables(std::cout, tables, global);
           }};
 }
 

@@ -26,7 +26,6 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
   struct State {
     std::optional<std::string> category;
     std::optional<std::string> theme;
-    std::string lang = "en";
     std::optional<int> year;
   };
   auto o = std::make_shared<State>();
@@ -36,9 +35,7 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
       "(free/total), certifications and municipality");
   cmd->add_option("--category", o->category, "only this input category (id)");
   cmd->add_option("--theme", o->theme, "only categories under this theme (id)");
-  cmd->add_option("--lang", o->lang, "labels in German (de) or English (en)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"de", "en"}));
+  // Labels follow the global --lang (given after the verb too, as `catalog --lang de`).
   cmd->add_option("--year", o->year,
                   "capacity is committed by the flows running in this year (default: the flows "
                   "without an end year)")
@@ -61,7 +58,7 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
       options.theme = region.taxonomy().find_theme(*o->theme);
       if (!options.theme) throw InvalidInput("--theme: unknown theme '" + *o->theme + "'");
     }
-    const bool de = o->lang == "de";
+    const bool de = global.lang == report::Lang::de;
     const auto sections = supply::catalogue(market, options);
 
     auto theme_label = [&](const std::optional<core::ThemeId>& t) -> Json {
@@ -116,12 +113,21 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
       }
       tables.push_back(std::move(t));
     }
-    if (!tables.empty()) print_tables(std::cout, tables, global.format);
+    if (!tables.empty()) print_tables(std::cout, tables, global);
     if (listed == 0 && !global.quiet) {
-      std::cerr << "verbund: note: no supplier offers "
-                << (o->category ? "category '" + *o->category + "'" : std::string("anything"))
-                << (o->theme ? " under theme '" + *o->theme + "'" : std::string())
-                << " (import offers with `verbund import suppliers DIR`)\n";
+      const auto lang = global.lang;
+      std::cerr << report::pick(lang, "verbund: note: no supplier offers ",
+                                "verbund: Hinweis: kein Zulieferer bietet ")
+                << (o->category ? std::string(report::pick(lang, "category '", "Kategorie '")) +
+                                      *o->category + "'"
+                                : std::string(report::pick(lang, "anything", "etwas an")))
+                << (o->theme
+                        ? std::string(report::pick(lang, " under theme '", " im Themenfeld '")) +
+                              *o->theme + "'"
+                        : std::string())
+                << report::pick(lang, " (import offers with `verbund import suppliers DIR`)",
+                                " (Angebote importieren mit `verbund import suppliers DIR`)")
+                << "\n";
     }
     record_reading_run(store, global, {"suppliers catalog", describe_options(*cmd), std::nullopt});
   };

@@ -67,7 +67,7 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
       Table why{"diagnosis", {"reason"}, {}};
       for (const auto& d : result.diagnosis) why.rows.push_back({d});
       tables.push_back(why);
-      print_tables(std::cout, tables, global.format);
+      print_tables(std::cout, tables, global);
       record_reading_run(store, global, {"suppliers offer", describe_options(*cmd), std::nullopt});
       throw NoSolution{};
     }
@@ -127,7 +127,7 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
     tables.push_back(groups);
     tables.push_back(cover);
     tables.push_back(members);
-    print_tables(std::cout, tables, global.format);
+    print_tables(std::cout, tables, global);
     record_reading_run(store, global, {"suppliers offer", describe_options(*cmd), std::nullopt});
   };
 }

@@ -99,11 +99,11 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
     const auto plan = supply::plan_sourcing(index, options);
     const auto tables = plan_tables(market, plan);
     if (o->out.empty()) {
-      print_tables(std::cout, tables, global.format);
+      print_tables(std::cout, tables, global);
     } else {
       write_tables(o->out, tables, global.format);
       // The summary (certificate, shares) stays on screen; the rows are in the file.
-      if (!global.quiet) print_tables(std::cout, {tables.front()}, global.format);
+      if (!global.quiet) print_tables(std::cout, {tables.front()}, global);
     }
     record_reading_run(store, global, {"suppliers plan", describe_options(*cmd), global.seed});
     // Everything is printed; unmet demand makes the answer incomplete.

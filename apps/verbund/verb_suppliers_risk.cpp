@@ -342,7 +342,7 @@ std::function<void()> add_suppliers_risk(CLI::App& suppliers, const GlobalOption
     } else {
       print_loss(market, *o, buyer, tables);
     }
-    print_tables(std::cout, tables, global.format);
+    print_tables(std::cout, tables, global);
     record_reading_run(store, global, {"suppliers risk", describe_options(*cmd), std::nullopt});
   };
 }

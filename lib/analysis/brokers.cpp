@@ -3,11 +3,64 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
+#include <string>
 
 #include "igraph_bridge.hpp"
 #include "verbund/analysis/components.hpp"
+#include "verbund/error.hpp"
 
 namespace verbund::analysis {
+
+namespace {
+
+// The vertices whose constraint the ranking and the output need: those at or above the
+// `top`-th largest betweenness (constraint breaks ties there and is given for the top); nullopt
+// when that is every vertex.
+std::optional<std::vector<std::uint32_t>> constraint_needed(const std::vector<double>& betweenness,
+                                                            std::size_t top) {
+  const std::size_t n = betweenness.size();
+  if (top >= n) return std::nullopt;
+  if (top == 0) return std::vector<std::uint32_t>{};
+  std::vector<double> sorted = betweenness;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(top - 1),
+                   sorted.end(), std::greater<>());
+  const double threshold = sorted[top - 1];
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (betweenness[v] >= threshold) out.push_back(v);
+  if (out.size() == n) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> burt_constraint(const SimpleGraph& graph,
+                                    std::span<const std::uint32_t> vertices) {
+  const auto n = graph.vertex_count();
+  std::vector<double> out(n, NAN);
+  if (n == 0 || graph.edge_count() == 0) return out;
+  for (const auto v : vertices)
+    if (v >= n)
+      throw InvalidInput("burt_constraint: vertex " + std::to_string(v) + " of " +
+                         std::to_string(n));
+  const auto lock = detail::lock_igraph();
+  detail::IgraphGraph g(graph);
+  detail::RealVector result;
+  if (vertices.empty()) {
+    detail::check(igraph_constraint(g.get(), result.get(), igraph_vss_all(), g.weights()),
+                  "constraint");
+    return result.to_std();
+  }
+  detail::IntVector ids(static_cast<igraph_integer_t>(vertices.size()));
+  for (std::size_t i = 0; i < vertices.size(); ++i)
+    VECTOR(*ids.get())[static_cast<igraph_integer_t>(i)] = vertices[i];
+  detail::check(igraph_constraint(g.get(), result.get(), igraph_vss_vector(ids.get()), g.weights()),
+                "constraint");
+  const auto values = result.to_std();
+  for (std::size_t i = 0; i < vertices.size(); ++i) out[vertices[i]] = values[i];
+  return out;
+}
 
 BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options) {
   const auto n = static_cast<std::uint32_t>(graph.vertex_count());
@@ -28,12 +81,14 @@ BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options) {
     report.betweenness_mode = BrokerReport::Mode::skipped;
   }
   if (n > 0 && graph.edge_count() > 0) {
-    const auto lock = detail::lock_igraph();
-    detail::IgraphGraph g(graph);
-    detail::RealVector result;
-    detail::check(igraph_constraint(g.get(), result.get(), igraph_vss_all(), g.weights()),
-                  "constraint");
-    constraint = result.to_std();
+    // Without betweenness, constraint ranks everyone; with it, only the top's ties need it.
+    const auto needed =
+        betweenness.empty() ? std::nullopt : constraint_needed(betweenness, options.top);
+    if (!needed) {
+      constraint = burt_constraint(graph);
+    } else if (!needed->empty()) {
+      constraint = burt_constraint(graph, *needed);
+    }
   }
 
   std::vector<std::uint32_t> order(n);

@@ -500,7 +500,9 @@ core::Region Store::load_region() const {
                               std::string(comps.text(2)), *taxonomy.find_theme(comps.text(3)));
     }
   }
-  std::unordered_map<std::string, core::CompetenceId> competence_ids;
+  // Looked up by the column's text as it is: no string made per competence row.
+  std::unordered_map<std::string, core::CompetenceId, detail::StringHash, std::equal_to<>>
+      competence_ids;
   for (std::uint32_t i = 0; i < taxonomy.competences().size(); ++i) {
     competence_ids.emplace(taxonomy.competences()[i].id, core::CompetenceId{i});
   }
@@ -572,8 +574,13 @@ core::Region Store::load_region() const {
     while (stmt.step()) {
       const auto role =
           stmt.text(2) == "need" ? core::CompetenceRole::need : core::CompetenceRole::offer;
-      builder.add_competence(resolve(stmt.int64(0)), competence_ids.at(std::string(stmt.text(1))),
-                             role, static_cast<float>(stmt.real(3)));
+      const auto competence = competence_ids.find(stmt.text(1));
+      if (competence == competence_ids.end()) {  // the foreign key rules this out
+        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+                           "unknown competence '" + std::string(stmt.text(1)) + "'");
+      }
+      builder.add_competence(resolve(stmt.int64(0)), competence->second, role,
+                             static_cast<float>(stmt.real(3)));
     }
   }
   {

@@ -316,16 +316,165 @@ static_assert(std::adjacent_find(calib_terms.begin(), calib_terms.end(),
                                  [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
               calib_terms.end());
 
+// Block "verbs": the tables of suppliers, event, runs and import (helper lang). Sorted as above;
+// no word of it is in another block.
+constexpr std::array verb_terms{
+    Term{"  of them their only one", "  davon ihre einzige"},
+    Term{"  of them with >= 2 regional sources for every one",
+         "  davon mit >= 2 regionalen Quellen für jede"},
+    Term{"  single-sourced in the region", "  davon nur eine Quelle in der Region"},
+    Term{"  without a regional source", "  davon ohne regionale Quelle"},
+    Term{"actor_attributes", "Akteursmerkmale"},
+    Term{"actor_competences", "Akteurskompetenzen"},
+    Term{"added", "hinzugefügt"},
+    Term{"allocated", "zugeteilt"},
+    Term{"allocation bound (cut)", "Schranke der Zuteilung (Schnitt)"},
+    Term{"allocations", "Zuteilungen"},
+    Term{"below wished minimum", "unter dem gewünschten Minimum"},
+    Term{"bound method", "Verfahren der Schranke"},
+    Term{"buyer", "Abnehmer"},
+    Term{"buyers disrupted", "gestörte Abnehmer"},
+    Term{"buyers with a high-criticality input",
+         "Abnehmer mit einer Vorleistung hoher Kritikalität"},
+    Term{"capacity ratio", "Kapazitätsverhältnis"},
+    Term{"capacity short", "Kapazität zu knapp"},
+    Term{"capacity taken", "Kapazität vergeben"},
+    Term{"categories", "Kategorien"},
+    Term{"cause", "Ursache"},
+    Term{"change", "Änderung"},
+    Term{"changed", "geändert"},
+    Term{"changes", "Änderungen"},
+    Term{"cost", "Kosten"},
+    Term{"covers volume", "deckt die Menge"},
+    Term{"critical", "kritisch"},
+    Term{"critical members", "kritische Mitglieder"},
+    Term{"criticality", "Kritikalität"},
+    Term{"customer", "Kunde"},
+    Term{"deleted", "gelöscht"},
+    Term{"demand", "Bedarf"},
+    Term{"demands", "Bedarfe"},
+    Term{"demands of high criticality", "Bedarfe hoher Kritikalität"},
+    Term{"demands of low criticality", "Bedarfe niedriger Kritikalität"},
+    Term{"demands of medium criticality", "Bedarfe mittlerer Kritikalität"},
+    Term{"demands planned", "geplante Bedarfe"},
+    Term{"demands with unmet quantity", "Bedarfe mit ungedeckter Menge"},
+    Term{"disrupted buyers", "gestörte Abnehmer"},
+    Term{"dropped", "entfallen"},
+    Term{"event plan", "Veranstaltungsplan"},
+    Term{"explanation", "Erklärung"},
+    Term{"exposure", "Abhängigkeit"},
+    Term{"fewest meetings", "wenigste Treffen"},
+    Term{"flows", "Lieferbeziehungen"},
+    Term{"flows lost", "verlorene Lieferbeziehungen"},
+    Term{"free capacity", "freie Kapazität"},
+    Term{"free_capacity", "freie Kapazität"},
+    Term{"gap %", "Lücke %"},
+    Term{"groups found", "gefundene Gruppen"},
+    Term{"hash", "Hash"},
+    Term{"hhi", "HHI"},
+    Term{"imported", "importiert"},
+    Term{"inputs", "Eingaben"},
+    Term{"inputs losing a regional source", "Vorleistungen, die eine regionale Quelle verlieren"},
+    Term{"joint offers", "gemeinsame Angebote"},
+    Term{"kept", "beibehalten"},
+    Term{"lead", "Federführung"},
+    Term{"lead_time_weeks", "Lieferzeit (Wochen)"},
+    Term{"locked", "fixiert"},
+    Term{"loss", "Ausfall"},
+    Term{"lost share", "verlorener Anteil"},
+    Term{"lost sources", "verlorene Quellen"},
+    Term{"lost supplier", "verlorener Zulieferer"},
+    Term{"lost volume", "verlorene Menge"},
+    Term{"mean meetings", "Treffen im Mittel"},
+    Term{"meetings kept where they were", "unverändert gebliebene Treffen"},
+    Term{"moved", "verschoben"},
+    Term{"must requests", "Pflichtanfragen"},
+    Term{"must scheduled", "Pflichtanfragen eingeplant"},
+    Term{"must-meetings missed", "verpasste Pflichttreffen"},
+    Term{"new slot", "neues Zeitfenster"},
+    Term{"new table", "neuer Tisch"},
+    Term{"no supplier", "kein Zulieferer"},
+    Term{"old slot", "altes Zeitfenster"},
+    Term{"old table", "alter Tisch"},
+    Term{"only source lost", "einzige Quelle verloren"},
+    Term{"option", "Option"},
+    Term{"options", "Optionen"},
+    Term{"options hash", "Hash der Optionen"},
+    Term{"participants", "Teilnehmende"},
+    Term{"path", "Pfad"},
+    Term{"plan", "Plan"},
+    Term{"projects", "Projekte"},
+    Term{"qualified suppliers", "geeignete Zulieferer"},
+    Term{"region fingerprint", "Fingerabdruck der Region"},
+    Term{"regional share", "regionaler Anteil"},
+    Term{"regional sourcing share after", "regionaler Bezugsanteil nachher"},
+    Term{"regional sourcing share before", "regionaler Bezugsanteil vorher"},
+    Term{"removed", "entfernt"},
+    Term{"replacements", "Ersatz"},
+    Term{"replicate", "Wiederholung"},
+    Term{"requested", "Angefragte"},
+    Term{"requester", "Anfragende"},
+    Term{"requests", "Anfragen"},
+    Term{"requirement", "Anforderung"},
+    Term{"role", "Rolle"},
+    Term{"run", "Lauf"},
+    Term{"runs", "Läufe"},
+    Term{"scheduled", "eingeplant"},
+    Term{"series", "Reihen"},
+    Term{"series values", "Reihenwerte"},
+    Term{"share cap", "Anteilsgrenze"},
+    Term{"single-source risk", "Risiko einzelner Quellen"},
+    Term{"single-sourced", "nur eine Quelle"},
+    Term{"slots", "Zeitfenster"},
+    Term{"source", "Quelle"},
+    Term{"sources before", "Quellen vorher"},
+    Term{"sources left", "verbleibende Quellen"},
+    Term{"spread km", "Spannweite km"},
+    Term{"substitute", "Ersatzlieferant"},
+    Term{"substitutes", "Ersatz"},
+    Term{"suggested requests", "vorgeschlagene Anfragen"},
+    Term{"supplier", "Zulieferer"},
+    Term{"suppliers searched", "durchsuchte Zulieferer"},
+    Term{"tables", "Tische"},
+    Term{"tier", "Stufe"},
+    Term{"tiers followed", "verfolgte Stufen"},
+    Term{"time", "Zeit"},
+    Term{"unchanged", "unverändert"},
+    Term{"unit cost", "Stückkosten"},
+    Term{"unmet", "ungedeckt"},
+    Term{"upper bound", "obere Schranke"},
+    Term{"verb", "Befehl"},
+    Term{"version", "Version"},
+    Term{"volume", "Menge"},
+    Term{"what", "was"},
+    Term{"who delivers what", "Wer liefert was"},
+    Term{"why", "warum"},
+};
+static_assert(std::adjacent_find(verb_terms.begin(), verb_terms.end(),
+                                 [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
+              verb_terms.end());
+static_assert(std::none_of(verb_terms.begin(), verb_terms.end(), [](const Term& v) {
+  return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.first == v.first; });
+}));
+// No word in two blocks: find() would return the first block's name only.
+static_assert(std::none_of(calib_terms.begin(), calib_terms.end(), [](const Term& c) {
+  return std::any_of(terms.begin(), terms.end(),
+                     [&](const Term& t) { return t.first == c.first; }) ||
+         std::any_of(verb_terms.begin(), verb_terms.end(),
+                     [&](const Term& v) { return v.first == c.first; });
+}));
+
 template <std::size_t N>
-const Term* find_in(const std::array<Term, N>& table, std::string_view english) noexcept {
-  const auto* it = std::lower_bound(table.begin(), table.end(), english,
+const Term* find_in(const std::array<Term, N>& block, std::string_view english) noexcept {
+  const auto* it = std::lower_bound(block.begin(), block.end(), english,
                                     [](const Term& t, std::string_view w) { return t.first < w; });
-  return it != table.end() && it->first == english ? it : nullptr;
+  return it != block.end() && it->first == english ? it : nullptr;
 }
 
 const Term* find(std::string_view english) noexcept {
   if (const auto* t = find_in(terms, english)) return t;
-  return find_in(calib_terms, english);
+  if (const auto* t = find_in(calib_terms, english)) return t;
+  return find_in(verb_terms, english);
 }
 
 // The vocabulary named elsewhere: kinds, indicators and verdicts keep one German name each.

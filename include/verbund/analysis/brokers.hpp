@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "verbund/analysis/betweenness.hpp"
@@ -52,10 +53,19 @@ struct BrokerReport {
   double betweenness_error_bound = 0.0;
 };
 
+/// Burt's constraint with tie weights (igraph_constraint) of `vertices`, or of every vertex when
+/// `vertices` is empty; the result has one entry per vertex, NaN where not asked for, for
+/// isolated vertices, and everywhere on a graph without edges. O(m + sum over the asked vertices
+/// of degree times their neighbours' degrees). Thread-safe (igraph calls are serialised). Throws
+/// InvalidInput for a vertex out of range, Error if igraph fails.
+[[nodiscard]] std::vector<double> burt_constraint(const SimpleGraph& graph,
+                                                  std::span<const std::uint32_t> vertices = {});
+
 /// The top brokers: by betweenness when it is computed, else by lowest constraint then degree;
 /// ties broken by actor id. Deterministic for a seed, for any thread count. Thread-safe (igraph
 /// calls are serialised). O(k m) for betweenness from k sources (n when exact), plus igraph's
-/// constraint (O(sum of degree^2)) and a union-find per returned broker, O(top m alpha(n)).
+/// constraint (O(sum of degree^2), only for the actors at or above the top-th betweenness when
+/// betweenness is computed) and a union-find per returned broker, O(top m alpha(n)).
 /// Throws Error if igraph fails.
 [[nodiscard]] BrokerReport brokers(const SimpleGraph& graph, const BrokerOptions& options = {});
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End to end from the command line (what a user waits for): `verbund report firm` and `report
+# region` on a generated 100,000-firm database, loading the region and the supplier market
+# included. Prints the median and the spread of N runs of each, in seconds.
+#
+#   bench/report/report_cli.sh [BUILD_DIR] [N]      (default build/release, 7)
+#
+# The database is generated once under $VERBUND_BENCH_DIR (default /tmp/verbund-bench) and reused.
+set -euo pipefail
+build=${1:-build/release}
+runs=${2:-7}
+verbund="$build/apps/verbund/verbund"
+dir=${VERBUND_BENCH_DIR:-/tmp/verbund-bench}
+db="$dir/report-ruhr-100000.db"
+mkdir -p "$dir"
+if [[ ! -f "$db" ]]; then
+  "$verbund" --db "$db.partial" --quiet --seed 1 generate ruhr --firms 100000
+  mv "$db.partial" "$db"
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+median() {  # seconds of each run on stdin, one a line
+  sort -g | awk '{ t[NR] = $1 } END { printf "median %.3f s (min %.3f, max %.3f, %d runs)\n",
+    (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR], NR }'
+}
+time_runs() {  # label, then the verbund arguments
+  local label=$1
+  shift
+  for ((i = 0; i < runs; ++i)); do
+    local start end
+    start=$(date +%s.%N)
+    "$verbund" --db "$db" --no-record --quiet --threads 2 "$@" >/dev/null
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
+  done | { printf '%-14s' "$label"; median; }
+}
+
+time_runs "report firm" --lang de report firm F000001 --out "$out/firm.html"
+time_runs "report region" --lang de report region --out "$out/region.html"
+ls -l "$out"/region.html | awk '{ printf "region report: %.2f MB\n", $5 / 1e6 }'
