@@ -88,9 +88,17 @@ std::unordered_map<std::int64_t, std::vector<std::string>> read_lists(
   return out;
 }
 
-// With a buyer (?1, its external id), only its demands are read: the other tables whole.
+// With a buyer (?1, its external id), only its demands are read, and only the suppliers that
+// offer one of its categories: all their offers (a supplier's specialisation counts them) and all
+// their flows (its committed capacity and references count them), plus the flows to the buyer.
 const std::string buyer_row = "(SELECT id FROM actors WHERE ext_id = ?1)";
 const std::string buyer_demands = "(SELECT id FROM supply_demands WHERE buyer = " + buyer_row + ")";
+const std::string buyer_suppliers =
+    "(SELECT DISTINCT supplier FROM supply_offers WHERE category IN (SELECT category FROM "
+    "supply_demands WHERE buyer = " +
+    buyer_row + "))";
+const std::string buyer_supplier_offers =
+    "(SELECT id FROM supply_offers WHERE supplier IN " + buyer_suppliers + ")";
 
 supply::MarketData read_market(Database& db, const std::optional<std::string_view>& buyer) {
   supply::MarketData out;
@@ -112,10 +120,14 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
     }
   }
   {
-    auto lists = read_lists(db, "supply_offer_certifications", "offer", {}, {});
+    auto lists = read_lists(db, "supply_offer_certifications", "offer",
+                            buyer ? buyer_supplier_offers : std::string(), buyer);
     Statement stmt(db,
                    "SELECT o.id, a.ext_id, o.category, o.capacity, o.lead_time_weeks, o.min_order "
-                   "FROM supply_offers o JOIN actors a ON a.id = o.supplier ORDER BY o.id");
+                   "FROM supply_offers o JOIN actors a ON a.id = o.supplier " +
+                       (buyer ? "WHERE o.supplier IN " + buyer_suppliers + " " : std::string()) +
+                       "ORDER BY o.id");
+    if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
       supply::OfferRecord r;
       r.supplier = stmt.text(1);
@@ -155,11 +167,15 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
     }
   }
   {
-    Statement stmt(db,
-                   "SELECT s.ext_id, b.ext_id, f.category, f.volume, t.start, t.\"end\" "
-                   "FROM supply_flows f JOIN ties t ON t.id = f.tie "
-                   "JOIN actors s ON s.id = t.source JOIN actors b ON b.id = t.target "
-                   "ORDER BY f.id");
+    Statement stmt(
+        db,
+        "SELECT s.ext_id, b.ext_id, f.category, f.volume, t.start, t.\"end\" "
+        "FROM supply_flows f JOIN ties t ON t.id = f.tie "
+        "JOIN actors s ON s.id = t.source JOIN actors b ON b.id = t.target " +
+            (buyer ? "WHERE t.source IN " + buyer_suppliers + " OR t.target = " + buyer_row + " "
+                   : std::string()) +
+            "ORDER BY f.id");
+    if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
       out.flows.push_back({std::string(stmt.text(0)), std::string(stmt.text(1)),
                            std::string(stmt.text(2)), optional_real(stmt, 3), stmt.optional_int(4),

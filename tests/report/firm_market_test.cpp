@@ -1,6 +1,7 @@
 // The firm report reads only its buyer's part of the supplier market (io::load_market_for_buyer):
 // the report is the same, byte for byte, as on the whole market, for every buyer tried.
-// (Offers and flows must stay whole: a slice of them too changed the suppliers ranked first.)
+// (A slice of the offers must keep every offer of a supplier that offers one of the buyer's
+// categories, and every flow of it: specialisation, committed capacity and references count them.)
 #include <catch2/catch.hpp>
 
 #include <set>

@@ -42,12 +42,13 @@ MarketCounts append_market(Store& store, const supply::MarketData& data, const R
 /// O(R log R) for R rows. Throws IoError if the database fails. Not thread-safe (as Store).
 [[nodiscard]] supply::MarketData load_market(const Store& store);
 
-/// The part of the stored market that one buyer's supplier search reads: every category,
-/// certification, offer and flow, but only the buyer's demands (nullopt: the whole market, as
-/// load_market). Offers and flows stay whole because the search weighs a supplier against all
-/// of them (capacity, references); the demands, the largest table, are not needed. A firm report
-/// reads this. O(R log R) for the R rows read. Throws IoError if the database fails. Not
-/// thread-safe.
+/// The part of the stored market that one buyer's supplier search reads (nullopt: the whole
+/// market, as load_market): every category and certification, the buyer's demands, and only the
+/// suppliers that offer one of its categories, with all their offers (specialisation counts them)
+/// and all their flows (committed capacity and references count them), plus the flows to the
+/// buyer. find_suppliers for this buyer gives the same result on it as on the whole market (tests
+/// compare them). A firm report reads this. O(R log R) for the R rows read. Throws IoError if the
+/// database fails. Not thread-safe.
 [[nodiscard]] supply::MarketData load_market_for_buyer(
     const Store& store, const std::optional<std::string_view>& buyer);
 
