@@ -88,9 +88,9 @@ struct NeedMatch {
   std::optional<core::CompetenceId> met_by;
   /// Met only by a related competence (partial credit); the name predates the relation matrix.
   bool within_theme = false;
-  double similarity = 1.0;    ///< of need and met_by (the taxonomy's strength when related)
   double rarity = 0.0;        ///< the need's BM25 idf among candidates
   double contribution = 0.0;  ///< its share of the fit, before the fit weight
+  double similarity = 1.0;    ///< of need and met_by (the taxonomy's strength when related)
 };
 
 /// The "why" of a recommendation, for a transfer officer to read out.
