@@ -25,7 +25,7 @@ struct RareNeed {
   ActorId firm, near, far;
 };
 
-/// A firm in Essen needs a rare competence `rare` and two common ones. `near` (5 km, same town)
+/// A firm in Essen needs a rare competence `rare` (weight 1) and two common ones (0.75). `near` (5 km, same town)
 /// offers the two common ones and `rare2`, related to `rare` with strength 0.6; `far` (28 km)
 /// offers `rare` itself and nothing else. Two more groups, 60 km away, offer the common ones.
 RareNeed rare_need_region() {
@@ -54,7 +54,8 @@ RareNeed rare_need_region() {
   const auto x2 = actor("x2", core::ActorKind::research_group, "Hamm", 60.0);
   const auto odd = actor("odd", core::ActorKind::research_group, "Essen", 1.0);
   using core::CompetenceRole;
-  for (const auto c : {rare, c1, c2}) b.add_competence(out.firm, c, CompetenceRole::need, 1.0F);
+  b.add_competence(out.firm, rare, CompetenceRole::need, 1.0F);
+  for (const auto c : {c1, c2}) b.add_competence(out.firm, c, CompetenceRole::need, 0.75F);
   for (const auto c : {rare2, c1, c2}) b.add_competence(out.near, c, CompetenceRole::offer, 1.0F);
   b.add_competence(out.far, rare, CompetenceRole::offer, 1.0F);
   for (const auto x : {x1, x2}) {
