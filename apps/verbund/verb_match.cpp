@@ -70,11 +70,12 @@ std::string need_detail(const core::Taxonomy& tax, const match::NeedMatch& n, re
   };
   std::string detail = std::string(pick(lang, "need ", "Bedarf ")) + name(n.need);
   if (n.met_by) {
-    detail += n.within_theme
-                  ? std::string(pick(lang, " met by the related ", " gedeckt durch das verwandte ")) +
-                        name(*n.met_by) + std::string(pick(lang, " (similarity ", " (Ähnlichkeit ")) +
-                        report::number(lang, n.similarity) + ")"
-                  : std::string(pick(lang, " offered directly", " direkt angeboten"));
+    detail +=
+        n.within_theme
+            ? std::string(pick(lang, " met by the related ", " gedeckt durch das verwandte ")) +
+                  name(*n.met_by) + std::string(pick(lang, " (similarity ", " (Ähnlichkeit ")) +
+                  report::number(lang, n.similarity) + ")"
+            : std::string(pick(lang, " offered directly", " direkt angeboten"));
   } else {
     detail += pick(lang, " not met", " nicht gedeckt");
   }
@@ -86,16 +87,16 @@ std::string need_detail(const core::Taxonomy& tax, const match::NeedMatch& n, re
 // its research candidates): they only move an assignment across firms, so a firm's ranking
 // shows them once (firm_facts), and only the assignment's pairs list them per pair.
 std::vector<Json> parts_cells(const match::ScoreParts& p, bool firm_facts_too = false) {
-  std::vector<Json> cells{p.total,     p.fit,       p.proximity, p.same_municipality,
-                          p.network,   p.prior_tie, p.bridge,    p.capacity_penalty};
+  std::vector<Json> cells{p.total,   p.fit,       p.proximity, p.same_municipality,
+                          p.network, p.prior_tie, p.bridge,    p.capacity_penalty};
   if (firm_facts_too) cells.push_back(p.first_science_tie);
   return cells;
 }
 // `bridge` stays a column: a candidate without ties lies in another component than its
 // neighbours, so it can differ between one firm's candidates (the firm facts say when).
-const std::vector<std::string> parts_columns{"score",   "fit",       "proximity",
-                                             "same municipality", "network",
-                                             "prior tie", "bridge", "capacity penalty"};
+const std::vector<std::string> parts_columns{
+    "score",   "fit",       "proximity", "same municipality",
+    "network", "prior tie", "bridge",    "capacity penalty"};
 
 std::vector<std::string> with_parts(std::vector<std::string> columns, bool firm_facts_too = false) {
   columns.insert(columns.end(), parts_columns.begin(), parts_columns.end());

@@ -100,8 +100,9 @@ void Taxonomy::relate(CompetenceId a, CompetenceId b, float strength) {
   related_.resize(n);
   auto find = [&](CompetenceId x, CompetenceId y) {
     auto& list = related_[x.value];
-    return std::lower_bound(list.begin(), list.end(), y,
-                            [](const CompetenceRelation& r, CompetenceId c) { return r.other < c; });
+    return std::lower_bound(
+        list.begin(), list.end(), y,
+        [](const CompetenceRelation& r, CompetenceId c) { return r.other < c; });
   };
   const auto at = find(a, b);
   if (at != related_[a.value].end() && at->other == b) {

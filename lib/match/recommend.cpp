@@ -128,15 +128,13 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
     ws.has_rest[ws.touched[j]] = ws.round;
   }
   const std::size_t seeds = std::min(k, pre);
-  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
-                   ws.touched.begin() + static_cast<std::ptrdiff_t>(pre),
-                   [&](std::uint32_t a, std::uint32_t b) {
-                     const double ka =
-                         w.fit * ws.fit[a] * ws.bounds.factor(index.bucket_of(a)) + ws.rest[a];
-                     const double kb =
-                         w.fit * ws.fit[b] * ws.bounds.factor(index.bucket_of(b)) + ws.rest[b];
-                     return ka != kb ? ka > kb : a < b;
-                   });
+  std::nth_element(
+      ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
+      ws.touched.begin() + static_cast<std::ptrdiff_t>(pre), [&](std::uint32_t a, std::uint32_t b) {
+        const double ka = w.fit * ws.fit[a] * ws.bounds.factor(index.bucket_of(a)) + ws.rest[a];
+        const double kb = w.fit * ws.fit[b] * ws.bounds.factor(index.bucket_of(b)) + ws.rest[b];
+        return ka != kb ? ka > kb : a < b;
+      });
   for (std::size_t j = 0; j < seeds; ++j) score_into_top(ws.touched[j]);
   // A candidate met only by related competences has fit <= theme_credit (strengths <= 1):
   // walk a municipality's related postings only if one of them could still beat the threshold.
@@ -145,10 +143,9 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
   ws.skipped.assign(buckets, 0);
   const double theme_fit = w.fit * w.theme_credit;
   for (std::uint32_t b = 0; b < buckets; ++b) {
-    ws.skipped[b] = w.theme_credit <= 0.0 ||
-                    theme_fit * ws.bounds.factor(b) + ws.bounds.place(b) +
-                            ws.bounds.max_without_place() <
-                        top.threshold();
+    ws.skipped[b] = w.theme_credit <= 0.0 || theme_fit * ws.bounds.factor(b) + ws.bounds.place(b) +
+                                                     ws.bounds.max_without_place() <
+                                                 top.threshold();
   }
   if (w.theme_credit > 0.0) {
     for (const auto& need : needs) {

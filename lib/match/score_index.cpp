@@ -240,9 +240,9 @@ std::optional<ScoreParts> ScoreIndex::score(ActorId seeker, std::span<const Need
 
   const auto& w = weights_;
   p.total = w.fit * p.fit * proximity_factor(w, p.proximity) +
-            w.same_municipality * p.same_municipality + w.network * p.network + w.prior_tie * p.prior_tie +
-            w.first_science_tie * p.first_science_tie + w.bridge * p.bridge -
-            w.capacity_penalty * p.capacity_penalty;
+            w.same_municipality * p.same_municipality + w.network * p.network +
+            w.prior_tie * p.prior_tie + w.first_science_tie * p.first_science_tie +
+            w.bridge * p.bridge - w.capacity_penalty * p.capacity_penalty;
   return p;
 }
 

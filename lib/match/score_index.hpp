@@ -117,7 +117,7 @@ class ScoreIndex {
   std::vector<Brief> candidate_brief_;
   std::vector<Bucket> buckets_;
   std::vector<std::uint64_t> related_bucket_offsets_;  // related postings by (competence, bucket)
-  std::vector<std::uint64_t> group_offsets_;         // per actor: candidates among its members
+  std::vector<std::uint64_t> group_offsets_;           // per actor: candidates among its members
   std::vector<std::uint32_t> group_candidates_;
 };
 

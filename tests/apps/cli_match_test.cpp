@@ -62,7 +62,8 @@ TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("\nrank,id,name,kind"));
   // first science tie and bridge are facts about the firm, shown once, not score columns.
-  CHECK_THAT(r.out, Catch::Contains("# about the firm") && !Catch::Contains("first science tie,bridge"));
+  CHECK_THAT(r.out,
+             Catch::Contains("# about the firm") && !Catch::Contains("first science tie,bridge"));
   // The run is recorded with its options.
   CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("match transfer"));
 }

@@ -114,8 +114,7 @@ TEST_CASE("transfer score parts on a hand-drawn region", "[match][score]") {
   const auto p3 = *lenient.score(f, needs, g3);
   CHECK(p3.capacity_penalty == 1.0);
   CHECK(p3.fit == Approx(0.3 * 0.5 * rare / denominator));  // a1 through the related a2
-  CHECK(p3.total ==
-        Approx(p3.fit * (0.75 + 0.25 * p3.proximity) + 0.2 * p3.network + 0.15 - 0.5));
+  CHECK(p3.total == Approx(p3.fit * (0.75 + 0.25 * p3.proximity) + 0.2 * p3.network + 0.15 - 0.5));
 
   const auto why = scorer.explain(f, needs, g2);
   REQUIRE(why.needs.size() == 2);

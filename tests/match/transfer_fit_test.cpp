@@ -25,9 +25,10 @@ struct RareNeed {
   ActorId firm, near, far;
 };
 
-/// A firm in Essen needs a rare competence `rare` (weight 1) and two common ones (0.75). `near` (5 km, same town)
-/// offers the two common ones and `rare2`, related to `rare` with strength 0.6; `far` (28 km)
-/// offers `rare` itself and nothing else. Two more groups, 60 km away, offer the common ones.
+/// A firm in Essen needs a rare competence `rare` (weight 1) and two common ones (0.75). `near` (5
+/// km, same town) offers the two common ones and `rare2`, related to `rare` with strength 0.6;
+/// `far` (28 km) offers `rare` itself and nothing else. Two more groups, 60 km away, offer the
+/// common ones.
 RareNeed rare_need_region() {
   core::Taxonomy tax;
   const auto t = tax.add_theme({"t", "T", "T"});
@@ -183,8 +184,8 @@ TEST_CASE("competence_relations.csv: read, stored, and bad rows named by line an
     // Written back as CSV and read again: the same matrix.
     test::ScratchDir out;
     io::write_region_csv(loaded, out.path());
-    const auto again = core::build_region(
-        io::read_region_csv(io::RegionCsvFiles::in_directory(out.path())));
+    const auto again =
+        core::build_region(io::read_region_csv(io::RegionCsvFiles::in_directory(out.path())));
     CHECK(again.taxonomy().similarity(h2, storage) == Approx(0.7));
     CHECK(again.taxonomy().relation_count() == 2);
   }

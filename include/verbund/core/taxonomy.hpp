@@ -82,8 +82,8 @@ class Taxonomy {
  private:
   std::vector<Theme> themes_;
   std::vector<Competence> competences_;
-  std::vector<std::uint32_t> theme_order_;       // theme indices sorted by id
-  std::vector<std::uint32_t> competence_order_;  // competence indices sorted by id
+  std::vector<std::uint32_t> theme_order_;                // theme indices sorted by id
+  std::vector<std::uint32_t> competence_order_;           // competence indices sorted by id
   std::vector<std::vector<CompetenceRelation>> related_;  // per competence, sorted by other
 };
 

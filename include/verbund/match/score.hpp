@@ -113,7 +113,8 @@ struct ScorerAccess;
 
 /// Scores (seeker, candidate) pairs of one region. Precomputes rarity (BM25 idf over the
 /// candidates), the inverted index over competences and related competences (the taxonomy's
-/// relation matrix), components, loads and capacities. Immutable after construction and safe to use from many threads at once.
+/// relation matrix), components, loads and capacities. Immutable after construction and safe to use
+/// from many threads at once.
 ///
 /// Keeps a pointer to `region`, which must outlive the scorer: a temporary region is refused
 /// at compile time. Move-only (the index is large); a moved-from scorer may only be destroyed
@@ -121,8 +122,9 @@ struct ScorerAccess;
 class TransferScorer {
  public:
   /// Builds the index. O(n + E + M + P R log P + C B) for n actors, E ties, M memberships, P
-  /// offers of the candidates, R relations per competence, C competences and B municipalities. Throws InvalidInput if `weights` fail
-  /// ScoreWeights::validate. Reads `region` only, and may run on oneTBB worker threads. \code
+  /// offers of the candidates, R relations per competence, C competences and B municipalities.
+  /// Throws InvalidInput if `weights` fail ScoreWeights::validate. Reads `region` only, and may run
+  /// on oneTBB worker threads. \code
   ///   const match::TransferScorer scorer(region, {.proximity = 0.5});
   /// \endcode
   TransferScorer(const core::Region& region, ScoreWeights weights, CandidatePool pool = {});
@@ -148,12 +150,12 @@ class TransferScorer {
   /// thread-safe.
   [[nodiscard]] bool is_candidate(core::ActorId a) const;
 
-  /// The score of a pair, or nothing when no need is offered or related to an offer, when the candidate
-  /// is the seeker, or when the candidate is full and the policy excludes it. `needs` sorted by
-  /// competence, without duplicates; both ids must be in the region.
-  /// O(N log o + N' R log o + min(d) log max(d) + g_s g_c) for N needs (N' of them not offered
-  /// directly), R relations per need, o offers of the candidate, the pair's degrees d and group counts g. Throws
-  /// only std::bad_alloc. Thread-safe.
+  /// The score of a pair, or nothing when no need is offered or related to an offer, when the
+  /// candidate is the seeker, or when the candidate is full and the policy excludes it. `needs`
+  /// sorted by competence, without duplicates; both ids must be in the region. O(N log o + N' R log
+  /// o + min(d) log max(d) + g_s g_c) for N needs (N' of them not offered directly), R relations
+  /// per need, o offers of the candidate, the pair's degrees d and group counts g. Throws only
+  /// std::bad_alloc. Thread-safe.
   [[nodiscard]] std::optional<ScoreParts> score(core::ActorId seeker, std::span<const Need> needs,
                                                 core::ActorId candidate) const;
   /// Why the pair scores as it does (see Explanation); the same terms as `score`, also for a
