@@ -36,6 +36,13 @@ match::RecommendOptions query_of(const TransferOptions& o) {
   return {.top = o.top, .include_existing = o.include_existing, .one_per_family = true};
 }
 
+// A chair is recommended by its own name and its university's: "Lehrstuhl X, Universität Y".
+std::string chair_and_university(const core::Region& region, core::ActorId a) {
+  std::string name(region.name(a));
+  if (const auto parent = region.parent(a)) name += ", " + std::string(region.name(*parent));
+  return name;
+}
+
 // With --include-existing, whether a recommended candidate is a partner already, and since when.
 void add_existing_cells(std::vector<Json>& row, const core::Region& region, core::ActorId seeker,
                         core::ActorId candidate) {
@@ -63,10 +70,12 @@ std::string need_detail(const core::Taxonomy& tax, const match::NeedMatch& n, re
   };
   std::string detail = std::string(pick(lang, "need ", "Bedarf ")) + name(n.need);
   if (n.met_by) {
-    detail += n.within_theme ? std::string(pick(lang, " met within its theme by ",
-                                                " im selben Themenfeld gedeckt durch ")) +
-                                   name(*n.met_by)
-                             : std::string(pick(lang, " offered directly", " direkt angeboten"));
+    detail +=
+        n.within_theme
+            ? std::string(pick(lang, " met by the related ", " gedeckt durch das verwandte ")) +
+                  name(*n.met_by) + std::string(pick(lang, " (similarity ", " (Ähnlichkeit ")) +
+                  report::number(lang, n.similarity) + ")"
+            : std::string(pick(lang, " offered directly", " direkt angeboten"));
   } else {
     detail += pick(lang, " not met", " nicht gedeckt");
   }
@@ -74,19 +83,63 @@ std::string need_detail(const core::Taxonomy& tax, const match::NeedMatch& n, re
          report::number(lang, n.rarity) + ")";
 }
 
-std::vector<Json> parts_cells(const match::ScoreParts& p) {
-  return {p.total,           p.fit,       p.proximity,         p.same_municipality,
-          p.network,         p.prior_tie, p.first_science_tie, p.bridge,
-          p.capacity_penalty};
+// The score columns. `first science tie` and `bridge` are facts about the firm (the same for
+// its research candidates): they only move an assignment across firms, so a firm's ranking
+// shows them once (firm_facts), and only the assignment's pairs list them per pair.
+std::vector<Json> parts_cells(const match::ScoreParts& p, bool firm_facts_too = false) {
+  std::vector<Json> cells{p.total,   p.fit,       p.proximity, p.same_municipality,
+                          p.network, p.prior_tie, p.bridge,    p.capacity_penalty};
+  if (firm_facts_too) cells.push_back(p.first_science_tie);
+  return cells;
 }
+// `bridge` stays a column: a candidate without ties lies in another component than its
+// neighbours, so it can differ between one firm's candidates (the firm facts say when).
 const std::vector<std::string> parts_columns{
-    "score",           "fit",       "proximity",         "same municipality",
-    "network",         "prior tie", "first science tie", "bridge",
-    "capacity penalty"};
+    "score",   "fit",       "proximity", "same municipality",
+    "network", "prior tie", "bridge",    "capacity penalty"};
 
-std::vector<std::string> with_parts(std::vector<std::string> columns) {
+std::vector<std::string> with_parts(std::vector<std::string> columns, bool firm_facts_too = false) {
   columns.insert(columns.end(), parts_columns.begin(), parts_columns.end());
+  if (firm_facts_too) columns.emplace_back("first science tie");
   return columns;
+}
+
+// One firm-level part over a firm's listed candidates: the value when all share it, else null.
+Json shared_value(const std::vector<match::Recommendation>& found,
+                  double match::ScoreParts::*part) {
+  if (found.empty()) return nullptr;
+  const double first = found.front().parts.*part;
+  for (const auto& r : found)
+    if (r.parts.*part != first) return nullptr;
+  return first;
+}
+
+// `first science tie` and `bridge` once, as facts about the firm, with what they do.
+Table firm_facts(const match::TransferScorer& scorer,
+                 const std::vector<match::Recommendation>& found, report::Lang lang) {
+  using report::pick;
+  const auto& w = scorer.weights();
+  Table t{"about the firm", {"fact", "value", "weight", "sentence"}, {}};
+  const std::string moves(pick(
+      lang,
+      "The same for every candidate listed: it does not change this ranking, it only moves the "
+      "assignment across firms (match transfer --all --assign).",
+      "Für alle aufgeführten Kandidaten gleich: ändert diese Rangfolge nicht, verschiebt nur die "
+      "Zuordnung zwischen Firmen (match transfer --all --assign)."));
+  const std::string varies(pick(lang, "Differs between the candidates listed.",
+                                "Unterscheidet sich zwischen den aufgeführten Kandidaten."));
+  const auto first = shared_value(found, &match::ScoreParts::first_science_tie);
+  const auto bridge = shared_value(found, &match::ScoreParts::bridge);
+  t.rows.push_back({"first science tie", first, w.first_science_tie,
+                    std::string(pick(lang, "A firm without any tie to science yet. ",
+                                     "Eine Firma ohne bisherige Verbindung zur Wissenschaft. ")) +
+                        (first.is_null() && !found.empty() ? varies : moves)});
+  t.rows.push_back(
+      {"bridge", bridge, w.bridge,
+       std::string(pick(lang, "The partner lies outside the firm's part of the network. ",
+                        "Der Partner liegt außerhalb des Netzwerkteils der Firma. ")) +
+           (bridge.is_null() && !found.empty() ? varies : moves)});
+  return t;
 }
 
 std::vector<match::Need> needs_from_options(const core::Region& region, core::ActorId firm,
@@ -133,7 +186,7 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
     const auto m = region.municipality(c);
     std::vector<Json> row{r + 1,
                           region.external_id(c),
-                          name_with_parent(region, c),
+                          chair_and_university(region, c),
                           std::string(to_string(region.kind(c))),
                           m ? Json(region.municipality_name(*m)) : Json(nullptr),
                           e.distance_km ? Json(*e.distance_km) : Json(nullptr)};
@@ -175,7 +228,7 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
              std::string(pick(lang, " partnerships in use", " Partnerschaften belegt")),
          e.capacity - e.load});
   }
-  std::vector<Table> tables{ranked};
+  std::vector<Table> tables{ranked, firm_facts(scorer, found, lang)};
   if (o.explain) tables.insert(tables.end(), {words, why});
   return tables;
 }
@@ -204,17 +257,21 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
     if (o.include_existing)
       columns.insert(columns.end(), existing_columns.begin(), existing_columns.end());
     Table t{"recommendations", with_parts(columns), {}};
+    Table facts{"firm facts", {"firm", "first science tie", "bridge"}, {}};
     for (const auto& list : lists) {
+      facts.rows.push_back({region.external_id(list.seeker),
+                            shared_value(list.top, &match::ScoreParts::first_science_tie),
+                            shared_value(list.top, &match::ScoreParts::bridge)});
       for (std::size_t r = 0; r < list.top.size(); ++r) {
         const auto c = list.top[r].candidate;
         std::vector<Json> row{region.external_id(list.seeker), r + 1, region.external_id(c),
-                              name_with_parent(region, c)};
+                              chair_and_university(region, c)};
         if (o.include_existing) add_existing_cells(row, region, list.seeker, c);
         for (auto& cell : parts_cells(list.top[r].parts)) row.push_back(std::move(cell));
         t.rows.push_back(std::move(row));
       }
     }
-    return {t};
+    return {t, facts};
   }
   const auto method = o.assign == "stable"   ? match::AssignMethod::stable
                       : o.assign == "greedy" ? match::AssignMethod::greedy
@@ -239,7 +296,7 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
                   {"blocking pairs", round.blocking_pairs},
                   {"firms unmatched", round.unmatched.size()},
                   {"candidates with partners", busy}};
-  Table pairs{"pairs", with_parts({"firm", "id", "name"}), {}};
+  Table pairs{"pairs", with_parts({"firm", "id", "name"}, /*firm_facts_too=*/true), {}};
   // Scores of the chosen pairs, from the lists (pair k runs through the lists in order).
   std::vector<const match::Recommendation*> by_pair;
   for (const auto& list : lists)
@@ -248,8 +305,9 @@ std::vector<Table> every_firm(const match::TransferScorer& scorer, const Transfe
     const auto& p = round.problem.pairs[k];
     const auto c = round.candidates[p.right];
     std::vector<Json> row{region.external_id(round.seekers[p.left]), region.external_id(c),
-                          name_with_parent(region, c)};
-    for (auto& cell : parts_cells(by_pair[k]->parts)) row.push_back(std::move(cell));
+                          chair_and_university(region, c)};
+    for (auto& cell : parts_cells(by_pair[k]->parts, /*firm_facts_too=*/true))
+      row.push_back(std::move(cell));
     pairs.rows.push_back(std::move(row));
   }
   Table loads{"loads", {"id", "side", "capacity", "assigned"}, {}};

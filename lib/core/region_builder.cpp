@@ -212,6 +212,10 @@ RegionBuilder make_region_builder(const RegionData& data) {
       taxonomy.add_competence(row.id, row.label_en, row.label_de, *taxonomy.find_theme(row.theme));
     }
   }
+  for (const auto& r : data.competence_relations) {
+    taxonomy.relate(*taxonomy.find_competence(r.a), *taxonomy.find_competence(r.b),
+                    static_cast<float>(r.strength));
+  }
   std::vector<CompetenceId> competence_ids;
   competence_ids.reserve(data.competences.size());
   for (const auto& c : data.competences) {

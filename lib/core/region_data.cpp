@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -68,6 +69,7 @@ class Validator {
 
   void run() {
     check_taxonomy();
+    check_competence_relations();
     check_actors();
     check_competences();
     check_ties();
@@ -118,6 +120,30 @@ class Validator {
       if (!row.theme.empty() && !has_theme(row.theme))
         fail(origin, row.line, "theme",
              "competence " + quoted(row.id) + " names unknown theme " + quoted(row.theme));
+    }
+  }
+
+  // Related pairs: known competences, strength in (0, 1], no self pair, no pair stated twice
+  // with different strengths (in either order).
+  void check_competence_relations() {
+    const auto& origin = data_.competence_relations_origin;
+    std::map<std::pair<std::string_view, std::string_view>, double> seen;
+    for (const auto& row : data_.competence_relations) {
+      for (const auto& [id, column] : {std::pair{&row.a, "a"}, std::pair{&row.b, "b"}}) {
+        if (!has_competence(*id))
+          fail(origin, row.line, column, "unknown competence " + quoted(*id));
+      }
+      if (row.a == row.b)
+        fail(origin, row.line, "b", "competence " + quoted(row.a) + " related to itself");
+      if (!(row.strength > 0.0 && row.strength <= 1.0))
+        fail(origin, row.line, "strength",
+             "strength " + std::to_string(row.strength) + " is not in (0, 1]");
+      const auto key = std::minmax(std::string_view(row.a), std::string_view(row.b));
+      const auto [it, fresh] = seen.emplace(key, row.strength);
+      if (!fresh && it->second != row.strength)
+        fail(origin, row.line, "strength",
+             "relation of " + quoted(row.a) + " and " + quoted(row.b) +
+                 " stated before with strength " + std::to_string(it->second));
     }
   }
 
@@ -340,11 +366,14 @@ void RegionData::append(RegionData other) {
   take_origin(competences_origin, other.competences_origin, !other.competences.empty());
   take_origin(ties_origin, other.ties_origin, !other.ties.empty());
   take_origin(memberships_origin, other.memberships_origin, !other.memberships.empty());
+  take_origin(competence_relations_origin, other.competence_relations_origin,
+              !other.competence_relations.empty());
   move_append(taxonomy, other.taxonomy);
   move_append(actors, other.actors);
   move_append(competences, other.competences);
   move_append(ties, other.ties);
   move_append(memberships, other.memberships);
+  move_append(competence_relations, other.competence_relations);
 }
 
 void validate(const RegionData& data, const KnownContent& known) { Validator(data, known).run(); }

@@ -1,6 +1,8 @@
 #include "verbund/core/taxonomy.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "enum_names.hpp"
 #include "verbund/error.hpp"
@@ -84,6 +86,55 @@ std::vector<CompetenceId> Taxonomy::competences_of(ThemeId theme) const {
     if (competences_[i].theme == theme) out.push_back(CompetenceId{i});
   }
   return out;
+}
+
+void Taxonomy::relate(CompetenceId a, CompetenceId b, float strength) {
+  const auto n = competences_.size();
+  if (a.value >= n || b.value >= n) throw InvalidInput("competence relation: unknown competence");
+  const auto& ia = competences_[a.value].id;
+  const auto& ib = competences_[b.value].id;
+  if (a == b) throw InvalidInput("competence '" + ia + "' cannot be related to itself");
+  if (!(strength > 0.0F && strength <= 1.0F))
+    throw InvalidInput("relation of '" + ia + "' and '" + ib + "': strength " +
+                       std::to_string(strength) + " is not in (0, 1]");
+  related_.resize(n);
+  auto find = [&](CompetenceId x, CompetenceId y) {
+    auto& list = related_[x.value];
+    return std::lower_bound(
+        list.begin(), list.end(), y,
+        [](const CompetenceRelation& r, CompetenceId c) { return r.other < c; });
+  };
+  const auto at = find(a, b);
+  if (at != related_[a.value].end() && at->other == b) {
+    if (at->strength == strength) return;
+    throw InvalidInput("relation of '" + ia + "' and '" + ib + "' stated twice with different " +
+                       "strengths");
+  }
+  related_[a.value].insert(at, {b, strength});
+  related_[b.value].insert(find(b, a), {a, strength});
+}
+
+std::span<const CompetenceRelation> Taxonomy::related(CompetenceId c) const {
+  if (c.value >= competences_.size()) throw std::out_of_range("unknown competence");
+  if (c.value >= related_.size()) return {};
+  return related_[c.value];
+}
+
+double Taxonomy::similarity(CompetenceId a, CompetenceId b) const {
+  if (a.value >= competences_.size() || b.value >= competences_.size())
+    throw std::out_of_range("unknown competence");
+  if (a == b) return 1.0;
+  const auto list = related(a);
+  const auto it =
+      std::lower_bound(list.begin(), list.end(), b,
+                       [](const CompetenceRelation& r, CompetenceId c) { return r.other < c; });
+  return it != list.end() && it->other == b ? it->strength : 0.0;
+}
+
+std::size_t Taxonomy::relation_count() const noexcept {
+  std::size_t total = 0;
+  for (const auto& list : related_) total += list.size();
+  return total / 2;
 }
 
 std::string_view to_string(CompetenceRole role) noexcept {

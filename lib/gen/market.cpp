@@ -31,6 +31,7 @@ core::Region generate_market(const RuhrBase& base, const MarketOptions& options)
   if (base.municipalities.empty()) throw InvalidInput("the base region has no municipalities");
   core::RegionData skeleton;
   skeleton.taxonomy = base.institutions.taxonomy;
+  skeleton.competence_relations = base.institutions.competence_relations;
   core::RegionBuilder builder = core::make_region_builder(skeleton);
   const auto& taxonomy = builder.taxonomy();
   const auto themes = taxonomy.themes().size();

@@ -171,11 +171,30 @@ void read_memberships(const std::filesystem::path& path, const CsvOptions& optio
   }
 }
 
+void read_competence_relations(const std::filesystem::path& path, const CsvOptions& options,
+                               RegionData& out) {
+  CsvReader csv(path, options);
+  Columns cols{csv};
+  const auto a = cols.get("a"), b = cols.get("b"), strength = cols.get("strength");
+  out.competence_relations_origin = origin_of(csv);
+  std::vector<std::string> row;
+  while (csv.next(row)) {
+    const auto s = csv.optional_number(row, strength, "strength");
+    if (!s) throw InvalidInput(csv.where(strength), "empty strength");
+    out.competence_relations.push_back({row[a], row[b], *s, csv.line()});
+  }
+}
+
 }  // namespace
 
 RegionCsvFiles RegionCsvFiles::in_directory(const std::filesystem::path& directory) {
-  return {directory / "taxonomy.csv", directory / "actors.csv", directory / "competences.csv",
-          directory / "ties.csv", directory / "memberships.csv"};
+  RegionCsvFiles files{directory / "taxonomy.csv", directory / "actors.csv",
+                       directory / "competences.csv", directory / "ties.csv",
+                       directory / "memberships.csv"};
+  std::error_code ec;
+  if (std::filesystem::exists(directory / "competence_relations.csv", ec))
+    files.competence_relations = directory / "competence_relations.csv";
+  return files;
 }
 
 core::RegionData read_region_csv(const RegionCsvFiles& files, const CsvOptions& options) {
@@ -185,6 +204,8 @@ core::RegionData read_region_csv(const RegionCsvFiles& files, const CsvOptions& 
   if (files.competences) read_competences(*files.competences, options, out);
   if (files.ties) read_ties(*files.ties, options, out);
   if (files.memberships) read_memberships(*files.memberships, options, out);
+  if (files.competence_relations)
+    read_competence_relations(*files.competence_relations, options, out);
   return out;
 }
 
@@ -336,6 +357,17 @@ void write_region_csv(const Region& region, const std::filesystem::path& directo
     write(region, file);
     file.close();
   }
+  const auto& tax = region.taxonomy();
+  if (tax.relation_count() == 0) return;
+  CsvFile file(directory / "competence_relations.csv");
+  file.row({"a", "b", "strength"});
+  for (std::uint32_t c = 0; c < tax.competences().size(); ++c) {
+    for (const auto& r : tax.related(core::CompetenceId{c})) {
+      if (c < r.other.value)
+        file.row({tax.competences()[c].id, tax.competence(r.other).id, format_float(r.strength)});
+    }
+  }
+  file.close();
 }
 
 }  // namespace verbund::io

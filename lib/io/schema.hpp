@@ -12,7 +12,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 5> migrations{R"sql(
+inline constexpr std::array<std::string_view, 6> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -193,6 +193,17 @@ CREATE TABLE sweep_results (
   indicator  TEXT NOT NULL,
   value      REAL NOT NULL,
   PRIMARY KEY (sweep, point, replicate, indicator)
+) WITHOUT ROWID;
+)sql",
+                                                            // v6: related competences (transfer
+                                                            // theme credit), a < b
+                                                            R"sql(
+CREATE TABLE competence_relations (
+  a         TEXT NOT NULL REFERENCES competences(id),
+  b         TEXT NOT NULL REFERENCES competences(id),
+  strength  REAL NOT NULL CHECK (strength > 0 AND strength <= 1),
+  PRIMARY KEY (a, b),
+  CHECK (a < b)
 ) WITHOUT ROWID;
 )sql"};
 

@@ -363,6 +363,15 @@ StoreCounts append_batch(Database& db, const std::string& path, const core::Regi
       if (!row.theme.empty()) stmt.bind(4, row.theme);
       stmt.run();
     }
+    Statement relation(
+        db, "INSERT OR REPLACE INTO competence_relations(a, b, strength) VALUES (?, ?, ?)");
+    for (const auto& row : data.competence_relations) {
+      const auto [a, b] = std::minmax(row.a, row.b);
+      relation.bind(1, a);
+      relation.bind(2, b);
+      relation.bind(3, row.strength);
+      relation.run();
+    }
   }
 
   auto& ids = existing.by_id;
@@ -498,6 +507,12 @@ core::Region Store::load_region() const {
     while (comps.step()) {
       taxonomy.add_competence(std::string(comps.text(0)), std::string(comps.text(1)),
                               std::string(comps.text(2)), *taxonomy.find_theme(comps.text(3)));
+    }
+    Statement relations(db, "SELECT a, b, strength FROM competence_relations ORDER BY a, b");
+    while (relations.step()) {
+      taxonomy.relate(*taxonomy.find_competence(relations.text(0)),
+                      *taxonomy.find_competence(relations.text(1)),
+                      static_cast<float>(relations.real(2)));
     }
   }
   // Looked up by the column's text as it is: no string made per competence row.

@@ -71,7 +71,7 @@ struct Workspace {
   std::vector<std::uint32_t> has_rest;  // seeker round in which `rest` was computed
   std::vector<double> met;              // share of the needs the candidate offers directly
   std::vector<std::uint32_t> touched;
-  std::vector<std::uint8_t> skipped;  // municipality buckets whose theme postings were skipped
+  std::vector<std::uint8_t> skipped;  // municipality buckets whose related postings were skipped
   std::uint32_t epoch = 0;
   std::uint32_t round = 0;
   detail::ScoreBounds bounds;
@@ -80,13 +80,12 @@ struct Workspace {
 // Exact top-k in three steps, every skip justified by an upper bound on the score:
 //  1. fit from the postings of the needed competences (direct offers only);
 //  2. the k best of these scored exactly: the threshold to beat;
-//  3. theme postings only if a theme-only candidate could still beat it; then every touched
+//  3. related postings only if a related-only candidate could still beat it; then every touched
 //     candidate whose bound (fit + seeker-wide bound, then fit + pair bound) reaches the
 //     threshold is scored exactly.
 std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, ActorId seeker,
                                               std::span<const Need> needs, std::size_t k,
                                               bool skip_existing, Workspace& ws) {
-  const auto& taxonomy = index.region().taxonomy();
   const auto& w = index.weights();
   const auto candidates = index.candidates();
   double denominator = 0.0;
@@ -129,33 +128,33 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
     ws.has_rest[ws.touched[j]] = ws.round;
   }
   const std::size_t seeds = std::min(k, pre);
-  std::nth_element(ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
-                   ws.touched.begin() + static_cast<std::ptrdiff_t>(pre),
-                   [&](std::uint32_t a, std::uint32_t b) {
-                     const double ka = w.fit * ws.fit[a] + ws.rest[a];
-                     const double kb = w.fit * ws.fit[b] + ws.rest[b];
-                     return ka != kb ? ka > kb : a < b;
-                   });
+  std::nth_element(
+      ws.touched.begin(), ws.touched.begin() + static_cast<std::ptrdiff_t>(seeds),
+      ws.touched.begin() + static_cast<std::ptrdiff_t>(pre), [&](std::uint32_t a, std::uint32_t b) {
+        const double ka = w.fit * ws.fit[a] * ws.bounds.factor(index.bucket_of(a)) + ws.rest[a];
+        const double kb = w.fit * ws.fit[b] * ws.bounds.factor(index.bucket_of(b)) + ws.rest[b];
+        return ka != kb ? ka > kb : a < b;
+      });
   for (std::size_t j = 0; j < seeds; ++j) score_into_top(ws.touched[j]);
-  // A candidate met only within themes has fit <= theme_credit: walk a municipality's theme
-  // postings only if one of them could still beat the threshold.
+  // A candidate met only by related competences has fit <= theme_credit (strengths <= 1):
+  // walk a municipality's related postings only if one of them could still beat the threshold.
+  // A related posting holds a candidate's best strength x weight for the need: its exact credit.
   const std::uint32_t buckets = index.bucket_count();
   ws.skipped.assign(buckets, 0);
   const double theme_fit = w.fit * w.theme_credit;
   for (std::uint32_t b = 0; b < buckets; ++b) {
-    ws.skipped[b] =
-        w.theme_credit <= 0.0 ||
-        theme_fit + ws.bounds.place(b) + ws.bounds.max_without_place() < top.threshold();
+    ws.skipped[b] = w.theme_credit <= 0.0 || theme_fit * ws.bounds.factor(b) + ws.bounds.place(b) +
+                                                     ws.bounds.max_without_place() <
+                                                 top.threshold();
   }
   if (w.theme_credit > 0.0) {
     for (const auto& need : needs) {
       ++ws.epoch;
       for (const auto& p : index.offering(need.competence)) ws.stamp[p.candidate] = ws.epoch;
       const double scale = share(need) * w.theme_credit;
-      const auto theme = taxonomy.competence(need.competence).theme;
       for (std::uint32_t b = 0; b < buckets; ++b) {
         if (ws.skipped[b]) continue;
-        for (const auto& p : index.offering_theme(theme, b)) {
+        for (const auto& p : index.offering_related(need.competence, b)) {
           if (ws.stamp[p.candidate] != ws.epoch) add(p.candidate, scale * p.weight);
         }
       }
@@ -167,7 +166,8 @@ std::vector<Recommendation> recommend_indexed(const detail::ScoreIndex& index, A
     // In a skipped municipality, theme credit of a direct candidate was not added: bound it.
     const double theme_extra =
         ws.skipped[index.bucket_of(i)] ? w.theme_credit * std::max(0.0, 1.0 - ws.met[i]) : 0.0;
-    const double fit_bound = w.fit * (ws.fit[i] + theme_extra) + bound_slack;
+    const double fit_bound =
+        w.fit * (ws.fit[i] + theme_extra) * ws.bounds.factor(index.bucket_of(i)) + bound_slack;
     if (fit_bound + rest_max < top.threshold()) continue;
     if (ws.has_rest[i] != ws.round) {  // reached through a theme only
       ws.rest[i] = ws.bounds.of(i);

@@ -42,6 +42,10 @@ void ScoreWeights::validate() const {
     throw InvalidInput("score weight 'half_distance_km' must be at most " +
                        io::format_double(max_half_distance_km));
   if (theme_credit > 1.0) throw InvalidInput("score weight 'theme_credit' must be at most 1");
+  if (proximity > 1.0)
+    throw InvalidInput(
+        "score weight 'proximity' must be at most 1 (the share of fit that "
+        "depends on distance)");
   if (half_distance_km <= 0.0) throw InvalidInput("score weight 'half_distance_km' must be > 0");
   if (default_capacity < 0) throw InvalidInput("'default_capacity' must be >= 0");
   if (default_seeker_capacity < 0) throw InvalidInput("'default_seeker_capacity' must be >= 0");

@@ -30,7 +30,8 @@ ScoreBounds::ScoreBounds(const ScoreIndex& index)
     : index_(&index),
       evidence_(index.candidates().size(), 0.0),
       tied_(index.candidates().size(), 0),
-      place_(index.buckets_.size(), 0.0) {}
+      place_(index.buckets_.size(), 0.0),
+      factor_(index.buckets_.size(), 1.0) {}
 
 void ScoreBounds::prepare(ActorId seeker) {
   const auto& s = *index_;
@@ -78,18 +79,22 @@ void ScoreBounds::prepare(ActorId seeker) {
     for (auto k = begin; k < end; ++k) mark(s.group_candidates_[k], amount);
   }
 
-  // Proximity and same municipality, per municipality of candidates.
+  // Proximity factor and same municipality, per municipality of candidates.
   double best_place = 0.0;
+  max_factor_ = 0.0;
   for (std::size_t b = 0; b < place_.size(); ++b) {
     const auto& bucket = s.buckets_[b];
-    double bound = 0.0;
+    double decay = 0.0;
     if (seeker_.located && bucket.any_located) {
       const double near =
           std::max(0.0, chord_km(seeker_.x, seeker_.y, seeker_.z, bucket.x, bucket.y, bucket.z) -
                             bucket.radius_km);
-      bound += w.proximity * std::exp2(-near / w.half_distance_km);
+      decay = std::exp2(-near / w.half_distance_km);
     }
-    if (b == seeker_.bucket && b < r.municipality_count()) bound += w.same_municipality;
+    factor_[b] = proximity_factor(w, decay) + slack;
+    max_factor_ = std::max(max_factor_, factor_[b]);
+    const double bound =
+        b == seeker_.bucket && b < r.municipality_count() ? w.same_municipality : 0.0;
     place_[b] = bound;
     best_place = std::max(best_place, bound);
   }

@@ -58,28 +58,37 @@ ScoreIndex::ScoreIndex(const core::Region& region, ScoreWeights weights, Candida
                ? core::is_science(kind)
                : std::find(pool.kinds.begin(), pool.kinds.end(), kind) != pool.kinds.end();
   };
-  candidate_index_.assign(n, UINT32_MAX);
+  // Chairs before universities: what a candidate child (a chair) offers is the child's; its
+  // parent competes only with the offers none of its candidate children has.
+  std::vector<std::vector<core::CompetenceId>> covered(n);
   for (std::uint32_t v = 0; v < n; ++v) {
     const ActorId a{v};
-    if (wanted(region.kind(a)) && !region.offers(a).empty()) {
-      candidate_index_[v] = static_cast<std::uint32_t>(candidates_.size());
-      candidates_.push_back(a);
+    const auto parent = region.parent(a);
+    if (!parent || !wanted(region.kind(a))) continue;
+    for (const auto& o : region.offers(a)) covered[parent->value].push_back(o.competence);
+  }
+  candidate_index_.assign(n, UINT32_MAX);
+  offer_offsets_.push_back(0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const ActorId a{v};
+    if (!wanted(region.kind(a))) continue;
+    auto& taken = covered[v];
+    std::sort(taken.begin(), taken.end());
+    const std::size_t before = offers_.size();
+    for (const auto& o : region.offers(a)) {  // sorted by competence
+      if (!std::binary_search(taken.begin(), taken.end(), o.competence)) offers_.push_back(o);
     }
+    if (offers_.size() == before) continue;
+    candidate_index_[v] = static_cast<std::uint32_t>(candidates_.size());
+    candidates_.push_back(a);
+    offer_offsets_.push_back(offers_.size());
   }
 
   const auto& taxonomy = region.taxonomy();
   const std::size_t competences = taxonomy.competences().size();
-  const std::size_t themes = taxonomy.themes().size();
-  std::vector<std::uint64_t> df(competences, 0), theme_df(themes, 0);
-  for (const auto a : candidates_) {
-    std::vector<std::uint32_t> seen_themes;
-    for (const auto& o : region.offers(a)) {
-      ++df[o.competence.value];
-      seen_themes.push_back(taxonomy.competence(o.competence).theme.value);
-    }
-    std::sort(seen_themes.begin(), seen_themes.end());
-    seen_themes.erase(std::unique(seen_themes.begin(), seen_themes.end()), seen_themes.end());
-    for (const auto t : seen_themes) ++theme_df[t];
+  std::vector<std::uint64_t> df(competences, 0);
+  for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
+    for (const auto& o : offers_of(i)) ++df[o.competence.value];
   }
   // BM25's idf: ln(1 + (N - df + 1/2) / (df + 1/2)), positive even for common competences.
   const double total = static_cast<double>(candidates_.size());
@@ -89,30 +98,37 @@ ScoreIndex::ScoreIndex(const core::Region& region, ScoreWeights weights, Candida
     idf_[c] = std::log(1.0 + (total - d + 0.5) / (d + 0.5));
   }
 
-  // Inverted index: candidates offering each competence, and each theme with the best weight.
+  // Inverted index: candidates offering each competence, and, per competence, the candidates
+  // offering a related one with their best strength x weight (partial credit).
   posting_offsets_.assign(competences + 1, 0);
-  theme_offsets_.assign(themes + 1, 0);
   for (std::size_t c = 0; c < competences; ++c)
     posting_offsets_[c + 1] = posting_offsets_[c] + df[c];
-  for (std::size_t t = 0; t < themes; ++t) theme_offsets_[t + 1] = theme_offsets_[t] + theme_df[t];
   postings_.resize(posting_offsets_[competences]);
-  theme_postings_.resize(theme_offsets_[themes]);
   std::vector<std::uint64_t> at(posting_offsets_.begin(), posting_offsets_.end() - 1);
-  std::vector<std::uint64_t> theme_at(theme_offsets_.begin(), theme_offsets_.end() - 1);
+  std::vector<std::vector<Posting>> related(competences);
   for (std::uint32_t i = 0; i < candidates_.size(); ++i) {
-    std::vector<std::pair<std::uint32_t, float>> best;  // (theme, best weight)
-    for (const auto& o : region.offers(candidates_[i])) {
+    std::vector<std::pair<std::uint32_t, float>> best;  // (related competence, best credit)
+    for (const auto& o : offers_of(i)) {
       postings_[at[o.competence.value]++] = {i, o.weight};
-      const auto t = taxonomy.competence(o.competence).theme.value;
-      auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == t; });
-      if (it == best.end()) {
-        best.emplace_back(t, o.weight);
-      } else {
-        it->second = std::max(it->second, o.weight);
+      for (const auto& r : taxonomy.related(o.competence)) {
+        const float credit = r.strength * o.weight;
+        auto it = std::find_if(best.begin(), best.end(),
+                               [&](const auto& b) { return b.first == r.other.value; });
+        if (it == best.end()) {
+          best.emplace_back(r.other.value, credit);
+        } else {
+          it->second = std::max(it->second, credit);
+        }
       }
     }
-    for (const auto& [t, w] : best) theme_postings_[theme_at[t]++] = {i, w};
+    for (const auto& [c, w] : best) related[c].push_back({i, w});
   }
+  related_offsets_.assign(competences + 1, 0);
+  for (std::size_t c = 0; c < competences; ++c)
+    related_offsets_[c + 1] = related_offsets_[c] + related[c].size();
+  related_postings_.reserve(related_offsets_[competences]);
+  for (const auto& list : related)
+    related_postings_.insert(related_postings_.end(), list.begin(), list.end());
 
   component_ = analysis::components(graph_).of;
   has_science_tie_.assign(n, 0);
@@ -148,7 +164,8 @@ int ScoreIndex::capacity(ActorId a) const {
 double ScoreIndex::fit(std::span<const Need> needs, ActorId candidate,
                        std::vector<NeedMatch>* matches) const {
   const auto& taxonomy = region_->taxonomy();
-  const auto offers = region_->offers(candidate);
+  const auto offers = is_candidate(candidate) ? offers_of(candidate_index_[candidate.value])
+                                              : region_->offers(candidate);
   double denominator = 0.0;
   for (const auto& need : needs) denominator += need.weight * idf_[need.competence.value];
   if (denominator <= 0.0) return 0.0;
@@ -163,13 +180,18 @@ double ScoreIndex::fit(std::span<const Need> needs, ActorId candidate,
       credit = direct->weight;
       m.met_by = need.competence;
     } else if (weights_.theme_credit > 0.0) {
-      const auto theme = taxonomy.competence(need.competence).theme;
-      for (const auto& o : offers) {
-        if (taxonomy.competence(o.competence).theme == theme &&
-            weights_.theme_credit * o.weight > credit) {
-          credit = weights_.theme_credit * o.weight;
-          m.met_by = o.competence;
+      // Partial credit only from competences the taxonomy relates to the need.
+      for (const auto& r : taxonomy.related(need.competence)) {
+        const auto o = std::lower_bound(
+            offers.begin(), offers.end(), r.other,
+            [](const core::CompetenceWeight& x, core::CompetenceId c) { return x.competence < c; });
+        if (o == offers.end() || o->competence != r.other) continue;
+        const double c = weights_.theme_credit * static_cast<double>(r.strength * o->weight);
+        if (c > credit) {
+          credit = c;
+          m.met_by = r.other;
           m.within_theme = true;
+          m.similarity = r.strength;
         }
       }
     }
@@ -217,10 +239,10 @@ std::optional<ScoreParts> ScoreIndex::score(ActorId seeker, std::span<const Need
   p.bridge = component_[seeker.value] != component_[candidate.value] ? 1.0 : 0.0;
 
   const auto& w = weights_;
-  p.total = w.fit * p.fit + w.proximity * p.proximity + w.same_municipality * p.same_municipality +
-            w.network * p.network + w.prior_tie * p.prior_tie +
-            w.first_science_tie * p.first_science_tie + w.bridge * p.bridge -
-            w.capacity_penalty * p.capacity_penalty;
+  p.total = w.fit * p.fit * proximity_factor(w, p.proximity) +
+            w.same_municipality * p.same_municipality + w.network * p.network +
+            w.prior_tie * p.prior_tie + w.first_science_tie * p.first_science_tie +
+            w.bridge * p.bridge - w.capacity_penalty * p.capacity_penalty;
   return p;
 }
 
@@ -292,20 +314,20 @@ void ScoreIndex::prepare_bounds() {
     b.radius_km = std::max(b.radius_km, d + 1e-6);
   }
 
-  // Theme postings grouped by bucket, so that far municipalities can be skipped wholesale.
-  const std::size_t themes = theme_offsets_.size() - 1, nb = buckets_.size();
-  theme_bucket_offsets_.assign(themes * nb + 1, 0);
-  for (std::size_t t = 0; t < themes; ++t) {
-    auto* begin = theme_postings_.data() + theme_offsets_[t];
-    auto* end = theme_postings_.data() + theme_offsets_[t + 1];
+  // Related postings grouped by bucket, so that far municipalities can be skipped wholesale.
+  const std::size_t competences = related_offsets_.size() - 1, nb = buckets_.size();
+  related_bucket_offsets_.assign(competences * nb + 1, 0);
+  for (std::size_t c = 0; c < competences; ++c) {
+    auto* begin = related_postings_.data() + related_offsets_[c];
+    auto* end = related_postings_.data() + related_offsets_[c + 1];
     std::stable_sort(begin, end, [&](const Posting& a, const Posting& b) {
       return candidate_facts_[a.candidate].bucket < candidate_facts_[b.candidate].bucket;
     });
     for (auto* p = begin; p != end; ++p)
-      ++theme_bucket_offsets_[t * nb + candidate_facts_[p->candidate].bucket + 1];
+      ++related_bucket_offsets_[c * nb + candidate_facts_[p->candidate].bucket + 1];
   }
-  for (std::size_t k = 0; k < themes * nb; ++k)
-    theme_bucket_offsets_[k + 1] += theme_bucket_offsets_[k];
+  for (std::size_t k = 0; k < competences * nb; ++k)
+    related_bucket_offsets_[k + 1] += related_bucket_offsets_[k];
 
   // Candidates among the members of every group, deduplicated.
   group_offsets_.assign(r.size() + 1, 0);

@@ -17,7 +17,7 @@ namespace verbund::match::detail {
 /// One candidate in a posting list.
 struct Posting {
   std::uint32_t candidate;  ///< index into candidates()
-  float weight;             ///< offer weight (competence) or best offer weight (theme)
+  float weight;  ///< offer weight (competence), or best strength x offer weight (related)
 };
 
 /// What the score bounds know of one actor.
@@ -66,22 +66,24 @@ class ScoreIndex {
   [[nodiscard]] int load(core::ActorId a) const { return load_[a.value]; }
   [[nodiscard]] int free_capacity(core::ActorId a) const { return capacity(a) - load(a); }
   [[nodiscard]] double rarity(core::CompetenceId c) const { return idf_[c.value]; }
+  /// What candidate `i` (index into candidates()) competes with: its offers, less those of its
+  /// candidate children (chairs before universities). Sorted by competence.
+  [[nodiscard]] std::span<const core::CompetenceWeight> offers_of(std::uint32_t i) const {
+    return {offers_.data() + offer_offsets_[i], offer_offsets_[i + 1] - offer_offsets_[i]};
+  }
 
   // --- for the inverted-index search ------------------------------------------------------
   [[nodiscard]] std::span<const Posting> offering(core::CompetenceId c) const {
     return {postings_.data() + posting_offsets_[c.value],
             posting_offsets_[c.value + 1] - posting_offsets_[c.value]};
   }
-  [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t) const {
-    return {theme_postings_.data() + theme_offsets_[t.value],
-            theme_offsets_[t.value + 1] - theme_offsets_[t.value]};
-  }
-  /// The part of offering_theme(t) located in one municipality bucket (see ScoreBounds).
-  [[nodiscard]] std::span<const Posting> offering_theme(core::ThemeId t,
-                                                        std::uint32_t bucket) const {
-    const std::size_t k = std::size_t{t.value} * buckets_.size() + bucket;
-    return {theme_postings_.data() + theme_bucket_offsets_[k],
-            theme_bucket_offsets_[k + 1] - theme_bucket_offsets_[k]};
+  /// Candidates offering a competence related to `c` (the taxonomy's relation matrix), each
+  /// with its best strength x offer weight, in one municipality bucket (see ScoreBounds).
+  [[nodiscard]] std::span<const Posting> offering_related(core::CompetenceId c,
+                                                          std::uint32_t bucket) const {
+    const std::size_t k = std::size_t{c.value} * buckets_.size() + bucket;
+    return {related_postings_.data() + related_bucket_offsets_[k],
+            related_bucket_offsets_[k + 1] - related_bucket_offsets_[k]};
   }
   [[nodiscard]] std::uint32_t bucket_count() const noexcept {
     return static_cast<std::uint32_t>(buckets_.size());
@@ -102,8 +104,10 @@ class ScoreIndex {
   std::vector<core::ActorId> candidates_;
   std::vector<std::uint32_t> candidate_index_;  // per actor, UINT32_MAX if none
   std::vector<double> idf_;                     // per competence
-  std::vector<std::uint64_t> posting_offsets_, theme_offsets_;
-  std::vector<Posting> postings_, theme_postings_;
+  std::vector<std::uint64_t> offer_offsets_;    // per candidate, into offers_
+  std::vector<core::CompetenceWeight> offers_;
+  std::vector<std::uint64_t> posting_offsets_, related_offsets_;
+  std::vector<Posting> postings_, related_postings_;
   std::vector<std::uint32_t> component_;
   std::vector<std::uint8_t> has_science_tie_;
   std::vector<std::int32_t> load_;
@@ -112,8 +116,8 @@ class ScoreIndex {
   std::vector<Facts> candidate_facts_;
   std::vector<Brief> candidate_brief_;
   std::vector<Bucket> buckets_;
-  std::vector<std::uint64_t> theme_bucket_offsets_;  // theme postings by (theme, bucket)
-  std::vector<std::uint64_t> group_offsets_;         // per actor: candidates among its members
+  std::vector<std::uint64_t> related_bucket_offsets_;  // related postings by (competence, bucket)
+  std::vector<std::uint64_t> group_offsets_;           // per actor: candidates among its members
   std::vector<std::uint32_t> group_candidates_;
 };
 

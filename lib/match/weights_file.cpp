@@ -44,6 +44,10 @@ ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& 
       }
       if (name == "theme_credit" && *value > 1.0)
         throw InvalidInput(where, "'theme_credit' must be at most 1");
+      if (name == "proximity" && *value > 1.0)
+        throw InvalidInput(where,
+                           "'proximity' must be at most 1: it is the share of the fit "
+                           "that depends on distance");
       if (name == "half_distance_km" &&
           (*value <= 0.0 || *value > ScoreWeights::max_half_distance_km)) {
         throw InvalidInput(where, "'half_distance_km' must be in (0, " +

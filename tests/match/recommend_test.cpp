@@ -28,14 +28,15 @@ void require_same(const std::vector<match::Recommendation>& a,
   }
 }
 
-/// Two themes: "a" with competences a1 a2, "b" with b1.
+/// Two themes: "a" with competences a1 a2 (related with strength 0.5), "b" with b1.
 core::Region hand_region() {
   core::Taxonomy taxonomy;
   const auto ta = taxonomy.add_theme({"a", "A", "A"});
   const auto tb = taxonomy.add_theme({"b", "B", "B"});
-  taxonomy.add_competence("a1", "", "", ta);
-  taxonomy.add_competence("a2", "", "", ta);
+  const auto a1 = taxonomy.add_competence("a1", "", "", ta);
+  const auto a2 = taxonomy.add_competence("a2", "", "", ta);
   taxonomy.add_competence("b1", "", "", tb);
+  taxonomy.relate(a1, a2, 0.5F);
   core::RegionBuilder b(taxonomy);
   auto actor = [&](const char* id, core::ActorKind kind, const char* town, double lat,
                    std::optional<int> capacity) {
@@ -94,16 +95,17 @@ TEST_CASE("transfer score parts on a hand-drawn region", "[match][score]") {
   CHECK(p1.network == 0.0);
   CHECK(p1.first_science_tie == 1.0);  // f has no science tie
   CHECK(p1.bridge == 1.0);             // g1 is isolated, f is not
-  // g2: a1 only within theme (a2, credit 0.3), b1 directly with weight 0.5.
+  // g2: a1 only through the related a2 (credit 0.3 x strength 0.5), b1 directly (weight 0.5).
   const auto p2 = *scorer.score(f, needs, g2);
-  CHECK(p2.fit == Approx((0.3 * rare + 0.5 * 0.5 * rare) / denominator));
+  CHECK(p2.fit == Approx((0.3 * 0.5 * rare + 0.5 * 0.5 * rare) / denominator));
   const double km = core::distance_km({51.45, 7.0}, {51.60, 7.0});
   CHECK(p2.proximity == Approx(std::exp2(-km / 20.0)));
   // Adamic–Adar: partner p (degree 3: f, g2, g3) and the cluster (3 members).
   const double evidence = 1.0 / std::log(3.0) + 1.0 / std::log(3.0);
   CHECK(p2.network == Approx(evidence / (1.0 + evidence)));
   CHECK(p2.bridge == 0.0);
-  CHECK(p2.total == Approx(p2.fit + 0.25 * p2.proximity + 0.2 * p2.network + 0.15));
+  // Distance scales the fit: 1 - 0.25 + 0.25 x decay.
+  CHECK(p2.total == Approx(p2.fit * (0.75 + 0.25 * p2.proximity) + 0.2 * p2.network + 0.15));
   // g3 is full: excluded by default, penalised on request.
   CHECK_FALSE(scorer.score(f, needs, g3).has_value());
   match::ScoreWeights penalise;
@@ -111,13 +113,14 @@ TEST_CASE("transfer score parts on a hand-drawn region", "[match][score]") {
   const match::TransferScorer lenient(region, penalise);
   const auto p3 = *lenient.score(f, needs, g3);
   CHECK(p3.capacity_penalty == 1.0);
-  CHECK(p3.fit == Approx(0.3 * rare / denominator));  // a1 within its theme
-  CHECK(p3.total == Approx(p3.fit + 0.25 * p3.proximity + 0.2 * p3.network + 0.15 - 0.5));
+  CHECK(p3.fit == Approx(0.3 * 0.5 * rare / denominator));  // a1 through the related a2
+  CHECK(p3.total == Approx(p3.fit * (0.75 + 0.25 * p3.proximity) + 0.2 * p3.network + 0.15 - 0.5));
 
   const auto why = scorer.explain(f, needs, g2);
   REQUIRE(why.needs.size() == 2);
   CHECK(why.needs[0].within_theme);
   CHECK(why.needs[0].met_by == core::CompetenceId{1});
+  CHECK(why.needs[0].similarity == 0.5);
   CHECK_FALSE(why.needs[1].within_theme);
   CHECK(why.common_partners == std::vector<ActorId>{*region.find("p")});
   CHECK(why.shared_groups == std::vector<ActorId>{*region.find("club")});
@@ -149,8 +152,14 @@ TEST_CASE("indexed top-k equals brute force on generated markets and the Ruhr re
   fit_only.first_science_tie = fit_only.bridge = fit_only.prior_tie = 0.0;
   match::ScoreWeights no_theme;
   no_theme.theme_credit = 0.0;
+  // Fit entirely scaled by distance (factor 2^(-km / 5)), full related credit: the bounds'
+  // proximity factor and the related postings carry the whole ranking.
+  match::ScoreWeights by_distance;
+  by_distance.proximity = 1.0;
+  by_distance.half_distance_km = 5.0;
+  by_distance.theme_credit = 1.0;
   for (const auto& region : regions) {
-    for (const auto& weights : {match::ScoreWeights{}, penalise, fit_only, no_theme}) {
+    for (const auto& weights : {match::ScoreWeights{}, penalise, fit_only, no_theme, by_distance}) {
       const match::TransferScorer scorer(region, weights);
       REQUIRE(!scorer.candidates().empty());
       for (const std::size_t k : {1, 5, 10}) {

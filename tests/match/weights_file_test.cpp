@@ -71,7 +71,8 @@ TEST_CASE("weights files: every weight has a range, named with file, line and co
     return std::string("no error");
   };
   // Issue 12, defect 1: 1e13..1e20 either failed deep in the solver or gave an empty result.
-  for (const std::string key : {"fit", "proximity", "same_municipality", "network", "prior_tie",
+  // (proximity is a share in [0, 1]: see the proximity case below.)
+  for (const std::string key : {"fit", "same_municipality", "network", "prior_tie",
                                 "first_science_tie", "bridge", "capacity_penalty"}) {
     for (const std::string value : {"1e20", "1e13", "1000.5", "1.7e308"}) {
       CAPTURE(key, value);
@@ -100,4 +101,16 @@ TEST_CASE("weights files: every weight has a range, named with file, line and co
   CHECK_THAT(message("default_capacity = 99999999999999999999\n"),
              Catch::Contains("w.toml:1:") && Catch::Contains("out of range for a 64-bit integer"));
   CHECK(match::parse_score_weights("fit = 0.0e-400\nproximity = 0e5\n", "w.toml").fit == 0.0);
+}
+
+TEST_CASE("proximity is the share of the fit that depends on distance, at most 1",
+          "[match][weights][transfer-fit]") {
+  CHECK(match::parse_score_weights("proximity = 1\n", "w.toml").proximity == 1.0);
+  try {
+    (void)match::parse_score_weights("fit = 1\nproximity = 1.5\n", "w.toml");
+    FAIL("proximity 1.5 accepted");
+  } catch (const InvalidInput& e) {
+    CHECK(e.where().line == 2);
+    CHECK_THAT(std::string(e.what()), Catch::Contains("'proximity' must be at most 1"));
+  }
 }

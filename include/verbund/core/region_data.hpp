@@ -73,6 +73,14 @@ struct TaxonomyRecord {
   std::size_t line = 0;
 };
 
+/// Two related competences (by id) and the strength of the relation, in (0, 1].
+struct CompetenceRelationRecord {
+  std::string a;
+  std::string b;
+  double strength = 0.0;
+  std::size_t line = 0;
+};
+
 /// Where a table of records came from, so that errors can name file, line and column.
 struct TableOrigin {
   std::string file;                 ///< empty = built in memory
@@ -91,12 +99,14 @@ struct RegionData {
   std::vector<CompetenceRecord> competences;
   std::vector<TieRecord> ties;
   std::vector<MembershipRecord> memberships;
+  std::vector<CompetenceRelationRecord> competence_relations;
 
   TableOrigin taxonomy_origin;
   TableOrigin actors_origin;
   TableOrigin competences_origin;
   TableOrigin ties_origin;
   TableOrigin memberships_origin;
+  TableOrigin competence_relations_origin;
 
   /// Appends `other`'s records (origins of non-empty tables are taken from `other`).
   /// O(records of other), moved. Not thread-safe on this batch; throws only std::bad_alloc.

@@ -25,7 +25,14 @@ struct Competence {
   ThemeId theme;
 };
 
-/// The competence taxonomy: themes and the competences under them, looked up by id.
+/// Two related competences and how strongly, in (0, 1] (1 = interchangeable for a partner).
+struct CompetenceRelation {
+  CompetenceId other;
+  float strength = 0.0F;
+};
+
+/// The competence taxonomy: themes and the competences under them, looked up by id; and the
+/// similarity of competences: 1 on the diagonal, the stated strength for related pairs, 0 else.
 /// Immutable once built; ids are dense in the order they were added. The const members are
 /// thread-safe; the add functions are not (build it on one thread, then share it).
 class Taxonomy {
@@ -58,11 +65,26 @@ class Taxonomy {
   /// Competences under `theme`, in id order of addition. O(C). Throws only std::bad_alloc.
   [[nodiscard]] std::vector<CompetenceId> competences_of(ThemeId theme) const;
 
+  /// States that `a` and `b` are related with `strength` in (0, 1] (symmetric). O(r) for the
+  /// relations of a and b. Throws InvalidInput for an unknown id, a self pair, a strength out of
+  /// range, or a pair already related with a different strength (the taxonomy is then unchanged);
+  /// the same pair with the same strength again is accepted.
+  void relate(CompetenceId a, CompetenceId b, float strength);
+  /// The competences related to `c`, ascending by id. O(1). Throws std::out_of_range for an
+  /// unknown id.
+  [[nodiscard]] std::span<const CompetenceRelation> related(CompetenceId c) const;
+  /// Similarity of two competences: 1 if equal, the stated strength if related, else 0.
+  /// O(log r). Does not throw for known ids (std::out_of_range otherwise).
+  [[nodiscard]] double similarity(CompetenceId a, CompetenceId b) const;
+  /// Number of related pairs. O(C). Does not throw.
+  [[nodiscard]] std::size_t relation_count() const noexcept;
+
  private:
   std::vector<Theme> themes_;
   std::vector<Competence> competences_;
-  std::vector<std::uint32_t> theme_order_;       // theme indices sorted by id
-  std::vector<std::uint32_t> competence_order_;  // competence indices sorted by id
+  std::vector<std::uint32_t> theme_order_;                // theme indices sorted by id
+  std::vector<std::uint32_t> competence_order_;           // competence indices sorted by id
+  std::vector<std::vector<CompetenceRelation>> related_;  // per competence, sorted by other
 };
 
 /// Whether an actor offers a competence or needs it.

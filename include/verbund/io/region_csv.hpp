@@ -28,10 +28,13 @@ struct RegionCsvFiles {
   std::optional<std::filesystem::path> competences;
   std::optional<std::filesystem::path> ties;
   std::optional<std::filesystem::path> memberships;
+  /// Optional: related competence pairs `a,b,strength` (strength in (0, 1], symmetric).
+  std::optional<std::filesystem::path> competence_relations = std::nullopt;
 
   /// The five files as write_region_csv names them in `directory`: taxonomy.csv, actors.csv,
-  /// competences.csv, ties.csv, memberships.csv (whether they exist or not). O(1); touches no
-  /// file. Thread-safe; throws only std::bad_alloc.
+  /// competences.csv, ties.csv, memberships.csv (whether they exist or not), and
+  /// competence_relations.csv where that file exists. O(1) plus one existence check.
+  /// Thread-safe; throws only std::bad_alloc.
   [[nodiscard]] static RegionCsvFiles in_directory(const std::filesystem::path& directory);
 };
 

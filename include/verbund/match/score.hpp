@@ -16,9 +16,14 @@ enum class CapacityPolicy { exclude, penalise };
 /// documented defaults of `verbund match transfer` (README, "Matchmaking"); a TOML file can set
 /// any of them (see `load_score_weights`).
 struct ScoreWeights {
-  double fit = 1.0;           ///< competence fit, in [0, 1]
-  double theme_credit = 0.3;  ///< partial credit for a need met only within its theme
-  double proximity = 0.25;    ///< distance decay 2^(-km / half_distance_km)
+  double fit = 1.0;  ///< competence fit, in [0, 1]
+  /// Partial credit for a need met only by a related competence (taxonomy relation matrix),
+  /// times the relation's strength.
+  double theme_credit = 0.3;
+  /// The share of the fit that depends on distance, in [0, 1]: fit is multiplied by
+  /// 1 - proximity + proximity x 2^(-km / half_distance_km) (see proximity_factor), so that
+  /// a closer partner can never outrank a better fit by more than this share.
+  double proximity = 0.25;
   double half_distance_km = 20.0;
   double same_municipality = 0.05;
   double network = 0.2;             ///< common partners and shared memberships, squashed to [0, 1)
@@ -43,13 +48,21 @@ struct ScoreWeights {
   static constexpr double max_half_distance_km = 20040.0;
 
   /// Throws InvalidInput naming the first field that is negative or not finite, or outside its
-  /// range (a weight > max_weight, theme_credit > 1, half_distance_km outside
+  /// range (a weight > max_weight, theme_credit or proximity > 1, half_distance_km outside
   /// (0, max_half_distance_km], a default capacity < 0, partnership_years < 1). O(1), thread-safe.
   void validate() const;
 };
 
+/// The factor on fit for a distance decay `decay` in [0, 1] (0 when a place is unknown):
+/// 1 - w.proximity + w.proximity x decay. O(1), thread-safe, does not throw.
+[[nodiscard]] inline double proximity_factor(const ScoreWeights& w, double decay) noexcept {
+  return 1.0 - w.proximity + w.proximity * decay;
+}
+
 /// Which actors are candidates: default the science kinds (university, research institute,
-/// research group) that offer at least one competence.
+/// research group) that offer at least one competence. Chairs before universities: what a
+/// candidate child (a chair, parent link) offers is the child's, and its parent competes only
+/// with the offers none of its candidate children has (and is no candidate if that is nothing).
 struct CandidatePool {
   std::vector<core::ActorKind> kinds;  ///< empty = the science kinds
 };
@@ -57,24 +70,27 @@ struct CandidatePool {
 /// The named parts of one score (each already in [0, 1] before weighting) and the total.
 struct ScoreParts {
   double fit = 0.0;
-  double proximity = 0.0;
+  double proximity = 0.0;  ///< distance decay 2^(-km / half_distance_km); 0 if a place is unknown
   double same_municipality = 0.0;
   double network = 0.0;
   double prior_tie = 0.0;
   double first_science_tie = 0.0;
   double bridge = 0.0;
   double capacity_penalty = 0.0;  ///< 1 when full and penalised
-  double total = 0.0;             ///< the weighted sum
+  /// fit x fit weight x proximity_factor, plus the weighted other parts.
+  double total = 0.0;
 };
 
 /// A need of the seeker and how the candidate meets it.
 struct NeedMatch {
   core::CompetenceId need;
-  /// The offered competence that meets it: the need itself, or the best one of its theme.
+  /// The offered competence that meets it: the need itself, or the best related one.
   std::optional<core::CompetenceId> met_by;
-  bool within_theme = false;  ///< only partial credit
+  /// Met only by a related competence (partial credit); the name predates the relation matrix.
+  bool within_theme = false;
   double rarity = 0.0;        ///< the need's BM25 idf among candidates
   double contribution = 0.0;  ///< its share of the fit, before the fit weight
+  double similarity = 1.0;    ///< of need and met_by (the taxonomy's strength when related)
 };
 
 /// The "why" of a recommendation, for a transfer officer to read out.
@@ -96,17 +112,19 @@ struct ScorerAccess;
 }  // namespace detail
 
 /// Scores (seeker, candidate) pairs of one region. Precomputes rarity (BM25 idf over the
-/// candidates), the inverted index over competences and themes, components, loads and
-/// capacities. Immutable after construction and safe to use from many threads at once.
+/// candidates), the inverted index over competences and related competences (the taxonomy's
+/// relation matrix), components, loads and capacities. Immutable after construction and safe to use
+/// from many threads at once.
 ///
 /// Keeps a pointer to `region`, which must outlive the scorer: a temporary region is refused
 /// at compile time. Move-only (the index is large); a moved-from scorer may only be destroyed
 /// or assigned to.
 class TransferScorer {
  public:
-  /// Builds the index. O(n + E + M + P log P + T B) for n actors, E ties, M memberships, P
-  /// offers of the candidates, T themes and B municipalities. Throws InvalidInput if `weights` fail
-  /// ScoreWeights::validate. Reads `region` only, and may run on oneTBB worker threads. \code
+  /// Builds the index. O(n + E + M + P R log P + C B) for n actors, E ties, M memberships, P
+  /// offers of the candidates, R relations per competence, C competences and B municipalities.
+  /// Throws InvalidInput if `weights` fail ScoreWeights::validate. Reads `region` only, and may run
+  /// on oneTBB worker threads. \code
   ///   const match::TransferScorer scorer(region, {.proximity = 0.5});
   /// \endcode
   TransferScorer(const core::Region& region, ScoreWeights weights, CandidatePool pool = {});
@@ -132,12 +150,12 @@ class TransferScorer {
   /// thread-safe.
   [[nodiscard]] bool is_candidate(core::ActorId a) const;
 
-  /// The score of a pair, or nothing when they share no competence or theme, when the candidate
-  /// is the seeker, or when the candidate is full and the policy excludes it. `needs` sorted by
-  /// competence, without duplicates; both ids must be in the region.
-  /// O(N log o + N' o + min(d) log max(d) + g_s g_c) for N needs (N' of them not offered
-  /// directly), o offers of the candidate, the pair's degrees d and group counts g. Throws
-  /// only std::bad_alloc. Thread-safe.
+  /// The score of a pair, or nothing when no need is offered or related to an offer, when the
+  /// candidate is the seeker, or when the candidate is full and the policy excludes it. `needs`
+  /// sorted by competence, without duplicates; both ids must be in the region. O(N log o + N' R log
+  /// o + min(d) log max(d) + g_s g_c) for N needs (N' of them not offered directly), R relations
+  /// per need, o offers of the candidate, the pair's degrees d and group counts g. Throws only
+  /// std::bad_alloc. Thread-safe.
   [[nodiscard]] std::optional<ScoreParts> score(core::ActorId seeker, std::span<const Need> needs,
                                                 core::ActorId candidate) const;
   /// Why the pair scores as it does (see Explanation); the same terms as `score`, also for a
