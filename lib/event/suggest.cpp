@@ -27,8 +27,8 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
   std::vector<std::string> met;
   for (const auto& n : why.needs) {
     if (!n.met_by || met.size() == 3) continue;
-    auto label =
-        region.taxonomy().competence(*n.met_by).label_en + (n.within_theme ? " (same theme)" : "");
+    auto label = region.taxonomy().competence(*n.met_by).label_en +
+                 (n.within_theme ? " (related competence)" : "");
     if (std::find(met.begin(), met.end(), label) == met.end()) met.push_back(std::move(label));
   }
   if (!met.empty()) {

@@ -25,7 +25,7 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   // Two of the four research candidates (G1, G2) offer ai; one (G4) offers h2.
   CHECK(has(html, "Deckt Ihren Bedarf an KI: 2 von 4 Forschungspartnern bieten das an."));
   CHECK(has(html, "Deckt Ihren Bedarf an Wasserstoff: 1 von 4 Forschungspartnern bieten das an."));
-  // G3 offers ml only, of ai's theme.
+  // G3 offers ml only, related to ai.
   CHECK(has(html,
             "Deckt Ihren Bedarf an KI teilweise, mit dem verwandten Gebiet Maschinelles Lernen."));
   // G2 shares the partner P1 and the cluster with the firm.

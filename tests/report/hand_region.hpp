@@ -5,7 +5,7 @@
 //   firm "<script>alert(1)</script> GmbH" (Essen) needs ai (theme digital) and h2 (theme energy)
 //   g1 (Essen, capacity 2) offers ai      -- tied to the firm since 2019 (transfer)
 //   g2 (Bochum, capacity 1) offers ai, ml  -- a chair of u1 (a university offering nothing)
-//   g3 (Hagen, capacity 1) offers ml       -- ml shares ai's theme
+//   g3 (Hagen, capacity 1) offers ml       -- ml is related to ai (strength 0.5)
 //   g4 (Dortmund) offers h2
 //   p  (Essen, firm) tied to the firm and to g2 (a common partner of the firm and g2)
 //   club (cluster) with the firm and g2 as members
@@ -23,6 +23,7 @@ inline core::Region hand_region() {
   const auto ai = taxonomy.add_competence("ai", "AI", "KI", digital);
   const auto ml = taxonomy.add_competence("ml", "Machine learning", "Maschinelles Lernen", digital);
   const auto h2 = taxonomy.add_competence("h2", "Hydrogen", "Wasserstoff", energy);
+  taxonomy.relate(ai, ml, 0.5F);
   core::RegionBuilder b(taxonomy);
   const auto actor = [&](const char* id, const char* name, core::ActorKind kind, const char* town,
                          double lat, double lon, std::optional<int> capacity) {
