@@ -7,18 +7,32 @@
 #include <sstream>
 
 #include "output.hpp"
+#include "verbund/io/partner_model_store.hpp"
 #include "verbund/match/partner_learning.hpp"
 
 namespace verbund::cli {
 
-std::filesystem::path default_partner_model(const GlobalOptions& global) {
+std::filesystem::path legacy_partner_model(const GlobalOptions& global) {
   return global.db + ".partner-model.json";
 }
 
-void print_learned_partners(const GlobalOptions& global, const std::filesystem::path& file,
-                            const core::Region& region, std::span<const core::ActorId> members,
-                            std::size_t top, bool include_existing) {
-  const auto model = match::PartnerModel::load(file);
+std::optional<std::pair<match::PartnerModel, std::string>> find_partner_model(
+    const GlobalOptions& global, const io::Store& store, const std::string& model_option) {
+  if (!model_option.empty())
+    return std::pair{match::PartnerModel::load(model_option), "the file " + model_option};
+  if (auto stored = io::latest_partner_model(store)) {
+    std::string source = "the model stored in " + global.db + " on " + stored->stored_at;
+    return std::pair{match::PartnerModel::from_bytes(stored->model, source), source};
+  }
+  if (const auto file = legacy_partner_model(global); std::filesystem::exists(file))
+    return std::pair{match::PartnerModel::load(file), "the file " + file.string()};
+  return std::nullopt;
+}
+
+void print_learned_partners(const GlobalOptions& global, const match::PartnerModel& model,
+                            const std::string& source, const core::Region& region,
+                            std::span<const core::ActorId> members, std::size_t top,
+                            bool include_existing) {
   // The consortium forms the year after the latest known tie began.
   int latest = INT_MIN;
   for (const auto& t : region.ties())
@@ -27,7 +41,7 @@ void print_learned_partners(const GlobalOptions& global, const std::filesystem::
   if (!global.quiet) {
     const auto& p = model.provenance();
     const auto until = p.find("trained_until");
-    std::cerr << "recommend partners: using the learned model " << file.string()
+    std::cerr << "recommend partners: using the learned model, " << source
               << (until != p.end() ? " (trained on consortia up to " + until->second + ")" : "")
               << "\n";
   }
@@ -39,9 +53,8 @@ void print_learned_partners(const GlobalOptions& global, const std::filesystem::
                                                         .one_per_family = true});
   // The features that drove each candidate, in the language of --lang.
   const bool de = global.lang == report::Lang::de;
-  Table t{"partners",
-          {"rank", "id", "name", "kind", "municipality", "score", de ? "warum" : "why"},
-          {}};
+  // Keys stay English in CSV and JSON; the text table's header follows --lang (print_tables).
+  Table t{"partners", {"rank", "id", "name", "kind", "municipality", "score", "why"}, {}};
   for (std::size_t r = 0; r < found.size(); ++r) {
     const auto& p = found[r];
     std::ostringstream why;
@@ -56,7 +69,7 @@ void print_learned_partners(const GlobalOptions& global, const std::filesystem::
                       std::string(to_string(region.kind(p.actor))), place_of(region, p.actor),
                       p.score, why.str()});
   }
-  print_tables(std::cout, {t}, global.format);
+  print_tables(std::cout, {t}, global);
 }
 
 }  // namespace verbund::cli

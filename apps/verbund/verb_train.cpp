@@ -4,11 +4,14 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "cli.hpp"
 #include "output.hpp"
 #include "partner_model_use.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/partner_model_store.hpp"
 #include "verbund/match/partner_learning.hpp"
 
 namespace verbund::cli {
@@ -47,7 +50,8 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
   partners->add_option("--topics", o->files.topics, "project topics (rcn,programme_part)")
       ->check(CLI::ExistingFile);
   partners->add_option("--model", o->model,
-                       "model file (default: the database's name + .partner-model.json)");
+                       "write the model to this file (default: store it in the database, where "
+                       "`recommend partners` finds it)");
   partners->add_option("--objective", o->objective, "XGBoost ranking objective")
       ->capture_default_str()
       ->check(CLI::IsMember({"rank:pairwise", "rank:ndcg"}));
@@ -67,8 +71,9 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::Range(0, 20));
   return {train, [&global, o, partners] {
             if (!partners->parsed()) return;
-            const std::filesystem::path file =
-                o->model.empty() ? default_partner_model(global) : std::filesystem::path(o->model);
+            // Opened first: a database that cannot be written fails before minutes of training.
+            std::optional<io::Store> store;
+            if (o->model.empty()) store.emplace(open_store(global, /*create=*/true));
             const auto start = std::chrono::steady_clock::now();
             const auto model =
                 match::train_partner_model(o->files, o->first, o->until,
@@ -77,11 +82,20 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
                                             .max_depth = o->depth,
                                             .seed = global.seed.value_or(1)},
                                            {.hidden_per_project = o->hidden, .folds = o->folds});
-            model.save(file);
+            std::string where;
+            if (store) {
+              const auto bytes = model.bytes();
+              const auto id =
+                  io::store_partner_model(*store, std::string_view(bytes.data(), bytes.size()));
+              where = global.db + " (partner model #" + std::to_string(id) + ")";
+            } else {
+              model.save(o->model);
+              where = o->model;
+            }
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             Table t{"partner model", {"key", "value"}, {}};
-            t.rows.push_back({"file", file.string()});
+            t.rows.push_back({"stored in", where});
             for (const auto& [key, value] : model.provenance()) t.rows.push_back({key, value});
             t.rows.push_back({"seconds", seconds});
             if (!global.quiet) print_tables(std::cout, {t}, global.format);

@@ -12,7 +12,7 @@ namespace verbund::io::detail {
 /// 'VBND' in PRAGMA application_id marks a file as a verbund database.
 inline constexpr int application_id = 0x56424E44;
 
-inline constexpr std::array<std::string_view, 6> migrations{R"sql(
+inline constexpr std::array<std::string_view, 7> migrations{R"sql(
 CREATE TABLE themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -205,6 +205,15 @@ CREATE TABLE competence_relations (
   PRIMARY KEY (a, b),
   CHECK (a < b)
 ) WITHOUT ROWID;
+)sql",
+                                                            // v7: learned partner models
+                                                            // (`train partners`), latest used
+                                                            R"sql(
+CREATE TABLE partner_models (
+  id         INTEGER PRIMARY KEY,
+  stored_at  TEXT NOT NULL,  -- UTC, ISO 8601
+  model      TEXT NOT NULL   -- XGBoost JSON, its provenance in the attributes
+);
 )sql"};
 
 }  // namespace verbund::io::detail

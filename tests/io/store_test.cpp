@@ -131,7 +131,8 @@ TEST_CASE("a schema-1 database is migrated to the simulation results table", "[i
       "DROP TABLE sim_series; DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
       "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
       "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
-      "DROP TABLE competence_relations; DROP TABLE sweep_results; DROP TABLE sweep_points; "
+      "DROP TABLE partner_models; DROP TABLE competence_relations; DROP TABLE sweep_results; DROP "
+      "TABLE sweep_points; "
       "DROP TABLE sweeps; "
       "DROP INDEX ties_by_ends; DROP TABLE project_ties; DROP TABLE project_members; "
       "DROP TABLE projects; PRAGMA user_version = 1");
@@ -156,7 +157,8 @@ TEST_CASE("a schema-3 database is migrated to the project tables", "[io][store]"
     store.append(test::small_region_data());
   }
   exec_sql(path,
-           "DROP TABLE competence_relations; DROP TABLE sweep_results; DROP TABLE sweep_points; "
+           "DROP TABLE partner_models; DROP TABLE competence_relations; DROP TABLE sweep_results; "
+           "DROP TABLE sweep_points; "
            "DROP TABLE sweeps; "
            "DROP TABLE project_ties; DROP TABLE project_members; "
            "DROP TABLE projects; PRAGMA user_version = 3");

@@ -67,15 +67,19 @@ TEST_CASE("train partners stores a model that recommend partners uses and announ
                                      dir.path());
   INFO(trained.err);
   REQUIRE(trained.exit_code == 0);
-  CHECK_THAT(trained.out, Catch::Contains("trained_until") && Catch::Contains("2016"));
-  const auto model = test::read_file(dir / "p.db.partner-model.json");
+  CHECK_THAT(trained.out, Catch::Contains("trained_until") && Catch::Contains("2016") &&
+                              Catch::Contains("partner model #1"));
+  // Stored in the database, not as a file beside it.
+  CHECK(!std::filesystem::exists(dir / "p.db.partner-model.json"));
+  const auto model = test::query_text(dir / "p.db", "SELECT model FROM partner_models");
+  REQUIRE(!model.empty());
 
   const auto used = test::run_cli(
       {"--db", "p.db", "recommend", "partners", "--members", "100,101,102", "--top", "3"},
       dir.path());
   INFO(used.err);
   REQUIRE(used.exit_code == 0);
-  CHECK_THAT(used.err, Catch::Contains("using the learned model"));
+  CHECK_THAT(used.err, Catch::Contains("using the learned model, the model stored in p.db"));
   CHECK_THAT(used.out, Catch::Contains("why") && !Catch::Contains("warum"));
 
   SECTION("--lang de names the features in German") {
@@ -93,6 +97,12 @@ TEST_CASE("train partners stores a model that recommend partners uses and announ
       CHECK(used.out.find(match::feature_words_de(feature)) == std::string::npos);
     }
     CHECK(german_label);
+    // CSV and JSON keep their English keys whatever the language.
+    const auto csv = test::run_cli({"--db", "p.db", "--lang", "de", "--format", "csv", "recommend",
+                                    "partners", "--members", "100,101,102", "--top", "3"},
+                                   dir.path());
+    REQUIRE(csv.exit_code == 0);
+    CHECK_THAT(csv.out, Catch::Contains("rank,id,name,kind,municipality,score,why"));
   }
 
   SECTION("the same seed gives the same model file") {
@@ -102,7 +112,24 @@ TEST_CASE("train partners stores a model that recommend partners uses and announ
                            files),
                       dir.path())
             .exit_code == 0);
-    CHECK(test::read_file(dir / "again.json") == model);
+    CHECK(test::read_file(dir / "again.json") + "\n" == model);  // query_text ends rows in \n
+    // A file given with --model comes before the stored model.
+    const auto from_file = test::run_cli({"--db", "p.db", "recommend", "partners", "--members",
+                                          "100,101,102", "--top", "3", "--model", "again.json"},
+                                         dir.path());
+    REQUIRE(from_file.exit_code == 0);
+    CHECK_THAT(from_file.err, Catch::Contains("the file again.json"));
+    CHECK(from_file.out == used.out);
+  }
+
+  SECTION("a damaged stored model: exit 2 naming the database, nothing changed") {
+    test::exec_sql(dir / "p.db", "UPDATE partner_models SET model = '{\"learner\": 1}'");
+    const auto before = test::dump_database(dir / "p.db");
+    const auto bad = test::run_cli(
+        {"--db", "p.db", "recommend", "partners", "--members", "100,101"}, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("the model stored in p.db"));
+    CHECK(test::dump_database(dir / "p.db") == before);
   }
 
   SECTION("a file that is not a partner model: exit 2, database unchanged") {

@@ -182,7 +182,8 @@ TEST_CASE("a schema-2 database migrates to the market tables on open", "[supply]
            "DROP TABLE supply_flows; DROP TABLE supply_demand_certifications; "
            "DROP TABLE supply_demands; DROP TABLE supply_offer_certifications; "
            "DROP TABLE supply_offers; DROP TABLE certifications; DROP TABLE supply_categories; "
-           "DROP TABLE competence_relations; DROP TABLE sweep_results; DROP TABLE sweep_points; "
+           "DROP TABLE partner_models; DROP TABLE competence_relations; DROP TABLE sweep_results; "
+           "DROP TABLE sweep_points; "
            "DROP TABLE sweeps; "
            "DROP INDEX ties_by_ends; DROP TABLE project_ties; DROP TABLE project_members; "
            "DROP TABLE projects; PRAGMA user_version = 2");

@@ -98,7 +98,7 @@ struct ScenarioSeries {
 class Store {
  public:
   /// The schema version this build writes and reads.
-  static constexpr int schema_version = 6;
+  static constexpr int schema_version = 7;
 
   /// Opens (or creates) a database and migrates an older schema under the write lock, so that
   /// processes opening the same new file at once create its schema once. Throws InvalidInput,

@@ -47,6 +47,10 @@ class PartnerModel {
   /// Reads a model written by save. Throws InvalidInput naming the file when it is not a
   /// verbund partner model or its feature columns differ from this verbund's. O(file size).
   [[nodiscard]] static PartnerModel load(const std::filesystem::path& file);
+  /// Reads a model from the bytes save writes (as kept in the database); `origin` names where
+  /// they came from in messages. Throws InvalidInput as load. O(size).
+  [[nodiscard]] static PartnerModel from_bytes(std::span<const char> bytes,
+                                               const std::string& origin);
 
   PartnerModel(PartnerModel&&) noexcept;
   PartnerModel& operator=(PartnerModel&&) noexcept;

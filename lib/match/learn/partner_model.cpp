@@ -234,22 +234,26 @@ PartnerModel PartnerModel::load(const std::filesystem::path& file) {
   if (!in) throw InvalidInput({file.string(), 0, 0}, "cannot read the partner model");
   const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
                                 std::istreambuf_iterator<char>());
+  return from_bytes(bytes, file.string());
+}
+
+PartnerModel PartnerModel::from_bytes(std::span<const char> bytes, const std::string& origin) {
   auto impl = std::make_unique<Impl>();
   check(XGBoosterCreate(nullptr, 0, &impl->booster), "partner model");
   if (XGBoosterLoadModelFromBuffer(impl->booster, bytes.data(), bytes.size()) != 0) {
     std::string why = XGBGetLastError();
     why = why.substr(0, why.find('\n'));
-    throw InvalidInput({file.string(), 0, 0}, "not an XGBoost model (" + why + ")");
+    throw InvalidInput({origin, 0, 0}, "not an XGBoost model (" + why + ")");
   }
   impl->read_provenance();
   const auto it = impl->provenance.find(std::string(features_key.substr(provenance_prefix.size())));
   if (it == impl->provenance.end())
-    throw InvalidInput({file.string(), 0, 0},
+    throw InvalidInput({origin, 0, 0},
                        "an XGBoost model, but not one of verbund's partner models (no features)");
   if (it->second != feature_list())
-    throw InvalidInput({file.string(), 0, 0},
-                       "the model's features (" + it->second + ") are not this verbund's (" +
-                           feature_list() + "): train it again with `verbund train partners`");
+    throw InvalidInput({origin, 0, 0}, "the model's features (" + it->second +
+                                           ") are not this verbund's (" + feature_list() +
+                                           "): train it again with `verbund train partners`");
   return PartnerModel(std::move(impl));
 }
 
