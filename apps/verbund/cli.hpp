@@ -118,6 +118,12 @@ void add_scope_options(CLI::App& command, AnalysisScope& scope);
 /// The parsed verb with its options as they were given, e.g. "generate ruhr --firms 5000", for
 /// messages.
 [[nodiscard]] std::string command_line(const CLI::App& app);
+
+/// Refuses (InvalidInput, exit 2) a parsed command whose output (`--out`, `--diagnostics`) is
+/// the database (or its -wal/-shm/-journal), a file given to another of its options, another
+/// SQLite database, or the same file as another output: checked before the verb runs, so that
+/// nothing is overwritten.
+void check_outputs(const CLI::App& app, const GlobalOptions& global);
 /// Records a run of a verb that only reads the database, after its results are out: not with
 /// --no-record, and with a warning instead of an error when the database is read-only.
 void record_reading_run(io::Store& store, const GlobalOptions& global, const io::RunRecord& run);

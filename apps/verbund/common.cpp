@@ -1,7 +1,9 @@
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -46,6 +48,63 @@ std::string command_line(const CLI::App& app) {
     command = parsed.empty() ? nullptr : parsed.front();
   }
   return text;
+}
+
+namespace {
+
+// Whether a and b name the same file: the same inode where both exist, else the same path.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  if (std::filesystem::exists(a, ec) && std::filesystem::exists(b, ec))
+    return std::filesystem::equivalent(a, b, ec);
+  return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
+}
+
+// Options that name a file (or folder) the verb writes.
+bool is_output_option(const std::string& name) {
+  return name == "--out" || name == "--diagnostics" || name == "--model-out";
+}
+
+}  // namespace
+
+void check_outputs(const CLI::App& app, const GlobalOptions& global) {
+  std::vector<std::pair<std::string, std::string>> outputs, inputs;  // option, path
+  for (const CLI::App* command = &app; command != nullptr;) {
+    if (command != &app) {
+      for (const CLI::Option* option : command->get_options()) {
+        if (option->count() == 0 || option->get_expected_max() == 0) continue;
+        auto& list = is_output_option(option->get_name()) ? outputs : inputs;
+        for (const auto& value : option->results()) list.emplace_back(option->get_name(), value);
+      }
+    }
+    const auto parsed = command->get_subcommands();
+    command = parsed.empty() ? nullptr : parsed.front();
+  }
+  const std::filesystem::path db = global.db;
+  for (const auto& [option, out] : outputs) {
+    for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
+      if (same_file(out, db.string() + suffix))
+        throw InvalidInput(option + " " + out + " is the database " + global.db +
+                           ": write to another file");
+    }
+    for (const auto& [input_option, input] : inputs) {
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(input, ec) && same_file(out, input))
+        throw InvalidInput(option + " " + out + " is the input file " + input + " (" +
+                           input_option + "): write to another file");
+    }
+    // Never over another verbund database either (a mistyped name).
+    std::ifstream existing(out, std::ios::binary);
+    char magic[16] = {};
+    if (existing.read(magic, sizeof magic) && std::string_view(magic, 15) == "SQLite format 3")
+      throw InvalidInput(option + " " + out +
+                         " is a SQLite database; it would be overwritten: write to another file");
+  }
+  for (std::size_t i = 0; i < outputs.size(); ++i)
+    for (std::size_t j = i + 1; j < outputs.size(); ++j)
+      if (same_file(outputs[i].second, outputs[j].second))
+        throw InvalidInput(outputs[i].first + " and " + outputs[j].first + " name the same file " +
+                           outputs[i].second + ": give each its own");
 }
 
 namespace {

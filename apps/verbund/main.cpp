@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     const verbund::core::ThreadLimit limit(global.threads);
+    verbund::cli::check_outputs(app, global);
     for (const auto& verb : verbs) {
       if (verb.command->parsed()) verb.run();
     }

@@ -321,3 +321,38 @@ TEST_CASE("cli: running out of memory names what was too big and leaves no datab
   CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   CHECK_FALSE(std::filesystem::exists(dir / "verbund.db"));
 }
+
+TEST_CASE("cli: no output overwrites the database, an input of the command or another database",
+          "[cli][store]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "60", "--seed", "3"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"--db", "other.db", "init"}, dir.path()).exit_code == 0);
+  write_file(dir / "s.toml", "name = \"s\"\nhorizon_months = 2\n");
+  write_file(dir / "t.toml", "");
+  const auto db = dump_database(dir / "verbund.db");
+  const auto other = read_file(dir / "other.db");
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases{
+      {{"report", "region", "--out", "verbund.db"}, "--out verbund.db is the database"},
+      {{"report", "region", "--out", "./verbund.db-wal"}, "is the database"},
+      {{"simulate", "s.toml", "--replicates", "1", "--out", "s.toml"},
+       "--out s.toml is the input file s.toml"},
+      {{"report", "region", "--out", "other.db"}, "is a SQLite database"},
+      {{"calibrate", "s.toml", "--targets", "t.toml", "--free", "model.decay", "--out", "x.toml",
+        "--diagnostics", "x.toml"},
+       "name the same file x.toml"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args.back());
+    const auto r = run_cli(c.args, dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(c.message));
+  }
+  CHECK(dump_database(dir / "verbund.db") == db);
+  CHECK(read_file(dir / "other.db") == other);
+  CHECK(read_file(dir / "s.toml") == "name = \"s\"\nhorizon_months = 2\n");
+  CHECK(!std::filesystem::exists(dir / "x.toml"));
+}
