@@ -171,12 +171,20 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
   opt.set_initial_step(step);
   opt.set_xtol_rel(options.xtol_rel);
   opt.set_maxeval(std::max(1, options.max_evaluations));
+  // The best point evaluated, the start included: NLopt returns the best of its own evaluations
+  // only, and a first step from a start near a bound can land far worse than the start.
+  std::vector<double> best_x = theta;
+  double best_f = out.objective_start;
   struct Context {
     std::function<double(std::span<const double>)> objective;
     std::exception_ptr error;
   } context{[&](std::span<const double> x) {
               const double d = distance(moments(x));
               if (options.progress) options.progress(out.evaluations, d);
+              if (d < best_f) {
+                best_f = d;
+                best_x.assign(x.begin(), x.end());
+              }
               return d;
             },
             nullptr};
@@ -202,8 +210,9 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
   }
   if (context.error) std::rethrow_exception(context.error);
   out.optimiser_evaluations = out.evaluations - 1;  // less the start, which sets the weights
+  theta = best_x;  // the objective is deterministic (common random numbers): best is best
   out.estimate = theta;
-  out.objective = best;
+  out.objective = best_f;
 
   // At the estimate: its statistics, their spread, and the Jacobian by central differences
   // (one-sided at a bound).

@@ -94,6 +94,25 @@ TEST_CASE("calib: MSM on a linear model equals generalised least squares", "[cal
   CHECK_FALSE(r.at_bound[0]);
 }
 
+TEST_CASE("calib: the estimate is never worse than the start", "[calib]") {
+  // A start near a bound where the optimum is: BOBYQA's first step (away from the bound) lands
+  // far worse, and with one evaluation allowed NLopt returns that point; the start must win.
+  const calib::MomentSimulator simulate = [](std::span<const double> th) {
+    return std::vector<std::vector<double>>{{th[0] * th[0]}, {th[0] * th[0] + 0.01}};
+  };
+  const std::vector<calib::FreeParameter> free{{"x", 0.0, 100.0, 0.05}};
+  calib::MsmOptions options;
+  options.max_evaluations = 1;
+  const std::vector<double> target{0.0}, weight{1.0};
+  const auto r = calib::estimate(simulate, target, weight, free, options);
+  CHECK(r.objective <= r.objective_start);
+  CHECK(r.estimate[0] == 0.05);
+  options.max_evaluations = 200;
+  const auto longer = calib::estimate(simulate, target, weight, free, options);
+  CHECK(longer.objective <= r.objective);
+  CHECK(longer.estimate[0] < 0.05);
+}
+
 TEST_CASE("calib: bad bounds and algorithms are refused", "[calib]") {
   const calib::MomentSimulator simulate = [](std::span<const double> th) {
     return Matrix{{th[0]}, {th[0] + 1}};
