@@ -63,33 +63,58 @@ void competences(Html& h, const core::Region& region, core::ActorId firm, Lang l
        pick(lang, "No needs recorded.", "Kein Bedarf erfasst."));
 }
 
+// The region's present: the latest year a tie starts in. A tie that ended before it is a former
+// partnership, not a current one.
+std::optional<int> present_year(const core::Region& region) {
+  std::optional<int> latest;
+  for (const auto& t : region.ties())
+    if (t.start && (!latest || *t.start > *latest)) latest = t.start;
+  return latest;
+}
+
 void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang) {
   h.element("h2", pick(lang, "Current partners", "Aktuelle Partner"));
-  std::vector<std::pair<std::optional<int>, std::vector<std::string>>> rows;
+  using Rows = std::vector<std::pair<std::optional<int>, std::vector<std::string>>>;
+  Rows current, former;
+  const auto present = present_year(region);
   for (const auto& n : region.neighbours(firm)) {
     const auto& t = region.tie(n.tie);
-    rows.push_back(
-        {t.start,
-         {std::string(region.name(n.actor)), std::string(label(lang, region.kind(n.actor))),
-          detail::place(region, n.actor), std::string(label(lang, t.kind)),
-          t.start ? std::to_string(*t.start) : "–", t.end ? std::to_string(*t.end) : ""}});
+    const bool ended = t.end && present && *t.end < *present;
+    (ended ? former : current)
+        .push_back(
+            {t.start,
+             {std::string(region.name(n.actor)), std::string(label(lang, region.kind(n.actor))),
+              detail::place(region, n.actor), std::string(label(lang, t.kind)),
+              t.start ? std::to_string(*t.start) : "–", t.end ? std::to_string(*t.end) : ""}});
   }
-  if (rows.empty()) {
-    h.element("p", pick(lang, "No ties recorded.", "Keine Beziehungen erfasst."),
+  const std::vector<std::string> header{std::string(pick(lang, "Partner", "Partner")),
+                                        std::string(pick(lang, "Kind", "Art")),
+                                        std::string(pick(lang, "Municipality", "Kommune")),
+                                        std::string(pick(lang, "Relation", "Beziehung")),
+                                        std::string(pick(lang, "Since", "Seit")),
+                                        std::string(pick(lang, "Until", "Bis"))};
+  auto table = [&](Rows& rows, const char* id) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.first.value_or(-1) < b.first.value_or(-1);
+    });
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(rows.size());
+    for (auto& r : rows) cells.push_back(std::move(r.second));
+    h.table(header, cells, id);
+  };
+  if (current.empty()) {
+    h.element("p",
+              former.empty() ? pick(lang, "No ties recorded.", "Keine Beziehungen erfasst.")
+                             : pick(lang, "No current ties.", "Keine laufenden Beziehungen."),
               {{"class", "note"}});
-    return;
+  } else {
+    table(current, "partners");
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a.first.value_or(-1) < b.first.value_or(-1);
-  });
-  std::vector<std::vector<std::string>> cells;
-  cells.reserve(rows.size());
-  for (auto& r : rows) cells.push_back(std::move(r.second));
-  h.table({std::string(pick(lang, "Partner", "Partner")), std::string(pick(lang, "Kind", "Art")),
-           std::string(pick(lang, "Municipality", "Kommune")),
-           std::string(pick(lang, "Relation", "Beziehung")),
-           std::string(pick(lang, "Since", "Seit")), std::string(pick(lang, "Until", "Bis"))},
-          cells, "partners");
+  if (!former.empty()) {
+    h.element("h3", pick(lang, "Former partners (ties that ended)",
+                         "Frühere Partner (beendete Beziehungen)"));
+    table(former, "former-partners");
+  }
 }
 
 std::string_view sourcing(Lang lang, supply::Sourcing s) {
@@ -251,9 +276,9 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     h.element(
         "p",
         pick(lang,
-             "No research partner offers what this actor needs, not even within the same theme.",
-             "Kein Forschungspartner bietet, was dieser Akteur sucht, auch nicht im selben "
-             "Themenfeld."),
+             "No research partner offers what this actor needs, not even a related competence.",
+             "Kein Forschungspartner bietet, was dieser Akteur sucht, auch keine verwandte "
+             "Kompetenz."),
         {{"class", "note"}});
   }
   if (left_out > 0) {
