@@ -95,3 +95,30 @@ TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons"
   CHECK_THROWS_AS(report::firm_report(elsewhere, *copy.find("F1"), {.suppliers = &index}),
                   InvalidInput);
 }
+
+TEST_CASE("firm report: a tie that ended before the region's present is a former partner",
+          "[report][firm]") {
+  core::Taxonomy taxonomy;
+  core::RegionBuilder b(taxonomy);
+  const auto actor = [&](const char* id, const char* name) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = name;
+    r.kind = core::ActorKind::firm;
+    return b.add_actor(r);
+  };
+  const auto f = actor("F", "Firma");
+  const auto old = actor("A", "Alte Zulieferer KG");
+  const auto now = actor("B", "Neue Partner GmbH");
+  b.add_tie({f, old, core::TieKind::supply, 1.0, 2005, 2008});
+  b.add_tie({f, now, core::TieKind::supply, 1.0, 2020, std::nullopt});
+  const auto region = std::move(b).build();
+  const match::TransferScorer scorer(region, {});
+  const auto html = report::firm_report(scorer, *region.find("F"), {.lang = Lang::de});
+  const auto former = html.find("Frühere Partner");
+  REQUIRE(former != std::string::npos);
+  const auto current = html.substr(0, former);
+  CHECK(has(current, "Neue Partner GmbH"));
+  CHECK_FALSE(has(current, "Alte Zulieferer KG"));
+  CHECK(has(html.substr(former), "Alte Zulieferer KG"));
+}
