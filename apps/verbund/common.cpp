@@ -137,6 +137,7 @@ constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
     {" could not be converted", " ist keine gültige Angabe"},
     {" not in range ", " nicht im Bereich "},
     {"Value ", "Wert "},
+    {"A subcommand is required", "Ein Befehl ist erforderlich"},
     {" is required", " ist erforderlich"},
     {"The following arguments were not expected: ", "Diese Argumente wurden nicht erwartet: "},
     {"The following argument was not expected: ", "Dieses Argument wurde nicht erwartet: "},

@@ -53,6 +53,11 @@ void print_learned_partners(const GlobalOptions& global, const match::PartnerMod
                                                         .one_per_family = true});
   // The features that drove each candidate, in the language of --lang.
   const bool de = global.lang == report::Lang::de;
+  if (found.empty() && !global.quiet)
+    std::cerr << "recommend partners: the learned model proposes no one: every actor in its "
+                 "candidate pool (the closest by personalised PageRank) is already a partner of a "
+                 "member; --include-existing shows them, --no-model ranks the whole region by "
+                 "the hand-weighted score\n";
   // Keys stay English in CSV and JSON; the text table's header follows --lang (print_tables).
   Table t{"partners", {"rank", "id", "name", "kind", "municipality", "score", "why"}, {}};
   for (std::size_t r = 0; r < found.size(); ++r) {

@@ -48,6 +48,8 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
     if (!p.is_object() || !p.contains("key") || !p["key"].is_string())
       throw bad("has a parameter without a \"key\"");
     const auto key = p["key"].get<std::string>();
+    for (const auto& earlier : c.parameters)
+      if (earlier.key == key) throw bad("names the parameter '" + key + "' twice");
     if (p.contains("standard_error") && p["standard_error"].is_null())
       throw bad("has no standard error for '" + key +
                 "' (the targets did not identify it): its uncertainty is unknown");
@@ -60,6 +62,7 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
     c.parameters.push_back({key, low, high, estimate});
     c.standard_error.push_back(se);
   }
+  if (c.parameters.empty()) throw bad("names no parameter: there is nothing to draw");
   const std::size_t n = c.parameters.size();
   for (const auto& row : j["correlation"]) {
     if (!row.is_array() || row.size() != n) throw bad("has a correlation of a wrong size");

@@ -244,6 +244,10 @@ TEST_CASE("calib: parameter draws have the calibration's mean and covariance", "
   refused(with("0.1", "[[1,0.5],[-0.5,1]]"), "asymmetric correlation (a, b)");
   refused(with("0.1", "[[1,2],[2,1]]"), "outside [-1, 1]");
   refused(with("0.1", "[[1,0]]"), "wrong size");
+  refused("{\"parameters\":[],\"correlation\":[]}", "names no parameter");
+  auto twice = with("0.1", "[[1,0],[0,1]]");
+  twice.replace(twice.find("\"key\":\"b\""), 9, "\"key\":\"a\"");
+  refused(twice, "names the parameter 'a' twice");
   CHECK(calib::read_calibration("# verbund-calibration: " + with("0.1", "[[1,0.5],[0.5,1]]"),
                                 "c.toml"));
 }

@@ -120,6 +120,13 @@ TEST_CASE("train partners stores a model that recommend partners uses and announ
     REQUIRE(from_file.exit_code == 0);
     CHECK_THAT(from_file.err, Catch::Contains("the file again.json"));
     CHECK(from_file.out == used.out);
+    // --no-model: the hand-weighted score, although a model is stored.
+    const auto hand = test::run_cli({"--db", "p.db", "recommend", "partners", "--members",
+                                     "100,101,102", "--top", "3", "--no-model"},
+                                    dir.path());
+    REQUIRE(hand.exit_code == 0);
+    CHECK_THAT(hand.err, !Catch::Contains("learned model"));
+    CHECK_THAT(hand.out, !Catch::Contains("why"));
   }
 
   SECTION("a damaged stored model: exit 2 naming the database, nothing changed") {

@@ -36,7 +36,7 @@ constexpr std::array<FeatureText, partner_feature_count> feature_texts{{
     {"country_share", "same country as members", "gleiches Land wie Mitglieder"},
     {"place_share", "same place as members", "gleicher Ort wie Mitglieder"},
     {"kind", "its kind of organisation", "Art der Organisation"},
-    {"kind_share", "kind the consortium has or lacks", "Art, die dem Konsortium fehlt oder nicht"},
+    {"kind_share", "kind the consortium has or lacks", "ob das Konsortium diese Art schon hat"},
     {"degree", "number of partners", "Zahl der Partner"},
     {"projects", "number of projects", "Zahl der Projekte"},
     {"coordinated", "projects coordinated", "koordinierte Projekte"},
