@@ -138,7 +138,9 @@ class Validator {
       if (!(row.strength > 0.0 && row.strength <= 1.0))
         fail(origin, row.line, "strength",
              "strength " + std::to_string(row.strength) + " is not in (0, 1]");
-      const auto key = std::minmax(std::string_view(row.a), std::string_view(row.b));
+      // (std::minmax of temporaries would return references to them: build the pair by value.)
+      const std::string_view a = row.a, b = row.b;
+      const auto key = a < b ? std::pair{a, b} : std::pair{b, a};
       const auto [it, fresh] = seen.emplace(key, row.strength);
       if (!fresh && it->second != row.strength)
         fail(origin, row.line, "strength",
