@@ -161,9 +161,6 @@ std::vector<std::string> supplier_reasons(const core::Region& region, const supp
                  ? pick(lang, "You share {} partner.", "Sie haben {} gemeinsamen Partner.")
                  : pick(lang, "You share {} partners.", "Sie haben {} gemeinsame Partner."),
              {std::to_string(e.shared_partners)}));
-  if (e.regional_sources == 0)
-    out.emplace_back(pick(lang, "You have no regional source for this input yet.",
-                          "Sie haben für diese Vorleistung noch keine regionale Quelle."));
   (void)market;
   return out;
 }
@@ -195,6 +192,15 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
                      "Kein regionaler Zulieferer erfüllt die Bedingungen (Kategorie, Zertifikate, "
                      "freie Kapazität, Mindestmenge)."),
                 {{"class", "note"}});
+    }
+    // A fact about the demand, said once, not under every supplier.
+    if (!d.top.empty()) {
+      if (const auto first = index.explain(d.demand, d.top.front().offer);
+          first && first->regional_sources == 0)
+        h.element("p",
+                  pick(lang, "You have no regional source for this input yet.",
+                       "Sie haben für diese Vorleistung noch keine regionale Quelle."),
+                  {{"class", "note"}});
     }
     h.open("ol", {{"class", "suppliers"}});
     for (const auto& m : d.top) {
