@@ -60,20 +60,23 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
 }
 
-// Options that name a file (or folder) the verb writes.
-bool is_output_option(const std::string& name) {
-  return name == "--out" || name == "--diagnostics" || name == "--model-out";
+// Options that name a file (or folder) the verb writes: `--out`, `--diagnostics`, and `--model`
+// of `train` (the model file it writes; for `recommend` the same option is an input).
+bool is_output_option(const std::string& verb, const std::string& name) {
+  return name == "--out" || name == "--diagnostics" || (verb == "train" && name == "--model");
 }
 
 }  // namespace
 
 void check_outputs(const CLI::App& app, const GlobalOptions& global) {
   std::vector<std::pair<std::string, std::string>> outputs, inputs;  // option, path
+  std::string verb;
   for (const CLI::App* command = &app; command != nullptr;) {
     if (command != &app) {
+      if (verb.empty()) verb = command->get_name();
       for (const CLI::Option* option : command->get_options()) {
         if (option->count() == 0 || option->get_expected_max() == 0) continue;
-        auto& list = is_output_option(option->get_name()) ? outputs : inputs;
+        auto& list = is_output_option(verb, option->get_name()) ? outputs : inputs;
         for (const auto& value : option->results()) list.emplace_back(option->get_name(), value);
       }
     }

@@ -329,6 +329,7 @@ TEST_CASE("cli: no output overwrites the database, an input of the command or an
   REQUIRE(run_cli({"--db", "other.db", "init"}, dir.path()).exit_code == 0);
   write_file(dir / "s.toml", "name = \"s\"\nhorizon_months = 2\n");
   write_file(dir / "t.toml", "");
+  write_file(dir / "p.csv", "");
   const auto db = dump_database(dir / "verbund.db");
   const auto other = read_file(dir / "other.db");
   struct Case {
@@ -344,6 +345,9 @@ TEST_CASE("cli: no output overwrites the database, an input of the command or an
       {{"calibrate", "s.toml", "--targets", "t.toml", "--free", "model.decay", "--out", "x.toml",
         "--diagnostics", "x.toml"},
        "name the same file x.toml"},
+      {{"train", "partners", "--until", "2016", "--participations", "p.csv", "--organisations",
+        "p.csv", "--model", "verbund.db"},
+       "--model verbund.db is the database"},
   };
   for (const auto& c : cases) {
     INFO(c.args.back());
