@@ -1,8 +1,5 @@
 #include "verbund/io/partner_model_store.hpp"
 
-#include <chrono>
-#include <ctime>
-
 #include "store_impl.hpp"
 
 namespace verbund::io {
@@ -11,15 +8,7 @@ namespace {
 using detail::Statement;
 using detail::StoreAccess;
 using detail::Transaction;
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
+using detail::utc_now;
 
 }  // namespace
 

@@ -122,7 +122,9 @@ std::uint64_t fnv1a(std::string_view text) {
   return hash;
 }
 
-std::string utc_now() {
+}  // namespace
+
+std::string detail::utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   gmtime_r(&now, &tm);
@@ -130,8 +132,6 @@ std::string utc_now() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
-
-}  // namespace
 
 detail::ExistingActors detail::read_existing_actors(Database& db) {
   ExistingActors out;

@@ -56,6 +56,8 @@ std::string stored_tie_key(std::string_view kind, std::int64_t source, std::int6
                            const std::optional<int>& start);
 /// Binds NULL for empty text.
 void bind_optional_text(Statement& stmt, int index, std::string_view text);
+/// The current time, UTC, ISO 8601 ("2026-11-29T21:00:00Z"): what the store's tables record.
+[[nodiscard]] std::string utc_now();
 
 }  // namespace detail
 }  // namespace verbund::io
