@@ -4,8 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli.hpp"
 #include "mpi_sweep.hpp"
 #include "verbund/core/parallel.hpp"
+#include "verbund/error.hpp"
 
 int main(int argc, char** argv) {
   int provided = 0;
@@ -36,11 +38,18 @@ int main(int argc, char** argv) {
   int code = 0;
   try {
     app.parse(argc, argv);
+    // The guard `verbund` applies: --out must not be the database, the sweep file or a database.
+    verbund::cli::GlobalOptions global;
+    global.db = options.db;
+    verbund::cli::check_outputs(app, global);
     const verbund::core::ThreadLimit limit(threads);
     code = verbund::mpi::run_mpi_sweep(options, rank, ranks);
   } catch (const CLI::ParseError& e) {
     code = rank == 0 ? app.exit(e) : 2;
     if (code != 0) code = 2;
+  } catch (const verbund::InvalidInput& e) {
+    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
+    code = 2;
   }
   MPI_Finalize();
   return code;

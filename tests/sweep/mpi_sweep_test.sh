@@ -59,6 +59,17 @@ set -e
 [ "$rc" -eq 2 ] || { echo "bad sweep under mpirun exited $rc, not 2" >&2; cat bad.err >&2; exit 1; }
 grep -q "model.decay = 1.5" bad.err
 [ "$before" = "$(sqlite3 bad.db .dump)" ]
+# --out naming the database or the sweep file is refused before anything runs, as by `verbund`.
+for target in bad.db bad.toml; do
+  cp bad.toml bad-before.toml
+  set +e
+  mpirun --oversubscribe -np 2 "$verbund_mpi" -q --db bad.db sweep bad.toml --out "$target" 2> out.err
+  rc=$?
+  set -e
+  [ "$rc" -eq 2 ] || { echo "--out $target exited $rc, not 2" >&2; cat out.err >&2; exit 1; }
+  grep -q "write to another file" out.err
+  [ "$before" = "$(sqlite3 bad.db .dump)" ] && cmp bad.toml bad-before.toml
+done
 # A point that parses but does not compile (an unknown theme), found by rank 2 of 3: rank 0
 # reports it as the threaded sweep does.
 cat > theme.toml <<'T'
