@@ -30,6 +30,9 @@ struct IcsOptions {
   /// DTSTAMP (UTC, "YYYYMMDDTHHMMSSZ"); empty = the event's first day at 00:00 UTC, so that the
   /// same plan gives the same files.
   std::string dtstamp{};
+  /// Language of the texts (SUMMARY, DESCRIPTION); the keys of the format stay as RFC 5545 has
+  /// them.
+  report::Lang lang = report::Lang::en;
 };
 
 /// One participant's agenda as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75
@@ -40,6 +43,7 @@ struct IcsOptions {
 
 /// The summary in words, a few lines for the screen: requested, scheduled, must-meetings missed
 /// and why, the bound and the gap, fairness. O(missed). Thread-safe.
-[[nodiscard]] std::string summary_text(const Event& event, const EventPlan& plan);
+[[nodiscard]] std::string summary_text(const Event& event, const EventPlan& plan,
+                                       report::Lang lang = report::Lang::en);
 
 }  // namespace verbund::event
