@@ -2,7 +2,9 @@
 // headers and sentences in the text table, English keys in CSV, the same exit codes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,33 @@ verbund::test::ProcessResult german(const std::vector<std::string>& args, const 
   std::vector<std::string> all{"--lang", "de", "--no-record"};
   all.insert(all.end(), args.begin(), args.end());
   return run_cli(all, dir);
+}
+
+// 60 projects over 2014-2016 of 4-6 members drawn from 30 organisations (as in
+// tests/match/partner_cli_test.cpp), enough to train a partner model.
+void write_history(const fs::path& dir) {
+  std::mt19937_64 rng(5);
+  std::ostringstream part, orgs, topics;
+  part << "rcn,role,pic,type,contribution,country,start_year,end_year\n";
+  orgs << "pic,name,short_name,type,city,country\n";
+  topics << "rcn,programme_part\n";
+  for (int o = 0; o < 30; ++o)
+    orgs << 100 + o << ",Org " << o << ",O" << o << "," << (o % 3 ? "PRC" : "HES") << ",Essen,DE\n";
+  for (int p = 0; p < 60; ++p) {
+    const int year = 2014 + p % 3;
+    std::vector<int> members;
+    while (members.size() < static_cast<std::size_t>(4 + p % 3)) {
+      const int o = static_cast<int>(rng() % 30);
+      if (std::find(members.begin(), members.end(), o) == members.end()) members.push_back(o);
+    }
+    for (const int o : members)
+      part << 5000 + p << ",participant," << 100 + o << ",PRC,1000,DE," << year << "," << year + 3
+           << "\n";
+    topics << 5000 + p << "," << (p % 2 ? "SC1" : "LEIT") << "\n";
+  }
+  verbund::test::write_file(dir / "part.csv", part.str());
+  verbund::test::write_file(dir / "orgs.csv", orgs.str());
+  verbund::test::write_file(dir / "topics.csv", topics.str());
 }
 
 }  // namespace
@@ -283,4 +312,34 @@ TEST_CASE("calibrate, sweep and sensitivity explain themselves in German", "[cli
              Catch::Contains("Jeder Punkt nutzt") && Catch::Contains("von 0,1 bis 0,45"));
   const auto sweep_csv = run_cli({"--format", "csv", "sweep", "grid.toml"}, dir.path());
   CHECK_THAT(sweep_csv.out, Catch::Contains(",0.45,") && !Catch::Contains("9999999"));
+}
+
+TEST_CASE("recommend partners with a learned model speaks German", "[cli][lang]") {
+  verbund::test::ScratchDir dir;
+  write_history(dir.path());
+  const std::vector<std::string> files{"--participations", "part.csv", "--organisations",
+                                       "orgs.csv",         "--topics", "topics.csv"};
+  REQUIRE(run_cli({"--db", "p.db", "init"}, dir.path()).exit_code == 0);
+  std::vector<std::string> args{"--db", "p.db", "-q", "import", "projects", "--to-year", "2015"};
+  args.insert(args.end(), files.begin(), files.end());
+  REQUIRE(run_cli(args, dir.path()).exit_code == 0);
+  args = {"--db", "p.db", "-q", "--seed", "3", "train", "partners", "--until", "2016", "--first",
+          "2015", "--rounds", "10"};
+  args.insert(args.end(), files.begin(), files.end());
+  REQUIRE(run_cli(args, dir.path()).exit_code == 0);
+  const std::vector<std::string> recommend{"--db", "p.db", "recommend", "partners", "--members",
+                                           "100,101", "--top", "3"};
+  const auto de = german(recommend, dir.path());
+  auto en_args = recommend;
+  en_args.insert(en_args.begin(), {"--lang", "en", "--no-record"});
+  const auto en = run_cli(en_args, dir.path());
+  REQUIRE(de.exit_code == 0);
+  REQUIRE(en.exit_code == 0);
+  CAPTURE(de.out, de.err);
+  CHECK_THAT(en.err, Catch::Contains("using the learned model, the model stored in p.db on "));
+  CHECK_THAT(de.err, Catch::Contains("nutzt das gelernte Modell, das in p.db am ") &&
+                         Catch::Contains("gespeicherte Modell"));
+  CHECK_THAT(en.out, Catch::StartsWith("partners\n") && Catch::Contains("kind"));
+  CHECK_THAT(de.out, Catch::StartsWith("Partner\n") && Catch::Contains("Art") &&
+                         Catch::Contains("Unternehmen") && !Catch::Contains(" firm "));
 }
