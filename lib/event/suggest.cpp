@@ -96,18 +96,19 @@ std::string partner_reason(const core::Region& region, core::ActorId member,
   std::vector<std::string> parts;
   if (rec.topic > 0)
     parts.push_back(
-        (de ? "bietet vieles wie " + name : "offers much like " + name + "'s") +
+        (de ? "bietet Ähnliches wie " + name : "offers much like " + name + "'s") +
         number(lang, tr(lang, " (similarity %.2f)", " (Ähnlichkeit %.2f)").c_str(), rec.topic));
   if (rec.needs > 0)
     parts.push_back(tr(lang, "offers ", "bietet ") + number(lang, "%.0f %%", 100.0 * rec.needs) +
                     tr(lang, " of what ", " dessen, was ") + name + tr(lang, " needs", " braucht"));
   if (rec.evidence > 0) parts.push_back(tr(lang, "partners in common", "gemeinsame Partner"));
-  if (rec.ties > 0) parts.push_back(tr(lang, "already works with it", "arbeitet schon damit"));
+  if (rec.ties > 0)
+    parts.push_back(tr(lang, "already works with it", "arbeitet schon mit ihm zusammen"));
   if (rec.activity > 0)
     parts.push_back(std::to_string(region.degree(rec.actor)) +
                     tr(lang, " ties in the region", " Beziehungen in der Region"));
   std::string out = std::string(region.name(rec.actor)) +
-                    tr(lang, " would complete ", " würde ergänzen: ") + name;
+                    (de ? " würde " + name + " ergänzen" : " would complete " + name);
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : ": ") + parts[i];
   return out + number(lang, tr(lang, "; partner score %.3f", "; Partner-Punktzahl %.3f").c_str(),
                       rec.score);
