@@ -42,7 +42,8 @@ struct IcsOptions {
                                      std::uint32_t participant, const IcsOptions& options = {});
 
 /// The summary in words, a few lines for the screen: requested, scheduled, must-meetings missed
-/// and why, the bound and the gap, fairness. O(missed). Thread-safe.
+/// and why, the bound and the gap, fairness; in `lang` (German words and decimal commas; the
+/// reasons are the plan's own, written in PlanOptions::lang). O(missed). Thread-safe.
 [[nodiscard]] std::string summary_text(const Event& event, const EventPlan& plan,
                                        report::Lang lang = report::Lang::en);
 

@@ -90,9 +90,9 @@ struct JointOfferResult {
 /// Thread-safe.
 void check_requirement_against(const Requirement& requirement, const Market& market);
 
-/// Every rule of the requirement that `members` break, in words; empty = feasible. Independent
-/// of the search (the tests' referee). O(m (o + i) + m^2) for m members with o offers, i
-/// inputs. Throws InvalidInput as check_requirement_against. Thread-safe.
+/// Every rule of the requirement that `members` break, in words of `lang`; empty = feasible.
+/// Independent of the search (the tests' referee). O(m (o + i) + m^2) for m members with o offers,
+/// i inputs. Throws InvalidInput as check_requirement_against. Thread-safe.
 [[nodiscard]] std::vector<std::string> check_joint_offer(const Market& market,
                                                          const Requirement& requirement,
                                                          std::span<const core::ActorId> members,
