@@ -10,7 +10,8 @@
 namespace verbund::cli {
 
 ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scenarios,
-                               std::size_t replicates, std::uint64_t seed, bool quiet)
+                               std::size_t replicates, std::uint64_t seed, bool quiet,
+                               report::Lang lang)
     : files_(scenarios), seed_(seed) {
   if (!active) return;
   for (const auto& f : files_) {
@@ -25,7 +26,13 @@ ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scen
                        "--parameter-uncertainty needs a calibrated baseline (written by "
                        "`verbund calibrate --out`), whose provenance holds the estimates");
   draws_ = calib::draw_parameters(*calibration_, replicates, seed);
-  if (!quiet) {
+  if (!quiet && lang == report::Lang::de) {
+    std::cerr << "Parameterunsicherheit: jede Wiederholung zieht";
+    for (const auto& p : calibration_->parameters) std::cerr << ' ' << p.key;
+    std::cerr << " aus der Kalibrierung von " << files_.front()
+              << "; die Intervalle umfassen das Monte-Carlo-Rauschen und die Unsicherheit der "
+                 "Schätzungen.\n";
+  } else if (!quiet) {
     std::cerr << "Parameter uncertainty: each replicate draws";
     for (const auto& p : calibration_->parameters) std::cerr << ' ' << p.key;
     std::cerr << " from the calibration of " << files_.front()
@@ -35,7 +42,8 @@ ParameterDraws::ParameterDraws(bool active, const std::vector<std::string>& scen
 }
 
 void set_baseline_estimates(const std::vector<std::string>& files,
-                            std::vector<io::LoadedScenario>& loaded, bool quiet) {
+                            std::vector<io::LoadedScenario>& loaded, bool quiet,
+                            report::Lang lang) {
   std::ifstream in(files.front(), std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
@@ -49,6 +57,12 @@ void set_baseline_estimates(const std::vector<std::string>& files,
     loaded[s].inputs.market = market;
   }
   if (quiet) return;
+  if (lang == report::Lang::de) {
+    std::cerr << "Kalibrierte Basis: jedes Szenario läuft mit ihren Schätzungen";
+    for (const auto& p : calibration->parameters) std::cerr << ' ' << p.key << " = " << p.start;
+    std::cerr << " (--parameter-uncertainty zieht sie stattdessen).\n";
+    return;
+  }
   std::cerr << "Calibrated baseline: every scenario runs with its estimates";
   for (const auto& p : calibration->parameters) std::cerr << ' ' << p.key << " = " << p.start;
   std::cerr << " (--parameter-uncertainty draws them instead).\n";

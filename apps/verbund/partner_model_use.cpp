@@ -18,14 +18,19 @@ std::filesystem::path legacy_partner_model(const GlobalOptions& global) {
 
 std::optional<std::pair<match::PartnerModel, std::string>> find_partner_model(
     const GlobalOptions& global, const io::Store& store, const std::string& model_option) {
+  // The source is named in the note of print_learned_partners, in the language of --lang.
+  const bool de = global.lang == report::Lang::de;
+  const std::string file_is = de ? "die Datei " : "the file ";
   if (!model_option.empty())
-    return std::pair{match::PartnerModel::load(model_option), "the file " + model_option};
+    return std::pair{match::PartnerModel::load(model_option), file_is + model_option};
   if (auto stored = io::latest_partner_model(store)) {
     std::string source = "the model stored in " + global.db + " on " + stored->stored_at;
-    return std::pair{match::PartnerModel::from_bytes(stored->model, source), source};
+    auto model = match::PartnerModel::from_bytes(stored->model, source);
+    if (de) source = "das in " + global.db + " am " + stored->stored_at + " gespeicherte Modell";
+    return std::pair{std::move(model), source};
   }
   if (const auto file = legacy_partner_model(global); std::filesystem::exists(file))
-    return std::pair{match::PartnerModel::load(file), "the file " + file.string()};
+    return std::pair{match::PartnerModel::load(file), file_is + file.string()};
   return std::nullopt;
 }
 
@@ -41,9 +46,14 @@ void print_learned_partners(const GlobalOptions& global, const match::PartnerMod
   if (!global.quiet) {
     const auto& p = model.provenance();
     const auto until = p.find("trained_until");
-    std::cerr << "recommend partners: using the learned model, " << source
-              << (until != p.end() ? " (trained on consortia up to " + until->second + ")" : "")
-              << "\n";
+    if (global.lang == report::Lang::de)
+      std::cerr << "recommend partners: nutzt das gelernte Modell, " << source
+                << (until != p.end() ? " (trainiert auf Konsortien bis " + until->second + ")" : "")
+                << "\n";
+    else
+      std::cerr << "recommend partners: using the learned model, " << source
+                << (until != p.end() ? " (trained on consortia up to " + until->second + ")" : "")
+                << "\n";
   }
   const match::PartnerGraph graph(region);
   const auto found = match::recommend_partners_learned(model, graph, members,
@@ -53,7 +63,12 @@ void print_learned_partners(const GlobalOptions& global, const match::PartnerMod
                                                         .one_per_family = true});
   // The features that drove each candidate, in the language of --lang.
   const bool de = global.lang == report::Lang::de;
-  if (found.empty() && !global.quiet)
+  if (found.empty() && !global.quiet && de)
+    std::cerr << "recommend partners: das gelernte Modell schlägt niemanden vor: jeder Akteur in "
+                 "seinem Kandidatenpool (die nächsten nach personalisiertem PageRank) ist schon "
+                 "Partner eines Mitglieds; --include-existing zeigt sie, --no-model ordnet die "
+                 "ganze Region nach der von Hand gewichteten Punktzahl\n";
+  else if (found.empty() && !global.quiet)
     std::cerr << "recommend partners: the learned model proposes no one: every actor in its "
                  "candidate pool (the closest by personalised PageRank) is already a partner of a "
                  "member; --include-existing shows them, --no-model ranks the whole region by "
@@ -67,6 +82,7 @@ void print_learned_partners(const GlobalOptions& global, const match::PartnerMod
       const auto& d = p.drivers[k];
       char amount[32];
       std::snprintf(amount, sizeof amount, " (+%.2f)", static_cast<double>(d.contribution));
+      if (de) std::replace(amount, amount + sizeof amount, '.', ',');
       why << (k ? "; " : "")
           << (de ? match::feature_words_de(d.feature) : match::feature_words(d.feature)) << amount;
     }

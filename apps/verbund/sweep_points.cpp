@@ -11,16 +11,20 @@
 namespace verbund::cli {
 
 namespace {
-// A parameter value as it reads best: doubles in their shortest exact form (0.1, not
-// 0.10000000000000001), other values as TOML writes them.
+// A parameter value as it reads best: doubles with 15 significant digits, which every double
+// has exactly in decimal, so that a grid step's float noise goes (0.45, not 0.44999999999999996:
+// 0.1 + 7 * 0.05 in binary) while a value given in the sweep file reads as written; other
+// values as TOML writes them.
 std::string shown(const sim::ParameterValue& value) {
   if (const auto* d = std::get_if<double>(&value)) {
     std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *d);
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *d,
+                                      std::chars_format::general, 15);
     return {buffer.data(), result.ptr};
   }
   return sim::to_string(value);
 }
+
 }  // namespace
 
 Table sweep_points_table(const sweep::SweepPlan& plan, std::span<const sweep::UnitResult> results,

@@ -85,8 +85,97 @@ std::optional<std::size_t> monthly_indicator(const calib::Statistic& s) {
   }
 }
 
+// A statistic's label in `lang`: the dictionary's name where it has one, else composed as
+// calib::Statistic::label composes the English one.
+std::string statistic_label(const calib::Statistic& s, report::Lang lang) {
+  const auto english = s.label();
+  if (lang == report::Lang::en || report::has_term(english))
+    return std::string(report::term(lang, english));
+  switch (s.kind) {
+    case calib::StatisticKind::new_ties:
+      return "neue Beziehungen je Jahr" +
+             (s.tie_kind ? " (" + std::string(report::label(lang, *s.tie_kind)) + ")"
+                         : std::string());
+    case calib::StatisticKind::triangle_closure:
+      return "Anteil neuer Beziehungen, die ein Dreieck schließen";
+    case calib::StatisticKind::repeat_share:
+      return "Anteil neuer Beziehungen, die eine Zusammenarbeit wiederholen";
+    case calib::StatisticKind::degree_quantile:
+      return "Quantil der Partnerzahl " + std::to_string(std::lround(s.quantile * 100.0)) + " %";
+    case calib::StatisticKind::stationary: {
+      calib::Statistic inner = s;
+      inner.kind = s.of;
+      return "Trend je Jahr: " + statistic_label(inner, lang);
+    }
+    default:
+      return english;
+  }
+}
+
+// fixed() with a decimal comma.
+std::string komma(double v, int digits = 4) {
+  auto text = fixed(v, digits);
+  if (text == "n/a") return "k. A.";
+  std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+void explain_de(const std::vector<calib::FreeParameter>& free,
+                const std::vector<calib::Target>& targets, const calib::MsmResult& r) {
+  std::ostream& o = std::cout;
+  o << "\nWas das bedeutet:\n";
+  o << "- verbund hat das Szenario je Versuchseinstellung " << r.replicates
+    << "-mal gerechnet (jedes Mal mit denselben Zufallszahlen, so dass nur die Parameter einen "
+       "Unterschied machen) und die Werte von "
+    << free.size() << " Parameter(n) gesucht, die " << targets.size()
+    << " Kennzahl(en) am nächsten an ihre Ziele bringen, jede gewichtet danach, wie stark sie "
+       "zwischen Wiederholungen schwankt.\n";
+  for (std::size_t i = 0; i < free.size(); ++i) {
+    o << "- " << free[i].key << " = " << komma(r.estimate[i]) << " (Start bei "
+      << komma(free[i].start) << "): ";
+    if (std::isfinite(r.standard_error[i]))
+      o << "Werte von " << komma(r.estimate[i] - 2 * r.standard_error[i]) << " bis "
+        << komma(r.estimate[i] + 2 * r.standard_error[i])
+        << " passen etwa gleich gut (plus oder minus zwei Standardfehler).";
+    else
+      o << "die Ziele legen ihn nicht fest: ihn zu ändern ändert kaum eine Kennzahl. Geben Sie "
+           "weniger Parameter frei oder nehmen Sie ein Ziel hinzu, das er bewegt.";
+    if (r.at_bound[i])
+      o << " Er endete an einer Grenze [" << komma(free[i].low) << "; " << komma(free[i].high)
+        << "]: erweitern Sie die Grenzen (KEY=LOW:HIGH) oder prüfen Sie die Ziele.";
+    o << '\n';
+  }
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const double t = r.t_ratio[k];
+    o << "- " << statistic_label(targets[k].statistic, report::Lang::de) << ": simuliert "
+      << komma(r.simulated[k]) << ", Ziel " << komma(*targets[k].value) << "; ";
+    if (std::abs(t) <= 0.1)
+      o << "erreicht (t-Verhältnis " << komma(t, 2)
+        << ", innerhalb von 0,1 der Streuung einer Wiederholung).\n";
+    else if (std::abs(t) <= 1.0)
+      o << "nahe, nicht konvergiert (t-Verhältnis " << komma(t, 2)
+        << "; Ziel ist |t| <= 0,1: mehr Auswertungen oder Wiederholungen).\n";
+    else
+      o << "um " << komma(std::abs(t), 2)
+        << " Streuungen einer Wiederholung verfehlt: mit diesen freien Parametern erreicht das "
+           "Modell es nicht.\n";
+  }
+  for (std::size_t i = 0; i < free.size(); ++i)
+    for (std::size_t j = i + 1; j < free.size(); ++j)
+      if (std::abs(r.correlation[i][j]) > 0.8)
+        o << "- " << free[i].key << " und " << free[j].key << " sind stark korreliert ("
+          << komma(r.correlation[i][j], 2)
+          << "): die Ziele sagen vor allem etwas über ihre Kombination, nicht über jeden "
+             "einzeln.\n";
+}
+
 void explain(const std::vector<calib::FreeParameter>& free,
-             const std::vector<calib::Target>& targets, const calib::MsmResult& r) {
+             const std::vector<calib::Target>& targets, const calib::MsmResult& r,
+             report::Lang lang) {
+  if (lang == report::Lang::de) {
+    explain_de(free, targets, r);
+    return;
+  }
   std::ostream& o = std::cout;
   o << "\nWhat this means:\n";
   o << "- verbund ran the scenario " << r.replicates
@@ -160,7 +249,8 @@ void check_validation_years(const std::vector<calib::Target>& targets, std::pair
 // by persistence (the last fitted year's value) and by the fitted years' linear trend.
 Table out_of_sample(const core::Region& region, const io::StoredProjects& stored,
                     const std::vector<calib::Target>& targets, const calib::ScenarioMoments& fit,
-                    const std::vector<double>& estimate, std::pair<int, int> v, int horizon) {
+                    const std::vector<double>& estimate, std::pair<int, int> v, int horizon,
+                    report::Lang lang) {
   auto observed = [&](int a, int b) {
     return calib::observed_panel(region, stored.projects, stored.project_pairs, a, b);
   };
@@ -215,7 +305,7 @@ Table out_of_sample(const core::Region& region, const io::StoredProjects& stored
     const double icpt = cnt > 0 ? (sy - slope * sx) / cnt : std::nan("");
     const double trend = icpt + slope * 0.5 * (v.first + v.second);
     const double obs = *ahead[i].value;
-    t.rows.push_back({s.label(), std::to_string(a) + "-" + std::to_string(b),
+    t.rows.push_back({statistic_label(s, lang), std::to_string(a) + "-" + std::to_string(b),
                       std::to_string(v.first) + "-" + std::to_string(v.second), obs,
                       number_or_null(sim), number_or_null(sim - obs), number_or_null(last),
                       number_or_null(last - obs), number_or_null(trend),
@@ -309,12 +399,14 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         // On a terminal one line rewritten in place; in a log file plain lines, every tenth.
         const bool terminal = isatty(fileno(stderr)) != 0;
         if (!global.quiet)
-          options.progress = [terminal](int n, double d) {
+          options.progress = [terminal, de = global.lang == report::Lang::de](int n, double d) {
+            const char* const what = de ? "Auswertung " : "evaluation ";
+            const char* const distance = de ? ": Abstand " : ": distance ";
+            const auto value = de ? komma(d) : fixed(d);
             if (terminal)
-              std::cerr << "\revaluation " << n << ": distance " << fixed(d) << "      "
-                        << std::flush;
+              std::cerr << "\r" << what << n << distance << value << "      " << std::flush;
             else if (n == 1 || n % 10 == 0)
-              std::cerr << "evaluation " << n << ": distance " << fixed(d) << '\n';
+              std::cerr << what << n << distance << value << '\n';
           };
         const auto r = calib::estimate(
             [&](std::span<const double> theta) { return calib::simulate_moments(m, theta); },
@@ -351,11 +443,12 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
             "statistics", {"statistic", "target", "from data", "simulated", "sd", "t-ratio"}, {}};
         for (std::size_t k = 0; k < targets.size(); ++k) {
           const auto& t = targets[k];
-          fit.rows.push_back({tr(t.statistic.label()), *t.value,
-                              t.years ? Json(std::to_string(t.years->first) + "-" +
-                                             std::to_string(t.years->second))
-                                      : Json(nullptr),
-                              r.simulated[k], r.sd[k], number_or_null(r.t_ratio[k])});
+          fit.rows.push_back(
+              {statistic_label(t.statistic, german ? global.lang : report::Lang::en), *t.value,
+               t.years
+                   ? Json(std::to_string(t.years->first) + "-" + std::to_string(t.years->second))
+                   : Json(nullptr),
+               r.simulated[k], r.sd[k], number_or_null(r.t_ratio[k])});
         }
         std::vector<std::string> corr_cols{"parameter"};
         for (const auto& f : free) corr_cols.push_back(f.key);
@@ -367,7 +460,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           corr.rows.push_back(row);
         }
         if (!global.quiet) print_tables(std::cout, {head, est, fit, corr}, global);
-        if (o->explain && !global.quiet) explain(free, targets, r);
+        if (o->explain && !global.quiet) explain(free, targets, r, global.lang);
 
         if (!o->out.empty()) {
           std::vector<std::string> header{
@@ -459,8 +552,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           write_out(o->diagnostics, {per_stat, per_month});
         }
         if (validation) {
-          const auto table = out_of_sample(region, stored, targets, m, r.estimate, *validation,
-                                           loaded.scenario.horizon);
+          const auto table = out_of_sample(
+              region, stored, targets, m, r.estimate, *validation, loaded.scenario.horizon,
+              global.format == Format::table ? global.lang : report::Lang::en);
           if (!global.quiet) print_tables(std::cout, {table}, global);
         }
       }};

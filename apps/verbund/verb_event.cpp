@@ -61,17 +61,18 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }
 
 /// All outputs are built before the first file is written.
-void write_plan(const event::Event& event, const event::EventPlan& plan, const std::string& out) {
+void write_plan(const event::Event& event, const event::EventPlan& plan, const std::string& out,
+                report::Lang lang) {
   std::vector<std::pair<std::filesystem::path, std::string>> files{
       {"agenda.csv", event::agenda_csv(event, plan)},
       {"agenda.json", event::agenda_json(event, plan)},
       {"tables.csv", event::table_plan_csv(event, plan)},
       {"schedule.csv", event::schedule_csv(event, plan)},
-      {"summary.txt", event::summary_text(event, plan)}};
+      {"summary.txt", event::summary_text(event, plan, lang)}};
   for (std::uint32_t p = 0; p < event.participants.size(); ++p)
     files.emplace_back(
         std::filesystem::path("ics") / (file_name(event.participants[p].id) + ".ics"),
-        event::agenda_ics(event, plan, p));
+        event::agenda_ics(event, plan, p, {.lang = lang}));
   std::filesystem::create_directories(std::filesystem::path(out) / "ics");
   for (const auto& [name, text] : files) write_file(std::filesystem::path(out) / name, text);
 }
@@ -193,7 +194,8 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
                                                      {.fewer_than = so->fewer_than,
                                                       .per_participant = so->per,
                                                       .include_existing = so->include_existing,
-                                                      .suppliers = index ? &*index : nullptr});
+                                                      .suppliers = index ? &*index : nullptr,
+                                                      .lang = global.lang});
           Table t{"suggested requests", {"requester", "requested", "source", "score", "why"}, {}};
           std::string csv = "requester,requested,priority,status\n";
           for (const auto& x : found) {
@@ -208,11 +210,13 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
           return;
         }
         const auto event = event::load_event(o->toml, {.dir = o->dir});
-        const event::PlanOptions options{
-            .mutual = o->mutual, .seed = global.seed.value_or(1), .restarts = o->restarts};
+        const event::PlanOptions options{.mutual = o->mutual,
+                                         .seed = global.seed.value_or(1),
+                                         .restarts = o->restarts,
+                                         .lang = global.lang};
         if (plan->parsed()) {
           const auto result = event::plan_event(event, options);
-          write_plan(event, result, o->out);
+          write_plan(event, result, o->out, global.lang);
           print_summary(event, result, *o, global);
           if (!result.missed.empty()) throw NoSolution{};  // the plan is written, the misses said
           return;
@@ -241,7 +245,7 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
         }
         const auto before = event::load_previous(event, *previous);
         const auto result = event::replan_event(event, before, options2);
-        write_plan(event, result.plan, o->out);
+        write_plan(event, result.plan, o->out, global.lang);
         print_summary(event, result.plan, *o, global);
         // As for plan: the new plan is written and the misses said, then exit 3.
         const bool missed = !result.plan.missed.empty();

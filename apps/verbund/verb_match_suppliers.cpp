@@ -42,7 +42,7 @@ void append_parts(std::vector<Json>& row, const supply::SupplierScore& s) {
 
 std::vector<Table> one_buyer(const supply::SupplierIndex& index, core::ActorId buyer,
                              const supply::SearchOptions& options, bool explain,
-                             bool& some_unserved) {
+                             bool& some_unserved, report::Lang lang) {
   const auto& market = index.market();
   const auto& region = market.region();
   const auto found = supply::find_suppliers(index, buyer, options);
@@ -67,7 +67,7 @@ std::vector<Table> one_buyer(const supply::SupplierIndex& index, core::ActorId b
     }
     for (std::size_t r = 0; r < dm.top.size(); ++r) {
       const auto& m = dm.top[r];
-      const auto e = index.explain(dm.demand, m.offer);
+      const auto e = index.explain(dm.demand, m.offer, lang);
       std::vector<Json> row{category.id,
                             r + 1,
                             region.external_id(m.supplier),
@@ -155,10 +155,10 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
     } else {
       const auto b = region.find(o->buyer);
       if (!b) throw InvalidInput("--buyer: unknown actor '" + o->buyer + "'");
-      tables = one_buyer(index, *b, options, o->explain, some_unserved);
+      tables = one_buyer(index, *b, options, o->explain, some_unserved, global.lang);
     }
     if (o->out.empty()) {
-      print_tables(std::cout, tables, global.format);
+      print_tables(std::cout, tables, global);
     } else {
       write_tables(o->out, tables, global.format);
     }

@@ -9,7 +9,9 @@
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "sweep_runs.hpp"
+#include "sweep_words.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/sim/indicators.hpp"
 #include "verbund/sweep/results.hpp"
 #include "verbund/sweep/sensitivity.hpp"
@@ -24,10 +26,17 @@ struct SensitivityCli {
   bool explain = false;
 };
 
-std::string fixed(double v) {
+std::string fixed(double v, report::Lang lang) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g", v);
-  return buffer;
+  std::string s = buffer;
+  if (lang == report::Lang::de)
+    for (auto& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+std::string tr_then(report::Lang lang) {
+  return lang == report::Lang::de ? ", dann von " : ", then ";
 }
 }  // namespace
 
@@ -68,6 +77,8 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
                 t.columns.push_back(c);
             }
             std::string words;
+            const auto lang = global.lang;
+            const bool de = lang == report::Lang::de;
             for (std::size_t i = 0; i < spec.indicators.size(); ++i) {
               const std::string name(sim::indicator_names[spec.indicators[i]]);
               std::vector<double> y;
@@ -86,7 +97,9 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
                 try {
                   idx = sweep::sobol_indices(y, k, options);
                 } catch (const InvalidInput&) {
-                  words += name + " does not vary over the design.\n";
+                  words += de ? std::string(report::term(lang, name)) +
+                                    " ändert sich über das Design nicht.\n"
+                              : name + " does not vary over the design.\n";
                   continue;
                 }
                 for (std::size_t j = 0; j < k; ++j) {
@@ -98,25 +111,43 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
               }
               std::stable_sort(ranked.begin(), ranked.end(),
                                [](const auto& a, const auto& b) { return a.first > b.first; });
-              words += name + " depends most on " + ranked.front().second + " (" +
-                       (morris ? "mean absolute effect " : "total index ") +
-                       fixed(ranked.front().first) + ")";
+              if (de)
+                words += std::string(report::term(lang, name)) + " hängt am meisten von " +
+                         ranked.front().second + " ab (" +
+                         (morris ? "mittlerer absoluter Effekt " : "Totalindex ") +
+                         fixed(ranked.front().first, lang) + ")";
+              else
+                words += name + " depends most on " + ranked.front().second + " (" +
+                         (morris ? "mean absolute effect " : "total index ") +
+                         fixed(ranked.front().first, lang) + ")";
               if (ranked.size() > 1)
-                words += ", then " + ranked[1].second + " (" + fixed(ranked[1].first) + ")";
+                words +=
+                    tr_then(lang) + ranked[1].second + " (" + fixed(ranked[1].first, lang) + ")";
               words += ".\n";
             }
             if (!global.quiet) print_tables(std::cout, {t}, global);
             if (!o->out.empty())
               write_tables(o->out, {t}, o->out.ends_with(".json") ? Format::json : Format::csv);
             if (o->explain && !global.quiet) {
-              std::cout << explain_sweep(run.plan, run.executed);
-              std::cout << (morris ? "Morris screening: mu* is the mean absolute change of the "
-                                     "indicator when a parameter moves across its range; a large "
-                                     "sigma means its effect depends on the others.\n"
-                                   : "Sobol indices: the first-order index is the share of the "
-                                     "indicator's variance a parameter explains alone, the total "
-                                     "index the share it takes part in, interactions included.\n")
-                        << words;
+              std::cout << explain_sweep_in(run.plan, run.executed, lang);
+              if (de)
+                std::cout << (morris ? "Morris-Screening: mu* ist die mittlere absolute Änderung "
+                                       "des Indikators, wenn ein Parameter seinen Bereich "
+                                       "durchläuft; ein großes sigma heißt, sein Effekt hängt von "
+                                       "den anderen ab.\n"
+                                     : "Sobol-Indizes: der Index erster Ordnung ist der Anteil "
+                                       "der Varianz des Indikators, den ein Parameter allein "
+                                       "erklärt, der Totalindex der Anteil, an dem er beteiligt "
+                                       "ist, Wechselwirkungen eingeschlossen.\n")
+                          << words;
+              else
+                std::cout << (morris ? "Morris screening: mu* is the mean absolute change of the "
+                                       "indicator when a parameter moves across its range; a large "
+                                       "sigma means its effect depends on the others.\n"
+                                     : "Sobol indices: the first-order index is the share of the "
+                                       "indicator's variance a parameter explains alone, the total "
+                                       "index the share it takes part in, interactions included.\n")
+                          << words;
             }
           }};
 }

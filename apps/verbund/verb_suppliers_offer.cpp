@@ -1,5 +1,6 @@
 // `verbund suppliers offer REQUIREMENT.toml`: groups of regional suppliers that jointly meet a
 // customer's requirement (a subcommand of `suppliers`).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/supply/joint_offer.hpp"
 
 namespace verbund::cli {
@@ -51,13 +53,14 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
     io::Store store = open_store(global, /*create=*/false);
     const core::Region region = store.load_region();
     const auto market = supply::Market::build(region, load_market_data(store));
-    const auto result =
-        supply::find_joint_offers(market, requirement, {.top = o->top, .pool_per_input = o->pool});
+    const auto result = supply::find_joint_offers(
+        market, requirement, {.top = o->top, .pool_per_input = o->pool, .lang = global.lang});
     std::vector<Table> tables;
     Table summary{"requirement", {"indicator", "value"}, {}};
     summary.rows = {{"requirement", requirement.name},
                     {"customer", requirement.customer},
-                    {"partners", std::to_string(requirement.min_partners) + " to " +
+                    {"partners", std::to_string(requirement.min_partners) +
+                                     (global.lang == report::Lang::de ? " bis " : " to ") +
                                      std::to_string(requirement.max_partners)},
                     {"qualified suppliers", result.candidates},
                     {"suppliers searched", result.pool},
@@ -95,29 +98,39 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
         std::vector<Json> row{k + 1, region.external_id(c.member), region.name(c.member),
                               c.critical, join_ids(region, c.replacements)};
         if (o->explain) {
+          const auto lang = global.lang;
+          const bool de = lang == report::Lang::de;
+          const auto tr = [lang](std::string_view en, std::string_view de_text) {
+            return std::string(report::pick(lang, en, de_text));
+          };
           std::string delivers;
           for (const auto& in : offer.inputs) {
             const auto& cat = market.category(in.category);
             for (const auto& s : in.shares) {
               if (s.supplier != c.member) continue;
-              delivers += (delivers.empty() ? "" : ", ") + amount_text(s.volume, cat.unit) +
-                          " of " + cat.label_en;
+              auto amount = amount_text(s.volume, std::string(report::term(lang, cat.unit)));
+              if (de) std::replace(amount.begin(), amount.end(), '.', ',');
+              delivers += (delivers.empty() ? "" : ", ") + amount + tr(" of ", " ") +
+                          (de && !cat.label_de.empty() ? cat.label_de : cat.label_en);
             }
           }
-          std::string why = std::string(region.name(c.member)) + " delivers " + delivers;
+          std::string why =
+              std::string(region.name(c.member)) + tr(" delivers ", " liefert ") + delivers;
           if (!c.critical) {
-            why += "; the others cover the requirement without it";
+            why += tr("; the others cover the requirement without it",
+                      "; die anderen decken die Anforderung auch ohne es");
           } else {
-            why += "; without it the offer fails (";
+            why += tr("; without it the offer fails (", "; ohne es scheitert das Angebot (");
             for (std::size_t b = 0; b < c.broken.size(); ++b) why += (b ? "; " : "") + c.broken[b];
             why += ")";
           }
           if (c.critical && c.replacements.empty()) {
-            why += " and no other supplier can take its place";
+            why += tr(" and no other supplier can take its place",
+                      " und kein anderer Zulieferer kann es ersetzen");
           } else if (c.critical) {
             why += "; " + std::string(region.name(c.replacements.front())) + " (" +
                    std::string(region.external_id(c.replacements.front())) +
-                   ") could take its place";
+                   tr(") could take its place", ") könnte es ersetzen");
           }
           row.emplace_back(why);
         }

@@ -95,7 +95,8 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
         .include_regional = o->all_demands,
         .cost = o->cost == "distance" ? supply::PlanCost::distance : supply::PlanCost::score,
         .unit = o->unit,
-        .candidates_per_demand = o->candidates};
+        .candidates_per_demand = o->candidates,
+        .lang = global.lang};
     const auto plan = supply::plan_sourcing(index, options);
     const auto tables = plan_tables(market, plan);
     if (o->out.empty()) {

@@ -9,6 +9,7 @@
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/supply/risk.hpp"
 
 namespace verbund::cli {
@@ -22,7 +23,34 @@ struct RiskCli {
   std::size_t limit = 50;
   double share = 1.0;
   std::size_t substitutes = 3;
+  report::Lang lang = report::Lang::en;  ///< of the explanations (the global --lang)
 };
+
+using report::Lang;
+
+std::string tr(Lang lang, std::string_view en, std::string_view de) {
+  return std::string(report::pick(lang, en, de));
+}
+
+/// amount_text in `lang`: the unit's German name and a decimal comma in German.
+std::string amount_in(Lang lang, double value, const std::string& unit) {
+  if (lang == Lang::en) return amount_text(value, unit);
+  auto s = amount_text(value, std::string(report::term(lang, unit)));
+  for (auto& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+
+std::string category_in(Lang lang, const supply::Category& cat) {
+  return lang == Lang::de && !cat.label_de.empty() ? cat.label_de : cat.label_en;
+}
+
+std::string criticality_in(Lang lang, supply::Criticality c) {
+  if (lang == Lang::en) return std::string(to_string(c));
+  return c == supply::Criticality::high     ? "hoch"
+         : c == supply::Criticality::medium ? "mittel"
+                                            : "niedrig";
+}
 
 std::string who(const core::Region& r, core::ActorId a) {
   return std::string(r.name(a)) + " (" + std::string(r.external_id(a)) + ")";
@@ -31,18 +59,31 @@ std::string who(const core::Region& r, core::ActorId a) {
 Json optional_number(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
 
 /// "Name of f3 buys 80 t/yr of Castings; 1 regional source (F2 GmbH, 30 t/yr) covers 38%: ..."
-std::string explain_exposure(const supply::Market& m, const supply::DemandExposure& e) {
+std::string explain_exposure(const supply::Market& m, const supply::DemandExposure& e, Lang lang) {
   const auto& r = m.region();
   const auto& d = m.demands()[e.demand];
   const auto& cat = m.category(d.category);
+  const bool de = lang == Lang::de;
+  const auto per_year = tr(lang, "/yr", " pro Jahr");
   std::ostringstream out;
-  out << r.name(d.buyer) << " buys " << amount_text(d.quantity, cat.unit) << "/yr of "
-      << cat.label_en << " (" << to_string(d.criticality) << " criticality); ";
+  if (de)
+    out << r.name(d.buyer) << " kauft " << amount_in(lang, d.quantity, cat.unit) << per_year << " "
+        << category_in(lang, cat) << " (Kritikalität " << criticality_in(lang, d.criticality)
+        << "); ";
+  else
+    out << r.name(d.buyer) << " buys " << amount_text(d.quantity, cat.unit) << "/yr of "
+        << cat.label_en << " (" << to_string(d.criticality) << " criticality); ";
   if (e.sources == 0) {
-    out << "no regional source, it is sourced "
-        << (d.source == supply::Sourcing::region    ? "in the region without a recorded flow"
-            : d.source == supply::Sourcing::germany ? "elsewhere in Germany"
-                                                    : "abroad");
+    if (de)
+      out << "keine regionale Quelle, bezogen "
+          << (d.source == supply::Sourcing::region    ? "in der Region ohne erfassten Lieferfluss"
+              : d.source == supply::Sourcing::germany ? "anderswo in Deutschland"
+                                                      : "aus dem Ausland");
+    else
+      out << "no regional source, it is sourced "
+          << (d.source == supply::Sourcing::region    ? "in the region without a recorded flow"
+              : d.source == supply::Sourcing::germany ? "elsewhere in Germany"
+                                                      : "abroad");
     return out.str();
   }
   // One entry per source; flows_to lists a supplier's flows together.
@@ -53,7 +94,7 @@ std::string explain_exposure(const supply::Market& m, const supply::DemandExposu
   auto flush = [&] {
     if (!last) return;
     names.push_back(std::string(r.name(*last)) +
-                    (known ? ", " + amount_text(volume, cat.unit) + "/yr" : ""));
+                    (known ? ", " + amount_in(lang, volume, cat.unit) + per_year : ""));
   };
   for (const auto i : m.flows_to(d.buyer)) {
     const auto& f = m.flows()[i];
@@ -68,21 +109,29 @@ std::string explain_exposure(const supply::Market& m, const supply::DemandExposu
     known = known && f.volume.has_value();
   }
   flush();
-  out << e.sources << " regional source" << (e.sources == 1 ? "" : "s") << " (";
-  for (std::size_t k = 0; k < names.size(); ++k) out << (k ? "; " : "") << names[k];
-  out << ") cover" << (e.sources == 1 ? "s " : " ")
-      << static_cast<int>(std::lround(100.0 * e.regional_share)) << "% of it";
+  const auto share = static_cast<int>(std::lround(100.0 * e.regional_share));
+  std::string list;
+  for (std::size_t k = 0; k < names.size(); ++k) list += (k ? "; " : "") + names[k];
+  if (de)
+    out << e.sources << (e.sources == 1 ? " regionale Quelle" : " regionale Quellen") << " ("
+        << list << ") " << (e.sources == 1 ? "deckt " : "decken ") << share << " % davon";
+  else
+    out << e.sources << " regional source" << (e.sources == 1 ? "" : "s") << " (" << list
+        << ") cover" << (e.sources == 1 ? "s " : " ") << share << "% of it";
   if (e.single_sourced()) {
-    out << "; single-sourced"
-        << (d.criticality == supply::Criticality::high ? " and critical" : "");
+    out << tr(lang, "; single-sourced", "; nur eine Quelle")
+        << (d.criticality == supply::Criticality::high ? tr(lang, " and critical", " und kritisch")
+                                                       : "");
   } else if (e.hhi && *e.hhi > 0.5) {
-    out << "; concentrated (HHI " << amount_text(*e.hhi, "") << ")";
+    out << tr(lang, "; concentrated (HHI ", "; konzentriert (HHI ") << amount_in(lang, *e.hhi, "")
+        << ")";
   }
   return out.str();
 }
 
 std::string explain_input(const supply::Market& m, const supply::LossReport& loss,
-                          const supply::AffectedInput& in) {
+                          const supply::AffectedInput& in, Lang lang) {
+  const bool de = lang == Lang::de;
   const auto& r = m.region();
   const auto& cat = m.category(in.category);
   // The suppliers it lost, from the lost flows into this input.
@@ -91,12 +140,33 @@ std::string explain_input(const supply::Market& m, const supply::LossReport& los
     const auto& f = m.flows()[l.flow];
     if (f.buyer != in.buyer || f.category != in.category) continue;
     std::string n(r.name(f.supplier));
-    lost.push_back(n + (f.volume ? ", " + amount_text(*f.volume, cat.unit) + "/yr" : ""));
+    lost.push_back(
+        n + (f.volume ? ", " + amount_in(lang, *f.volume, cat.unit) + tr(lang, "/yr", " pro Jahr")
+                      : ""));
   }
   std::string list;
   for (std::size_t k = 0; k < lost.size(); ++k) list += (k ? "; " : "") + lost[k];
   std::ostringstream out;
   out << r.name(in.buyer);
+  const auto what = category_in(lang, cat);
+  const auto lost_share = static_cast<int>(std::lround(100.0 * in.lost_share));
+  if (de) {
+    if (in.lost_only_source())
+      out << " verliert seine einzige regionale Quelle für " << what << " (" << list << ")";
+    else if (in.sources_left == 0)
+      out << " verliert alle " << in.sources_before << " regionalen Quellen für " << what << " ("
+          << list << ")";
+    else
+      out << " verliert " << (in.sources_before - in.sources_left) << " von " << in.sources_before
+          << " regionalen Quellen für " << what << " (" << list << "), " << lost_share
+          << " % seiner regionalen Versorgung";
+    if (in.demand)
+      out << "; das Vorprodukt hat die Kritikalität "
+          << criticality_in(lang, m.demands()[*in.demand].criticality);
+    else
+      out << "; dafür ist kein Bedarf erfasst";
+    return out.str();
+  }
   if (in.lost_only_source()) {
     out << " loses its only regional source of " << cat.label_en << " (" << list << ")";
   } else if (in.sources_left == 0) {
@@ -174,7 +244,7 @@ void print_exposure(const supply::Market& market, const RiskCli& o,
                           e->single_sourced(),
                           optional_number(e->hhi),
                           e->regional_share};
-    if (o.explain) row.emplace_back(explain_exposure(market, *e));
+    if (o.explain) row.emplace_back(explain_exposure(market, *e, o.lang));
     t.rows.push_back(std::move(row));
   }
   tables.push_back(t);
@@ -227,7 +297,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
         in.lost_share,
         in.lost_volume,
         in.lost_only_source()};
-    if (o.explain) row.emplace_back(explain_input(market, loss, in));
+    if (o.explain) row.emplace_back(explain_input(market, loss, in, o.lang));
     inputs.rows.push_back(std::move(row));
   }
   tables.push_back(inputs);
@@ -240,9 +310,10 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
     std::vector<Json> row{d.tier, r.external_id(d.buyer), r.name(d.buyer),
                           market.category(cause.category).id};
     if (o.explain) {
-      row.emplace_back("fails at tier " + std::to_string(d.tier) + ": " +
-                       explain_input(market, loss, cause) +
-                       "; its own customers lose it at the next tier");
+      row.emplace_back(tr(o.lang, "fails at tier ", "fällt auf Stufe ") + std::to_string(d.tier) +
+                       tr(o.lang, ": ", " aus: ") + explain_input(market, loss, cause, o.lang) +
+                       tr(o.lang, "; its own customers lose it at the next tier",
+                          "; seine eigenen Kunden verlieren es auf der nächsten Stufe"));
     }
     disrupted.rows.push_back(std::move(row));
   }
@@ -270,8 +341,12 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
                             nullptr,
                             nullptr};
       if (o.explain)
-        row.emplace_back("no other regional supplier of " + cat.label_en +
-                         " with the required certifications has free capacity");
+        row.emplace_back(o.lang == Lang::de
+                             ? "kein anderer regionaler Zulieferer von " +
+                                   category_in(o.lang, cat) +
+                                   " mit den verlangten Zertifizierungen hat freie Kapazität"
+                             : "no other regional supplier of " + cat.label_en +
+                                   " with the required certifications has free capacity");
       subs.rows.push_back(std::move(row));
     }
     for (std::size_t k = 0; k < l.substitutes.size(); ++k) {
@@ -288,11 +363,16 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
                             s.covers_volume,
                             optional_number(s.distance_km)};
       if (o.explain) {
-        std::string why =
-            who(r, s.supplier) + " has " + amount_text(s.free_capacity, cat.unit) + " free";
-        why += s.covers_volume ? ", enough for " : ", not enough for ";
-        why += f.volume ? amount_text(*f.volume, cat.unit) + "/yr" : "the flow (volume unknown)";
-        if (s.distance_km) why += ", " + amount_text(*s.distance_km, "km") + " from the buyer";
+        const auto lang = o.lang;
+        std::string why = who(r, s.supplier) + tr(lang, " has ", " hat ") +
+                          amount_in(lang, s.free_capacity, cat.unit) + tr(lang, " free", " frei");
+        why += s.covers_volume ? tr(lang, ", enough for ", ", genug für ")
+                               : tr(lang, ", not enough for ", ", nicht genug für ");
+        why += f.volume ? amount_in(lang, *f.volume, cat.unit) + tr(lang, "/yr", " pro Jahr")
+                        : tr(lang, "the flow (volume unknown)", "den Fluss (Menge unbekannt)");
+        if (s.distance_km)
+          why += ", " + amount_in(lang, *s.distance_km, "km") +
+                 tr(lang, " from the buyer", " vom Abnehmer entfernt");
         row.emplace_back(why);
       }
       subs.rows.push_back(std::move(row));
@@ -328,6 +408,7 @@ std::function<void()> add_suppliers_risk(CLI::App& suppliers, const GlobalOption
   cmd->add_flag("--explain", o->explain, "explain each row in words");
   return [&global, o, cmd] {
     if (!cmd->parsed()) return;
+    o->lang = global.lang;
     io::Store store = open_store(global, /*create=*/false);
     const core::Region region = store.load_region();
     const auto market = supply::Market::build(region, load_market_data(store));

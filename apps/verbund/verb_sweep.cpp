@@ -9,6 +9,7 @@
 #include "sim_runs.hpp"
 #include "sweep_points.hpp"
 #include "sweep_runs.hpp"
+#include "sweep_words.hpp"
 #include "verbund/sim/indicators.hpp"
 #include "verbund/sweep/results.hpp"
 
@@ -36,7 +37,8 @@ Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global) {
             check_writable(o->out);
             const auto run = run_sweep_file(global, o->file, "sweep", describe_options(*cmd));
             if (!o->out.empty()) write_sweep_results(o->out, run);
-            if (o->explain && !global.quiet) std::cout << explain_sweep(run.plan, run.executed);
+            if (o->explain && !global.quiet)
+              std::cout << explain_sweep_in(run.plan, run.executed, global.lang);
             if (global.quiet) return;
             // The means per point: what a reader compares first (headers in --lang for text).
             const auto lang = global.format == Format::table ? global.lang : report::Lang::en;

@@ -37,6 +37,26 @@ std::string priority_of(const EventPlan& plan, const ScheduledMeeting& m) {
   return q.priority == Priority::must ? "must" : "want";
 }
 
+std::string tr(report::Lang lang, std::string_view en, std::string_view de) {
+  return std::string(report::pick(lang, en, de));
+}
+
+/// The priority in words: the CSV and JSON keep "locked", "must", "want".
+std::string priority_in(report::Lang lang, const std::string& priority) {
+  if (lang == report::Lang::en) return priority;
+  if (priority == "locked") return "fest";
+  return priority == "must" ? "Pflicht" : "Wunsch";
+}
+
+/// The bound's method (bound.cpp names them in English) in words.
+std::string method_in(report::Lang lang, const std::string& method) {
+  if (lang == report::Lang::en) return method;
+  if (method == "b-matching relaxation") return "b-Matching-Relaxation";
+  if (method == "table count") return "Zahl der Tische";
+  if (method == "LP relaxation") return "LP-Relaxation";
+  return method;
+}
+
 std::string csv_row(const std::vector<std::string>& fields) { return io::csv_line(fields); }
 
 std::string fixed(double value, int digits) {
@@ -241,12 +261,13 @@ std::string agenda_ics(const Event& event, const EventPlan& plan, std::uint32_t 
     line("DTSTAMP:" + stamp);
     line(time("DTSTART", slot, slot.start));
     line(time("DTEND", slot, slot.end));
-    line("SUMMARY:" + ics_text("Meeting: " + other.name));
+    line("SUMMARY:" + ics_text(tr(options.lang, "Meeting: ", "Treffen: ") + other.name));
     line("LOCATION:" + ics_text(table.name + ", " + event.rooms[table.room].name));
     std::string about = other.name;
     if (!other.organisation.empty() && other.organisation != other.name)
       about += " (" + other.organisation + ")";
-    about += "\nPriority: " + priority_of(plan, m) + "\n" + event.name;
+    about += tr(options.lang, "\nPriority: ", "\nPriorität: ") +
+             priority_in(options.lang, priority_of(plan, m)) + "\n" + event.name;
     line("DESCRIPTION:" + ics_text(about));
     line("END:VEVENT");
   }
@@ -254,23 +275,40 @@ std::string agenda_ics(const Event& event, const EventPlan& plan, std::uint32_t 
   return out;
 }
 
-std::string summary_text(const Event& event, const EventPlan& plan) {
+std::string summary_text(const Event& event, const EventPlan& plan, report::Lang lang) {
   const auto& s = plan.summary;
+  const bool de = lang == report::Lang::de;
+  const auto comma = [&](std::string text) {
+    if (de) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+  };
+  const auto share = comma(fixed(100.0 * static_cast<double>(s.scheduled) /
+                                     static_cast<double>(std::max<std::size_t>(1, s.requests)),
+                                 1));
   std::ostringstream out;
-  out << "requests " << s.requests << ", scheduled " << s.scheduled << " ("
-      << fixed(100.0 * static_cast<double>(s.scheduled) /
-                   static_cast<double>(std::max<std::size_t>(1, s.requests)),
-               1)
-      << " %), locked meetings " << s.locked << "\n";
-  out << "must: " << s.must_scheduled << " of " << s.must_requests << " scheduled\n";
-  out << "weight " << fixed(s.weight, 1) << ", upper bound " << fixed(s.bound.value, 1) << " ("
-      << s.bound.method << "), gap " << fixed(100.0 * s.gap, 2) << " %\n";
-  out << "fairness: fewest meetings " << s.min_meetings << ", mean " << fixed(s.mean_meetings, 2)
-      << ", below their wished minimum " << s.below_minimum << "\n";
+  if (de) {
+    out << "Anfragen " << s.requests << ", eingeplant " << s.scheduled << " (" << share
+        << " %), feste Treffen " << s.locked << "\n";
+    out << "Pflicht: " << s.must_scheduled << " von " << s.must_requests << " eingeplant\n";
+    out << "Gewicht " << comma(fixed(s.weight, 1)) << ", obere Schranke "
+        << comma(fixed(s.bound.value, 1)) << " (" << method_in(lang, s.bound.method) << "), Lücke "
+        << comma(fixed(100.0 * s.gap, 2)) << " %\n";
+    out << "Fairness: wenigste Treffen " << s.min_meetings << ", Mittel "
+        << comma(fixed(s.mean_meetings, 2)) << ", unter dem gewünschten Minimum " << s.below_minimum
+        << "\n";
+  } else {
+    out << "requests " << s.requests << ", scheduled " << s.scheduled << " (" << share
+        << " %), locked meetings " << s.locked << "\n";
+    out << "must: " << s.must_scheduled << " of " << s.must_requests << " scheduled\n";
+    out << "weight " << fixed(s.weight, 1) << ", upper bound " << fixed(s.bound.value, 1) << " ("
+        << s.bound.method << "), gap " << fixed(100.0 * s.gap, 2) << " %\n";
+    out << "fairness: fewest meetings " << s.min_meetings << ", mean " << fixed(s.mean_meetings, 2)
+        << ", below their wished minimum " << s.below_minimum << "\n";
+  }
   for (const auto& m : plan.missed) {
     const auto& q = event.requests[m.request];
-    out << "missed must: " << event.participants[q.requester].id << " -> "
-        << event.participants[q.requested].id << ": " << m.reason << "\n";
+    out << tr(lang, "missed must: ", "verpasste Pflicht: ") << event.participants[q.requester].id
+        << " -> " << event.participants[q.requested].id << ": " << m.reason << "\n";
   }
   return out.str();
 }

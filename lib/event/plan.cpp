@@ -13,13 +13,18 @@ std::pair<std::uint32_t, std::uint32_t> unordered(std::uint32_t a, std::uint32_t
   return a < b ? std::pair(a, b) : std::pair(b, a);
 }
 
+std::string tr(report::Lang lang, std::string_view en, std::string_view de) {
+  return std::string(report::pick(lang, en, de));
+}
+
 /// Why a request is not in the schedule, in words.
 std::string why_missed(const Event& event, const SchedulingProblem& p, const Schedule& s,
-                       const MeetingRequest& q) {
+                       const MeetingRequest& q, report::Lang lang) {
   const auto& A = event.participants[q.a];
   const auto& B = event.participants[q.b];
   for (const auto& [x, y] : p.vetoes)
-    if (unordered(x, y) == unordered(q.a, q.b)) return "the pair is vetoed";
+    if (unordered(x, y) == unordered(q.a, q.b))
+      return tr(lang, "the pair is vetoed", "das Paar ist ausgeschlossen");
   std::vector<int> load(p.participants, 0);
   std::vector<std::uint8_t> busy(std::size_t{p.participants} * p.slots, 0);
   std::vector<std::uint32_t> used(p.slots, 0);
@@ -40,22 +45,36 @@ std::string why_missed(const Event& event, const SchedulingProblem& p, const Sch
     locked += lock;
     full += used[slot] >= p.tables;
   }
-  if (common == 0) return A.name + " and " + B.name + " are never available at the same time";
-  if (locked == common) return "every slot both are available is taken by a locked meeting";
+  if (common == 0)
+    return A.name + tr(lang, " and ", " und ") + B.name +
+           tr(lang, " are never available at the same time", " haben nie zugleich Zeit");
+  if (locked == common)
+    return tr(lang, "every slot both are available is taken by a locked meeting",
+              "jeder Zeitblock, in dem beide Zeit haben, ist durch ein festes "
+              "Treffen belegt");
   for (const auto* x : {&q.a, &q.b}) {
     if (load[*x] >= p.max_of(*x))
-      return event.participants[*x].name + " has reached the maximum of " +
-             std::to_string(p.max_of(*x)) + " meetings";
+      return event.participants[*x].name +
+             tr(lang, " has reached the maximum of ", " hat die Höchstzahl von ") +
+             std::to_string(p.max_of(*x)) + tr(lang, " meetings", " Treffen erreicht");
   }
+  const auto slots = std::to_string(common);
   if (full == common)
-    return "all tables are taken in the " + std::to_string(common) + " slots both are available";
-  return "in each of the " + std::to_string(common) +
-         " slots both are available, one of them already meets someone with a request of "
-         "at least the same priority";
+    return lang == report::Lang::de
+               ? "alle Tische sind in den " + slots +
+                     " Zeitblöcken belegt, in denen beide Zeit haben"
+               : "all tables are taken in the " + slots + " slots both are available";
+  return lang == report::Lang::de
+             ? "in jedem der " + slots +
+                   " Zeitblöcke, in denen beide Zeit haben, trifft einer von beiden schon jemanden "
+                   "mit einer Anfrage mindestens gleicher Priorität"
+             : "in each of the " + slots +
+                   " slots both are available, one of them already meets someone with a request "
+                   "of at least the same priority";
 }
 
 /// The summary and the reasons for missed `must` requests of a schedule of `plan.problem`.
-void summarise(const Event& event, EventPlan& plan, const BoundOptions& bound) {
+void summarise(const Event& event, EventPlan& plan, const BoundOptions& bound, report::Lang lang) {
   const auto& p = plan.problem.problem;
   auto& sum = plan.summary;
   sum = {};
@@ -73,7 +92,8 @@ void summarise(const Event& event, EventPlan& plan, const BoundOptions& bound) {
       ++sum.must_requests;
       sum.must_scheduled += served;
       if (!served)
-        plan.missed.push_back({plan.problem.request_of[r], why_missed(event, p, plan.schedule, q)});
+        plan.missed.push_back(
+            {plan.problem.request_of[r], why_missed(event, p, plan.schedule, q, lang)});
     }
   }
   for (const auto& m : plan.schedule.meetings) {
@@ -105,12 +125,13 @@ EventPlan plan_event(const Event& event, const PlanOptions& options) {
   const auto& p = out.problem.problem;
   out.schedule = schedule_meetings(p, {.seed = options.seed, .restarts = options.restarts});
   VERBUND_ASSERT(check_schedule(p, out.schedule).empty());
-  summarise(event, out, options.bound);
+  summarise(event, out, options.bound, options.lang);
   return out;
 }
 
 Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& previous,
                     const ReplanOptions& options) {
+  const auto lang = options.plan.lang;
   Replan out;
   auto ep = to_problem(event, {.mutual = options.plan.mutual});
   auto& p = ep.problem;
@@ -131,7 +152,9 @@ Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& prev
       c.b = m.b;
       c.old_slot = m.slot;
       c.old_table = m.table;
-      c.reason = "names a participant, slot or table the event no longer has";
+      c.reason = tr(lang, "names a participant, slot or table the event no longer has",
+                    "nennt einen Teilnehmer, Zeitblock oder Tisch, den die Veranstaltung nicht "
+                    "mehr hat");
       out.changes.push_back(c);
       continue;
     }
@@ -153,7 +176,7 @@ Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& prev
   plan.schedule = schedule_meetings(
       p, {.seed = options.plan.seed, .restarts = options.plan.restarts, .keep = keep});
   VERBUND_ASSERT(check_schedule(p, plan.schedule).empty());
-  summarise(event, plan, options.plan.bound);
+  summarise(event, plan, options.plan.bound, options.plan.lang);
   std::map<std::pair<std::uint32_t, std::uint32_t>, const ScheduledMeeting*> now;
   for (const auto& m : plan.schedule.meetings) now[unordered(m.a, m.b)] = &m;
   std::map<std::pair<std::uint32_t, std::uint32_t>, bool> before;
@@ -169,15 +192,19 @@ Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& prev
       c.kind = Change::Kind::dropped;
       const auto r = request_of_pair.find(unordered(o.a, o.b));
       c.reason = r == request_of_pair.end()
-                     ? "the request was cancelled or declined"
-                     : why_missed(event, p, plan.schedule, p.requests[r->second]);
+                     ? tr(lang, "the request was cancelled or declined",
+                          "die Anfrage wurde zurückgezogen oder abgelehnt")
+                     : why_missed(event, p, plan.schedule, p.requests[r->second], lang);
       out.changes.push_back(c);
     } else if (it->second->slot != o.slot || it->second->table != o.table) {
       c.kind = Change::Kind::moved;
       c.new_slot = it->second->slot;
       c.new_table = it->second->table;
-      c.reason = it->second->slot == o.slot ? "its table is needed by a locked or held meeting"
-                                            : "one side is no longer free in the old slot";
+      c.reason = it->second->slot == o.slot
+                     ? tr(lang, "its table is needed by a locked or held meeting",
+                          "sein Tisch wird für ein festes oder schon gehaltenes Treffen gebraucht")
+                     : tr(lang, "one side is no longer free in the old slot",
+                          "eine Seite hat im alten Zeitblock keine Zeit mehr");
       out.changes.push_back(c);
     } else {
       ++out.kept;
@@ -191,7 +218,7 @@ Replan replan_event(const Event& event, const std::vector<PreviousMeeting>& prev
     c.b = event.participants[m.b].id;
     c.new_slot = m.slot;
     c.new_table = m.table;
-    c.reason = "a new or newly possible request";
+    c.reason = tr(lang, "a new or newly possible request", "eine neue oder neu mögliche Anfrage");
     out.changes.push_back(c);
   }
   return out;

@@ -18,78 +18,100 @@ namespace verbund::event {
 
 namespace {
 
+std::string tr(report::Lang lang, std::string_view en, std::string_view de) {
+  return std::string(report::pick(lang, en, de));
+}
+
+/// "%.3f", with a decimal comma in German.
+std::string number(report::Lang lang, const char* format, double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  std::string out = buffer;
+  if (lang == report::Lang::de) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+/// "1 partner" / "2 partners": English plural by -s; German words here do not change.
+std::string counted(report::Lang lang, std::size_t n, std::string_view en, std::string_view de) {
+  return std::to_string(n) + " " +
+         (lang == report::Lang::de ? std::string(de) : std::string(en) + (n == 1 ? "" : "s"));
+}
+
 std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
                       const std::vector<match::Need>& needs, core::ActorId candidate,
-                      const match::ScoreParts& parts) {
+                      const match::ScoreParts& parts, report::Lang lang) {
   const auto& region = scorer.region();
   const auto why = scorer.explain(seeker, needs, candidate);
   std::string out;
   std::vector<std::string> met;
   for (const auto& n : why.needs) {
     if (!n.met_by || met.size() == 3) continue;
-    auto label = region.taxonomy().competence(*n.met_by).label_en +
-                 (n.within_theme ? " (related competence)" : "");
+    const auto& competence = region.taxonomy().competence(*n.met_by);
+    auto label = (lang == report::Lang::de ? std::string(report::label(lang, competence))
+                                           : competence.label_en) +
+                 (n.within_theme ? tr(lang, " (related)", " (verwandt)") : "");
     if (std::find(met.begin(), met.end(), label) == met.end()) met.push_back(std::move(label));
   }
   if (!met.empty()) {
-    out = std::string(region.name(candidate)) + " offers what " + std::string(region.name(seeker)) +
-          " needs: ";
+    out = std::string(region.name(candidate)) + tr(lang, " offers what ", " bietet, was ") +
+          std::string(region.name(seeker)) + tr(lang, " needs: ", " braucht: ");
     for (std::size_t i = 0; i < met.size(); ++i) out += (i ? ", " : "") + met[i];
   }
   if (!why.common_partners.empty())
-    out += "; " + std::to_string(why.common_partners.size()) +
-           (why.common_partners.size() == 1 ? " partner" : " partners") + " in common";
-  if (why.distance_km) {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "; %.0f km apart", *why.distance_km);
-    out += buffer;
-  }
-  char score[32];
-  std::snprintf(score, sizeof score, "; score %.3f", parts.total);
-  return out + score;
-}
-
-std::string number(const char* format, double value) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
+    out += "; " + (lang == report::Lang::de
+                       ? counted(lang, why.common_partners.size(), "", "gemeinsame Partner")
+                       : counted(lang, why.common_partners.size(), "partner", "") + " in common");
+  if (why.distance_km)
+    out +=
+        number(lang, tr(lang, "; %.0f km apart", "; %.0f km entfernt").c_str(), *why.distance_km);
+  return out + number(lang, tr(lang, "; score %.3f", "; Punktzahl %.3f").c_str(), parts.total);
 }
 
 /// Why the supplier search proposes `offer` for `demand`, in words.
 std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t demand,
-                            std::uint32_t offer) {
+                            std::uint32_t offer, report::Lang lang) {
   const auto& market = index.market();
   const auto& region = market.region();
   const auto& d = market.demands()[demand];
   const auto& o = market.offers()[offer];
-  std::string out = std::string(region.name(o.supplier)) + " supplies " +
-                    market.category(o.category).label_en + ", which " +
-                    std::string(region.name(d.buyer)) + " buys";
-  if (const auto why = index.explain(demand, offer)) {
+  const auto& category = market.category(o.category);
+  std::string out = std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert ") +
+                    (lang == report::Lang::de && !category.label_de.empty() ? category.label_de
+                                                                            : category.label_en) +
+                    tr(lang, ", which ", ", was ") + std::string(region.name(d.buyer)) +
+                    tr(lang, " buys", " kauft");
+  if (const auto why = index.explain(demand, offer, lang)) {
     for (const auto& r : why->reasons) out += "; " + r.text;
-    out += number("; supplier score %.3f", why->score.total);
+    out += number(lang, tr(lang, "; supplier score %.3f", "; Zulieferer-Punktzahl %.3f").c_str(),
+                  why->score.total);
   }
   return out;
 }
 
 /// Why partner recommendation proposes `rec.actor` to complete `member`, in words.
 std::string partner_reason(const core::Region& region, core::ActorId member,
-                           const match::PartnerRecommendation& rec) {
+                           const match::PartnerRecommendation& rec, report::Lang lang) {
+  const bool de = lang == report::Lang::de;
+  const std::string name = std::string(region.name(member));
   std::vector<std::string> parts;
   if (rec.topic > 0)
-    parts.push_back("offers much like " + std::string(region.name(member)) + "'s" +
-                    number(" (similarity %.2f)", rec.topic));
+    parts.push_back(
+        (de ? "bietet Ähnliches wie " + name : "offers much like " + name + "'s") +
+        number(lang, tr(lang, " (similarity %.2f)", " (Ähnlichkeit %.2f)").c_str(), rec.topic));
   if (rec.needs > 0)
-    parts.push_back("offers " + number("%.0f %%", 100.0 * rec.needs) + " of what " +
-                    std::string(region.name(member)) + " needs");
-  if (rec.evidence > 0) parts.push_back("partners in common");
-  if (rec.ties > 0) parts.push_back("already works with it");
+    parts.push_back(tr(lang, "offers ", "bietet ") + number(lang, "%.0f %%", 100.0 * rec.needs) +
+                    tr(lang, " of what ", " dessen, was ") + name + tr(lang, " needs", " braucht"));
+  if (rec.evidence > 0) parts.push_back(tr(lang, "partners in common", "gemeinsame Partner"));
+  if (rec.ties > 0)
+    parts.push_back(tr(lang, "already works with it", "arbeitet schon mit ihm zusammen"));
   if (rec.activity > 0)
-    parts.push_back(std::to_string(region.degree(rec.actor)) + " ties in the region");
-  std::string out =
-      std::string(region.name(rec.actor)) + " would complete " + std::string(region.name(member));
+    parts.push_back(std::to_string(region.degree(rec.actor)) +
+                    tr(lang, " ties in the region", " Beziehungen in der Region"));
+  std::string out = std::string(region.name(rec.actor)) +
+                    (de ? " würde " + name + " ergänzen" : " would complete " + name);
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : ": ") + parts[i];
-  return out + number("; partner score %.3f", rec.score);
+  return out + number(lang, tr(lang, "; partner score %.3f", "; Partner-Punktzahl %.3f").c_str(),
+                      rec.score);
 }
 
 /// A pair an engine proposes: `from` would ask `to`; the reason is written only when chosen.
@@ -160,8 +182,8 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
       if (!parts || parts->total <= 0) continue;
       const bool seeker_asks = few(s);  // the side with few asks (the seeker when both have)
       found[0].push_back({seeker_asks ? s : c, seeker_asks ? c : s, parts->total,
-                          [&scorer, &needs, &actor, s, c, got = *parts] {
-                            return reason_of(scorer, *actor[s], needs[s], *actor[c], got);
+                          [&scorer, &needs, &actor, s, c, got = *parts, lang = options.lang] {
+                            return reason_of(scorer, *actor[s], needs[s], *actor[c], got, lang);
                           }});
     }
   }
@@ -184,7 +206,9 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
           if (!score || score->total <= 0) continue;
           const bool buyer_asks = few(b);
           found[1].push_back({buyer_asks ? b : s, buyer_asks ? s : b, score->total,
-                              [&index, demand, o] { return supplier_reason(index, demand, o); }});
+                              [&index, demand, o, lang = options.lang] {
+                                return supplier_reason(index, demand, o, lang);
+                              }});
         }
       }
     }
@@ -200,9 +224,10 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
                {.top = region.size(), .include_existing = options.include_existing})) {
         const auto it = participant_of.find(rec.actor.value);
         if (it == participant_of.end() || rec.score <= 0 || !allowed(p, it->second)) continue;
-        found[2].push_back({p, it->second, rec.score, [&region, m = *actor[p], rec] {
-                              return partner_reason(region, m, rec);
-                            }});
+        found[2].push_back(
+            {p, it->second, rec.score, [&region, m = *actor[p], rec, lang = options.lang] {
+               return partner_reason(region, m, rec, lang);
+             }});
       }
     }
   }

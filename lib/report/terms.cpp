@@ -464,6 +464,37 @@ static_assert(std::none_of(calib_terms.begin(), calib_terms.end(), [](const Term
                      [&](const Term& v) { return v.first == c.first; });
 }));
 
+// Units of the supplier market and words of the event and supply engines (h18de).
+constexpr std::array text_terms{
+    Term{"LP relaxation", "LP-Relaxation"},
+    Term{"b-matching relaxation", "b-Matching-Relaxation"},
+    Term{"batches", "Chargen"},
+    Term{"boards", "Baugruppen"},
+    Term{"days", "Tage"},
+    Term{"hours", "Stunden"},
+    Term{"orders", "Aufträge"},
+    Term{"pallets", "Paletten"},
+    Term{"parts", "Teile"},
+    Term{"reasons", "Gründe"},
+    Term{"sd", "Standardabweichung"},
+    Term{"shipments", "Sendungen"},
+    Term{"suppliers", "Zulieferer"},
+    Term{"t-ratio", "t-Verhältnis"},
+    Term{"table count", "Zahl der Tische"},
+    Term{"units", "Einheiten"},
+};
+static_assert(std::adjacent_find(text_terms.begin(), text_terms.end(),
+                                 [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
+              text_terms.end());
+// No word in two blocks: find() would return the first block's name only.
+static_assert(std::none_of(text_terms.begin(), text_terms.end(), [](const Term& x) {
+  const auto in = [&](const auto& block) {
+    return std::any_of(block.begin(), block.end(),
+                       [&](const Term& t) { return t.first == x.first; });
+  };
+  return in(terms) || in(calib_terms) || in(verb_terms);
+}));
+
 template <std::size_t N>
 const Term* find_in(const std::array<Term, N>& block, std::string_view english) noexcept {
   const auto* it = std::lower_bound(block.begin(), block.end(), english,
@@ -474,7 +505,8 @@ const Term* find_in(const std::array<Term, N>& block, std::string_view english) 
 const Term* find(std::string_view english) noexcept {
   if (const auto* t = find_in(terms, english)) return t;
   if (const auto* t = find_in(calib_terms, english)) return t;
-  return find_in(verb_terms, english);
+  if (const auto* t = find_in(verb_terms, english)) return t;
+  return find_in(text_terms, english);
 }
 
 // The vocabulary named elsewhere: kinds, indicators and verdicts keep one German name each.

@@ -17,6 +17,7 @@
 
 #include "verbund/core/geo.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::supply {
 
@@ -28,6 +29,13 @@ std::string amount(double v) {
   std::array<char, 32> buf{};
   std::snprintf(buf.data(), buf.size(), "%.10g", v);
   return buf.data();
+}
+
+/// amount() with a decimal comma in German.
+std::string amount(double v, report::Lang lang) {
+  auto s = amount(v);
+  if (lang == report::Lang::de) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
 }
 
 bool is_sme(const core::Region& r, ActorId a) {
@@ -414,15 +422,18 @@ void add_criticality(const Evaluator& ev, std::span<const std::uint32_t> set, st
 }
 
 std::vector<std::string> diagnose(const Market& market, const Requirement& req, const Resolved& res,
-                                  const Evaluator& ev, std::size_t pool) {
+                                  const Evaluator& ev, std::size_t pool, report::Lang lang) {
+  const bool de = lang == report::Lang::de;
   std::vector<std::string> out;
   const auto& cands = ev.candidates();
   const auto max = static_cast<std::size_t>(req.max_partners);
   std::size_t partners_needed = 0;
   for (std::size_t i = 0; i < res.category.size(); ++i) {
     const auto& cat = market.category(res.category[i]);
-    const std::string what = cat.label_en + " (" + cat.id + ")";
-    const std::string unit = " " + cat.unit;
+    const std::string what =
+        (de && !cat.label_de.empty() ? cat.label_de : cat.label_en) + " (" + cat.id + ")";
+    const std::string unit = " " + std::string(report::term(lang, cat.unit));
+    const auto amount = [lang](double v) { return supply::amount(v, lang); };
     const double q = res.quantity[i];
     std::size_t offering = 0, certified = 0;
     for (const auto& o : market.offers_in(res.category[i])) {
@@ -435,7 +446,39 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
       if (c.capacity[i] > 0.0) caps.push_back(c.capacity[i]);
     std::sort(caps.begin(), caps.end(), std::greater<>());
     const double total = std::accumulate(caps.begin(), caps.end(), 0.0);
-    const std::string certs = res.required[i] ? " with " + market.describe(res.required[i]) : "";
+    const std::string certs =
+        res.required[i] ? (de ? " mit " : " with ") + market.describe(res.required[i]) : "";
+    if (de) {
+      if (offering == 0) {
+        out.push_back("Kein regionaler Zulieferer bietet " + what + " an.");
+      } else if (certified == 0) {
+        out.push_back(
+            std::to_string(offering) +
+            (offering == 1 ? " regionaler Zulieferer bietet " : " regionale Zulieferer bieten ") +
+            what + " an, aber keiner hat " + market.describe(res.required[i]) + ".");
+      } else if (caps.empty()) {
+        out.push_back(std::to_string(certified) + " Zulieferer von " + what + certs + " " +
+                      (certified == 1 ? "hat" : "haben") +
+                      " keine freie Kapazität (oder eine Mindestmenge über " + amount(q) + unit +
+                      ").");
+      } else if (total < q) {
+        out.push_back(what + ": der Kunde braucht " + amount(q) + unit + " im Jahr; " +
+                      (caps.size() == 1 ? "der 1 Zulieferer" + certs + " hat "
+                                        : "die " + std::to_string(caps.size()) + " Zulieferer" +
+                                              certs + " haben zusammen ") +
+                      amount(total) + unit + " frei, " + amount(q - total) + unit + " zu wenig.");
+      } else {
+        std::size_t r = 0;
+        for (double sum = 0.0; sum < q; ++r) sum += caps[r];
+        partners_needed += r;
+        if (r > max)
+          out.push_back(what + " allein braucht mindestens " + std::to_string(r) +
+                        " Partner (die größten freien Kapazitäten" + certs + " erreichen " +
+                        amount(q) + unit + " erst mit " + std::to_string(r) +
+                        "), die Anforderung erlaubt " + std::to_string(max) + ".");
+      }
+      continue;
+    }
     if (offering == 0) {
       out.push_back("No regional supplier offers " + what + ".");
     } else if (certified == 0) {
@@ -464,7 +507,13 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
   }
   const auto smes = static_cast<int>(
       std::count_if(cands.begin(), cands.end(), [](const Candidate& c) { return c.sme; }));
-  if (smes < req.min_smes)
+  if (smes < req.min_smes && de)
+    out.push_back(
+        "Die Anforderung verlangt " + std::to_string(req.min_smes) + " KMU; nur " +
+        std::to_string(smes) +
+        (smes == 1 ? " qualifizierter Zulieferer ist" : " qualifizierte Zulieferer sind") +
+        " ein KMU.");
+  else if (smes < req.min_smes)
     out.push_back("The requirement asks for " + std::to_string(req.min_smes) + " SMEs; only " +
                   std::to_string(smes) + " qualified supplier" + (smes == 1 ? " is" : "s are") +
                   " an SME.");
@@ -473,7 +522,22 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
     std::string sizes;
     for (const auto s : req.lead_sizes)
       sizes += (sizes.empty() ? "" : ", ") + std::string(core::to_string(s));
-    out.push_back("No qualified supplier is of a size class that may lead (" + sizes + ").");
+    out.push_back(de ? "Kein qualifizierter Zulieferer hat eine Größenklasse, die führen darf (" +
+                           sizes + ")."
+                     : "No qualified supplier is of a size class that may lead (" + sizes + ").");
+  }
+  if (out.empty() && de) {
+    std::string why =
+        "Jedes Vorprodukt lässt sich einzeln decken, aber keine Gruppe von höchstens " +
+        std::to_string(max) + " Partnern deckt alle innerhalb der Regeln";
+    if (partners_needed > max)
+      why += " (zusammen brauchen sie " + std::to_string(partners_needed) +
+             " Partner, außer ein Zulieferer deckt mehrere Vorprodukte)";
+    why += ".";
+    if (pool < cands.size())
+      why += " Die Suche hat " + std::to_string(pool) + " der " + std::to_string(cands.size()) +
+             " qualifizierten Zulieferer betrachtet; ein größeres --pool findet vielleicht eine.";
+    out.push_back(why);
   }
   if (out.empty()) {
     std::string why = "Each input can be covered on its own, but no group of at most " +
@@ -497,31 +561,38 @@ void check_requirement_against(const Requirement& requirement, const Market& mar
 }
 
 std::vector<std::string> check_joint_offer(const Market& market, const Requirement& requirement,
-                                           std::span<const ActorId> members) {
+                                           std::span<const ActorId> members, report::Lang lang) {
+  const bool de = lang == report::Lang::de;
   const auto res = resolve(requirement, market);
   const auto& region = market.region();
   std::vector<std::string> out;
   const auto n = static_cast<int>(members.size());
   if (n < requirement.min_partners || n > requirement.max_partners)
-    out.push_back("has " + std::to_string(n) + " partners, allowed " +
-                  std::to_string(requirement.min_partners) + " to " +
+    out.push_back((de ? "hat " + std::to_string(n) + " Partner, erlaubt "
+                      : "has " + std::to_string(n) + " partners, allowed ") +
+                  std::to_string(requirement.min_partners) + (de ? " bis " : " to ") +
                   std::to_string(requirement.max_partners));
   std::set<ActorId> distinct(members.begin(), members.end());
-  if (distinct.size() != members.size()) out.emplace_back("names a member twice");
+  if (distinct.size() != members.size())
+    out.emplace_back(de ? "nennt ein Mitglied zweimal" : "names a member twice");
   std::vector<double> total(res.category.size(), 0.0);
   int smes = 0;
   bool lead = requirement.lead_sizes.empty();
   std::map<std::uint32_t, int> places;
   for (const auto a : distinct) {
     const std::string id(region.external_id(a));
-    if (res.excluded.contains(a)) out.push_back("'" + id + "' is excluded");
+    if (res.excluded.contains(a))
+      out.push_back("'" + id + (de ? "' ist ausgeschlossen" : "' is excluded"));
     bool useful = false;
     for (std::size_t i = 0; i < res.category.size(); ++i) {
       const double q = qualified(market, res, a, i);
       total[i] += q;
       useful = useful || q > 0.0;
     }
-    if (!useful) out.push_back("'" + id + "' holds no qualified offer for any input");
+    if (!useful)
+      out.push_back("'" + id +
+                    (de ? "' hat für kein Vorprodukt ein qualifiziertes Angebot"
+                        : "' holds no qualified offer for any input"));
     smes += is_sme(region, a);
     const auto size = region.size_class(a);
     if (size && std::find(requirement.lead_sizes.begin(), requirement.lead_sizes.end(), *size) !=
@@ -531,21 +602,26 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
   }
   for (std::size_t i = 0; i < res.category.size(); ++i) {
     if (total[i] < res.quantity[i])
-      out.push_back(market.category(res.category[i]).id + ": qualified free capacity " +
-                    amount(total[i]) + " of " + amount(res.quantity[i]) + " needed");
+      out.push_back(market.category(res.category[i]).id +
+                    (de ? ": qualifizierte freie Kapazität " : ": qualified free capacity ") +
+                    amount(total[i], lang) + (de ? " von " : " of ") +
+                    amount(res.quantity[i], lang) + (de ? " benötigten" : " needed"));
   }
   if (smes < requirement.min_smes)
-    out.push_back(std::to_string(smes) + " SMEs, at least " + std::to_string(requirement.min_smes) +
-                  " needed");
+    out.push_back(std::to_string(smes) + (de ? " KMU, mindestens " : " SMEs, at least ") +
+                  std::to_string(requirement.min_smes) + (de ? " nötig" : " needed"));
   if (requirement.max_per_municipality) {
     for (const auto& [m, count] : places) {
       if (count > *requirement.max_per_municipality)
-        out.push_back(std::to_string(count) + " members from " +
+        out.push_back(std::to_string(count) + (de ? " Mitglieder aus " : " members from ") +
                       std::string(region.municipality_name(core::MunicipalityId{m})) +
-                      ", at most " + std::to_string(*requirement.max_per_municipality));
+                      (de ? ", höchstens " : ", at most ") +
+                      std::to_string(*requirement.max_per_municipality));
     }
   }
-  if (!lead) out.emplace_back("no member of a size class that may lead");
+  if (!lead)
+    out.emplace_back(de ? "kein Mitglied einer Größenklasse, die führen darf"
+                        : "no member of a size class that may lead");
   return out;
 }
 
@@ -567,11 +643,12 @@ JointOfferResult find_joint_offers(const Market& market, const Requirement& requ
       std::vector<ActorId> without;
       for (const auto a : offer.members)
         if (a != c.member) without.push_back(a);
-      c.broken = check_joint_offer(market, requirement, without);
+      c.broken = check_joint_offer(market, requirement, without, options.lang);
     }
     result.offers.push_back(std::move(offer));
   }
-  if (result.offers.empty()) result.diagnosis = diagnose(market, requirement, res, ev, result.pool);
+  if (result.offers.empty())
+    result.diagnosis = diagnose(market, requirement, res, ev, result.pool, options.lang);
   return result;
 }
 

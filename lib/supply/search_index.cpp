@@ -9,8 +9,11 @@
 
 #include "search_index.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::supply {
+
+using report::Lang;
 
 using core::ActorId;
 
@@ -77,24 +80,40 @@ std::string lower_first(std::string s) {
   return s;
 }
 
-std::string labels(const Market& market, CertificationSet set) {
+std::string labels(const Market& market, CertificationSet set, Lang lang = Lang::en) {
   std::string out;
   std::size_t n = 0;
   const auto count = static_cast<std::size_t>(std::popcount(set));
   for (std::uint32_t i = 0; i < market.certifications().size(); ++i) {
     if ((set >> i & 1U) == 0) continue;
     const auto& c = market.certification(CertificationId{i});
-    if (n > 0) out += n + 1 == count ? " and " : ", ";
-    out += c.label_en.empty() ? c.id : c.label_en;
+    if (n > 0) out += n + 1 == count ? report::pick(lang, " and ", " und ") : ", ";
+    const auto& label = lang == Lang::de && !c.label_de.empty() ? c.label_de : c.label_en;
+    out += label.empty() ? c.id : label;
     ++n;
   }
   return out;
 }
 
-std::string ordinal(std::size_t n) {
+std::string ordinal(std::size_t n, Lang lang = Lang::en) {
   static constexpr std::array<std::string_view, 6> words{"first",  "second", "third",
                                                          "fourth", "fifth",  "sixth"};
+  static constexpr std::array<std::string_view, 6> de{"erste",  "zweite", "dritte",
+                                                      "vierte", "fünfte", "sechste"};
+  if (lang == Lang::de)
+    return n >= 1 && n <= de.size() ? std::string(de[n - 1]) : std::to_string(n) + ".";
   return n >= 1 && n <= words.size() ? std::string(words[n - 1]) : std::to_string(n) + "th";
+}
+
+std::string tr(Lang lang, std::string_view en, std::string_view de) {
+  return std::string(report::pick(lang, en, de));
+}
+
+/// `x` as number() writes it, with a decimal comma in German.
+std::string number_in(Lang lang, double x, int decimals = 0) {
+  auto s = number(x, decimals);
+  if (lang == Lang::de) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
 }
 
 }  // namespace
@@ -360,8 +379,8 @@ std::optional<SupplierScore> SupplierIndex::score(std::uint32_t demand, std::uin
   return explain(demand, offer)->score;
 }
 
-std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand,
-                                                          std::uint32_t offer) const {
+std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, std::uint32_t offer,
+                                                          Lang lang) const {
   if (!eligible(demand, offer)) return std::nullopt;
   const auto& m = *impl_;
   const auto& market = *m.market;
@@ -402,65 +421,113 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand,
   if (ctx.location && there) e.distance_km = core::distance_km(*ctx.location, *there);
 
   const auto& category = market.category(d.category);
-  const std::string what = lower_first(category.label_en.empty() ? category.id : category.label_en);
-  const std::string unit = category.unit.empty() ? "units" : category.unit;
+  const bool de = lang == Lang::de;
+  const std::string what =
+      de && !category.label_de.empty()
+          ? category.label_de
+          : lower_first(category.label_en.empty() ? category.id : category.label_en);
+  const std::string unit(
+      report::term(lang, category.unit.empty() ? std::string_view{"units"} : category.unit));
   auto say = [&](ScorePart part, std::string text) {
     e.reasons.push_back({part, std::move(text)});
   };
-  say(ScorePart::capability, d.required == 0
-                                 ? "no certification required"
-                                 : "holds " + labels(market, d.required) + " as required");
-  if (const auto extra = o.certifications & ~d.required)
-    say(ScorePart::capability, "also holds " + labels(market, extra));
-  const auto categories = market.offers_of(o.supplier).size();
   say(ScorePart::capability,
-      categories == 1 ? what + " is its only category"
-                      : what + " is 1 of its " + std::to_string(categories) + " categories");
-  say(ScorePart::capability, o.lead_time_weeks
-                                 ? "lead time " + number(*o.lead_time_weeks, 1) +
-                                       (*o.lead_time_weeks == 1.0 ? " week" : " weeks")
-                                 : "lead time not known");
+      d.required == 0 ? tr(lang, "no certification required", "keine Zertifizierung verlangt")
+                      : (de ? "hat " + labels(market, d.required, lang) + " wie verlangt"
+                            : "holds " + labels(market, d.required) + " as required"));
+  if (const auto extra = o.certifications & ~d.required)
+    say(ScorePart::capability,
+        tr(lang, "also holds ", "hat außerdem ") + labels(market, extra, lang));
+  const auto categories = market.offers_of(o.supplier).size();
+  if (de)
+    say(ScorePart::capability,
+        categories == 1 ? what + " ist seine einzige Kategorie"
+                        : what + " ist 1 seiner " + std::to_string(categories) + " Kategorien");
+  else
+    say(ScorePart::capability,
+        categories == 1 ? what + " is its only category"
+                        : what + " is 1 of its " + std::to_string(categories) + " categories");
+  if (de)
+    say(ScorePart::capability, o.lead_time_weeks
+                                   ? "Lieferzeit " + number_in(lang, *o.lead_time_weeks, 1) +
+                                         (*o.lead_time_weeks == 1.0 ? " Woche" : " Wochen")
+                                   : "Lieferzeit unbekannt");
+  else
+    say(ScorePart::capability, o.lead_time_weeks
+                                   ? "lead time " + number(*o.lead_time_weeks, 1) +
+                                         (*o.lead_time_weeks == 1.0 ? " week" : " weeks")
+                                   : "lead time not known");
   const double free = o.free_capacity();
-  say(ScorePart::capacity, free >= d.quantity
-                               ? "free capacity of " + number(free, 1) + " " + unit +
-                                     " covers your " + number(d.quantity, 1) + " " + unit
-                               : "free capacity of " + number(free, 1) + " " + unit + " covers " +
-                                     number(100.0 * free / d.quantity) + "% of your " +
-                                     number(d.quantity, 1) + " " + unit);
+  const auto amount = [&](double x) { return number_in(lang, x, 1) + " " + unit; };
+  if (de)
+    say(ScorePart::capacity,
+        free >= d.quantity
+            ? "freie Kapazität von " + amount(free) + " deckt Ihre " + amount(d.quantity)
+            : "freie Kapazität von " + amount(free) + " deckt " +
+                  number(100.0 * free / d.quantity) + " % Ihrer " + amount(d.quantity));
+  else
+    say(ScorePart::capacity,
+        free >= d.quantity
+            ? "free capacity of " + amount(free) + " covers your " + amount(d.quantity)
+            : "free capacity of " + amount(free) + " covers " + number(100.0 * free / d.quantity) +
+                  "% of your " + amount(d.quantity));
   if (e.distance_km) {
     const auto place = region.municipality(o.supplier);
     say(ScorePart::distance,
-        number(*e.distance_km, *e.distance_km < 10.0 ? 1 : 0) + " km away" +
-            (place ? " in " + std::string(region.municipality_name(*place)) : std::string{}));
+        number_in(lang, *e.distance_km, *e.distance_km < 10.0 ? 1 : 0) +
+            tr(lang, " km away", " km entfernt") +
+            (place ? tr(lang, " in ", " in ") + std::string(region.municipality_name(*place))
+                   : std::string{}));
+  } else if (de) {
+    say(ScorePart::distance, std::string(ctx.location ? "sein" : "Ihr") +
+                                 " Standort ist unbekannt (gerechnet mit " +
+                                 number(m.settings.unknown_distance_km) + " km)");
   } else {
     say(ScorePart::distance, std::string(ctx.location ? "its" : "your") +
                                  " location is unknown (counted as " +
                                  number(m.settings.unknown_distance_km) + " km)");
   }
-  say(ScorePart::trust, e.references == 0
-                            ? "delivers to no other firm in the region yet"
-                            : "already delivers to " + std::to_string(e.references) +
-                                  (e.references == 1 ? " firm" : " firms") + " in the region");
+  if (de)
+    say(ScorePart::trust, e.references == 0
+                              ? "liefert noch an kein anderes Unternehmen der Region"
+                              : "liefert schon an " + std::to_string(e.references) +
+                                    (e.references == 1 ? " Unternehmen" : " Unternehmen") +
+                                    " der Region");
+  else
+    say(ScorePart::trust, e.references == 0
+                              ? "delivers to no other firm in the region yet"
+                              : "already delivers to " + std::to_string(e.references) +
+                                    (e.references == 1 ? " firm" : " firms") + " in the region");
   if (e.delivers_to_buyer) {
-    say(ScorePart::trust, "already delivers to you");
+    say(ScorePart::trust, tr(lang, "already delivers to you", "liefert schon an Sie"));
   } else if (e.tied_to_buyer) {
-    say(ScorePart::trust, "already tied to you in the region");
+    say(ScorePart::trust, tr(lang, "already tied to you in the region",
+                             "ist schon mit Ihnen in der Region verbunden"));
   } else if (e.shared_partners > 0) {
-    say(ScorePart::trust, "shares " + std::to_string(e.shared_partners) +
-                              (e.shared_partners == 1 ? " partner" : " partners") +
-                              " with you in the region");
+    say(ScorePart::trust, de ? "hat " + std::to_string(e.shared_partners) +
+                                   " gemeinsame Partner mit Ihnen in der Region"
+                             : "shares " + std::to_string(e.shared_partners) +
+                                   (e.shared_partners == 1 ? " partner" : " partners") +
+                                   " with you in the region");
   }
   const bool current =
       std::binary_search(ctx.current_sources.begin(), ctx.current_sources.end(), o.supplier);
   if (current) {
-    say(ScorePart::diversification, "already one of your regional sources of " + what);
+    say(ScorePart::diversification, tr(lang, "already one of your regional sources of ",
+                                       "schon eine Ihrer regionalen Bezugsquellen für ") +
+                                        what);
   } else if (ctx.current_sources.size() <= 1) {
     say(ScorePart::diversification,
-        "would be your " + ordinal(ctx.current_sources.size() + 1) + " regional source of " + what);
+        de ? "wäre Ihre " + ordinal(ctx.current_sources.size() + 1, lang) +
+                 " regionale Bezugsquelle für " + what
+           : "would be your " + ordinal(ctx.current_sources.size() + 1) + " regional source of " +
+                 what);
   } else {
-    say(ScorePart::diversification, "you already have " +
-                                        std::to_string(ctx.current_sources.size()) +
-                                        " regional sources of " + what);
+    say(ScorePart::diversification,
+        de ? "Sie haben schon " + std::to_string(ctx.current_sources.size()) +
+                 " regionale Bezugsquellen für " + what
+           : "you already have " + std::to_string(ctx.current_sources.size()) +
+                 " regional sources of " + what);
   }
   return e;
 }

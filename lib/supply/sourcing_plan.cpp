@@ -13,6 +13,7 @@
 #include "search_index.hpp"
 #include "verbund/assert.hpp"
 #include "verbund/error.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::supply {
 
@@ -39,6 +40,13 @@ std::string number(double x) {
   std::array<char, 64> buf{};
   std::snprintf(buf.data(), buf.size(), x == std::round(x) ? "%.0f" : "%.1f", x);
   return buf.data();
+}
+
+/// number(), with a decimal comma in German.
+std::string number_in(bool de, double x) {
+  auto s = number(x);
+  if (de) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
 }
 
 /// The transportation network: source 0, sink 1, offers 2.., demands after them; arcs in the
@@ -324,6 +332,8 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
   }
   // Unmet demand and why: what the demand's eligible pairs could give it alone decides between
   // the share cap, short capacity and capacity taken by others.
+  const auto lang = options.lang;
+  const bool de = lang == report::Lang::de;
   const std::string who = options.candidates_per_demand > 0 ? "candidate" : "eligible";
   std::vector<std::size_t> pair_start(problem.demands.size() + 1, 0);
   for (const auto& pair : problem.pairs) ++pair_start[pair.demand + 1];
@@ -334,8 +344,9 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     if (missing <= 0) continue;
     const auto& demand = market.demands()[problem.demands[d]];
     const auto& category = market.category(demand.category);
-    const std::string what = category.id;
-    const std::string unit_name = category.unit.empty() ? "units" : category.unit;
+    const std::string what = de && !category.label_de.empty() ? category.label_de : category.id;
+    const std::string unit_name(
+        report::term(lang, category.unit.empty() ? std::string_view{"units"} : category.unit));
     UnmetDemand u{problem.demands[d], static_cast<double>(missing) * unit, UnmetReason::no_supplier,
                   ""};
     std::int64_t capped = 0, alone = 0;
@@ -348,33 +359,50 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     if (eligible == 0) {
       const auto diagnosis = index.diagnose(problem.demands[d]);
       if (diagnosis.offers == 0) {
-        u.why = "no supplier in the region offers " + what;
+        u.why = de ? "kein Zulieferer der Region bietet " + what + " an"
+                   : "no supplier in the region offers " + what;
       } else if (diagnosis.lacking_certifications == diagnosis.offers) {
-        u.why =
-            "no supplier of " + what + " in the region holds " + market.describe(demand.required);
+        u.why = de ? "kein Zulieferer von " + what + " in der Region hat " +
+                         market.describe(demand.required)
+                   : "no supplier of " + what + " in the region holds " +
+                         market.describe(demand.required);
       } else if (units(options.max_share * demand.quantity, unit) <= 0) {
-        u.why = "the share cap leaves less than one unit per supplier";
+        u.why = de ? "die Obergrenze je Zulieferer lässt weniger als eine Einheit je Zulieferer"
+                   : "the share cap leaves less than one unit per supplier";
         u.reason = UnmetReason::share_cap;
       } else {
-        u.why = "no certified supplier of " + what +
-                " in the region has free capacity and a minimum order that fits";
+        u.why = de ? "kein zertifizierter Zulieferer von " + what +
+                         " in der Region hat freie Kapazität und eine passende Mindestmenge"
+                   : "no certified supplier of " + what +
+                         " in the region has free capacity and a minimum order that fits";
       }
     } else if (alone < problem.need[d] && capped < problem.need[d]) {
       u.reason = UnmetReason::share_cap;
-      u.why = std::to_string(eligible) +
-              (eligible == 1 ? " eligible supplier" : " eligible suppliers") +
-              ", each allowed at most " + number(100.0 * options.max_share) + "% of the demand";
+      u.why = de ? std::to_string(eligible) +
+                       (eligible == 1 ? " geeigneter Zulieferer" : " geeignete Zulieferer") +
+                       ", jeder darf höchstens " + number_in(de, 100.0 * options.max_share) +
+                       " % des Bedarfs liefern"
+                 : std::to_string(eligible) +
+                       (eligible == 1 ? " eligible supplier" : " eligible suppliers") +
+                       ", each allowed at most " + number(100.0 * options.max_share) +
+                       "% of the demand";
     } else if (alone < problem.need[d]) {
       u.reason = UnmetReason::capacity_short;
-      u.why = "the " + who + " suppliers' free capacity (" +
-              number(static_cast<double>(alone) * unit) + " " + unit_name +
-              " within the share cap) is below the " +
-              number(static_cast<double>(problem.need[d]) * unit) + " " + unit_name + " needed";
+      const auto have = number_in(de, static_cast<double>(alone) * unit) + " " + unit_name;
+      const auto need =
+          number_in(de, static_cast<double>(problem.need[d]) * unit) + " " + unit_name;
+      u.why = de ? "die freie Kapazität der " +
+                       std::string(options.candidates_per_demand > 0 ? "Kandidaten"
+                                                                     : "geeigneten Zulieferer") +
+                       " (" + have + " innerhalb der Obergrenze) liegt unter den benötigten " + need
+                 : "the " + who + " suppliers' free capacity (" + have +
+                       " within the share cap) is below the " + need + " needed";
     } else {
       u.reason = UnmetReason::capacity_taken;
-      u.why =
-          "capacity exhausted by other buyers: the plan allocates the most in all, then the "
-          "best-suited pairs";
+      u.why = de ? "Kapazität durch andere Abnehmer ausgeschöpft: der Plan verteilt zuerst die "
+                   "größte Gesamtmenge, dann an die am besten passenden Paare"
+                 : "capacity exhausted by other buyers: the plan allocates the most in all, then "
+                   "the best-suited pairs";
     }
     plan.unmet.push_back(std::move(u));
   }

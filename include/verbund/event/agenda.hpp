@@ -30,6 +30,9 @@ struct IcsOptions {
   /// DTSTAMP (UTC, "YYYYMMDDTHHMMSSZ"); empty = the event's first day at 00:00 UTC, so that the
   /// same plan gives the same files.
   std::string dtstamp{};
+  /// Language of the texts (SUMMARY, DESCRIPTION); the keys of the format stay as RFC 5545 has
+  /// them.
+  report::Lang lang = report::Lang::en;
 };
 
 /// One participant's agenda as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75
@@ -39,7 +42,9 @@ struct IcsOptions {
                                      std::uint32_t participant, const IcsOptions& options = {});
 
 /// The summary in words, a few lines for the screen: requested, scheduled, must-meetings missed
-/// and why, the bound and the gap, fairness. O(missed). Thread-safe.
-[[nodiscard]] std::string summary_text(const Event& event, const EventPlan& plan);
+/// and why, the bound and the gap, fairness; in `lang` (German words and decimal commas; the
+/// reasons are the plan's own, written in PlanOptions::lang). O(missed). Thread-safe.
+[[nodiscard]] std::string summary_text(const Event& event, const EventPlan& plan,
+                                       report::Lang lang = report::Lang::en);
 
 }  // namespace verbund::event

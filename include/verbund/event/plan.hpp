@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "verbund/event/event.hpp"
+#include "verbund/report/lang.hpp"
 
 namespace verbund::event {
 
@@ -17,6 +18,8 @@ struct PlanOptions {
   std::uint64_t seed = 1;
   std::size_t restarts = 8;
   BoundOptions bound{};
+  /// Language of the reasons (Missed::reason, Change::reason).
+  report::Lang lang = report::Lang::en;
 };
 
 /// A `must` request the plan does not hold, and why in words.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "verbund/event/event.hpp"
+#include "verbund/report/lang.hpp"
 
 namespace verbund::match {
 class TransferScorer;
@@ -31,6 +32,8 @@ struct SuggestOptions {
   /// no supplier suggestions. Must be built on the scorer's region.
   const supply::SupplierIndex* suppliers = nullptr;
   bool partners = true;  ///< also ask partner recommendation (match::recommend_partners)
+  /// Language of Suggestion::reason.
+  report::Lang lang = report::Lang::en;
 };
 
 /// Which engine proposed a suggestion.

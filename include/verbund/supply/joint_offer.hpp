@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "verbund/core/ids.hpp"
+#include "verbund/report/lang.hpp"
 #include "verbund/supply/market.hpp"
 #include "verbund/supply/requirement.hpp"
 
@@ -73,6 +74,8 @@ struct JointOfferOptions {
   /// capacity relative to the quantities; 0 = every candidate. Exact within that pool.
   std::size_t pool_per_input = 40;
   std::size_t replacements = 3;  ///< per critical member
+  /// Language of the diagnosis and of MemberCriticality::broken.
+  report::Lang lang = report::Lang::en;
 };
 
 struct JointOfferResult {
@@ -87,12 +90,13 @@ struct JointOfferResult {
 /// Thread-safe.
 void check_requirement_against(const Requirement& requirement, const Market& market);
 
-/// Every rule of the requirement that `members` break, in words; empty = feasible. Independent
-/// of the search (the tests' referee). O(m (o + i) + m^2) for m members with o offers, i
-/// inputs. Throws InvalidInput as check_requirement_against. Thread-safe.
+/// Every rule of the requirement that `members` break, in words of `lang`; empty = feasible.
+/// Independent of the search (the tests' referee). O(m (o + i) + m^2) for m members with o offers,
+/// i inputs. Throws InvalidInput as check_requirement_against. Thread-safe.
 [[nodiscard]] std::vector<std::string> check_joint_offer(const Market& market,
                                                          const Requirement& requirement,
-                                                         std::span<const core::ActorId> members);
+                                                         std::span<const core::ActorId> members,
+                                                         report::Lang lang = report::Lang::en);
 
 /// The best `top` feasible groups by the ranking above, found by depth-first search over
 /// member sets of growing size with bounds on capacity and rules (exact within the pool), each

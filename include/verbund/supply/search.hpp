@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "verbund/core/ids.hpp"
+#include "verbund/report/lang.hpp"
 #include "verbund/supply/market.hpp"
 
 namespace verbund::supply {
@@ -143,8 +144,9 @@ class SupplierIndex {
   [[nodiscard]] std::optional<SupplierScore> score(std::uint32_t demand, std::uint32_t offer) const;
   /// The facts and sentences behind an eligible pair's score (as `score`; nullopt if not
   /// eligible). O(d log d). Throws only std::bad_alloc.
-  [[nodiscard]] std::optional<SupplierExplanation> explain(std::uint32_t demand,
-                                                           std::uint32_t offer) const;
+  /// `lang` is the language of the reasons' sentences.
+  [[nodiscard]] std::optional<SupplierExplanation> explain(
+      std::uint32_t demand, std::uint32_t offer, report::Lang lang = report::Lang::en) const;
   /// How the offers of the demand's category fare against its filters. O(offers in category).
   /// Throws only std::bad_alloc.
   [[nodiscard]] DemandDiagnosis diagnose(std::uint32_t demand) const;

@@ -33,6 +33,8 @@ struct PlanOptions {
   /// Candidate suppliers per demand: its best ones by the search's score (`find_suppliers`);
   /// 0 = every eligible supplier. Unmet-demand reasons then speak of these candidates.
   std::size_t candidates_per_demand = 0;
+  /// Language of UnmetDemand::why (the reason codes stay as they are).
+  report::Lang lang = report::Lang::en;
 };
 
 /// The transportation problem a plan solves, in whole units: planned demands (sinks), offers
