@@ -153,28 +153,18 @@ supply::MarketData firm_market_data(const io::Store& store, const std::string& f
 
 // What a firm report reads: the region, with competences only where the report reads them
 // (io::load_region_for_actor), and the firm's part of the supplier market. The two reads are
-// independent, so with more than one thread the market is read on a second, read-only
-// connection while the region loads.
-struct FirmInputs {
-  core::Region region;
-  supply::MarketData market;
-};
-FirmInputs load_firm_inputs(const GlobalOptions& global, io::Store& store,
-                            const std::string& firm) {
-  if (global.threads == 1) {
-    auto region = io::load_region_for_actor(store, firm);
-    return {std::move(region), firm_market_data(store, firm)};
-  }
-  auto market = std::async(std::launch::async, [path = store.path(), &firm] {
-    const auto reader = io::Store::open(path, io::OpenMode::read_only);
-    return firm_market_data(reader, firm);
-  });
-  auto region = io::load_region_for_actor(store, firm);
-  return {std::move(region), market.get()};
-}
-
-std::string firm_html(const core::Region& region, const supply::MarketData& data,
-                      const ReportCli& o, report::Lang lang) {
+// independent: with more than one thread the market is read on a second, read-only connection
+// while the region loads and the transfer scorer is built.
+std::string firm_html(const GlobalOptions& global, io::Store& store, const ReportCli& o,
+                      report::Lang lang) {
+  const bool parallel = global.threads != 1;
+  auto data = std::async(parallel ? std::launch::async : std::launch::deferred,
+                         [&store, path = store.path(), parallel, &firm = o.firm] {
+                           if (!parallel) return firm_market_data(store, firm);
+                           const auto reader = io::Store::open(path, io::OpenMode::read_only);
+                           return firm_market_data(reader, firm);
+                         });
+  const auto region = io::load_region_for_actor(store, o.firm);
   const match::TransferScorer scorer(region, {});  // the default pool: what the load read for
   core::ActorId id{0};
   // The firm's demands get regional suppliers when the database holds a market.
@@ -184,8 +174,8 @@ std::string firm_html(const core::Region& region, const supply::MarketData& data
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    if (!data.demands.empty()) {
-      market.emplace(supply::Market::build(region, data));
+    if (const auto slice = data.get(); !slice.demands.empty()) {
+      market.emplace(supply::Market::build(region, slice));
       index.emplace(*market);
     }
   }
@@ -263,9 +253,7 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
         const CLI::App* used = region;
         bool infeasible = false;
         if (firm->parsed()) {
-          used = firm;
-          const auto inputs = load_firm_inputs(global, store, o->firm);
-          html = firm_html(inputs.region, inputs.market, *o, lang);
+          html = firm_html(global, store, *o, lang);
           write_report(o->out, html, global);
           record_reading_run(store, global, {"report firm", describe_options(*firm), global.seed});
           return;
