@@ -482,10 +482,13 @@ bool Store::has_actor_id(std::string_view id) const {
   return stmt.step();
 }
 
-core::Region Store::load_region() const { return detail::read_region(impl_->db, impl_->path, {}); }
+core::Region Store::load_region() const {
+  return detail::read_region(impl_->db, impl_->path, {}, {});
+}
 
 core::Region detail::read_region(Database& db, const std::filesystem::path& path,
-                                 std::string_view competences_where) {
+                                 std::string_view competences_where,
+                                 std::string_view memberships_where) {
   // One read transaction gives a consistent snapshot even while another process writes (inside
   // a caller's transaction, that one does).
   const bool own_read = sqlite3_get_autocommit(db.handle()) != 0;
@@ -616,7 +619,11 @@ core::Region detail::read_region(Database& db, const std::filesystem::path& path
     }
   }
   {
-    Statement stmt(db, "SELECT actor, grp, start, \"end\" FROM memberships ORDER BY id");
+    Statement stmt(db,
+                   "SELECT actor, grp, start, \"end\" FROM memberships" +
+                       (memberships_where.empty() ? std::string()
+                                                  : " WHERE " + std::string(memberships_where)) +
+                       " ORDER BY id");
     while (stmt.step()) {
       builder.add_membership({resolve(stmt.int64(0)), resolve(stmt.int64(1)), stmt.optional_int(2),
                               stmt.optional_int(3)});

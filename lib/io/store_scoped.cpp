@@ -28,10 +28,14 @@ core::Region load_region_for_actor(const Store& store, std::string_view actor) {
     kinds += (kinds.empty() ? "" : ", ") + quoted(core::to_string(kind));
   }
   // actor_competences is keyed by actor first: the few actors' rows are read by the key.
-  const std::string where = "actor IN (SELECT id FROM actors WHERE kind IN (" + kinds +
-                            ") OR ext_id = " + quoted(actor) + ")";
+  const std::string row = "(SELECT id FROM actors WHERE ext_id = " + quoted(actor) + ")";
+  const std::string competences =
+      "actor IN (SELECT id FROM actors WHERE kind IN (" + kinds + ") OR id = " + row + ")";
+  // The scorer reads groups only through the actor's own: whom it shares one with, and how
+  // many members each has.
+  const std::string memberships = "grp IN (SELECT grp FROM memberships WHERE actor = " + row + ")";
   auto& impl = detail::StoreAccess::impl(store);
-  return detail::read_region(impl.db, impl.path, where);
+  return detail::read_region(impl.db, impl.path, competences, memberships);
 }
 
 }  // namespace verbund::io

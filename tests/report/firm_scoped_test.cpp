@@ -92,19 +92,44 @@ TEST_CASE("firm report: the region loaded for the firm gives the report of the w
   subjects.push_back(demands.back().buyer);
   subjects.emplace_back("rub");  // a university as the subject
 
+  std::size_t shared_groups = 0;  // reports that name a group shared with a candidate
   for (const auto& id : subjects) {
     INFO(id);
     const auto scoped = io::load_region_for_actor(store, id);
     REQUIRE(scoped.size() == whole.size());
     CHECK(competence_rows(scoped) < competence_rows(whole));  // it does read less
+    CHECK(scoped.memberships().size() < whole.memberships().size());
+    CHECK(scoped.ties().size() == whole.ties().size());
+    // Every candidate scores and is explained as on the whole region (what ranks them).
+    const match::TransferScorer part_scorer(scoped, {});
+    const auto a = *whole.find(id);
+    const auto needs = whole.needs(a);
+    REQUIRE(part_scorer.candidates().size() == full_scorer.candidates().size());
+    for (const auto c : full_scorer.candidates()) {
+      const auto full = full_scorer.score(a, needs, c);
+      const auto part = part_scorer.score(a, needs, c);
+      REQUIRE(full.has_value() == part.has_value());
+      if (full) {
+        CHECK(part->total == full->total);
+        CHECK(part->network == full->network);
+        CHECK(part->bridge == full->bridge);
+      }
+      const auto fe = full_scorer.explain(a, needs, c), pe = part_scorer.explain(a, needs, c);
+      CHECK(pe.common_partners == fe.common_partners);
+      CHECK(pe.shared_groups == fe.shared_groups);
+      CHECK(pe.load == fe.load);
+      CHECK(pe.capacity == fe.capacity);
+    }
     const auto market = io::load_market_for_buyer(store, id);
     for (const auto lang : {report::Lang::de, report::Lang::en}) {
       for (const bool existing : {false, true}) {
         const auto expected = report_on(whole, market, id, lang, existing);
         CHECK(report_on(scoped, market, id, lang, existing) == expected);
+        shared_groups += expected.find("Both of you are members of") != std::string::npos;
       }
     }
   }
+  CHECK(shared_groups > 0);  // the groups' part of the scope is exercised
   // An id that needs quoting in SQL loads like an unknown one, and hurts nothing.
   const auto odd = io::load_region_for_actor(store, "x' OR '1'='1");
   CHECK(odd.size() == whole.size());
