@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "verb_report.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/scenario_inputs.hpp"
+#include "verbund/io/store_scoped.hpp"
 #include "verbund/io/supply_store.hpp"
 #include "verbund/match/consortium.hpp"
 #include "verbund/report/call_report.hpp"
@@ -143,9 +145,27 @@ void scenario_verb(const GlobalOptions& global, const ReportCli& o, report::Lang
                      {"report scenario", describe_options(command), global.seed.value_or(1)});
 }
 
-std::string firm_html(io::Store& store, const core::Region& region, const ReportCli& o,
+// The firm's part of the supplier market (only the firm's demands and the suppliers of their
+// categories: the same suppliers, a fraction of the rows to read).
+supply::MarketData firm_market_data(const io::Store& store, const std::string& firm) {
+  return io::load_market_for_buyer(store, firm);
+}
+
+// What a firm report reads: the region, with competences only where the report reads them
+// (io::load_region_for_actor), and the firm's part of the supplier market. The two reads are
+// independent: with more than one thread the market is read on a second, read-only connection
+// while the region loads and the transfer scorer is built.
+std::string firm_html(const GlobalOptions& global, io::Store& store, const ReportCli& o,
                       report::Lang lang) {
-  const match::TransferScorer scorer(region, {});
+  const bool parallel = global.threads != 1;
+  auto data = std::async(parallel ? std::launch::async : std::launch::deferred,
+                         [&store, path = store.path(), parallel, &firm = o.firm] {
+                           if (!parallel) return firm_market_data(store, firm);
+                           const auto reader = io::Store::open(path, io::OpenMode::read_only);
+                           return firm_market_data(reader, firm);
+                         });
+  const auto region = io::load_region_for_actor(store, o.firm);
+  const match::TransferScorer scorer(region, {});  // the default pool: what the load read for
   core::ActorId id{0};
   // The firm's demands get regional suppliers when the database holds a market.
   std::optional<supply::Market> market;
@@ -154,10 +174,8 @@ std::string firm_html(io::Store& store, const core::Region& region, const Report
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    // Only the firm's part of the market: the same suppliers, a fraction of the rows to read.
-    const auto data = io::load_market_for_buyer(store, o.firm);
-    if (!data.demands.empty()) {
-      market.emplace(supply::Market::build(region, data));
+    if (const auto slice = data.get(); !slice.demands.empty()) {
+      market.emplace(supply::Market::build(region, slice));
       index.emplace(*market);
     }
   }
@@ -222,46 +240,49 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
       "region", "Map of actors and ties, indicators by municipality, brokers, communities");
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);
 
-  return {verb, [&global, o, firm, call, scenario, region] {
-            const auto lang = global.lang;
-            check_out(o->out);
-            if (scenario->parsed()) {
-              scenario_verb(global, *o, lang, *scenario);
-              return;
-            }
-            io::Store store = open_store(global, /*create=*/false);
-            const core::Region r = store.load_region();
-            std::string html;
-            const CLI::App* used = region;
-            bool infeasible = false;
-            if (firm->parsed()) {
-              used = firm;
-              html = firm_html(store, r, *o, lang);
-            } else if (call->parsed()) {
-              used = call;
-              html = call_html(global, r, *o, lang, infeasible);
-            } else {
-              const report::RegionReportOptions options{.lang = lang,
-                                                        .seed = global.seed.value_or(1)};
-              html = report::region_report(r, report::analyse_region(r, options), options);
-            }
-            write_report(o->out, html, global);
-            record_reading_run(
-                store, global,
-                {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
-            // As `match consortium`: written, but no consortium meets the call's rules.
-            if (infeasible) {
-              if (!global.quiet)
-                std::cerr << "verbund: "
-                          << report::pick(global.lang,
-                                          "no consortium meets the call's rules; the report says "
-                                          "why",
-                                          "kein Konsortium erfüllt die Regeln des Aufrufs; der "
-                                          "Bericht sagt, warum")
-                          << "\n";
-              throw NoSolution{};
-            }
-          }};
+  return {
+      verb, [&global, o, firm, call, scenario, region] {
+        const auto lang = global.lang;
+        check_out(o->out);
+        if (scenario->parsed()) {
+          scenario_verb(global, *o, lang, *scenario);
+          return;
+        }
+        io::Store store = open_store(global, /*create=*/false);
+        std::string html;
+        const CLI::App* used = region;
+        bool infeasible = false;
+        if (firm->parsed()) {
+          html = firm_html(global, store, *o, lang);
+          write_report(o->out, html, global);
+          record_reading_run(store, global, {"report firm", describe_options(*firm), global.seed});
+          return;
+        }
+        const core::Region r = store.load_region();
+        if (call->parsed()) {
+          used = call;
+          html = call_html(global, r, *o, lang, infeasible);
+        } else {
+          const report::RegionReportOptions options{.lang = lang, .seed = global.seed.value_or(1)};
+          html = report::region_report(r, report::analyse_region(r, options), options);
+        }
+        write_report(o->out, html, global);
+        record_reading_run(
+            store, global,
+            {std::string("report ") + used->get_name(), describe_options(*used), global.seed});
+        // As `match consortium`: written, but no consortium meets the call's rules.
+        if (infeasible) {
+          if (!global.quiet)
+            std::cerr << "verbund: "
+                      << report::pick(global.lang,
+                                      "no consortium meets the call's rules; the report says "
+                                      "why",
+                                      "kein Konsortium erfüllt die Regeln des Aufrufs; der "
+                                      "Bericht sagt, warum")
+                      << "\n";
+          throw NoSolution{};
+        }
+      }};
 }
 
 }  // namespace verbund::cli

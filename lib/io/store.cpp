@@ -483,7 +483,12 @@ bool Store::has_actor_id(std::string_view id) const {
 }
 
 core::Region Store::load_region() const {
-  auto& db = impl_->db;
+  return detail::read_region(impl_->db, impl_->path, {}, {});
+}
+
+core::Region detail::read_region(Database& db, const std::filesystem::path& path,
+                                 std::string_view competences_where,
+                                 std::string_view memberships_where) {
   // One read transaction gives a consistent snapshot even while another process writes (inside
   // a caller's transaction, that one does).
   const bool own_read = sqlite3_get_autocommit(db.handle()) != 0;
@@ -552,7 +557,7 @@ core::Region Store::load_region() const {
       auto kind = core::parse_actor_kind(stmt.text(3));
       if (!kind) {
         throw InvalidInput(
-            SourceLocation{impl_->path.string(), 0, 0},
+            SourceLocation{path.string(), 0, 0},
             "actor '" + a.id + "' has unknown kind '" + std::string(stmt.text(3)) + "'");
       }
       a.kind = *kind;
@@ -577,7 +582,7 @@ core::Region Store::load_region() const {
                                  ? dense[static_cast<std::size_t>(row)]
                                  : none;
     if (id == none) {
-      throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+      throw InvalidInput(SourceLocation{path.string(), 0, 0},
                          "reference to missing actor row " + std::to_string(row));
     }
     return core::ActorId{id};
@@ -585,13 +590,16 @@ core::Region Store::load_region() const {
   for (const auto& [child, parent_row] : parents)
     builder.set_parent(core::ActorId{child}, resolve(parent_row));
   {
-    Statement stmt(db, "SELECT actor, competence, role, weight FROM actor_competences");
+    Statement stmt(db,
+                   "SELECT actor, competence, role, weight FROM actor_competences" +
+                       (competences_where.empty() ? std::string()
+                                                  : " WHERE " + std::string(competences_where)));
     while (stmt.step()) {
       const auto role =
           stmt.text(2) == "need" ? core::CompetenceRole::need : core::CompetenceRole::offer;
       const auto competence = competence_ids.find(stmt.text(1));
       if (competence == competence_ids.end()) {  // the foreign key rules this out
-        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+        throw InvalidInput(SourceLocation{path.string(), 0, 0},
                            "unknown competence '" + std::string(stmt.text(1)) + "'");
       }
       builder.add_competence(resolve(stmt.int64(0)), competence->second, role,
@@ -603,7 +611,7 @@ core::Region Store::load_region() const {
     while (stmt.step()) {
       auto kind = core::parse_tie_kind(stmt.text(2));
       if (!kind) {
-        throw InvalidInput(SourceLocation{impl_->path.string(), 0, 0},
+        throw InvalidInput(SourceLocation{path.string(), 0, 0},
                            "tie has unknown kind '" + std::string(stmt.text(2)) + "'");
       }
       builder.add_tie({resolve(stmt.int64(0)), resolve(stmt.int64(1)), *kind, stmt.real(3),
@@ -611,7 +619,11 @@ core::Region Store::load_region() const {
     }
   }
   {
-    Statement stmt(db, "SELECT actor, grp, start, \"end\" FROM memberships ORDER BY id");
+    Statement stmt(db,
+                   "SELECT actor, grp, start, \"end\" FROM memberships" +
+                       (memberships_where.empty() ? std::string()
+                                                  : " WHERE " + std::string(memberships_where)) +
+                       " ORDER BY id");
     while (stmt.step()) {
       builder.add_membership({resolve(stmt.int64(0)), resolve(stmt.int64(1)), stmt.optional_int(2),
                               stmt.optional_int(3)});

@@ -56,6 +56,13 @@ std::string stored_tie_key(std::string_view kind, std::int64_t source, std::int6
                            const std::optional<int>& start);
 /// Binds NULL for empty text.
 void bind_optional_text(Statement& stmt, int index, std::string_view text);
+/// The stored region as Store::load_region reads it; `competences_where` and `memberships_where`,
+/// if not empty, SQL conditions on the columns of actor_competences (actor, competence, role,
+/// weight) and memberships (actor, grp, start, end) that limit which rows are read
+/// (io::load_region_for_actor). Throws as Store::load_region.
+[[nodiscard]] core::Region read_region(Database& db, const std::filesystem::path& path,
+                                       std::string_view competences_where,
+                                       std::string_view memberships_where);
 /// The current time, UTC, ISO 8601 ("2026-11-29T21:00:00Z"): what the store's tables record.
 [[nodiscard]] std::string utc_now();
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "sqlite.hpp"
 #include "store_impl.hpp"
@@ -119,18 +120,40 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
           {std::string(stmt.text(0)), std::string(stmt.text(1)), std::string(stmt.text(2)), 0});
     }
   }
+  // External ids by actor row, read once: cheaper than joining actors for every offer and flow
+  // (a row without an actor is skipped, as the join skipped it).
+  std::vector<std::string> ext_ids;
+  std::vector<char> is_actor;
+  {
+    Statement stmt(db, "SELECT id, ext_id FROM actors");
+    while (stmt.step()) {
+      const auto row = static_cast<std::size_t>(stmt.int64(0));
+      if (row >= ext_ids.size()) {
+        ext_ids.resize(row + 1);
+        is_actor.resize(row + 1, 0);
+      }
+      ext_ids[row] = stmt.text(1);
+      is_actor[row] = 1;
+    }
+  }
+  const auto actor = [&](std::int64_t row) -> const std::string* {
+    const auto r = static_cast<std::size_t>(row);
+    return row >= 0 && r < is_actor.size() && is_actor[r] ? &ext_ids[r] : nullptr;
+  };
   {
     auto lists = read_lists(db, "supply_offer_certifications", "offer",
                             buyer ? buyer_supplier_offers : std::string(), buyer);
     Statement stmt(db,
-                   "SELECT o.id, a.ext_id, o.category, o.capacity, o.lead_time_weeks, o.min_order "
-                   "FROM supply_offers o JOIN actors a ON a.id = o.supplier " +
+                   "SELECT o.id, o.supplier, o.category, o.capacity, o.lead_time_weeks, "
+                   "o.min_order FROM supply_offers o " +
                        (buyer ? "WHERE o.supplier IN " + buyer_suppliers + " " : std::string()) +
                        "ORDER BY o.id");
     if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
+      const auto* supplier = actor(stmt.int64(1));
+      if (supplier == nullptr) continue;
       supply::OfferRecord r;
-      r.supplier = stmt.text(1);
+      r.supplier = *supplier;
       r.category = stmt.text(2);
       r.capacity = stmt.real(3);
       r.lead_time_weeks = optional_real(stmt, 4);
@@ -143,14 +166,16 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
     auto lists = read_lists(db, "supply_demand_certifications", "demand",
                             buyer ? buyer_demands : std::string(), buyer);
     Statement stmt(db,
-                   "SELECT d.id, a.ext_id, d.category, d.quantity, d.source, d.criticality "
-                   "FROM supply_demands d JOIN actors a ON a.id = d.buyer " +
+                   "SELECT d.id, d.buyer, d.category, d.quantity, d.source, d.criticality "
+                   "FROM supply_demands d " +
                        (buyer ? "WHERE d.buyer = " + buyer_row + " " : std::string()) +
                        "ORDER BY d.id");
     if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
+      const auto* buyer_id = actor(stmt.int64(1));
+      if (buyer_id == nullptr) continue;
       supply::DemandRecord r;
-      r.buyer = stmt.text(1);
+      r.buyer = *buyer_id;
       r.category = stmt.text(2);
       r.quantity = stmt.real(3);
       const auto source = supply::parse_sourcing(stmt.text(4));
@@ -169,17 +194,18 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
   {
     Statement stmt(
         db,
-        "SELECT s.ext_id, b.ext_id, f.category, f.volume, t.start, t.\"end\" "
-        "FROM supply_flows f JOIN ties t ON t.id = f.tie "
-        "JOIN actors s ON s.id = t.source JOIN actors b ON b.id = t.target " +
+        "SELECT t.source, t.target, f.category, f.volume, t.start, t.\"end\" "
+        "FROM supply_flows f JOIN ties t ON t.id = f.tie " +
             (buyer ? "WHERE t.source IN " + buyer_suppliers + " OR t.target = " + buyer_row + " "
                    : std::string()) +
             "ORDER BY f.id");
     if (buyer) stmt.bind(1, *buyer);
     while (stmt.step()) {
-      out.flows.push_back({std::string(stmt.text(0)), std::string(stmt.text(1)),
-                           std::string(stmt.text(2)), optional_real(stmt, 3), stmt.optional_int(4),
-                           stmt.optional_int(5), 0});
+      const auto* source = actor(stmt.int64(0));
+      const auto* target = actor(stmt.int64(1));
+      if (source == nullptr || target == nullptr) continue;
+      out.flows.push_back({*source, *target, std::string(stmt.text(2)), optional_real(stmt, 3),
+                           stmt.optional_int(4), stmt.optional_int(5), 0});
     }
   }
   for (auto* origin : {&out.categories_origin, &out.certifications_origin, &out.offers_origin,

@@ -219,6 +219,19 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
   }
 }
 
+// Candidates that meet a need (directly or by a related competence) but have no free
+// capacity: why a firm with needs may get no recommendation at all. O(C) explanations.
+std::size_t fully_booked_offerers(const match::TransferScorer& scorer, core::ActorId firm,
+                                  std::span<const match::Need> needs) {
+  std::size_t n = 0;
+  for (const auto c : scorer.candidates()) {
+    if (c == firm || scorer.free_capacity(c) > 0) continue;
+    const auto e = scorer.explain(firm, needs, c);
+    n += std::any_of(e.needs.begin(), e.needs.end(), [](const auto& m) { return m.met_by; });
+  }
+  return n;
+}
+
 }  // namespace
 
 std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
@@ -278,14 +291,36 @@ std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
     h.close("ul").close("section").close("li");
   }
   h.close("ol");
-  if (shown == 0) {
+  if (shown == 0 && left_out == 0) {
+    // Nobody listed: say whether nobody offers it or those who do are fully booked.
+    const auto booked = fully_booked_offerers(scorer, firm, needs);
     h.element(
         "p",
-        pick(lang,
-             "No research partner offers what this actor needs, not even a related competence.",
-             "Kein Forschungspartner bietet, was dieser Akteur sucht, auch keine verwandte "
-             "Kompetenz."),
+        booked == 0
+            ? std::string(pick(
+                  lang,
+                  "No research partner offers what this actor needs, not even a related "
+                  "competence.",
+                  "Kein Forschungspartner bietet, was dieser Akteur sucht, auch keine verwandte "
+                  "Kompetenz."))
+            : fill(booked == 1
+                       ? pick(lang,
+                              "{} research partner offers what this actor needs (or a related "
+                              "competence), but it is fully booked at present.",
+                              "{} Forschungspartner bietet, was dieser Akteur sucht (oder "
+                              "Verwandtes), ist derzeit aber ausgelastet.")
+                       : pick(lang,
+                              "{} research partners offer what this actor needs (or a related "
+                              "competence), but all of them are fully booked at present.",
+                              "{} Forschungspartner bieten, was dieser Akteur sucht (oder "
+                              "Verwandtes), sind derzeit aber alle ausgelastet."),
+                   {count(lang, booked)}),
         {{"class", "note"}});
+  } else if (shown == 0) {
+    h.element("p",
+              pick(lang, "Apart from current partners, no research partner is free to take it on.",
+                   "Außer den aktuellen Partnern ist kein Forschungspartner dafür frei."),
+              {{"class", "note"}});
   }
   if (left_out > 0) {
     h.element(

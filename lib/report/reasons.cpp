@@ -41,6 +41,40 @@ std::size_t offerers(const match::TransferScorer& scorer, core::CompetenceId c) 
   return n;
 }
 
+// The weight an actor gives an offered competence, in (0, 1]; 0 if it does not offer it.
+float offer_weight(const core::Region& region, core::ActorId a, core::CompetenceId c) {
+  const auto offers = region.offers(a);  // sorted by competence
+  const auto it = std::lower_bound(
+      offers.begin(), offers.end(), c,
+      [](const core::CompetenceWeight& o, core::CompetenceId x) { return o.competence < x; });
+  return it != offers.end() && it->competence == c ? it->weight : 0.0F;
+}
+
+// How much of its work an offer is, from its weight: what tells two offerers of a need apart.
+std::string_view field_words(float weight, Lang lang) {
+  if (weight >= 0.8F) return pick(lang, "a main field there", "dort ein Schwerpunkt");
+  if (weight >= 0.5F)
+    return pick(lang, "one field among others there", "dort ein Arbeitsgebiet unter anderen");
+  return pick(lang, "a side field there", "dort ein Nebengebiet");
+}
+
+// How close a related competence is to the need, from the taxonomy's strength.
+std::string_view relation_words(float strength, Lang lang) {
+  if (strength >= 0.7F) return pick(lang, "a closely related field", "einem eng verwandten Gebiet");
+  if (strength >= 0.45F)
+    return pick(lang, "a fairly related field", "einem mäßig verwandten Gebiet");
+  return pick(lang, "a loosely related field", "einem entfernt verwandten Gebiet");
+}
+
+// Distinct actors tied to `a`.
+std::size_t partner_count(const core::Region& region, core::ActorId a) {
+  std::size_t n = 0;
+  const auto list = region.neighbours(a);  // sorted by actor
+  for (std::size_t i = 0; i < list.size(); ++i)
+    n += i == 0 || list[i].actor != list[i - 1].actor ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, core::ActorId firm,
@@ -55,20 +89,43 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
                        {std::to_string(*p.since)})
                 : std::string(pick(lang, "Already your partner.", "Bereits Ihr Partner.")));
   }
+  // First how well it matches as a whole (what ranks it), then each need: how directly it is
+  // met, so that two candidates for the same need read differently.
+  std::size_t met = 0;
+  double fit = 0.0;
+  for (const auto& n : e.needs) {
+    met += n.met_by ? 1 : 0;
+    fit += n.contribution;
+  }
+  if (met > 0) {
+    out.push_back(
+        e.needs.size() == 1
+            ? fill(pick(lang, "Matches your one need: fit {}.",
+                        "Passt zu Ihrem einen Bedarf: "
+                        "Passung {}."),
+                   {percent(lang, fit)})
+            : fill(pick(lang, "Matches {} of your {} needs: fit {} (rarer needs count more).",
+                        "Passt zu {} von {} Ihrer Bedarfe: Passung {} (seltenere Bedarfe zählen "
+                        "mehr)."),
+                   {std::to_string(met), std::to_string(e.needs.size()), percent(lang, fit)}));
+  }
   for (const auto& n : e.needs) {
     const auto need = competence_name(region, n.need, lang);
     if (!n.met_by) continue;
     if (!n.within_theme) {
       auto [it, fresh] = offer_counts.try_emplace(n.need, 0);
       if (fresh) it->second = offerers(scorer, n.need);
-      out.push_back(fill(pick(lang, "Covers your need for {}: {} of {} research partners offer it.",
-                              "Deckt Ihren Bedarf an {}: {} von {} Forschungspartnern bieten das "
-                              "an."),
-                         {need, count(lang, it->second), total}));
+      out.push_back(
+          fill(pick(lang, "Covers your need for {} ({}): {} of {} research partners offer it.",
+                    "Deckt Ihren Bedarf an {} ({}): {} von {} Forschungspartnern bieten "
+                    "das an."),
+               {need, field_words(offer_weight(region, c, n.need), lang), count(lang, it->second),
+                total}));
     } else {
-      out.push_back(fill(pick(lang, "Partly covers your need for {} with the related {}.",
-                              "Deckt Ihren Bedarf an {} teilweise, mit dem verwandten Gebiet {}."),
-                         {need, competence_name(region, *n.met_by, lang)}));
+      out.push_back(fill(pick(lang, "Partly covers your need for {} with {}, {}.",
+                              "Deckt Ihren Bedarf an {} teilweise, mit {}, {}."),
+                         {need, competence_name(region, *n.met_by, lang),
+                          relation_words(static_cast<float>(n.similarity), lang)}));
     }
   }
   const auto firm_place = region.municipality(firm);
@@ -92,6 +149,13 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
     out.push_back(fill(pick(lang, "Fully booked at present ({} of {} partnerships in use).",
                             "Derzeit ausgelastet ({} von {} Partnerschaften belegt)."),
                        {std::to_string(e.load), std::to_string(e.capacity)}));
+  }
+  if (const auto partners = partner_count(region, c); partners > 0) {
+    out.push_back(fill(partners == 1 ? pick(lang, "Works with {} actor of the region.",
+                                            "Arbeitet mit {} Akteur der Region zusammen.")
+                                     : pick(lang, "Works with {} actors of the region.",
+                                            "Arbeitet mit {} Akteuren der Region zusammen."),
+                       {count(lang, partners)}));
   }
   if (!e.common_partners.empty()) {
     std::string names;

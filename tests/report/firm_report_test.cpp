@@ -23,11 +23,28 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK_FALSE(has(html, "<script"));
   CHECK(has(html, "&lt;script&gt;alert(1)&lt;/script&gt; GmbH"));
   // Two of the four research candidates (G1, G2) offer ai; one (G4) offers h2.
-  CHECK(has(html, "Deckt Ihren Bedarf an KI: 2 von 4 Forschungspartnern bieten das an."));
-  CHECK(has(html, "Deckt Ihren Bedarf an Wasserstoff: 1 von 4 Forschungspartnern bieten das an."));
-  // G3 offers ml only, related to ai.
+  // (Each with weight 1: a main field of the offerer.)
   CHECK(has(html,
-            "Deckt Ihren Bedarf an KI teilweise, mit dem verwandten Gebiet Maschinelles Lernen."));
+            "Deckt Ihren Bedarf an KI (dort ein Schwerpunkt): 2 von 4 Forschungspartnern bieten "
+            "das an."));
+  CHECK(has(html,
+            "Deckt Ihren Bedarf an Wasserstoff (dort ein Schwerpunkt): 1 von 4 Forschungspartnern "
+            "bieten das an."));
+  // G3 offers ml only, related to ai with strength 0.5.
+  CHECK(has(html,
+            "Deckt Ihren Bedarf an KI teilweise, mit Maschinelles Lernen, einem mäßig verwandten "
+            "Gebiet."));
+  // The fit by hand: rarity (BM25 idf over 4 candidates) of ai ln(1 + 2.5/2.5) = ln 2, of h2
+  // ln(1 + 3.5/1.5) = ln(10/3); G4 meets h2 only: ln(10/3) / (ln 2 + ln(10/3)) = 63.5 %; G3
+  // meets ai by ml: 0.3 (theme credit) x 0.5 x ln 2 / (ln 2 + ln(10/3)) = 5.5 %.
+  CHECK(has(html,
+            "Passt zu 1 von 2 Ihrer Bedarfe: Passung 63,5 % (seltenere Bedarfe zählen "
+            "mehr)."));
+  CHECK(has(html,
+            "Passt zu 1 von 2 Ihrer Bedarfe: Passung 5,5 % (seltenere Bedarfe zählen "
+            "mehr)."));
+  // G2's one tie: to P1.
+  CHECK(has(html, "Arbeitet mit 1 Akteur der Region zusammen."));
   // G2 shares the partner P1 and the cluster with the firm.
   CHECK(has(html, "Sie haben 1 gemeinsamen Partner: Partner AG."));
   CHECK(has(html, "Beide sind Mitglied in Cluster Digital."));
@@ -49,7 +66,11 @@ TEST_CASE("firm report: include_existing marks the current partner", "[report][f
   const auto html =
       report::firm_report(scorer, *region.find("F1"), {.lang = Lang::en, .include_existing = true});
   CHECK(has(html, "Already your partner since 2019."));
-  CHECK(has(html, "Covers your need for AI: 2 of 4 research partners offer it."));
+  CHECK(has(html,
+            "Covers your need for AI (a main field there): 2 of 4 research partners offer "
+            "it."));
+  // G1 meets ai: ln 2 / (ln 2 + ln(10/3)) = 36.5 %.
+  CHECK(has(html, "Matches 1 of your 2 needs: fit 36.5% (rarer needs count more)."));
   CHECK(has(html, "In your municipality, Essen."));
   // G1 has capacity 2 and one transfer partnership that started in the reference year.
   CHECK(has(html, "Has room for 1 more transfer partnership (1 of 2 in use)."));
@@ -121,4 +142,83 @@ TEST_CASE("firm report: a tie that ended before the region's present is a former
   CHECK(has(current, "Neue Partner GmbH"));
   CHECK_FALSE(has(current, "Alte Zulieferer KG"));
   CHECK(has(html.substr(former), "Alte Zulieferer KG"));
+}
+
+namespace {
+
+// One need (ai) and five candidates that meet it differently: offered with weight 1, 0.6 and
+// 0.3, and by related competences of strength 0.8 and 0.3; every candidate's capacity given.
+core::Region one_need_region(int capacity) {
+  core::Taxonomy taxonomy;
+  const auto digital = taxonomy.add_theme({"digital", "Digital", "Digitales"});
+  const auto ai = taxonomy.add_competence("ai", "AI", "KI", digital);
+  const auto ml = taxonomy.add_competence("ml", "Machine learning", "Maschinelles Lernen", digital);
+  const auto rob = taxonomy.add_competence("rob", "Robotics", "Robotik", digital);
+  taxonomy.relate(ai, ml, 0.8F);
+  taxonomy.relate(ai, rob, 0.3F);
+  core::RegionBuilder b(taxonomy);
+  const auto actor = [&](const char* id, core::ActorKind kind, std::optional<int> cap) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = std::string("Name ") + id;
+    r.kind = kind;
+    r.capacity = cap;
+    return b.add_actor(r);
+  };
+  using K = core::ActorKind;
+  const auto f = actor("F", K::firm, {});
+  b.add_competence(f, ai, core::CompetenceRole::need, 1.0F);
+  const std::pair<core::CompetenceId, float> offers[] = {
+      {ai, 1.0F}, {ai, 0.6F}, {ai, 0.3F}, {ml, 1.0F}, {rob, 1.0F}};
+  const char* ids[] = {"A", "B", "C", "D", "E"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    const auto g = actor(ids[i], K::research_institute, capacity);
+    b.add_competence(g, offers[i].first, core::CompetenceRole::offer, offers[i].second);
+  }
+  return std::move(b).build();
+}
+
+}  // namespace
+
+TEST_CASE("firm report: the reasons tell candidates for the same need apart", "[report][firm]") {
+  const auto region = one_need_region(3);
+  const match::TransferScorer scorer(region, {});
+  const auto html = report::firm_report(scorer, *region.find("F"), {.lang = Lang::en, .top = 5});
+  // One need: the fit is the credit, offer weight or 0.3 (theme credit) x strength.
+  for (const char* fit : {"100.0%", "60.0%", "30.0%", "24.0%", "9.0%"})
+    CHECK(has(html, std::string("Matches your one need: fit ") + fit + "."));
+  // 3 of the 5 offer ai itself, each with a different weight.
+  CHECK(has(html, "Covers your need for AI (a main field there): 3 of 5 research partners"));
+  CHECK(has(html, "Covers your need for AI (one field among others there): 3 of 5"));
+  CHECK(has(html, "Covers your need for AI (a side field there): 3 of 5"));
+  CHECK(
+      has(html, "Partly covers your need for AI with Machine learning, a closely related field."));
+  CHECK(has(html, "Partly covers your need for AI with Robotics, a loosely related field."));
+  // No two candidates carry the same reasons.
+  const auto de = report::firm_report(scorer, *region.find("F"), {.lang = Lang::de, .top = 5});
+  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Arbeitsgebiet unter anderen): 3 von 5"));
+  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Nebengebiet): 3 von 5"));
+  CHECK(has(de,
+            "Deckt Ihren Bedarf an KI teilweise, mit Robotik, einem entfernt verwandten "
+            "Gebiet."));
+  CHECK(has(de, "Passt zu Ihrem einen Bedarf: Passung 24,0 %."));
+}
+
+TEST_CASE("firm report: all offerers fully booked is said so, not 'nobody offers it'",
+          "[report][firm]") {
+  const auto full = one_need_region(0);
+  const match::TransferScorer scorer(full, {});
+  const auto en = report::firm_report(scorer, *full.find("F"), {.lang = Lang::en});
+  CHECK(has(en,
+            "5 research partners offer what this actor needs (or a related competence), but all "
+            "of them are fully booked at present."));
+  CHECK_FALSE(has(en, "No research partner offers"));
+  const auto de = report::firm_report(scorer, *full.find("F"), {.lang = Lang::de});
+  CHECK(has(de,
+            "5 Forschungspartner bieten, was dieser Akteur sucht (oder Verwandtes), sind "
+            "derzeit aber alle ausgelastet."));
+  // With free capacity the same region lists them and says nothing of the kind.
+  const auto free = one_need_region(3);
+  const match::TransferScorer open(free, {});
+  CHECK_FALSE(has(report::firm_report(open, *free.find("F"), {.lang = Lang::en}), "fully booked"));
 }

@@ -26,8 +26,10 @@ struct FirmReportOptions {
 /// The report on one firm (any actor, in fact): its profile, offers and needs, its current
 /// partners with the year each began, and the best research partners for its recorded needs
 /// (match::recommend on `scorer`), each with its reasons in sentences built from
-/// TransferScorer::explain: which need it covers and how many candidates offer that, distance,
-/// free capacity, shared partners and groups. Current partners are left out of the
+/// TransferScorer::explain (see transfer_reasons): how well it matches, which need it covers, how
+/// directly and how many candidates offer that, distance, free capacity, how many actors it works
+/// with, shared partners and groups; when none is listed, whether nobody offers the needs or all
+/// who do are fully booked (O(C) explanations then). Current partners are left out of the
 /// recommendations unless `include_existing`, then marked "already your partner since ...".
 /// With a supplier market, the firm's demands in it with their best regional suppliers and
 /// the reasons (distance, free capacity, references, ties, whether it delivers already).

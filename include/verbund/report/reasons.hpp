@@ -22,10 +22,15 @@ namespace verbund::report {
 using OfferCounts = std::map<core::CompetenceId, std::size_t>;
 
 /// Why `candidate` suits `seeker`, in sentences built from `explanation` (TransferScorer::explain
-/// of the pair): "Already your partner since 2022.", "Covers your need for AI: 3 of 50 research
-/// partners offer it.", distance or same municipality, free capacity, shared partners and
-/// groups. O(C o) for a need not yet in `counts` (C candidates, o offers each), else O(n + p)
-/// over needs and partners. Thread-safe for distinct `counts`; throws only std::bad_alloc.
+/// of the pair), worded so that candidates for the same need read differently: "Already your
+/// partner since 2022.", "Matches 2 of your 3 needs: fit 78.0% (rarer needs count more).", per
+/// need how directly it is met ("Covers your need for AI (a main field there): 3 of 50 research
+/// partners offer it." from the offer's weight: main field >= 0.8, one among others >= 0.5, else
+/// a side field; "Partly covers your need for AI with Machine learning, a fairly related field."
+/// from the taxonomy's strength: closely >= 0.7, fairly >= 0.45, else loosely), distance or same
+/// municipality, free capacity, how many actors it works with, shared partners and groups.
+/// O(C o) for a need not yet in `counts` (C candidates, o offers each), else O(n log o + p) over
+/// needs, offers and partners. Thread-safe for distinct `counts`; throws only std::bad_alloc.
 [[nodiscard]] std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer,
                                                         core::ActorId seeker,
                                                         core::ActorId candidate,
