@@ -57,6 +57,7 @@ struct UpdateSummary {
   RowChanges ties;
   RowChanges memberships;
   RowChanges projects;  ///< imported projects (merge_projects)
+  RowChanges competence_relations;  ///< related pairs (a relations file replaces the matrix)
   /// Rows deleted from further tables because they belonged to a deleted actor or tie (e.g.
   /// project members), by table name in alphabetical order.
   std::vector<std::pair<std::string, std::int64_t>> other_deleted;
