@@ -31,6 +31,7 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
     std::optional<int> last;
     std::vector<std::string> weights;
     std::size_t resamples = 1000;
+    std::string capacity = "ignore";
   };
   auto o = std::make_shared<State>();
   CLI::App* evaluate = app.add_subcommand("evaluate", "Judge scores on what happened later");
@@ -48,6 +49,12 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
   transfer->add_option("--resamples", o->resamples, "bootstrap resamples of the queries")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  transfer
+      ->add_option("--capacity", o->capacity,
+                   "ignore: rank as if no candidate were full (a history made without "
+                   "capacities is judged on the score); apply: as each setting says")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"ignore", "apply"}));
   return {evaluate, [&global, o, transfer] {
             if (!transfer->parsed()) return;
             std::vector<match::TransferSetting> settings = match::standard_transfer_settings();
@@ -67,7 +74,8 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
                             {"setting", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
                             {}};
             const std::uint64_t seed = global.seed.value_or(1);
-            for (const auto& s : settings) {
+            for (auto& s : settings) {
+              if (o->capacity == "ignore") s.weights = match::capacity_ignored(s.weights);
               const auto m = match::outcome_metrics(match::outcome_ranks(split, s), o->resamples,
                                                     seed);
               means.rows.push_back({s.name, m.queries, m.hits_at_1.mean, m.hits_at_5.mean,
@@ -85,6 +93,9 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
                                   "tied already)",
                                   split.not_asked});
             about.rows.push_back({"queries (firms)", split.queries.size()});
+            about.rows.push_back(
+                {"capacity", o->capacity == "ignore" ? "ignored (--capacity ignore)"
+                                                     : "as each setting says"});
             if (!global.quiet) print_tables(std::cout, {about, means, intervals}, global);
             record_reading_run(store, global,
                                {"evaluate transfer", describe_options(*transfer), global.seed});

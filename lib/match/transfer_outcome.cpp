@@ -180,6 +180,12 @@ TransferOutcomeSplit transfer_outcome_split(const core::Region& region, int unti
   return split;
 }
 
+ScoreWeights capacity_ignored(ScoreWeights w) noexcept {
+  w.capacity_policy = CapacityPolicy::penalise;
+  w.capacity_penalty = 0.0;
+  return w;
+}
+
 std::vector<TransferSetting> standard_transfer_settings() {
   std::vector<TransferSetting> s;
   s.push_back({"default (proximity 0.25)", ScoreWeights{}, false});
@@ -287,9 +293,10 @@ TransferFit fit_transfer_weights(std::span<const TransferOutcomeSplit> train,
       w.theme_credit = theme_credit;
       w.half_distance_km = half_km;
       w.validate();
+      const ScoreWeights ranked = options.ignore_capacity ? capacity_ignored(w) : w;
       std::vector<std::vector<QueryRows>> rows;
       std::vector<const QueryRows*> usable;
-      for (const auto& split : train) rows.push_back(query_rows(split, w));
+      for (const auto& split : train) rows.push_back(query_rows(split, ranked));
       for (const auto& split_rows : rows)
         for (const auto& q : split_rows)
           if (!q.positives.empty()) usable.push_back(&q);
@@ -323,7 +330,9 @@ TransferFit fit_transfer_weights(std::span<const TransferOutcomeSplit> train,
       w.same_municipality = round4(x[2]);
       w.network = round4(x[3]);
       w.bridge = round4(x[4]);
-      const auto metrics = outcome_metrics(outcome_ranks(validation, {"fitted", w, false}), 0);
+      const ScoreWeights judged = options.ignore_capacity ? capacity_ignored(w) : w;
+      const auto metrics =
+          outcome_metrics(outcome_ranks(validation, {"fitted", judged, false}), 0);
       if (!best || metrics.mrr.mean > best->validation_mrr) {
         best = TransferFit{w, value, metrics.mrr.mean, 0, metrics.queries};
       }

@@ -125,6 +125,20 @@ TEST_CASE("outcome ranks equal the brute-force recommendation's positions",
   CHECK(ranks[0][0] == 1);
 }
 
+TEST_CASE("capacity_ignored ranks full candidates as if they had room",
+          "[match][transfer-outcome]") {
+  const auto s = tiny_region();
+  const auto split = match::transfer_outcome_split(s.region, 2019, 2022);
+  match::ScoreWeights full;
+  full.default_capacity = 0;  // every candidate is full: the default policy leaves all out
+  const auto none = match::outcome_ranks(split, {"full", full});
+  CHECK(none == std::vector<std::vector<std::size_t>>{{0}, {0}});
+  const auto ignored = match::outcome_ranks(split, {"ignored", match::capacity_ignored(full)});
+  const auto open = match::outcome_ranks(split, {"default", {}});
+  CHECK(ignored == open);
+  CHECK(match::capacity_ignored(full).capacity_penalty == 0.0);
+}
+
 TEST_CASE("outcome metrics equal the closed forms", "[match][transfer-outcome]") {
   // Ranks of the true partners per query (0 = not ranked).
   const std::vector<std::vector<std::size_t>> ranks{{3}, {1, 0}, {0}, {12, 2}, {}};

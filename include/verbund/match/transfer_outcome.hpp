@@ -52,6 +52,11 @@ struct TransferSetting {
   bool additive_proximity = false;
 };
 
+/// `w` with capacity left out of the ranking (policy penalise, penalty 0): a history made
+/// without capacities (the generator's) would otherwise be judged on who was full, not on the
+/// score. O(1). Thread-safe; does not throw.
+[[nodiscard]] ScoreWeights capacity_ignored(ScoreWeights w) noexcept;
+
 /// The settings the issue compares: today's default, the old additive score, proximity shares
 /// 0, 0.25 and 0.5 (= default), and no related-competence credit. O(1). Does not throw but
 /// std::bad_alloc.
@@ -106,6 +111,8 @@ struct TransferFitOptions {
   std::vector<double> theme_credits{0.0, 0.15, 0.3, 0.5};
   std::vector<double> half_distances_km{10.0, 20.0, 40.0};
   int max_evaluations = 2000;  ///< per grid point
+  /// Fit and validate with capacity_ignored weights; the result keeps base's capacity fields.
+  bool ignore_capacity = true;
 };
 
 /// Fitted weights and how they were chosen.
