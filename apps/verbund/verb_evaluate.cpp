@@ -55,51 +55,51 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
                    "capacities is judged on the score); apply: as each setting says")
       ->capture_default_str()
       ->check(CLI::IsMember({"ignore", "apply"}));
-  return {evaluate, [&global, o, transfer] {
-            if (!transfer->parsed()) return;
-            std::vector<match::TransferSetting> settings = match::standard_transfer_settings();
-            for (const auto& file : o->weights)
-              settings.push_back({file, match::load_score_weights(file), false});
-            io::Store store = open_store(global, /*create=*/false);
-            const core::Region region = store.load_region();
-            int last = o->until;
-            for (const auto& t : region.ties())
-              if (t.start) last = std::max(last, *t.start);
-            if (o->last) last = *o->last;
-            const auto split = match::transfer_outcome_split(region, o->until, last);
-            Table means{"transfer outcomes",
-                        {"setting", "queries", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
+  return {
+      evaluate, [&global, o, transfer] {
+        if (!transfer->parsed()) return;
+        std::vector<match::TransferSetting> settings = match::standard_transfer_settings();
+        for (const auto& file : o->weights)
+          settings.push_back({file, match::load_score_weights(file), false});
+        io::Store store = open_store(global, /*create=*/false);
+        const core::Region region = store.load_region();
+        int last = o->until;
+        for (const auto& t : region.ties())
+          if (t.start) last = std::max(last, *t.start);
+        if (o->last) last = *o->last;
+        const auto split = match::transfer_outcome_split(region, o->until, last);
+        Table means{"transfer outcomes",
+                    {"setting", "queries", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
+                    {}};
+        Table intervals{"95 % bootstrap intervals",
+                        {"setting", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
                         {}};
-            Table intervals{"95 % bootstrap intervals",
-                            {"setting", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
-                            {}};
-            const std::uint64_t seed = global.seed.value_or(1);
-            for (auto& s : settings) {
-              if (o->capacity == "ignore") s.weights = match::capacity_ignored(s.weights);
-              const auto m = match::outcome_metrics(match::outcome_ranks(split, s), o->resamples,
-                                                    seed);
-              means.rows.push_back({s.name, m.queries, m.hits_at_1.mean, m.hits_at_5.mean,
-                                    m.hits_at_10.mean, m.mrr.mean, m.ndcg_at_10.mean});
-              intervals.rows.push_back({s.name, interval(m.hits_at_1), interval(m.hits_at_5),
-                                        interval(m.hits_at_10), interval(m.mrr),
-                                        interval(m.ndcg_at_10)});
-            }
-            Table about{"outcome split", {"key", "value"}, {}};
-            about.rows.push_back({"network known up to", o->until});
-            about.rows.push_back({"partnerships of", std::to_string(o->until + 1) + ".." +
-                                                         std::to_string(last)});
-            about.rows.push_back({"new transfer ties (firm - science)", split.new_ties});
-            about.rows.push_back({"not asked (partner no candidate, firm without needs, or "
-                                  "tied already)",
-                                  split.not_asked});
-            about.rows.push_back({"queries (firms)", split.queries.size()});
-            about.rows.push_back(
-                {"capacity", o->capacity == "ignore" ? "ignored (--capacity ignore)"
-                                                     : "as each setting says"});
-            if (!global.quiet) print_tables(std::cout, {about, means, intervals}, global);
-            record_reading_run(store, global,
-                               {"evaluate transfer", describe_options(*transfer), global.seed});
-          }};
+        const std::uint64_t seed = global.seed.value_or(1);
+        for (auto& s : settings) {
+          if (o->capacity == "ignore") s.weights = match::capacity_ignored(s.weights);
+          const auto m = match::outcome_metrics(match::outcome_ranks(split, s), o->resamples, seed);
+          means.rows.push_back({s.name, m.queries, m.hits_at_1.mean, m.hits_at_5.mean,
+                                m.hits_at_10.mean, m.mrr.mean, m.ndcg_at_10.mean});
+          intervals.rows.push_back({s.name, interval(m.hits_at_1), interval(m.hits_at_5),
+                                    interval(m.hits_at_10), interval(m.mrr),
+                                    interval(m.ndcg_at_10)});
+        }
+        Table about{"outcome split", {"key", "value"}, {}};
+        about.rows.push_back({"network known up to", o->until});
+        about.rows.push_back(
+            {"partnerships of", std::to_string(o->until + 1) + ".." + std::to_string(last)});
+        about.rows.push_back({"new transfer ties (firm - science)", split.new_ties});
+        about.rows.push_back(
+            {"not asked (partner no candidate, firm without needs, or "
+             "tied already)",
+             split.not_asked});
+        about.rows.push_back({"queries (firms)", split.queries.size()});
+        about.rows.push_back({"capacity", o->capacity == "ignore" ? "ignored (--capacity ignore)"
+                                                                  : "as each setting says"});
+        if (!global.quiet) print_tables(std::cout, {about, means, intervals}, global);
+        record_reading_run(store, global,
+                           {"evaluate transfer", describe_options(*transfer), global.seed});
+      }};
 }
 
 }  // namespace verbund::cli

@@ -169,8 +169,8 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
           return;
         }
         const auto& f = state->files;
-        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties ||
-                              f.memberships || f.competence_relations;
+        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties || f.memberships ||
+                              f.competence_relations;
         if (!any_file && !state->deletions) {
           throw InvalidInput(
               "nothing to import: give at least one of --taxonomy, --actors, --competences, "

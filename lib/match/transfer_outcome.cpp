@@ -240,9 +240,8 @@ std::vector<std::vector<std::size_t>> outcome_ranks(const TransferOutcomeSplit& 
                        [&](std::size_t q, ActorId firm, ActorId c) -> std::optional<double> {
                          const auto parts = scorer.score(firm, needs[q], c);
                          if (!parts) return std::nullopt;
-                         return setting.additive_proximity
-                                    ? additive_total(setting.weights, *parts)
-                                    : parts->total;
+                         return setting.additive_proximity ? additive_total(setting.weights, *parts)
+                                                           : parts->total;
                        });
 }
 
@@ -331,8 +330,7 @@ TransferFit fit_transfer_weights(std::span<const TransferOutcomeSplit> train,
       w.network = round4(x[3]);
       w.bridge = round4(x[4]);
       const ScoreWeights judged = options.ignore_capacity ? capacity_ignored(w) : w;
-      const auto metrics =
-          outcome_metrics(outcome_ranks(validation, {"fitted", judged, false}), 0);
+      const auto metrics = outcome_metrics(outcome_ranks(validation, {"fitted", judged, false}), 0);
       if (!best || metrics.mrr.mean > best->validation_mrr) {
         best = TransferFit{w, value, metrics.mrr.mean, 0, metrics.queries};
       }

@@ -65,8 +65,7 @@ TEST_CASE("import --update with a relations file replaces the stored pairs and c
   CHECK_THAT(r.out, Catch::Contains("competence_relations,1,1,1,1"));
   CHECK(relations(dir) == "a|b|0.5\nb|d|1.0\nc|d|0.6\n");
   // An update without a relations file leaves them alone and does not list them.
-  r = run_cli({"--format", "csv", "import", "--update", "--taxonomy", "taxonomy.csv"},
-              dir.path());
+  r = run_cli({"--format", "csv", "import", "--update", "--taxonomy", "taxonomy.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, !Catch::Contains("competence_relations"));
   CHECK(relations(dir) == "a|b|0.5\nb|d|1.0\nc|d|0.6\n");

@@ -115,8 +115,7 @@ TEST_CASE("outcome ranks equal the brute-force recommendation's positions",
     REQUIRE(ranks.size() == 2);
     for (std::size_t q = 0; q < 2; ++q) {
       REQUIRE(ranks[q].size() == 1);
-      CHECK(ranks[q][0] ==
-            brute_rank(scorer, split.queries[q].firm, split.queries[q].partners[0]));
+      CHECK(ranks[q][0] == brute_rank(scorer, split.queries[q].firm, split.queries[q].partners[0]));
     }
   }
   // f1 (needs c1, c2; g2 left out as an existing partner): g3 offers both and ranks first in
@@ -240,7 +239,8 @@ TEST_CASE("weights fitted on outcomes learn what made the partnerships",
   CHECK(fit.train_queries == 24);
   CHECK(fit.validation_queries == 8);
   CHECK(fit.validation_mrr == 1.0);
-  const auto fitted = match::outcome_metrics(match::outcome_ranks(test, {"fitted", fit.weights}), 0);
+  const auto fitted =
+      match::outcome_metrics(match::outcome_ranks(test, {"fitted", fit.weights}), 0);
   match::ScoreWeights flat;
   flat.proximity = 0.0;
   const auto none = match::outcome_metrics(match::outcome_ranks(test, {"p0", flat}), 0);
@@ -250,8 +250,8 @@ TEST_CASE("weights fitted on outcomes learn what made the partnerships",
   const auto again = match::fit_transfer_weights(train, validation, options);
   CHECK(again.weights.proximity == fit.weights.proximity);
   CHECK(again.weights.network == fit.weights.network);
-  const auto back = match::parse_score_weights(match::score_weights_toml(fit.weights, "fitted"),
-                                               "fitted.toml");
+  const auto back =
+      match::parse_score_weights(match::score_weights_toml(fit.weights, "fitted"), "fitted.toml");
   CHECK(back.proximity == fit.weights.proximity);
   CHECK(back.half_distance_km == fit.weights.half_distance_km);
   CHECK(back.network == fit.weights.network);

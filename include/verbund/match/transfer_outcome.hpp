@@ -78,8 +78,8 @@ using OutcomeScore =
 /// outcome_ranks with a TransferScorer over split.known with the setting's weights (parts.total,
 /// or the additive form). Throws InvalidInput if the weights are invalid. O(scorer build +
 /// queries x candidates x score). Thread-safe.
-[[nodiscard]] std::vector<std::vector<std::size_t>> outcome_ranks(
-    const TransferOutcomeSplit& split, const TransferSetting& setting);
+[[nodiscard]] std::vector<std::vector<std::size_t>> outcome_ranks(const TransferOutcomeSplit& split,
+                                                                  const TransferSetting& setting);
 
 /// A mean with its 95 % percentile bootstrap interval.
 struct OutcomeEstimate {
@@ -101,8 +101,7 @@ struct OutcomeMetrics {
 /// partners are skipped. Empty input: all zero. O(resamples x queries + ranks). Thread-safe;
 /// throws only std::bad_alloc.
 [[nodiscard]] OutcomeMetrics outcome_metrics(std::span<const std::vector<std::size_t>> ranks,
-                                             std::size_t resamples = 1000,
-                                             std::uint64_t seed = 1);
+                                             std::size_t resamples = 1000, std::uint64_t seed = 1);
 
 /// What `fit_transfer_weights` searches: the weights that enter linearly are fitted by NLopt
 /// (BOBYQA) for each grid point of the two that change the parts themselves.
