@@ -79,6 +79,9 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
 Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global);
 /// `train partners` (verb_train.cpp).
 Verb add_train_verb(CLI::App& app, const GlobalOptions& global);
+/// `train transfer` under `train` (verb_train_transfer.cpp); register after add_train_verb.
+Verb add_train_transfer_verb(CLI::App& app, const GlobalOptions& global);
+Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global);  ///< verb_evaluate.cpp
 Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_compare_verb(CLI::App& app, const GlobalOptions& global);
 Verb add_sweep_verb(CLI::App& app, const GlobalOptions& global);

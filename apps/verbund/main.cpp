@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
                                               verbund::cli::add_sweep_verb(app, global),
                                               verbund::cli::add_sensitivity_verb(app, global),
                                               verbund::cli::add_train_verb(app, global),
+                                              verbund::cli::add_train_transfer_verb(app, global),
+                                              verbund::cli::add_evaluate_verb(app, global),
 
                                               verbund::cli::add_calibrate_verb(app, global)};
 

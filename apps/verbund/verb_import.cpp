@@ -31,9 +31,11 @@ void print_changes(const GlobalOptions& global, const io::UpdateSummary& summary
       {"actor_competences", &summary.actor_competences},
       {"ties", &summary.ties},
       {"memberships", &summary.memberships},
-      {"projects", &summary.projects}};
+      {"projects", &summary.projects},
+      {"competence_relations", &summary.competence_relations}};
   for (const auto& [name, c] : tables) {
-    if (c == &summary.projects && *c == io::RowChanges{}) continue;
+    const bool optional = c == &summary.projects || c == &summary.competence_relations;
+    if (optional && *c == io::RowChanges{}) continue;
     t.rows.push_back({name, c->added, c->changed, c->unchanged, c->deleted});
   }
   for (const auto& [name, deleted] : summary.other_deleted)
@@ -85,6 +87,10 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--ties", state->files.ties, "source,target,kind,weight,start,end")
       ->check(CLI::ExistingFile);
   cmd->add_option("--memberships", state->files.memberships, "actor,group,start,end")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--competence-relations", state->files.competence_relations,
+                  "related competences: a,b,strength (strength in (0, 1]); with --update the "
+                  "file replaces the stored pairs")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--update", state->update,
                 "change what is stored: actors matched by id, competences replaced per actor and "
@@ -163,13 +169,13 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
           return;
         }
         const auto& f = state->files;
-        if (!f.taxonomy && !f.actors && !f.competences && !f.ties && !f.memberships &&
-            !state->deletions) {
+        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties || f.memberships ||
+                              f.competence_relations;
+        if (!any_file && !state->deletions) {
           throw InvalidInput(
-              "nothing to import: give at least one of --taxonomy, --actors, "
-              "--competences, --ties, --memberships, --delete (or `import projects`)");
+              "nothing to import: give at least one of --taxonomy, --actors, --competences, "
+              "--ties, --memberships, --competence-relations, --delete (or `import projects`)");
         }
-        const bool any_file = f.taxonomy || f.actors || f.competences || f.ties || f.memberships;
         if (state->deletions && any_file && !state->update) {
           throw InvalidInput(
               "--delete with files to import changes stored rows in place: give --update as well");

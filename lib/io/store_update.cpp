@@ -201,6 +201,7 @@ class Updater {
     check_deletions();
     validate();
     write_taxonomy();
+    write_relations();
     write_actors();
     write_competences();
     write_ties();
@@ -347,6 +348,51 @@ class Updater {
         if (!themes) write->bind(4, row.theme);
         write->run();
       }
+    }
+  }
+
+  // A relations file given with --update is the taxonomy's whole statement of related pairs:
+  // it replaces the stored matrix (pairs it does not list are deleted and counted). Competences
+  // are never deleted by an update, so no stored pair can lose one of its competences.
+  void write_relations() {
+    if (data_.competence_relations_origin.file.empty() && data_.competence_relations.empty())
+      return;
+    std::map<std::pair<std::string, std::string>, double> given;
+    for (const auto& row : data_.competence_relations) {
+      const auto [a, b] = std::minmax(row.a, row.b);
+      given.emplace(std::pair{a, b}, row.strength);
+    }
+    std::map<std::pair<std::string, std::string>, double> stored;
+    {
+      Statement read(db_, "SELECT a, b, strength FROM competence_relations");
+      while (read.step())
+        stored.emplace(std::pair{std::string(read.text(0)), std::string(read.text(1))},
+                       read.real(2));
+    }
+    Statement upsert(
+        db_, "INSERT OR REPLACE INTO competence_relations(a, b, strength) VALUES (?, ?, ?)");
+    Statement drop(db_, "DELETE FROM competence_relations WHERE a = ? AND b = ?");
+    auto& counts = summary_.competence_relations;
+    for (const auto& [pair, strength] : given) {
+      const auto it = stored.find(pair);
+      if (it != stored.end() && it->second == strength) {
+        ++counts.unchanged;
+        continue;
+      }
+      ++(it == stored.end() ? counts.added : counts.changed);
+      upsert.reset();
+      upsert.bind(1, pair.first);
+      upsert.bind(2, pair.second);
+      upsert.bind(3, strength);
+      upsert.run();
+    }
+    for (const auto& [pair, strength] : stored) {
+      if (given.contains(pair)) continue;
+      ++counts.deleted;
+      drop.reset();
+      drop.bind(1, pair.first);
+      drop.bind(2, pair.second);
+      drop.run();
     }
   }
 

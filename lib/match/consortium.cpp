@@ -128,9 +128,11 @@ class Evaluator {
       must_.push_back(std::find(ctx.must.begin(), ctx.must.end(), a) != ctx.must.end());
     }
     // Pair values: tie, transfer fit (firm with needs x science candidate), novelty.
+    // The largest total a pair can reach: proximity scales the fit (factor at most 1), so it
+    // adds nothing of its own to the scale.
     const auto& w = ctx.scorer.weights();
-    const double scale = w.fit + w.proximity + w.same_municipality + w.network + w.prior_tie +
-                         w.first_science_tie + w.bridge;
+    const double scale =
+        w.fit + w.same_municipality + w.network + w.prior_tie + w.first_science_tie + w.bridge;
     tied_.assign(n * n, 0);
     novel_.assign(n * n, 0);
     fit_.assign(n * n, -1.0);

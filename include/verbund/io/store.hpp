@@ -57,6 +57,8 @@ struct UpdateSummary {
   RowChanges ties;
   RowChanges memberships;
   RowChanges projects;  ///< imported projects (merge_projects)
+  /// Related competence pairs (a relations file given with --update replaces the matrix).
+  RowChanges competence_relations;
   /// Rows deleted from further tables because they belonged to a deleted actor or tie (e.g.
   /// project members), by table name in alphabetical order.
   std::vector<std::pair<std::string, std::int64_t>> other_deleted;
