@@ -288,11 +288,9 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
       x[static_cast<std::size_t>(f)] = static_cast<float>(value);
     };
     Acc a = acc[v];
-    tied_members.clear();
     // sum_m |N(m) ∩ N(v)| = sum over v's partners z of the members tied to z (deg z >= 2).
     for (std::uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
       const std::uint32_t z = g.neighbours[e];
-      if (member_index[z] != UINT32_MAX) tied_members.push_back(member_index[z]);
       const auto dz = g.degree(z);
       if (member_ties[z] == 0 || dz < 2) continue;
       const double c = member_ties[z];
@@ -347,7 +345,11 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
       set(PartnerFeature::joint_recency,
           1.0 / (1.0 + static_cast<double>(year - std::min(a.last_end, year))));
     set(PartnerFeature::tie_specificity, a.specificity);
-    if (km >= 2) {
+    if (km >= 2 && a.tied >= 2.0F) {  // a triad needs two members tied to it
+      tied_members.clear();
+      for (std::uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+        if (const auto i = member_index[g.neighbours[e]]; i != UINT32_MAX)
+          tied_members.push_back(i);
       double triads = 0;
       for (std::size_t i = 0; i < tied_members.size(); ++i)
         for (std::size_t j = i + 1; j < tied_members.size(); ++j)
