@@ -15,8 +15,10 @@
 //   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=KNOWN_TO+1] [--check]
 //       [--first FIRST=2015] [--objective rank:pairwise] [--rounds N] [--depth D] [--eta E]
 //       [--hidden H=1] [--folds F=3] [--no-time-splits] [--min-network N] [--seed S]
-//       [--tolerance T] [--pool N] [--features-report]
+//       [--tolerance T] [--pool N] [--features-report] [--pool-report]
 //
+// --pool-report: the recall of candidate sources (PageRank top N, the members' partners, two
+// hops, topic, popular in a member's country, unions of them) on stderr, for the pool's design.
 // --check: exit 1 unless the hand-weighted score beats common neighbours and popularity on
 // hits@10 and MRR; --check-learned: exit 1 unless the learned ranker beats every baseline on
 // both (ctest runs both on the validation years); exit 77 (skipped) if the CORDIS files are
