@@ -15,8 +15,10 @@
 //   verbund_cordis_partners CORDIS_DIR [KNOWN_TO=2016] [QUERY_YEAR=KNOWN_TO+1] [--check]
 //       [--first FIRST=2015] [--objective rank:pairwise] [--rounds N] [--depth D] [--eta E]
 //       [--hidden H=1] [--folds F=3] [--no-time-splits] [--min-network N] [--seed S]
-//       [--tolerance T] [--pool N] [--features-report]
+//       [--tolerance T] [--pool N] [--features-report] [--pool-report]
 //
+// --pool-report: the recall of candidate sources (PageRank top N, the members' partners, two
+// hops, topic, popular in a member's country, unions of them) on stderr, for the pool's design.
 // --check: exit 1 unless the hand-weighted score beats common neighbours and popularity on
 // hits@10 and MRR; --check-learned: exit 1 unless the learned ranker beats every baseline on
 // both (ctest runs both on the validation years); exit 77 (skipped) if the CORDIS files are
@@ -27,8 +29,10 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -93,6 +97,84 @@ std::size_t rank_among(std::span<const ActorId> items, const std::vector<double>
   return better + 1 <= depth ? better + 1 : 0;
 }
 
+// Recall of candidate sources over the queries: the share of hidden members each source (and
+// some unions) holds, with the mean number of candidates it adds. Features over every actor.
+void pool_recall_report(const match::PartnerGraph& graph,
+                        std::span<const match::PartnerQuery> queries,
+                        const match::PartnerFeatureOptions& options) {
+  const auto& region = graph.region();
+  const std::size_t n = region.size();
+  std::vector<ActorId> everyone(n);
+  for (std::uint32_t v = 0; v < n; ++v) everyone[v] = ActorId{v};
+  using F = match::PartnerFeature;
+  // source name -> (hits, total size)
+  std::map<std::string, std::pair<double, double>> stats;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (const auto& q : queries) {
+    const auto f = match::partner_features(graph, q.members, options, everyone);
+    std::vector<std::uint8_t> member(n, 0);
+    for (const auto m : q.members) member[m.value] = 1;
+    // Top k of the non-members by a column (largest first, ties by id), only values > 0.
+    auto top = [&](auto score, std::size_t k) {
+      std::vector<std::uint32_t> c;
+      for (std::uint32_t v = 0; v < n; ++v)
+        if (!member[v] && score(v) > 0.0) c.push_back(v);
+      const auto keep = std::min(k, c.size());
+      std::partial_sort(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(keep), c.end(),
+                        [&](std::uint32_t a, std::uint32_t b) {
+                          return score(a) != score(b) ? score(a) > score(b) : a < b;
+                        });
+      c.resize(keep);
+      return std::set<std::uint32_t>(c.begin(), c.end());
+    };
+    const auto col = [&](F feature) {
+      return [&f, feature](std::uint32_t v) { return static_cast<double>(f.at(v, feature)); };
+    };
+    const auto deg = col(F::degree);
+    std::map<std::string, std::set<std::uint32_t>> sources;
+    sources["ppr300"] = top(col(F::pagerank), 300);
+    sources["ppr600"] = top(col(F::pagerank), 600);
+    sources["ppr1000"] = top(col(F::pagerank), 1000);
+    sources["ppr3000"] = top(col(F::pagerank), 3000);
+    sources["1hop"] = top(col(F::ties_share), n);
+    sources["2hop"] = top(
+        [&](std::uint32_t v) { return f.at(v, F::common_neighbours) + f.at(v, F::ties_share); }, n);
+    sources["repeat_tieweight50"] = top(col(F::repeat_sum), 50);
+    sources["topic100"] = top(col(F::topic), 100);
+    sources["topic300"] = top(col(F::topic), 300);
+    sources["country_popular50"] = top(
+        [&](std::uint32_t v) { return f.at(v, F::country_share) > 0 ? 1.0 + deg(v) : 0.0; }, 50);
+    sources["country_popular200"] = top(
+        [&](std::uint32_t v) { return f.at(v, F::country_share) > 0 ? 1.0 + deg(v) : 0.0; }, 200);
+    sources["topic_x_popular100"] =
+        top([&](std::uint32_t v) { return f.at(v, F::topic) * std::log1p(deg(v)); }, 100);
+    sources["topic_x_popular300"] =
+        top([&](std::uint32_t v) { return f.at(v, F::topic) * std::log1p(deg(v)); }, 300);
+    sources["popular100"] = top([&](std::uint32_t v) { return 1.0 + deg(v); }, 100);
+    auto unite = [&](std::initializer_list<const char*> names) {
+      std::set<std::uint32_t> u;
+      for (const auto* s : names) u.insert(sources[s].begin(), sources[s].end());
+      return u;
+    };
+    sources["ppr300+1hop"] = unite({"ppr300", "1hop"});
+    sources["ppr300+topic100+country50"] = unite({"ppr300", "topic100", "country_popular50"});
+    sources["ppr300+topicpop100"] = unite({"ppr300", "topic_x_popular100"});
+    sources["ppr300+topicpop300"] = unite({"ppr300", "topic_x_popular300"});
+    sources["ppr300+1hop+topicpop100"] = unite({"ppr300", "1hop", "topic_x_popular100"});
+    for (const auto& [name, set] : sources) {
+      auto& st = stats[name];
+      st.first += set.count(q.hidden.value) ? 1.0 : 0.0;
+      st.second += static_cast<double>(set.size());
+    }
+  }
+  const double count = static_cast<double>(std::max<std::size_t>(queries.size(), 1));
+  std::cerr << "pool recall by source over " << queries.size() << " queries ("
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+            << " s): source recall mean_size\n";
+  for (const auto& [name, st] : stats)
+    std::cerr << "  " << name << " " << st.first / count << " " << st.second / count << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -104,7 +186,8 @@ int main(int argc, char** argv) {
   }
   const std::filesystem::path dir = argv[1];
   std::vector<std::string> args;
-  bool check = false, check_learned = false, learned_on = true, features_report = false;
+  bool check = false, check_learned = false, learned_on = true, features_report = false,
+       pool_report = false;
   int first = 2015;
   match::PartnerTrainingPlan plan;
   match::PartnerFeatureOptions feature_options;
@@ -120,6 +203,8 @@ int main(int argc, char** argv) {
       learned_on = false;
     else if (a == "--features-report")
       features_report = true;
+    else if (a == "--pool-report")
+      pool_report = true;
     else if (a == "--first")
       first = std::stoi(value());
     else if (a == "--objective")
@@ -247,6 +332,9 @@ int main(int argc, char** argv) {
       }
     }
   }
+
+  // Diagnosis: which candidate sources hold the hidden member (recall) and at what pool size.
+  if (pool_report) pool_recall_report(graph, split.queries, with_year(query_year));
 
   // Diagnosis: each feature alone, ranking the pool (largest first, ties by id).
   if (features_report) {

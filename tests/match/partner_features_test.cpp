@@ -86,10 +86,15 @@ std::array<double, match::partner_feature_count> brute_force(const core::Region&
   std::array<double, match::partner_feature_count> f{};
   auto set = [&](PartnerFeature x, double v) { f[static_cast<std::size_t>(x)] = v; };
   const double k = static_cast<double>(members.size());
-  double tied = 0, cn = 0, aa = 0, ra = 0, rmax = 0, rsum = 0;
+  double tied = 0, cn = 0, aa = 0, ra = 0, rmax = 0, rsum = 0, running = 0, specific = 0;
+  int latest_end = INT_MIN;
   for (const auto m : members) {
     if (nb[m.value].count(c.value)) {
       tied += 1;
+      specific += 1.0 / static_cast<double>(nb[m.value].size());
+      const int end = span[{m.value, c.value}].second;
+      latest_end = std::max(latest_end, end);
+      if (end >= year) running += 1;
       const double w = weight[{m.value, c.value}];
       rmax = std::max(rmax, w);
       rsum += w;
@@ -165,6 +170,17 @@ std::array<double, match::partner_feature_count> brute_force(const core::Region&
                                       0.5 * f[static_cast<std::size_t>(PartnerFeature::topic)] +
                                       0.2 * std::log1p(static_cast<double>(nb[c.value].size())) /
                                           std::log1p(static_cast<double>(max_degree)));
+  set(PartnerFeature::members_ongoing, running / k);
+  set(PartnerFeature::joint_recency,
+      tied > 0 ? 1.0 / (1.0 + std::max(0.0, static_cast<double>(year) - latest_end)) : 0.0);
+  set(PartnerFeature::tie_specificity, specific);
+  double triads = 0;
+  for (std::size_t i = 0; i < members.size(); ++i)
+    for (std::size_t j = i + 1; j < members.size(); ++j)
+      if (nb[members[i].value].count(members[j].value) && nb[members[i].value].count(c.value) &&
+          nb[members[j].value].count(c.value))
+        triads += 1;
+  set(PartnerFeature::member_triads, k >= 2 ? triads / (k * (k - 1) / 2) : 0.0);
   return f;
 }
 
@@ -197,12 +213,14 @@ std::vector<double> power_iteration(const core::Region& r, const std::vector<Act
 
 TEST_CASE("partner features equal a brute force from their definitions",
           "[match][partners][learn]") {
+  // How often each column is non-zero: a column never exercised would pass unchecked.
+  std::array<std::size_t, match::partner_feature_count> nonzero{};
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     const auto region = core::build_region(partner_region_data(seed));
     const match::PartnerGraph graph(region);
     std::mt19937_64 rng(seed * 7);
     std::vector<ActorId> members;
-    for (std::size_t k = 0, want = 1 + rng() % 3; k < want; ++k) {
+    for (std::size_t k = 0, want = 1 + rng() % 4; k < want; ++k) {
       const ActorId a{static_cast<std::uint32_t>(rng() % region.size())};
       if (std::find(members.begin(), members.end(), a) == members.end()) members.push_back(a);
     }
@@ -223,10 +241,16 @@ TEST_CASE("partner features equal a brute force from their definitions",
                      << match::feature_name(static_cast<PartnerFeature>(f)));
         CHECK(got.at(row, static_cast<PartnerFeature>(f)) ==
               Approx(want[f]).margin(1e-5).epsilon(1e-5));
+        if (want[f] != 0.0) ++nonzero[f];
       }
       INFO("seed " << seed << " pagerank of row " << row);
       CHECK(got.at(row, PartnerFeature::pagerank) == Approx(ppr[all[row].value]).margin(1e-6));
     }
+  }
+  for (const auto f : {PartnerFeature::members_ongoing, PartnerFeature::joint_recency,
+                       PartnerFeature::tie_specificity, PartnerFeature::member_triads}) {
+    INFO(match::feature_name(f));
+    CHECK(nonzero[static_cast<std::size_t>(f)] > 5);
   }
 }
 

@@ -43,8 +43,16 @@ enum class PartnerFeature : std::uint8_t {
   /// topic and activity; no needs): ties_share + 0.5 aa/(1+aa) + 0.5 topic
   /// + 0.2 log(1+degree)/log(1+largest degree)
   hand_score,
+  members_ongoing,  ///< share of the members with a tie to it that runs into the query year
+  /// 1 / (1 + years since its latest tie with a member ended): 1 while one still runs (or its
+  /// end is unknown), 0 without a tie to a member
+  joint_recency,
+  tie_specificity,  ///< sum over the members m tied to it of 1 / deg(m): ties to small members
+  /// share of the pairs of members that are tied to each other and both to it (a triangle with
+  /// the pair: a former consortium of theirs that it was likely part of); 0 below two members
+  member_triads,
 };
-inline constexpr std::size_t partner_feature_count = 20;
+inline constexpr std::size_t partner_feature_count = 24;
 
 /// The column's name (English, snake_case, as in the model file). O(1). Thread-safe; no throw.
 [[nodiscard]] std::string_view feature_name(PartnerFeature f) noexcept;

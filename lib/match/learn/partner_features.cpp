@@ -49,6 +49,13 @@ constexpr std::array<FeatureText, partner_feature_count> feature_texts{{
     {"repeat_max", "repeated projects with one member", "wiederholte Projekte mit einem Mitglied"},
     {"repeat_sum", "joint projects with the members", "gemeinsame Projekte mit den Mitgliedern"},
     {"hand_score", "the hand-weighted partner score", "die handgewichtete Partnerbewertung"},
+    {"members_ongoing", "projects with members still running", "laufende Projekte mit Mitgliedern"},
+    {"joint_recency", "recent joint projects with members",
+     "kürzliche gemeinsame Projekte mit Mitgliedern"},
+    {"tie_specificity", "ties to members with few partners",
+     "Verbindungen zu Mitgliedern mit wenigen Partnern"},
+    {"member_triads", "worked with pairs of members who work together",
+     "arbeitete mit Paaren von Mitgliedern, die zusammenarbeiten"},
 }};
 
 float number_attribute(const core::Region& r, ActorId a, std::string_view key) {
@@ -61,7 +68,8 @@ float number_attribute(const core::Region& r, ActorId a, std::string_view key) {
 
 // Per-candidate sums over the members' neighbourhoods.
 struct Acc {
-  float tied = 0, repeat_max = 0, repeat_sum = 0;
+  float tied = 0, repeat_max = 0, repeat_sum = 0, ongoing = 0, specificity = 0;
+  int last_end = INT_MIN;  // the latest end of a tie with a member
   double cn = 0, aa = 0, ra = 0;
 };
 
@@ -203,19 +211,37 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
   // Ties and repeats from the members' lists; how many members each actor is tied to, for the
   // common-partner sums below (a candidate's sums then cost its degree, not two hops).
   std::vector<std::uint32_t> member_ties(n, 0);
+  const int year = options.query_year;
   for (const auto m : members) {
+    const float inverse_degree =
+        1.0F / static_cast<float>(std::max<std::size_t>(g.degree(m.value), 1));
     for (std::uint64_t e = g.offsets[m.value]; e < g.offsets[m.value + 1]; ++e) {
       const std::uint32_t z = g.neighbours[e];
       Acc& a = acc[z];
       a.tied += 1.0F;
       a.repeat_sum += g.weight[e];
       a.repeat_max = std::max(a.repeat_max, g.weight[e]);
+      a.last_end = std::max(a.last_end, g.last_year[e]);
+      if (g.last_year[e] >= year) a.ongoing += 1.0F;
+      a.specificity += inverse_degree;
       ++member_ties[z];
     }
   }
 
   std::vector<std::uint8_t> member(n, 0);
   for (const auto m : members) member[m.value] = 1;
+  // Which members are tied to each other (k x k), for the triads below.
+  const std::size_t km = members.size();
+  std::vector<std::uint32_t> member_index(n, UINT32_MAX);
+  for (std::size_t i = 0; i < km; ++i)
+    member_index[members[i].value] = static_cast<std::uint32_t>(i);
+  std::vector<std::uint8_t> member_pair(km * km, 0);
+  for (std::size_t i = 0; i < km; ++i)
+    for (std::uint64_t e = g.offsets[members[i].value]; e < g.offsets[members[i].value + 1]; ++e)
+      if (const auto j = member_index[g.neighbours[e]]; j != UINT32_MAX)
+        member_pair[i * km + j] = 1;
+  const double member_pairs = static_cast<double>(km) * static_cast<double>(km - 1) / 2.0;
+  std::vector<std::uint32_t> tied_members;
 
   const auto ppr = personalised_pagerank(graph, members, options.damping, options.tolerance);
 
@@ -253,7 +279,6 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
   for (const double x : pooled) pooled_norm += x * x;
   pooled_norm = std::sqrt(pooled_norm);
 
-  const int year = options.query_year;
   const std::size_t max_degree = n ? g.degree(g.by_degree.front()) : 0;
   out.values.assign(out.candidates.size() * partner_feature_count, 0.0F);
   for (std::size_t row = 0; row < out.candidates.size(); ++row) {
@@ -315,6 +340,22 @@ PartnerQueryFeatures partner_features(const PartnerGraph& graph, std::span<const
                                            : 0.0;
     set(PartnerFeature::hand_score, w.ties * a.tied / k + w.evidence * a.aa / (1.0 + a.aa) +
                                         w.topic * topic + w.activity * activity);
+    set(PartnerFeature::members_ongoing, a.ongoing / k);
+    if (a.tied > 0)
+      set(PartnerFeature::joint_recency,
+          1.0 / (1.0 + static_cast<double>(year - std::min(a.last_end, year))));
+    set(PartnerFeature::tie_specificity, a.specificity);
+    if (km >= 2 && a.tied >= 2.0F) {  // a triad needs two members tied to it
+      tied_members.clear();
+      for (std::uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+        if (const auto i = member_index[g.neighbours[e]]; i != UINT32_MAX)
+          tied_members.push_back(i);
+      double triads = 0;
+      for (std::size_t i = 0; i < tied_members.size(); ++i)
+        for (std::size_t j = i + 1; j < tied_members.size(); ++j)
+          triads += member_pair[tied_members[i] * km + tied_members[j]];
+      set(PartnerFeature::member_triads, triads / member_pairs);
+    }
   }
   return out;
 }

@@ -71,7 +71,7 @@ std::vector<float> normalised(const PartnerQueryFeatures& f) {
        {PartnerFeature::common_neighbours, PartnerFeature::adamic_adar,
         PartnerFeature::resource_allocation, PartnerFeature::pagerank, PartnerFeature::topic,
         PartnerFeature::degree, PartnerFeature::projects, PartnerFeature::coordinated,
-        PartnerFeature::repeat_sum, PartnerFeature::hand_score}) {
+        PartnerFeature::repeat_sum, PartnerFeature::hand_score, PartnerFeature::tie_specificity}) {
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       const float va = f.at(a, c), vb = f.at(b, c);
