@@ -52,7 +52,8 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         for (const auto& f : o->scenarios) {
           loaded.push_back(io::load_scenario_inputs(f));
         }
-        if (!o->parameter_uncertainty) set_baseline_estimates(o->scenarios, loaded, global.quiet);
+        if (!o->parameter_uncertainty)
+          set_baseline_estimates(o->scenarios, loaded, global.quiet, global.lang);
         for (const auto& l : loaded) scenarios.push_back(l.scenario);
         sim::check_same_horizon(scenarios);
         check_series_fit_in_memory(scenarios.size(), o->replicates, scenarios.front().horizon);
@@ -74,7 +75,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
         sim::check_same_start_year(models, scenarios);
         for (const auto& model : models) print_notes(model, global.quiet);
         const ParameterDraws draws(o->parameter_uncertainty, o->scenarios, o->replicates, seed,
-                                   global.quiet);
+                                   global.quiet, global.lang);
         auto run_scenario = [&](std::size_t s) {
           return draws.active() ? draws.run(region, s, loaded[s].inputs)
                                 : run_model(models[s], o->replicates, global.quiet);

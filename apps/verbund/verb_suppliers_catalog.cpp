@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/supply_store.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/supply/catalogue.hpp"
 
 namespace verbund::cli {
@@ -93,7 +94,8 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
         const auto& c = market.category(s.category);
         const Json theme = theme_label(s.theme);
         Table t{(theme.is_null() ? std::string() : theme.get<std::string>() + " / ") +
-                    (de ? c.label_de : c.label_en) + " (" + c.unit +
+                    (de ? c.label_de : c.label_en) + " (" +
+                    std::string(report::term(global.lang, c.unit)) +
                     (de ? " je Jahr)" : " a year)"),
                 {"supplier", "name", "municipality", "capacity", "free_capacity", "certifications",
                  "lead_time_weeks"},

@@ -64,7 +64,9 @@ TEST_CASE("suppliers, event, runs, import and info speak German under --lang de"
       // The catalogue's own --lang of old is now the global one, given after the verb.
       {{"suppliers", "catalog", "--category", "it-services", "--lang", "de"},
        {"IT-Dienstleistungen"}},
-      {{"suppliers", "plan"}, {"geplante Bedarfe", "Zuteilungen", "Abnehmer", "Stückkosten"}},
+      {{"suppliers", "plan"},
+       {"geplante Bedarfe", "Zuteilungen", "Abnehmer", "Stückkosten", "Einheit", " Stunden "}},
+      {{"suppliers", "catalog", "--category", "it-services"}, {"(Stunden je Jahr)"}},
       {{"suppliers", "risk"},
        {"Risiko einzelner Quellen", "Abhängigkeit", "Kritikalität", "  hoch  "}},
       {{"suppliers", "offer", (data / "supply/requirements/automotive-oem-castings.toml").string()},
@@ -323,12 +325,12 @@ TEST_CASE("recommend partners with a learned model speaks German", "[cli][lang]"
   std::vector<std::string> args{"--db", "p.db", "-q", "import", "projects", "--to-year", "2015"};
   args.insert(args.end(), files.begin(), files.end());
   REQUIRE(run_cli(args, dir.path()).exit_code == 0);
-  args = {"--db", "p.db", "-q", "--seed", "3", "train", "partners", "--until", "2016", "--first",
-          "2015", "--rounds", "10"};
+  args = {"--db",    "p.db", "-q",      "--seed", "3",        "train", "partners",
+          "--until", "2016", "--first", "2015",   "--rounds", "10"};
   args.insert(args.end(), files.begin(), files.end());
   REQUIRE(run_cli(args, dir.path()).exit_code == 0);
-  const std::vector<std::string> recommend{"--db", "p.db", "recommend", "partners", "--members",
-                                           "100,101", "--top", "3"};
+  const std::vector<std::string> recommend{"--db",      "p.db",    "recommend", "partners",
+                                           "--members", "100,101", "--top",     "3"};
   const auto de = german(recommend, dir.path());
   auto en_args = recommend;
   en_args.insert(en_args.begin(), {"--lang", "en", "--no-record"});
