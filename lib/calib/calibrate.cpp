@@ -165,12 +165,12 @@ void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::opt
     const int first = t.years->first - *start - (flow ? 1 : 0);
     const int last = t.years->second - *start;
     if (first < 0 || last > years)
-      throw InvalidInput(t.at, "the years " + std::to_string(t.years->first) + "-" +
-                                   std::to_string(t.years->second) +
-                                   " are not all simulated: the scenario runs from " +
-                                   std::to_string(*start) + " to " +
-                                   std::to_string(*start + years) +
-                                   " (set start_year and horizon_months to cover them)");
+      throw InvalidInput(t.value_at.line > 0 ? t.value_at : t.at,
+                         "the years " + std::to_string(t.years->first) + "-" +
+                             std::to_string(t.years->second) +
+                             " are not all simulated: the scenario runs from " +
+                             std::to_string(*start) + " to " + std::to_string(*start + years) +
+                             " (set start_year and horizon_months to cover them)");
     if (t.statistic.kind != StatisticKind::mean_tie_duration) m.windows[k] = std::pair{first, last};
   }
 }
