@@ -9,7 +9,9 @@
 #include <map>
 
 #include "verbund/calib/calibrate.hpp"
+#include "verbund/calib/simulated.hpp"
 #include "verbund/gen/ruhr.hpp"
+#include "verbund/sim/model.hpp"
 
 using namespace verbund;
 
@@ -55,6 +57,30 @@ void BM_CalibEvaluation(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_CalibEvaluation)->Arg(1000)->Arg(5000)->Unit(benchmark::kSecond)->UseRealTime();
+
+// The same evaluation with the giant component share measured every month (second argument 1),
+// as before calibration skipped it, against without (0, what simulate_moments does): run them
+// in alternation on a loaded machine.
+void BM_CalibEvaluationGiant(benchmark::State& state) {
+  const auto m = problem(static_cast<std::size_t>(state.range(0)), 20, six);
+  std::vector<double> theta;
+  for (const auto& f : m.parameters) theta.push_back(f.start);
+  const auto scenario = sim::parse_scenario(m.scenario_text, m.scenario_file,
+                                            calib::settings_of(m.parameters, theta));
+  const auto model = sim::compile(*m.region, scenario, m.inputs,
+                                  {.seed = m.seed, .giant_share = state.range(1) != 0});
+  for (auto _ : state) {
+    const auto reps = calib::simulate_panels(model, m.replicates);
+    for (const auto& panel : reps.panels) benchmark::DoNotOptimize(calib::statistics_of(m, panel));
+  }
+  state.counters["evaluations/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_CalibEvaluationGiant)
+    ->Args({5000, 0})
+    ->Args({5000, 1})
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
 
 // The target: six parameters, targets the model gives at other values (so the
 // optimiser has to move), 20 replicates per evaluation, at most 150 evaluations.

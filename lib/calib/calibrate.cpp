@@ -134,11 +134,33 @@ std::vector<sim::ParameterSetting> settings_of(std::span<const FreeParameter> pa
   return out;
 }
 
+namespace {
+
+/// The simulated years the statistics read (a flow's window includes the year before its first,
+/// as align_windows sets it); empty = all, when a statistic reads every year.
+std::vector<bool> years_read(const ScenarioMoments& m) {
+  std::vector<bool> years;
+  for (std::size_t k = 0; k < m.statistics.size(); ++k) {
+    if (m.statistics[k].kind == StatisticKind::mean_tie_duration) continue;  // no network
+    const auto window = k < m.windows.size() ? m.windows[k] : std::nullopt;
+    if (!window) return {};
+    if (years.size() <= static_cast<std::size_t>(window->second))
+      years.resize(static_cast<std::size_t>(window->second) + 1, false);
+    for (int y = window->first; y <= window->second; ++y) years[static_cast<std::size_t>(y)] = true;
+  }
+  if (years.empty()) years.push_back(false);  // only durations: no year at all
+  return years;
+}
+
+}  // namespace
+
 SimulatedReplicates simulate_replicates(const ScenarioMoments& m, std::span<const double> theta) {
   const auto settings = settings_of(m.parameters, theta);
   const sim::Scenario scenario = sim::parse_scenario(m.scenario_text, m.scenario_file, settings);
-  const sim::Model model = sim::compile(*m.region, scenario, m.inputs, {.seed = m.seed});
-  return simulate_panels(model, m.replicates);
+  // Calibration never reads the giant component share: its monthly union-find is skipped.
+  const sim::Model model =
+      sim::compile(*m.region, scenario, m.inputs, {.seed = m.seed, .giant_share = false});
+  return simulate_panels(model, m.replicates, years_read(m));
 }
 
 std::optional<int> start_year(const core::Region& region, const sim::Scenario& scenario) {
@@ -165,12 +187,12 @@ void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::opt
     const int first = t.years->first - *start - (flow ? 1 : 0);
     const int last = t.years->second - *start;
     if (first < 0 || last > years)
-      throw InvalidInput(t.at, "the years " + std::to_string(t.years->first) + "-" +
-                                   std::to_string(t.years->second) +
-                                   " are not all simulated: the scenario runs from " +
-                                   std::to_string(*start) + " to " +
-                                   std::to_string(*start + years) +
-                                   " (set start_year and horizon_months to cover them)");
+      throw InvalidInput(t.value_at.line > 0 ? t.value_at : t.at,
+                         "the years " + std::to_string(t.years->first) + "-" +
+                             std::to_string(t.years->second) +
+                             " are not all simulated: the scenario runs from " +
+                             std::to_string(*start) + " to " + std::to_string(*start + years) +
+                             " (set start_year and horizon_months to cover them)");
     if (t.statistic.kind != StatisticKind::mean_tie_duration) m.windows[k] = std::pair{first, last};
   }
 }

@@ -25,18 +25,26 @@ YearNetwork snapshot(const sim::NetworkView& net, int year) {
 
 }  // namespace
 
-SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replicates) {
+SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replicates,
+                                    const std::vector<bool>& years) {
+  // A year no statistic reads keeps only its number: the snapshot costs O(ties log degree).
+  auto needed = [&](int year) {
+    return years.empty() || (static_cast<std::size_t>(year) < years.size() && years[year]);
+  };
+  auto take = [&](const sim::NetworkView& net, int year) {
+    return needed(year) ? snapshot(net, year) : YearNetwork{year, {}, {}};
+  };
   SimulatedReplicates out;
   out.panels.resize(replicates);
   out.series.resize(replicates);
   tbb::parallel_for(std::size_t{0}, replicates, [&](std::size_t r) {
     sim::Simulation replicate(model, r);
     Panel& panel = out.panels[r];
-    panel.years.push_back(snapshot(replicate.network(), 0));
+    panel.years.push_back(take(replicate.network(), 0));
     while (!replicate.done()) {
       replicate.step();
       if (replicate.month() % 12 == 0)
-        panel.years.push_back(snapshot(replicate.network(), replicate.month() / 12));
+        panel.years.push_back(take(replicate.network(), replicate.month() / 12));
     }
     const auto endings = replicate.tie_endings();
     if (endings.ended > 0)

@@ -58,12 +58,6 @@ Adjacency adjacency(const YearNetwork& net) {
   return adj;
 }
 
-bool has_pair(const std::vector<Pair>& sorted, std::uint32_t a, std::uint32_t b) {
-  return std::binary_search(
-      sorted.begin(), sorted.end(), Pair{a, b, 0},
-      [](const Pair& x, const Pair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-}
-
 bool common_partner(const Adjacency& adj, std::uint32_t a, std::uint32_t b) {
   const auto& x = adj[a];
   const auto& y = adj[b];
@@ -189,8 +183,15 @@ std::vector<double> yearly(const Statistic& s, const core::Region& region, const
       const Adjacency adj =
           s.kind == StatisticKind::triangle_closure ? adjacency(before) : Adjacency{};
       std::size_t fresh = 0, hits = 0;
+      // Both years' pairs are sorted: one merge walk finds the pairs of the year before.
+      auto last = before.pairs.begin();
+      const auto less = [](const Pair& u, const Pair& w) {
+        return u.a != w.a ? u.a < w.a : u.b < w.b;
+      };
       for (const auto& p : now.pairs) {
-        if ((p.kinds & mask) == 0 || has_pair(before.pairs, p.a, p.b)) continue;
+        while (last != before.pairs.end() && less(*last, p)) ++last;
+        const bool old = last != before.pairs.end() && last->a == p.a && last->b == p.b;
+        if ((p.kinds & mask) == 0 || old) continue;
         ++fresh;
         if (s.kind == StatisticKind::triangle_closure && common_partner(adj, p.a, p.b)) ++hits;
         if (s.kind == StatisticKind::repeat_share && seen.contains({p.a, p.b})) ++hits;

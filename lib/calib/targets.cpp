@@ -33,7 +33,13 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
   Target t;
   t.at = r.where();
   const auto* stat_node = r.get("statistic");
-  if (!stat_node) throw InvalidInput(t.at, "target #" + std::to_string(n) + " names no statistic");
+  if (!stat_node) {
+    // A misspelt 'statistic' is reported as the unknown key it is.
+    for (const auto* key : {"kind", "quantile", "firms", "of", "value", "from_data", "weight"})
+      (void)r.get(key);
+    r.finish();
+    throw InvalidInput(t.at, "target #" + std::to_string(n) + " names no statistic");
+  }
   const auto name = r.string("statistic");
   const auto kind = parse_statistic_kind(*name);
   if (!kind)
@@ -91,10 +97,14 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
     t.years = std::pair{a, b};
     t.value_at = r.where(*node);
   }
-  if (const auto w = r.number("weight")) {
-    if (*w <= 0.0) r.fail(*r.get("weight"), "'weight' must be above 0");
+  if (const auto* node = r.get("weight")) {  // one message for zero, negative and non-numbers
+    const auto w = node->value<double>();
+    if (!w || !std::isfinite(*w) || *w <= 0.0)
+      r.fail(*node, "'weight' must be a finite number above 0");
     t.weight = *w;
   }
+  // A misspelt key first: a misspelt 'value' should be named as such, not as a missing one.
+  r.finish();
   if (t.value && t.years)
     throw InvalidInput(
         t.at, "target #" + std::to_string(n) + " has both 'value' and 'from_data': give one");
@@ -104,7 +114,6 @@ Target read_one(const toml::table& table, const std::string& file, std::size_t n
                                    ") needs 'value' or 'from_data'");
     t.value = 0.0;
   }
-  r.finish();
   return t;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "verbund/calib/calibrate.hpp"
 #include "verbund/core/random.hpp"
@@ -13,10 +14,58 @@
 
 namespace verbund::calib {
 
+namespace {
+
+/// A standard error above this many times its parameter's range is refused (see below).
+constexpr double max_relative_standard_error = 1000.0;
+
+/// The Cholesky factor L of the covariance with these standard errors and correlation; nullopt
+/// when it is not positive semi-definite (zero pivots give zero columns). O(p^3).
+std::optional<std::vector<std::vector<double>>> cholesky(
+    const std::vector<std::vector<double>>& correlation, const std::vector<double>& se) {
+  const std::size_t p = se.size();
+  std::vector<std::vector<double>> l(p, std::vector<double>(p, 0.0));
+  for (std::size_t i = 0; i < p; ++i)
+    for (std::size_t j = 0; j <= i; ++j) {
+      double s = correlation[i][j] * se[i] * se[j];
+      for (std::size_t k = 0; k < j; ++k) s -= l[i][k] * l[j][k];
+      if (i == j) {
+        if (s < -1e-9 * (1 + se[i] * se[i])) return std::nullopt;
+        l[i][i] = std::sqrt(std::max(0.0, s));
+      } else {
+        l[i][j] = l[j][j] > 0 ? s / l[j][j] : 0.0;
+      }
+    }
+  return l;
+}
+
+/// A number for a message, 6 significant digits.
+std::string brief(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+/// Where `at` (an offset into `text`) is: line and column, 1-based.
+SourceLocation location_of(std::string_view text, std::size_t at, const std::string& file) {
+  const auto line_start = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const std::size_t column = at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  return {file, static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n')) + 1,
+          column};
+}
+
+}  // namespace
+
 std::optional<Calibration> read_calibration(std::string_view text, const std::string& file) {
   constexpr std::string_view marker = "# verbund-calibration: ";
   const auto at = text.find(marker);
   if (at == std::string_view::npos) return std::nullopt;
+  if (const auto again = text.find(marker, at + marker.size()); again != std::string_view::npos)
+    throw InvalidInput(location_of(text, again, file),
+                       "a second calibration line (verbund-calibration; the first is at line " +
+                           std::to_string(location_of(text, at, file).line) +
+                           "): a scenario holds one calibration; write it anew with "
+                           "`verbund calibrate --out`");
   const auto end = text.find('\n', at);
   const auto line =
       text.substr(at + marker.size(), end == std::string_view::npos ? std::string_view::npos
@@ -59,6 +108,18 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
     const double estimate = number(p, "estimate", key);
     if (!(low < high) || estimate < low || estimate > high)
       throw bad("has an estimate of '" + key + "' outside its bounds, or empty bounds");
+    // Beyond this every draw lands on a bound: such a standard error says nothing and is a
+    // typing error or an edit, not a fit.
+    if (se > max_relative_standard_error * (high - low))
+      throw bad("has a standard error of '" + key + "' (" + brief(se) + ") above " +
+                brief(max_relative_standard_error) + " x the width of its bounds");
+    try {  // a key the scenario does not have fails here, not after the comparison started
+      (void)free_parameters(key + "=" + sim::to_string(low) + ":" + sim::to_string(high), text,
+                            file);
+    } catch (const InvalidInput& e) {
+      throw bad("names the parameter '" + key + "', which the scenario cannot set (" + e.detail() +
+                ")");
+    }
     c.parameters.push_back({key, low, high, estimate});
     c.standard_error.push_back(se);
   }
@@ -81,26 +142,17 @@ std::optional<Calibration> read_calibration(std::string_view text, const std::st
       if (std::abs(c.correlation[i][k] - c.correlation[k][i]) > 1e-9)
         throw bad("has an asymmetric correlation (" + c.parameters[i].key + ", " +
                   c.parameters[k].key + ")");
+  if (!cholesky(c.correlation, c.standard_error))
+    throw bad("has a correlation that is not positive semi-definite (no covariance has it)");
   return c;
 }
 
 std::vector<std::vector<double>> draw_parameters(const Calibration& c, std::size_t replicates,
                                                  std::uint64_t seed) {
   const std::size_t p = c.parameters.size();
-  // Cholesky factor L of the covariance (semi-definite: zero pivots give zero columns).
-  std::vector<std::vector<double>> l(p, std::vector<double>(p, 0.0));
-  for (std::size_t i = 0; i < p; ++i)
-    for (std::size_t j = 0; j <= i; ++j) {
-      double s = c.correlation[i][j] * c.standard_error[i] * c.standard_error[j];
-      for (std::size_t k = 0; k < j; ++k) s -= l[i][k] * l[j][k];
-      if (i == j) {
-        if (s < -1e-9 * (1 + c.standard_error[i] * c.standard_error[i]))
-          throw InvalidInput("the calibration's covariance is not positive semi-definite");
-        l[i][i] = std::sqrt(std::max(0.0, s));
-      } else {
-        l[i][j] = l[j][j] > 0 ? s / l[j][j] : 0.0;
-      }
-    }
+  const auto factor = cholesky(c.correlation, c.standard_error);
+  if (!factor) throw InvalidInput("the calibration's covariance is not positive semi-definite");
+  const auto& l = *factor;
   std::vector<std::vector<double>> out(replicates, std::vector<double>(p));
   for (std::size_t r = 0; r < replicates; ++r) {
     core::RandomStream rng(seed, r, 0x63616c69U);  // "cali"

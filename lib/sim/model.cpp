@@ -95,6 +95,7 @@ Model detail::compile(const core::Region& region, const Scenario& scenario,
   auto impl = std::make_shared<Model::Impl>();
   impl->region = &region;
   impl->seed = options.seed;
+  impl->giant_share = options.giant_share;
   impl->name = scenario.name;
   impl->horizon = scenario.horizon;
   impl->files = inputs.files;

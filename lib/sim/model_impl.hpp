@@ -17,6 +17,7 @@ namespace verbund::sim {
 struct Model::Impl {
   const core::Region* region = nullptr;
   std::uint64_t seed = 1;
+  bool giant_share = true;  ///< CompileOptions::giant_share
   std::string name;
   int horizon = 0;
   std::optional<int> year;  ///< the starting network: ties active then (all if unset)

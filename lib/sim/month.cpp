@@ -127,7 +127,7 @@ void MonthContext::close_firm(std::uint32_t firm) {
 /// A tie cut short by a shock or a closure: its months so far count as exposure without an
 /// ending in the duration statistics (projects, which end by plan, are not in them).
 void MonthContext::censor(const SimTie& t) {
-  if (t.ends < 0) ended_months_ += static_cast<std::uint64_t>(std::max(0, month_ - t.created));
+  if (at_risk(t)) ended_months_ += static_cast<std::uint64_t>(std::max(0, month_ - t.created));
 }
 
 void MonthContext::end_tie(const SimTie& t) {
@@ -152,6 +152,10 @@ void MonthContext::decay() {
       if (month_ >= t.ends) end_tie(t);
       continue;
     }
+    // A supply relation is renewed by its deliveries every month: it neither fades nor ends
+    // by chance; a closure, a shock or a programme ends it. Without this the region's supply
+    // ties would die out at end_probability and nothing in the model would replace them.
+    if (t.delivers != 0) continue;
     if (m.end_probability > 0.0 && t.created < month_ && rng.bernoulli(m.end_probability)) {
       end_tie(t);
       continue;
@@ -201,7 +205,8 @@ Indicators MonthContext::indicators() const {
   i.transitivity = net_.connected_triples() > 0
                        ? 3.0 * static_cast<double>(net_.triangles()) / net_.connected_triples()
                        : 0.0;
-  i.giant_share = analysis::giant_component_share(net_.giant_size(), net_.operating());
+  if (model_->giant_share)
+    i.giant_share = analysis::giant_component_share(net_.giant_size(), net_.operating());
   i.science_share = analysis::science_share(net_.firms_with_science(), net_.firms());
   i.cross_municipal_share =
       analysis::cross_municipal_share(net_.cross_municipal_edges(), net_.located_edges());
@@ -249,7 +254,7 @@ Indicators MonthContext::indicators() const {
 TieEndings MonthContext::tie_endings() const {
   TieEndings out{ended_, ended_months_};
   for (const auto& t : net_.ties())  // ties still open: exposure so far, no ending
-    if (t.alive && t.ends < 0)
+    if (t.alive && at_risk(t))
       out.months_at_risk += static_cast<std::uint64_t>(std::max(0, month_ - t.created));
   return out;
 }

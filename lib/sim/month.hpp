@@ -77,6 +77,9 @@ class MonthContext {
   void innovate();
   void meet_partners_partner(std::uint32_t a, core::RandomStream& rng);
   void meet_co_member(std::uint32_t a, core::RandomStream& rng);
+  /// Whether a tie can end by chance or decay and so counts in the duration statistics:
+  /// projects end by plan, supply relations are renewed by their deliveries.
+  static bool at_risk(const SimTie& t) noexcept { return t.ends < 0 && t.delivers == 0; }
   void censor(const SimTie& t);
   void end_tie(const SimTie& t);
 

@@ -229,8 +229,10 @@ TEST_CASE("calib: parameter draws have the calibration's mean and covariance", "
                           Catch::Contains(message) && !Catch::Contains("json.exception"));
   };
   const std::string two =
-      "{\"parameters\":[{\"key\":\"a\",\"estimate\":0,\"standard_error\":SE,\"low\":-1,"
-      "\"high\":1},{\"key\":\"b\",\"estimate\":0,\"standard_error\":0.1,\"low\":-1,"
+      "{\"parameters\":[{\"key\":\"model.effects.same_kind\",\"estimate\":0,\"standard_error\":SE,"
+      "\"low\":-1,"
+      "\"high\":1},{\"key\":\"model.effects.popularity\",\"estimate\":0,\"standard_error\":0.1,"
+      "\"low\":-1,"
       "\"high\":1}],\"correlation\":CORR}";
   auto with = [&](const std::string& se, const std::string& corr) {
     auto s = two;
@@ -239,15 +241,24 @@ TEST_CASE("calib: parameter draws have the calibration's mean and covariance", "
     return s;
   };
   refused("{oops", "is not valid JSON");
-  refused("{\"parameters\":[{\"key\":\"a\"}],\"correlation\":[[1]]}", "no finite");
-  refused(with("-0.1", "[[1,0],[0,1]]"), "negative standard error for 'a'");
-  refused(with("0.1", "[[1,0.5],[-0.5,1]]"), "asymmetric correlation (a, b)");
+  refused("{\"parameters\":[{\"key\":\"model.effects.same_kind\"}],\"correlation\":[[1]]}",
+          "no finite");
+  refused(with("-0.1", "[[1,0],[0,1]]"), "negative standard error for 'model.effects.same_kind'");
+  refused(with("0.1", "[[1,0.5],[-0.5,1]]"),
+          "asymmetric correlation (model.effects.same_kind, model.effects.popularity)");
   refused(with("0.1", "[[1,2],[2,1]]"), "outside [-1, 1]");
   refused(with("0.1", "[[1,0]]"), "wrong size");
   refused("{\"parameters\":[],\"correlation\":[]}", "names no parameter");
   auto twice = with("0.1", "[[1,0],[0,1]]");
-  twice.replace(twice.find("\"key\":\"b\""), 9, "\"key\":\"a\"");
-  refused(twice, "names the parameter 'a' twice");
-  CHECK(calib::read_calibration("# verbund-calibration: " + with("0.1", "[[1,0.5],[0.5,1]]"),
-                                "c.toml"));
+  const std::string b = "\"key\":\"model.effects.popularity\"";
+  twice.replace(twice.find(b), b.size(), "\"key\":\"model.effects.same_kind\"");
+  refused(twice, "names the parameter 'model.effects.same_kind' twice");
+  // A key the scenario cannot set, an absurd standard error (the CLI's cases, with a covariance
+  // no distribution has and a second calibration line, are in input_errors_test.cpp).
+  auto unknown = with("0.1", "[[1,0],[0,1]]");
+  unknown.replace(unknown.find(b), b.size(), "\"key\":\"model.effects.charm\"");
+  refused(unknown, "names the parameter 'model.effects.charm', which the scenario cannot set");
+  refused(with("1e300", "[[1,0],[0,1]]"), "standard error of 'model.effects.same_kind' (1e+300)");
+  CHECK(calib::read_calibration(
+      "# verbund-calibration: " + with("0.1", "[[1,0.5],[0.5,1]]") + "\nname = \"x\"\n", "c.toml"));
 }

@@ -88,7 +88,7 @@ TEST_CASE("model_parameter reads what a setting wrote, for every model key", "[s
   }
   CHECK_FALSE(model_parameter(ModelParams{}, "model.effects.nobody.base"));
   CHECK_FALSE(model_parameter(ModelParams{}, "model.decayy"));
-  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -4.7);  // calibrated default
+  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -5.79);  // calibrated default
 }
 
 TEST_CASE("a refused setting is named with its value", "[sim][parameters]") {

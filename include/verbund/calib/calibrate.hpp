@@ -73,7 +73,9 @@ void align_windows(ScenarioMoments& m, std::span<const Target> targets, std::opt
 /// Thread-safe. No throw beyond std::bad_alloc.
 [[nodiscard]] std::vector<double> statistics_of(const ScenarioMoments& m, const Panel& panel);
 
-/// The same, keeping the replicates (for diagnostics).
+/// The same, keeping the replicates (for diagnostics). Their series leave the giant component
+/// share at 0 (not measured: sim::CompileOptions::giant_share), and a year no statistic reads
+/// has no network (see simulate_panels).
 [[nodiscard]] SimulatedReplicates simulate_replicates(const ScenarioMoments& m,
                                                       std::span<const double> theta);
 

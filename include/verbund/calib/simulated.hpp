@@ -23,7 +23,10 @@ struct SimulatedReplicates {
 /// with oneTBB; the result is the same for any thread count, and the same for two models compiled
 /// with one seed wherever their networks agree: common random numbers).
 /// Cost: as sim::simulate, plus O(ties log degree) per simulated year. Thread-safe (reads the
-/// model). Throws as sim::Simulation does.
-[[nodiscard]] SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replicates);
+/// model). Throws as sim::Simulation does. `years` (empty: all): year y's network is taken only
+/// where years[y] holds; the others keep their number with no pairs and no actors present, so
+/// statistics must not read them.
+[[nodiscard]] SimulatedReplicates simulate_panels(const sim::Model& model, std::size_t replicates,
+                                                  const std::vector<bool>& years = {});
 
 }  // namespace verbund::calib

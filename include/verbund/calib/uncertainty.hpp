@@ -27,8 +27,11 @@ struct Calibration {
 };
 
 /// The calibration in a calibrated scenario's text (the "# verbund-calibration: {...}" line
-/// calibrate writes); nullopt if it has none. O(size). Throws InvalidInput naming `file` if the
-/// line is malformed or a standard error is missing (a parameter the targets did not identify).
+/// calibrate writes); nullopt if it has none. O(size + p^3 + p x scenario parse). Throws
+/// InvalidInput at the line's file:line:column if it is malformed, a standard error is missing
+/// (a parameter the targets did not identify), negative or above 1000 x its bounds' width, a
+/// key is one the scenario cannot set, a key comes twice, the correlation is not a symmetric
+/// positive semi-definite one in [-1, 1]; and at the second line if there are two.
 [[nodiscard]] std::optional<Calibration> read_calibration(std::string_view text,
                                                           const std::string& file);
 

@@ -17,6 +17,10 @@ namespace verbund::sim {
 struct CompileOptions {
   /// Master seed: fixes the random selections made here and every draw of the run.
   std::uint64_t seed = 1;
+  /// Whether the giant component share is measured each month (a union-find over every tie,
+  /// O(actors + ties) a month); false leaves it 0 in the series, for runs that never read it
+  /// (calibration). Every other indicator and every draw stay the same.
+  bool giant_share = true;
 };
 
 /// A scenario compiled against a region: every name resolved, every selection drawn, every

@@ -29,14 +29,14 @@ struct MeetingRates {
 /// `science_affinity` (with ModelParams::end_probability) are calibrated on the generated Ruhr
 /// region (data/calibration/baseline-targets.toml): no trend in mean degree or science share.
 struct Effects {
-  double base = -4.7;
-  double same_kind = 0.3;          ///< homophily by actor kind
-  double complementarity = 1.5;    ///< share of one's needs the other offers
-  double proximity = 1.0;          ///< x 2^(-km / half_distance_km)
-  double common_partners = 0.8;    ///< x ln(1 + common partners)
-  double shared_focus = 0.7;       ///< both in a group (chamber, cluster, working group)
-  double popularity = 0.15;        ///< x ln(1 + degree of b)
-  double science_affinity = 3.31;  ///< firm meets science, x the firm's absorptive capacity
+  double base = -5.79;
+  double same_kind = 0.3;         ///< homophily by actor kind
+  double complementarity = 1.5;   ///< share of one's needs the other offers
+  double proximity = 1.0;         ///< x 2^(-km / half_distance_km)
+  double common_partners = 0.8;   ///< x ln(1 + common partners)
+  double shared_focus = 0.7;      ///< both in a group (chamber, cluster, working group)
+  double popularity = 0.15;       ///< x ln(1 + degree of b)
+  double science_affinity = 5.6;  ///< firm meets science, x the firm's absorptive capacity
 };
 
 /// The stochastic model; every field has a documented default (data/scenarios/baseline.toml).
@@ -49,7 +49,8 @@ struct ModelParams {
   double end_threshold = 0.2;  ///< a tie weaker than this ends
   /// Monthly chance that an open tie ends anyway (from the month after it was made); 0 = off.
   /// With decay 0 this is the classic formation/dissolution chain (mean duration 1/q).
-  /// Calibrated: 0.03, ties last about 2.8 years as the region's ended ties did.
+  /// Calibrated: 0.03, ties last about 2.8 years as the region's ended ties did. Supply ties
+  /// (one delivers to the other) are spared, from decay too: their deliveries renew them.
   double end_probability = 0.03;
   /// Firm demography, off by default: the monthly chance that an operating firm closes (its
   /// ties end), and that a closed firm's place is taken by a start-up of the same sector and

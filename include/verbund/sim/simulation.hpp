@@ -18,6 +18,7 @@ namespace verbund::sim {
 /// Ties that ended during a replicate, for the mean tie duration without censoring bias: open
 /// ties that ended by chance or decay, and the months all open ties were at risk of ending
 /// (ended ones to their end, the rest to the current month); months / ended estimates it.
+/// Projects (ending by plan) and supply ties (renewed by their deliveries) are never at risk.
 struct TieEndings {
   std::uint64_t ended = 0;
   std::uint64_t months_at_risk = 0;
