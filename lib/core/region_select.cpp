@@ -5,6 +5,13 @@
 namespace verbund::core {
 
 Region select(const Region& region, const std::function<bool(ActorId)>& keep) {
+  return select(
+      region, keep, [](const Tie&) { return true; }, [](const Membership&) { return true; });
+}
+
+Region select(const Region& region, const std::function<bool(ActorId)>& keep,
+              const std::function<bool(const Tie&)>& keep_tie,
+              const std::function<bool(const Membership&)>& keep_membership) {
   constexpr std::uint32_t dropped = UINT32_MAX;
   std::vector<std::uint32_t> new_id(region.size(), dropped);
   RegionBuilder builder(region.taxonomy());
@@ -38,10 +45,12 @@ Region select(const Region& region, const std::function<bool(ActorId)>& keep) {
   }
   for (const Tie& t : region.ties()) {
     if (new_id[t.source.value] == dropped || new_id[t.target.value] == dropped) continue;
+    if (!keep_tie(t)) continue;
     builder.add_tie({mapped(t.source), mapped(t.target), t.kind, t.weight, t.start, t.end});
   }
   for (const Membership& m : region.memberships()) {
     if (new_id[m.member.value] == dropped || new_id[m.group.value] == dropped) continue;
+    if (!keep_membership(m)) continue;
     builder.add_membership({mapped(m.member), mapped(m.group), m.start, m.end});
   }
   return std::move(builder).build();

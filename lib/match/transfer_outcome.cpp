@@ -13,6 +13,7 @@
 #include "verbund/core/quantile.hpp"
 #include "verbund/core/random.hpp"
 #include "verbund/core/region_builder.hpp"
+#include "verbund/core/region_select.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"
 #include "verbund/match/recommend.hpp"
@@ -27,38 +28,10 @@ bool started_by(const std::optional<int>& start, int year) { return !start || *s
 
 // Every actor (same ids, same order), the ties and memberships started by `until`.
 core::Region known_until(const core::Region& region, int until) {
-  core::RegionBuilder builder(region.taxonomy());
-  for (std::uint32_t i = 0; i < region.size(); ++i) {
-    const ActorId a{i};
-    core::ActorRecord r;
-    r.id = region.external_id(a);
-    r.name = region.name(a);
-    r.kind = region.kind(a);
-    if (auto m = region.municipality(a)) r.municipality = region.municipality_name(*m);
-    r.location = region.location(a);
-    r.employees = region.employees(a);
-    r.sector = region.sector(a);
-    r.founded = region.founded(a);
-    r.capacity = region.capacity(a);
-    const auto attrs = region.attributes(a);
-    r.attributes.assign(attrs.begin(), attrs.end());
-    (void)builder.add_actor(r);
-  }
-  for (std::uint32_t i = 0; i < region.size(); ++i) {
-    const ActorId a{i};
-    if (auto p = region.parent(a)) builder.set_parent(a, *p);
-    for (const auto& o : region.offers(a))
-      builder.add_competence(a, o.competence, core::CompetenceRole::offer, o.weight);
-    for (const auto& nd : region.needs(a))
-      builder.add_competence(a, nd.competence, core::CompetenceRole::need, nd.weight);
-  }
-  for (const core::Tie& t : region.ties()) {
-    if (started_by(t.start, until)) builder.add_tie(t);
-  }
-  for (const core::Membership& m : region.memberships()) {
-    if (started_by(m.start, until)) builder.add_membership(m);
-  }
-  return std::move(builder).build();
+  return core::select(
+      region, [](ActorId) { return true; },
+      [until](const core::Tie& t) { return started_by(t.start, until); },
+      [until](const core::Membership& m) { return started_by(m.start, until); });
 }
 
 // The additive score before fit came first: distance adds its own weighted part.

@@ -15,6 +15,13 @@ namespace verbund::core {
 /// is (it is called once per actor, from this thread). Throws only std::bad_alloc.
 [[nodiscard]] Region select(const Region& region, const std::function<bool(ActorId)>& keep);
 
+/// As above, and of the ties and memberships among the kept actors only those `keep_tie` and
+/// `keep_membership` accept (e.g. those started by a year: the network as it was then). With
+/// every actor kept, actor ids stay the same. Same costs; thread-safe if the filters are.
+[[nodiscard]] Region select(const Region& region, const std::function<bool(ActorId)>& keep,
+                            const std::function<bool(const Tie&)>& keep_tie,
+                            const std::function<bool(const Membership&)>& keep_membership);
+
 /// An actor condition "KEY=VALUE": KEY is kind, municipality, sector or an attribute key.
 struct ActorCondition {
   std::string key;
