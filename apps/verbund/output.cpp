@@ -62,7 +62,7 @@ void print_text(std::ostream& out, const Table& t, report::Lang lang) {
 
 // Columns whose text cells are words of the vocabulary rather than names or ids.
 bool vocabulary_column(std::string_view header) {
-  static constexpr std::array<std::string_view, 19> columns{
+  static constexpr std::array<std::string_view, 20> columns{
       "indicator", "field", "kind",    "partner kind", "tie",       "side",  "reason",
       "method",    "value", "verdict", "size class",   "direction", "match", "table",
       "what",      "why",   "change",  "source",       "unit"};

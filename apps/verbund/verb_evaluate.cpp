@@ -48,7 +48,7 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   transfer->add_option("--resamples", o->resamples, "bootstrap resamples of the queries")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100000));
+      ->check(CLI::Range(0, 100000));  // 1..99 refused below: too few for a 95 % interval
   transfer
       ->add_option("--capacity", o->capacity,
                    "ignore: rank as if no candidate were full (a history made without "
@@ -58,6 +58,9 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
   return {
       evaluate, [&global, o, transfer] {
         if (!transfer->parsed()) return;
+        if (o->resamples > 0 && o->resamples < 100)
+          throw InvalidInput("--resamples " + std::to_string(o->resamples) +
+                             ": at least 100 for a 95 % interval, or 0 for none");
         std::vector<match::TransferSetting> settings = match::standard_transfer_settings();
         for (const auto& file : o->weights)
           settings.push_back({file, match::load_score_weights(file), false});
@@ -68,6 +71,11 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
           if (t.start) last = std::max(last, *t.start);
         if (o->last) last = *o->last;
         const auto split = match::transfer_outcome_split(region, o->until, last);
+        if (split.queries.empty())
+          throw InvalidInput("--until " + std::to_string(o->until) +
+                             ": no partnership to ask about in " + std::to_string(o->until + 1) +
+                             ".." + std::to_string(last) + " (" +
+                             match::transfer_years_text(region) + ")");
         Table means{"transfer outcomes",
                     {"setting", "queries", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
                     {}};
@@ -96,7 +104,9 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
         about.rows.push_back({"queries (firms)", split.queries.size()});
         about.rows.push_back({"capacity", o->capacity == "ignore" ? "ignored (--capacity ignore)"
                                                                   : "as each setting says"});
-        if (!global.quiet) print_tables(std::cout, {about, means, intervals}, global);
+        std::vector<Table> tables{about, means};
+        if (o->resamples > 0) tables.push_back(intervals);
+        if (!global.quiet) print_tables(std::cout, tables, global);
         record_reading_run(store, global,
                            {"evaluate transfer", describe_options(*transfer), global.seed});
       }};

@@ -130,15 +130,39 @@ Table firm_facts(const match::TransferScorer& scorer,
                                 "Unterscheidet sich zwischen den aufgeführten Kandidaten."));
   const auto first = shared_value(found, &match::ScoreParts::first_science_tie);
   const auto bridge = shared_value(found, &match::ScoreParts::bridge);
-  t.rows.push_back({"first science tie", first, w.first_science_tie,
-                    std::string(pick(lang, "A firm without any tie to science yet. ",
-                                     "Eine Firma ohne bisherige Verbindung zur Wissenschaft. ")) +
-                        (first.is_null() && !found.empty() ? varies : moves)});
+  // The sentence says what the value means for this firm, then what it does to the ranking.
+  const auto said = [&](const Json& value, std::string_view none_en, std::string_view none_de,
+                        std::string_view all_en, std::string_view all_de, std::string_view some_en,
+                        std::string_view some_de) {
+    if (found.empty()) return std::string();
+    if (value.is_null()) return std::string(pick(lang, some_en, some_de)) + " " + varies;
+    return std::string(value.get<double>() > 0 ? pick(lang, all_en, all_de)
+                                               : pick(lang, none_en, none_de)) +
+           " " + moves;
+  };
+  t.rows.push_back(
+      {"first science tie", first, w.first_science_tie,
+       said(first, "The firm already has a tie to science: no candidate gets this bonus.",
+            "Das Unternehmen hat schon eine Verbindung zur Wissenschaft: kein Kandidat erhält "
+            "diesen Bonus.",
+            "The firm has no tie to science yet: every candidate would be its first.",
+            "Das Unternehmen hat noch keine Verbindung zur Wissenschaft: jeder Kandidat wäre "
+            "die erste.",
+            "Some candidates would be the firm's first tie to science.",
+            "Einige Kandidaten wären die erste Verbindung des Unternehmens zur Wissenschaft.")});
   t.rows.push_back(
       {"bridge", bridge, w.bridge,
-       std::string(pick(lang, "The partner lies outside the firm's part of the network. ",
-                        "Der Partner liegt außerhalb des Netzwerkteils der Firma. ")) +
-           (bridge.is_null() && !found.empty() ? varies : moves)});
+       said(bridge, "Every candidate lies in the firm's part of the network: no bridge bonus.",
+            "Alle Kandidaten liegen im Netzwerkteil des Unternehmens: kein Brückenbonus.",
+            "Every candidate lies outside the firm's part of the network: each would bridge to "
+            "a new part.",
+            "Alle Kandidaten liegen außerhalb des Netzwerkteils des Unternehmens: jeder wäre "
+            "eine Brücke in einen neuen Teil.",
+            "Candidates outside the firm's part of the network get a bridge bonus (column "
+            "bridge): it can put a weaker fit above a stronger one.",
+            "Kandidaten außerhalb des Netzwerkteils des Unternehmens erhalten einen "
+            "Brückenbonus (Spalte Brücke): er kann eine schwächere Passung vor eine stärkere "
+            "setzen.")});
   return t;
 }
 

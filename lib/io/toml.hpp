@@ -212,6 +212,10 @@ inline std::string_view quoted_part(std::string_view message) {
 /// Parses TOML text; a syntax error becomes InvalidInput at file:line:column, and so does a
 /// number out of the range of a double (1e400, 1e-400) or of a 64-bit integer.
 inline toml::table parse_toml(std::string_view text, const std::string& file) {
+  // A database given where a TOML file belongs (--weights verbund.db): say so, not "non-ASCII".
+  if (text.starts_with(std::string_view("SQLite format 3\0", 16)))
+    throw InvalidInput(SourceLocation{file, 0, 0},
+                       "is a SQLite database, not a TOML file: give the .toml file here");
   detail::refuse_non_ascii_outside_strings(text, file);
   toml::table table;
   try {

@@ -120,6 +120,22 @@ double round4(double v) { return std::round(v * 1e4) / 1e4; }
 
 }  // namespace
 
+std::string transfer_years_text(const core::Region& region) {
+  std::optional<int> first, last;
+  for (const core::Tie& t : region.ties()) {
+    if (t.kind != core::TieKind::transfer || !t.start) continue;
+    const auto a = region.kind(t.source), b = region.kind(t.target);
+    const bool firm_science = (a == core::ActorKind::firm && core::is_science(b)) ||
+                              (b == core::ActorKind::firm && core::is_science(a));
+    if (!firm_science) continue;
+    first = std::min(first.value_or(*t.start), *t.start);
+    last = std::max(last.value_or(*t.start), *t.start);
+  }
+  if (!first) return "no transfer tie between a firm and science has a start year";
+  return "transfer ties between firms and science start in " + std::to_string(*first) + ".." +
+         std::to_string(*last);
+}
+
 TransferOutcomeSplit transfer_outcome_split(const core::Region& region, int until, int last) {
   if (last < until)
     throw InvalidInput("outcome years: the last year " + std::to_string(last) +
@@ -323,6 +339,10 @@ TransferFit train_transfer_weights(const core::Region& region, int first, int un
   for (int year = first; year <= until; ++year)
     train.push_back(transfer_outcome_split(region, year - 1, year));
   const auto validation = transfer_outcome_split(region, until, until + 1);
+  if (validation.queries.empty())
+    throw InvalidInput("--until " + std::to_string(until) + ": no partnership of " +
+                       std::to_string(until + 1) + " to validate on (" +
+                       transfer_years_text(region) + ")");
   return fit_transfer_weights(train, validation, options);
 }
 

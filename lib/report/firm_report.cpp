@@ -10,6 +10,7 @@
 #include "verbund/error.hpp"
 #include "verbund/match/recommend.hpp"
 #include "verbund/report/reasons.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/supply/search.hpp"
 
 namespace verbund::report {
@@ -146,9 +147,9 @@ std::vector<std::string> supplier_reasons(const core::Region& region, const supp
                                 : fill(pick(lang, "{} km away, in {}.", "{} km entfernt, in {}."),
                                        {number(lang, *e.distance_km, 0), where}));
   }
-  out.push_back(
-      fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
-           {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))), unit}));
+  out.push_back(fill(pick(lang, "Free capacity: {} {} a year.", "Freie Kapazität: {} {} im Jahr."),
+                     {count(lang, static_cast<std::size_t>(std::llround(offer.free_capacity()))),
+                      std::string(term(lang, unit))}));
   if (e.references > 0)
     out.push_back(fill(e.references == 1 ? pick(lang, "Delivers to {} other firm of the region.",
                                                 "Beliefert {} weiteres Unternehmen der Region.")
@@ -183,7 +184,7 @@ void suppliers_section(Html& h, const supply::SupplierIndex& index, core::ActorI
     h.element("h3", fill(pick(lang, "{}: {} {} a year, {}", "{}: {} {} im Jahr, {}"),
                          {name.empty() ? cat.id : name,
                           count(lang, static_cast<std::size_t>(std::llround(demand.quantity))),
-                          cat.unit, sourcing(lang, demand.source)}));
+                          std::string(term(lang, cat.unit)), sourcing(lang, demand.source)}));
     if (d.top.empty()) {
       h.element("p",
                 pick(lang,

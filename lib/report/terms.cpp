@@ -467,10 +467,12 @@ static_assert(std::none_of(calib_terms.begin(), calib_terms.end(), [](const Term
 // Units of the supplier market and words of the event and supply engines (h18de).
 constexpr std::array text_terms{
     Term{"LP relaxation", "LP-Relaxation"},
+    Term{"about the firm", "zum Unternehmen"},
     Term{"b-matching relaxation", "b-Matching-Relaxation"},
     Term{"batches", "Chargen"},
     Term{"boards", "Baugruppen"},
     Term{"days", "Tage"},
+    Term{"fact", "Merkmal"},
     Term{"hours", "Stunden"},
     Term{"orders", "Aufträge"},
     Term{"pallets", "Paletten"},

@@ -68,6 +68,45 @@ TEST_CASE("cli: match transfer for one firm, explained", "[cli][match]") {
   CHECK_THAT(dump_database(dir / "verbund.db"), Catch::Contains("match transfer"));
 }
 
+TEST_CASE("cli: the firm facts' sentences follow their values", "[cli][match]") {
+  ScratchDir dir;
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "300", "--seed", "5"}, dir.path()).exit_code ==
+          0);
+  const auto r = run_cli({"export", "--out", "x"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::istringstream lines(verbund::test::read_file(dir.path() / "x" / "competences.csv"));
+  std::set<std::string> firms;
+  for (std::string line; std::getline(lines, line) && firms.size() < 12;)
+    if (line.rfind('F', 0) == 0 && line.find(",need,") != std::string::npos)
+      firms.insert(line.substr(0, line.find(',')));
+  std::set<std::string> seen;  // which sentences were reached
+  for (const auto& firm : firms) {
+    const auto m = run_cli({"--format", "json", "match", "transfer", "--firm", firm}, dir.path());
+    REQUIRE(m.exit_code == 0);
+    const auto out = nlohmann::json::parse(m.out);
+    REQUIRE(out.contains("about the firm"));
+    for (const auto& row : out["about the firm"]) {
+      const auto& value = row["value"];
+      const std::string sentence = row["sentence"];
+      CAPTURE(firm, row.dump());
+      if (value.is_null()) {
+        CHECK_THAT(sentence, Catch::StartsWith("Some") || Catch::StartsWith("Candidates"));
+      } else if (value.get<double>() > 0) {
+        CHECK_THAT(sentence, Catch::Contains("no tie to science yet") ||
+                                 Catch::Contains("Every candidate lies outside"));
+      } else {
+        CHECK_THAT(sentence,
+                   Catch::Contains("already has a tie") || Catch::Contains("no bridge bonus"));
+      }
+      seen.insert(row["fact"].get<std::string>() + (value.is_null()           ? " varies"
+                                                    : value.get<double>() > 0 ? " 1"
+                                                                              : " 0"));
+    }
+  }
+  CAPTURE(seen);
+  CHECK(seen.count("first science tie 0") == 1);  // the case the old sentence got wrong
+}
+
 TEST_CASE("cli: match transfer for all firms: optimal beats stable and greedy, any thread count",
           "[cli][match]") {
   ScratchDir dir;

@@ -2,6 +2,8 @@
 // refusals (exit 2, database untouched).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "test_support.hpp"
 
 using namespace verbund;
@@ -20,7 +22,7 @@ TEST_CASE("cli: train transfer writes weights that evaluate and match transfer r
   const auto weights = test::read_file(dir / "fitted.toml");
   CHECK_THAT(weights, Catch::StartsWith("# fitted by `verbund train transfer --until 2021`"));
   r = run_cli({"--format", "csv", "evaluate", "transfer", "--until", "2022", "--weights",
-               "fitted.toml", "--resamples", "50"},
+               "fitted.toml", "--resamples", "100"},
               dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("default (proximity 0.25),") &&
@@ -41,7 +43,21 @@ TEST_CASE("cli: train transfer writes weights that evaluate and match transfer r
   CHECK_THAT(r.err, Catch::Contains("2020") && Catch::Contains("before the cut year 2022"));
   r = run_cli({"train", "transfer", "--until", "1990", "--years", "2"}, dir.path());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("no training query"));
+  CHECK_THAT(r.err, Catch::Contains("no partnership of 1991 to validate on"));
+  // Years after the data: nothing to validate on or to ask about; the message names the data's
+  // years, and no weights file is written.
+  r = run_cli({"train", "transfer", "--until", "2030", "--out", "late.toml"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("no partnership of 2031 to validate on") &&
+                        Catch::Contains("transfer ties between firms and science start in"));
+  CHECK(!std::filesystem::exists(dir / "late.toml"));
+  r = run_cli({"evaluate", "transfer", "--until", "2030"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("no partnership to ask about in 2031..2030") &&
+                        Catch::Contains("start in"));
+  r = run_cli({"evaluate", "transfer", "--until", "2022", "--resamples", "5"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("at least 100"));
   r = run_cli({"evaluate", "transfer", "--until", "2022", "--capacity", "sometimes"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK(test::dump_database(dir / "verbund.db") == before);

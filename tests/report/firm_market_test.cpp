@@ -43,14 +43,22 @@ TEST_CASE("firm report: the buyer's slice of the market gives the same report as
   for (std::size_t d = 0; d < whole.demands.size(); d += 10) buyers.insert(whole.demands[d].buyer);
   buyers.insert("rub");
   REQUIRE(buyers.size() > 5);
-  std::size_t smaller = 0;
+  std::size_t smaller = 0, german_units = 0;
   for (const auto& buyer : buyers) {
     INFO(buyer);
     const auto slice = io::load_market_for_buyer(store, buyer);
     smaller += slice.demands.size() + slice.offers.size() + slice.flows.size() <
                whole.demands.size() + whole.offers.size() + whole.flows.size();
     const auto firm = *region.find(buyer);
-    CHECK(report_on(scorer, region, firm, slice) == report_on(scorer, region, firm, whole));
+    const auto html = report_on(scorer, region, firm, slice);
+    CHECK(html == report_on(scorer, region, firm, whole));
+    // Units in German (the generated market has parts, hours, orders, shipments, units).
+    for (const char* english : {" parts im Jahr", " hours im Jahr", " orders im Jahr",
+                                " shipments im Jahr", " units im Jahr"})
+      CHECK(html.find(english) == std::string::npos);
+    german_units += html.find(" Stunden im Jahr") != std::string::npos ||
+                    html.find(" Teile im Jahr") != std::string::npos;
   }
+  CHECK(german_units > 0);
   CHECK(smaller == buyers.size());  // the slice is a slice
 }

@@ -36,6 +36,11 @@ struct TransferOutcomeSplit {
   std::size_t not_asked = 0;
 };
 
+/// Where outcomes can be asked: "transfer ties between firms and science start in A..B" (or
+/// "no transfer tie ... has a start year"), for messages that refuse a cut year without queries.
+/// O(m). Thread-safe; throws only std::bad_alloc.
+[[nodiscard]] std::string transfer_years_text(const core::Region& region);
+
 /// Splits `region` at `until`: transfer ties between a firm and a science actor (university,
 /// research institute, research group) that start in until+1..last become queries. Throws
 /// InvalidInput when last < until. O((n + m) log(n + m)) for the rebuild plus building one
