@@ -259,6 +259,7 @@ Explanation ScoreIndex::explain(ActorId seeker, std::span<const Need> needs,
   if (ls && lc) e.distance_km = core::distance_km(*ls, *lc);
   e.capacity = capacity(candidate);
   e.load = load(candidate);
+  e.bridges = component_[seeker.value] != component_[candidate.value];
   return e;
 }
 

@@ -157,6 +157,15 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
                                             "Arbeitet mit {} Akteuren der Region zusammen."),
                        {count(lang, partners)}));
   }
+  // The bridge bonus can put a weaker fit first: say so where it applies.
+  if (e.bridges && scorer.weights().bridge > 0) {
+    out.push_back(fill(pick(lang,
+                            "Not yet connected to your part of the network: a bridge to a new "
+                            "part (bonus {}).",
+                            "Noch nicht mit Ihrem Teil des Netzwerks verbunden: eine Brücke in "
+                            "einen neuen Teil (Bonus {})."),
+                       {number(lang, scorer.weights().bridge, 2)}));
+  }
   if (!e.common_partners.empty()) {
     std::string names;
     for (std::size_t i = 0; i < e.common_partners.size() && i < 3; ++i)

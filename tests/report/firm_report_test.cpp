@@ -47,6 +47,19 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html, "Arbeitet mit 1 Akteur der Region zusammen."));
   // G2 shares the partner P1 and the cluster with the firm.
   CHECK(has(html, "Sie haben 1 gemeinsamen Partner: Partner AG."));
+  // The bridge bonus is named where it applies: G4 and G3 have no tie to the firm's part of the
+  // network (F1 - P1 - G2), G2 has.
+  const auto card_of = [&](const std::string& name) {
+    const auto at = html.find("class=\"card recommendation\"><h3>" + name);
+    REQUIRE(at != std::string::npos);
+    return html.substr(at, html.find("class=\"card recommendation\"", at + 1) - at);
+  };
+  const std::string bridge =
+      "Noch nicht mit Ihrem Teil des Netzwerks verbunden: eine Brücke in einen neuen Teil "
+      "(Bonus 0,10).";
+  CHECK(has(card_of("Wasserstoff-Labor"), bridge));
+  CHECK(has(card_of("Gruppe ML"), bridge));
+  CHECK_FALSE(has(card_of("Institut Daten"), bridge));
   CHECK(has(html, "Beide sind Mitglied in Cluster Digital."));
   // A chair is named with its university.
   CHECK(

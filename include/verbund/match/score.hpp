@@ -101,6 +101,8 @@ struct Explanation {
   std::optional<double> distance_km;
   int capacity = 0;
   int load = 0;  ///< ongoing transfer partnerships
+  /// In another part (component) of the network than the seeker: the score's `bridge` part.
+  bool bridges = false;
 };
 
 /// One seeker's need: competence and weight in (0, 1].
