@@ -120,8 +120,9 @@ inline void refuse_non_ascii_outside_strings(std::string_view text, const std::s
     switch (in) {
       case In::code:
         if (static_cast<unsigned char>(c) >= 0x80U)
-          fail(i, "a character other than ASCII outside a string or comment (put the text in "
-                  "quotes)");
+          fail(i,
+               "a character other than ASCII outside a string or comment (put the text in "
+               "quotes)");
         if (c == ' ' || c == '\t' || c == '\r') {
           bare = false;
         } else if (c == '#') {
@@ -184,8 +185,9 @@ inline void refuse_non_ascii_outside_strings(std::string_view text, const std::s
               ++j;
             }
             if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80U)
-              fail(j, "a character other than ASCII right after a line-ending backslash in a "
-                      "multi-line string (put a space or an escape such as \\u00e4 first)");
+              fail(j,
+                   "a character other than ASCII right after a line-ending backslash in a "
+                   "multi-line string (put a space or an escape such as \\u00e4 first)");
             i = j - 1;
           } else {
             ++i;  // an escape

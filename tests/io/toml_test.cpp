@@ -70,9 +70,9 @@ TEST_CASE("a quote inside a malformed unquoted value does not start a string", "
 TEST_CASE("a SQLite database given as a TOML file is named as one", "[io][toml]") {
   std::string text("SQLite format 3\0", 16);
   text += "\x10\x00\x01\x01 binary pages follow \xC3";
-  CHECK_THROWS_WITH(io::parse_toml(text, "verbund.db"),
-                    Catch::StartsWith("verbund.db") &&
-                        Catch::Contains("is a SQLite database, not a TOML file"));
+  CHECK_THROWS_WITH(
+      io::parse_toml(text, "verbund.db"),
+      Catch::StartsWith("verbund.db") && Catch::Contains("is a SQLite database, not a TOML file"));
   CHECK_THROWS_WITH(match::parse_score_weights(text, "verbund.db"),
                     Catch::Contains("SQLite database"));
 }
