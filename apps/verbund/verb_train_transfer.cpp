@@ -10,6 +10,7 @@
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/transfer_outcome.hpp"
+#include "verbund/match/weights_file.hpp"
 
 namespace verbund::cli {
 

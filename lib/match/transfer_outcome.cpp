@@ -346,29 +346,4 @@ TransferFit train_transfer_weights(const core::Region& region, int first, int un
   return fit_transfer_weights(train, validation, options);
 }
 
-std::string score_weights_toml(const ScoreWeights& w, const std::string& comment) {
-  using io::format_double;
-  std::string s = "# " + comment + "\n";
-  auto number = [&](const char* key, double v) {
-    s += std::string(key) + " = " + format_double(v) + "\n";
-  };
-  number("fit", w.fit);
-  number("theme_credit", w.theme_credit);
-  number("proximity", w.proximity);
-  number("half_distance_km", w.half_distance_km);
-  number("same_municipality", w.same_municipality);
-  number("network", w.network);
-  number("prior_tie", w.prior_tie);
-  number("first_science_tie", w.first_science_tie);
-  number("bridge", w.bridge);
-  s += std::string("capacity_policy = \"") +
-       (w.capacity_policy == CapacityPolicy::exclude ? "exclude" : "penalise") + "\"\n";
-  number("capacity_penalty", w.capacity_penalty);
-  s += "default_capacity = " + std::to_string(w.default_capacity) + "\n";
-  s += "default_seeker_capacity = " + std::to_string(w.default_seeker_capacity) + "\n";
-  s += "partnership_years = " + std::to_string(w.partnership_years) + "\n";
-  if (w.reference_year) s += "reference_year = " + std::to_string(*w.reference_year) + "\n";
-  return s;
-}
-
 }  // namespace verbund::match

@@ -1,5 +1,7 @@
 #include "verbund/match/weights_file.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "io/read_text.hpp"
@@ -8,23 +10,33 @@
 
 namespace verbund::match {
 
+namespace {
+
+struct Number {
+  const char* key;
+  double* field;
+};
+
+// The weights file's number keys and their fields: one list for the reader and the writer.
+std::array<Number, 10> number_fields(ScoreWeights& w) {
+  return {{{"fit", &w.fit},
+           {"theme_credit", &w.theme_credit},
+           {"proximity", &w.proximity},
+           {"half_distance_km", &w.half_distance_km},
+           {"same_municipality", &w.same_municipality},
+           {"network", &w.network},
+           {"prior_tie", &w.prior_tie},
+           {"first_science_tie", &w.first_science_tie},
+           {"bridge", &w.bridge},
+           {"capacity_penalty", &w.capacity_penalty}}};
+}
+
+}  // namespace
+
 ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& file) {
   const toml::table table = io::parse_toml(toml_text, file);
   ScoreWeights w;
-  struct Number {
-    const char* key;
-    double* field;
-  };
-  const Number numbers[] = {{"fit", &w.fit},
-                            {"theme_credit", &w.theme_credit},
-                            {"proximity", &w.proximity},
-                            {"half_distance_km", &w.half_distance_km},
-                            {"same_municipality", &w.same_municipality},
-                            {"network", &w.network},
-                            {"prior_tie", &w.prior_tie},
-                            {"first_science_tie", &w.first_science_tie},
-                            {"bridge", &w.bridge},
-                            {"capacity_penalty", &w.capacity_penalty}};
+  const auto numbers = number_fields(w);
   for (const auto& [key, node] : table) {
     const auto where = io::location_of(file, node.source());
     const std::string name(key.str());
@@ -91,6 +103,20 @@ ScoreWeights parse_score_weights(std::string_view toml_text, const std::string& 
 
 ScoreWeights load_score_weights(const std::filesystem::path& path) {
   return parse_score_weights(io::read_text_file(path, "weights file"), path.string());
+}
+
+std::string score_weights_toml(const ScoreWeights& weights, const std::string& comment) {
+  ScoreWeights w = weights;  // number_fields points into it
+  std::string s = "# " + comment + "\n";
+  for (const auto& [key, field] : number_fields(w))
+    s += std::string(key) + " = " + io::format_double(*field) + "\n";
+  s += std::string("capacity_policy = \"") +
+       (w.capacity_policy == CapacityPolicy::exclude ? "exclude" : "penalise") + "\"\n";
+  s += "default_capacity = " + std::to_string(w.default_capacity) + "\n";
+  s += "default_seeker_capacity = " + std::to_string(w.default_seeker_capacity) + "\n";
+  s += "partnership_years = " + std::to_string(w.partnership_years) + "\n";
+  if (w.reference_year) s += "reference_year = " + std::to_string(*w.reference_year) + "\n";
+  return s;
 }
 
 }  // namespace verbund::match

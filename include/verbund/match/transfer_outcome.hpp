@@ -147,9 +147,4 @@ struct TransferFit {
 [[nodiscard]] TransferFit train_transfer_weights(const core::Region& region, int first, int until,
                                                  const TransferFitOptions& options = {});
 
-/// The weights as a TOML weights file `load_score_weights` reads back (every key, fixed
-/// format, a comment line first). O(1). Thread-safe; throws only std::bad_alloc.
-[[nodiscard]] std::string score_weights_toml(const ScoreWeights& weights,
-                                             const std::string& comment);
-
 }  // namespace verbund::match

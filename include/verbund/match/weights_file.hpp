@@ -20,4 +20,9 @@ namespace verbund::match {
 /// and as `parse_score_weights`. O(file size). Thread-safe.
 [[nodiscard]] ScoreWeights load_score_weights(const std::filesystem::path& path);
 
+/// The weights as a TOML weights file `load_score_weights` reads back (every key, fixed
+/// format, a comment line first). O(1). Thread-safe; throws only std::bad_alloc.
+[[nodiscard]] std::string score_weights_toml(const ScoreWeights& weights,
+                                             const std::string& comment);
+
 }  // namespace verbund::match
