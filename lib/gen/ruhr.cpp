@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
 #include "core/parallel_loops.hpp"
 
 #include "verbund/core/random.hpp"
+#include "verbund/match/score.hpp"
 
 namespace verbund::gen {
 namespace {
@@ -64,7 +66,8 @@ struct ScienceActor {
   std::uint32_t base_index;  // position among the base's actors
   std::string id;
   core::GeoPoint location;
-  double capacity = 1.0;
+  double capacity = 1.0;  // popularity: firms pick partners in proportion to it
+  int founded = 0;        // founding_year, 0 = unknown
   std::unordered_map<std::uint32_t, double> offers;
   std::unordered_map<std::uint32_t, double> theme_offers;  // theme index -> strongest offer
 };
@@ -96,6 +99,7 @@ class Generator {
     if (options.firms > 50'000'000) throw InvalidInput("at most 50,000,000 firms");
     if (base.municipalities.empty() || base.sectors.empty())
       throw InvalidInput("the base region needs municipalities and sectors");
+    check_year();
     index_taxonomy();
     index_sectors();
     index_science();
@@ -121,9 +125,49 @@ class Generator {
     members_.resize(n);
     par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { draw_memberships(i, members_[i]); });
     drop_repeats(first_, second_);
+    fit_capacities();
   }
 
  private:
+  // The snapshot cannot predate the real institutions: nothing of the base may start, end or be
+  // founded after the snapshot's year. Names the latest such year, the least year that would do.
+  void check_year() const {
+    int latest = opt_.year;
+    std::string what;
+    auto see = [&](std::optional<int> year, auto describe) {
+      if (year && *year > latest) {
+        latest = *year;
+        what = describe();
+      }
+    };
+    auto where = [](const char* file, std::size_t line) {
+      return std::string(" (") + file + (line > 0 ? " line " + std::to_string(line) : "") + ")";
+    };
+    for (const auto& a : base_.institutions.actors)
+      see(a.founded,
+          [&] { return "the founding of '" + a.id + "'" + where("actors.csv", a.line); });
+    for (const auto& t : base_.institutions.ties) {
+      auto tie = [&] {
+        return " of the tie " + t.source + " - " + t.target + where("ties.csv", t.line);
+      };
+      see(t.start, [&] { return "the start" + tie(); });
+      see(t.end, [&] { return "the end" + tie(); });
+    }
+    for (const auto& m : base_.institutions.memberships) {
+      auto member = [&] {
+        return " of the membership of '" + m.actor + "' in '" + m.group + "'" +
+               where("memberships.csv", m.line);
+      };
+      see(m.start, [&] { return "the start" + member(); });
+      see(m.end, [&] { return "the end" + member(); });
+    }
+    if (latest > opt_.year) {
+      throw InvalidInput("the snapshot year " + std::to_string(opt_.year) + " is before " + what +
+                         " in " + std::to_string(latest) + " in the base data: choose a year of " +
+                         "at least " + std::to_string(latest));
+    }
+  }
+
   void index_taxonomy() {
     std::map<std::string, std::uint32_t> themes;
     for (const auto& t : base_.institutions.taxonomy) {
@@ -175,8 +219,13 @@ class Generator {
       const auto& a = actors[k];
       if (!core::is_science(a.kind) || !a.location) continue;
       position.emplace(a.id, science_.size());
-      science_.push_back(
-          {k, a.id, *a.location, std::sqrt(static_cast<double>(a.capacity.value_or(2))), {}, {}});
+      science_.push_back({k,
+                          a.id,
+                          *a.location,
+                          std::sqrt(static_cast<double>(a.capacity.value_or(2))),
+                          founding_year(base_.institutions, a.id).value_or(0),
+                          {},
+                          {}});
     }
     for (const auto& c : base_.institutions.competences) {
       auto it = position.find(c.actor);
@@ -207,6 +256,8 @@ class Generator {
     }
     for (const auto& m : base_.municipalities)
       chambers_of_.emplace_back(index.at(m.ihk), index.at(m.hwk));
+    for (const auto& a : actors)
+      group_founded_.push_back(founding_year(base_.institutions, a.id).value_or(0));
   }
 
   void draw_firm(std::size_t i) {
@@ -348,7 +399,7 @@ class Generator {
     for (std::uint32_t k = 0; k < count; ++k) {
       const auto partner = static_cast<std::uint32_t>(pick(cumulative, rng));
       const double weight = round2(0.3 + 0.7 * rng.uniform());
-      const int start = tie_start(f, 2000, rng);
+      const int start = tie_start(f, science_[partner].founded, rng);
       const auto end = tie_end(start, rng);
       if (std::find(chosen.begin(), chosen.end(), partner) != chosen.end()) continue;
       chosen.push_back(partner);
@@ -412,14 +463,60 @@ class Generator {
     const Firm& f = firms_[i];
     const bool craft = base_.sectors[f.sector].craft;
     const auto& chambers = chambers_of_[f.municipality];
-    out.push_back({craft ? chambers.second : chambers.first, f.founded});
+    const auto chamber = craft ? chambers.second : chambers.first;
+    out.push_back({chamber, std::max(f.founded, group_founded_[chamber])});
     for (const auto& [cluster, theme] : clusters_) {
       const bool offers_theme =
           std::any_of(f.offers.begin(), f.offers.end(),
                       [&, theme = theme](const auto& o) { return theme_of_[o.first] == theme; });
       if (offers_theme && rng.bernoulli(opt_.cluster_join)) {
-        out.push_back({cluster, std::max(f.founded, 2005)});
+        out.push_back({cluster, std::max({f.founded, 2005, group_founded_[cluster]})});
       }
+    }
+  }
+
+  // What a partner's capacity means in the matching (match::ScoreWeights): its load is the
+  // transfer partnerships active in the reference year that started within partnership_years of
+  // it. The draws above take no notice of capacities, and a science actor's capacity is the real
+  // institution's, made for no particular number of firms: where its load in some year exceeds
+  // its capacity (the matching's default where the data has none), the capacity becomes that
+  // peak with room (x 1.25, as the supplier market does). So no partner is ever over capacity
+  // in the generated history, at any size, and the draws stay as they were.
+  void fit_capacities() {
+    const match::ScoreWeights matching;
+    const auto& actors = base_.institutions.actors;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    for (std::uint32_t k = 0; k < actors.size(); ++k) index.emplace(actors[k].id, k);
+    std::vector<std::map<int, int>> by_year(actors.size());  // year -> ongoing partnerships
+    std::vector<int> always(actors.size(), 0);  // ties without a start count in every year
+    auto count = [&](std::uint32_t k, std::optional<int> start, std::optional<int> end) {
+      if (!core::is_science(actors[k].kind)) return;
+      if (!start) {
+        ++always[k];
+        return;
+      }
+      const int last = std::min(*start + matching.partnership_years - 1,
+                                end.value_or(std::numeric_limits<int>::max()));
+      for (int year = *start; year <= last; ++year) ++by_year[k][year];
+    };
+    for (const auto& t : base_.institutions.ties) {
+      if (t.kind != core::TieKind::transfer) continue;
+      count(index.at(t.source), t.start, t.end);
+      count(index.at(t.target), t.start, t.end);
+    }
+    for (const auto& list : first_) {
+      for (const auto& t : list) {
+        if (t.b_is_science && t.kind == core::TieKind::transfer)
+          count(science_[t.b].base_index, t.start, t.end);
+      }
+    }
+    institutions_ = base_.institutions;
+    for (std::uint32_t k = 0; k < actors.size(); ++k) {
+      int peak = 0;
+      for (const auto& [year, load] : by_year[k]) peak = std::max(peak, load);
+      peak += always[k];
+      if (peak > actors[k].capacity.value_or(matching.default_capacity))
+        institutions_.actors[k].capacity = (5 * peak + 3) / 4;  // ceil(1.25 x peak)
     }
   }
 
@@ -493,7 +590,7 @@ class Generator {
     par::parallel_for(std::size_t{0}, n, [&](std::size_t i) { ids[i] = firm_id(i); });
     const auto& base_actors = base_.institutions.actors;
 
-    core::RegionData out = base_.institutions;
+    core::RegionData out = institutions_;
     // Firms, their competences, ties and memberships go to precomputed positions, so that the
     // output is filled in parallel and still in firm order.
     const std::size_t first_actor = out.actors.size();
@@ -542,11 +639,11 @@ class Generator {
   /// The same result as records(), built straight into a Region by dense ids.
   core::Region region() {
     const std::size_t n = firms_.size();
-    core::RegionBuilder builder = core::make_region_builder(base_.institutions);
+    core::RegionBuilder builder = core::make_region_builder(institutions_);
     const auto first_firm = static_cast<std::uint32_t>(builder.actor_count());
     std::size_t ties = 0;
     for (std::size_t i = 0; i < n; ++i) ties += first_[i].size() + second_[i].size();
-    builder.reserve(first_firm + n, base_.institutions.ties.size() + ties);
+    builder.reserve(first_firm + n, institutions_.ties.size() + ties);
     std::vector<core::CompetenceId> competence_ids;
     for (const auto& c : competences_)
       competence_ids.push_back(*builder.taxonomy().find_competence(c));
@@ -587,6 +684,7 @@ class Generator {
  private:
   const RuhrBase& base_;
   RuhrOptions opt_;
+  core::RegionData institutions_;  // the base's, with capacities fitted to the generated loads
   std::vector<std::string> competences_;
   std::unordered_map<std::string, std::uint32_t> competence_index_;
   std::vector<std::uint32_t> theme_of_;
@@ -604,6 +702,7 @@ class Generator {
   std::vector<std::uint32_t> adjacency_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> clusters_;     // base actor index, theme
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chambers_of_;  // per municipality: IHK, HWK
+  std::vector<int> group_founded_;                 // per base actor: founding_year, 0 = unknown
   std::vector<std::vector<GeneratedTie>> first_;   // supply and science ties, by drawing firm
   std::vector<std::vector<GeneratedTie>> second_;  // informal ties, by drawing firm
   std::vector<std::vector<GeneratedMembership>> members_;

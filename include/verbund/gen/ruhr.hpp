@@ -26,9 +26,14 @@ struct RuhrOptions {
 /// firms, transfer for small ones) calibrated to `science_share`, and informal ties by triadic
 /// closure and local contact. Every draw is counter-based on (seed, firm, purpose), so the output
 /// is identical for any thread count. The firms are synthetic; the institutions are real.
-/// Throws InvalidInput if the options are out of range or the base lacks municipalities or
-/// sectors. O(firms x (ties_per_firm + science actors)), in parallel (oneTBB). Thread-safe
-/// (reads `base`).
+/// No tie or membership starts before either end was founded (founding_year) or after `year`,
+/// and none ends before it starts or in or after `year`. A science actor's capacity is raised
+/// where its generated load exceeds it: its load as the matching counts it (transfer ties
+/// started within match::ScoreWeights::partnership_years and not ended) is at most its capacity
+/// in every year; where it would not be, the capacity is ceil(1.25 x the peak load).
+/// Throws InvalidInput if the options are out of range, the base lacks municipalities or
+/// sectors, or the base has a founding, tie or membership year after `year`.
+/// O(firms x (ties_per_firm + science actors)), in parallel (oneTBB). Thread-safe (reads `base`).
 [[nodiscard]] core::RegionData generate_ruhr(const RuhrBase& base, const RuhrOptions& options);
 
 /// The same region as build_region(generate_ruhr(base, options)), built directly by dense ids:

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "verbund/core/geo.hpp"
@@ -44,10 +46,18 @@ struct RuhrBase {
 };
 
 /// Reads `taxonomy.csv`, `actors.csv`, `competences.csv`, `ties.csv`, `memberships.csv`,
-/// `municipalities.csv` and `sectors.csv` from `directory` and checks that they fit together.
+/// `municipalities.csv` and `sectors.csv` from `directory` and checks that they fit together
+/// (also that no tie or membership starts before an end was founded, see founding_year).
 /// Throws InvalidInput naming file, line and column; IoError if a file cannot be read.
 /// O(total file size + n log n). Thread-safe (the files are only read).
 [[nodiscard]] RuhrBase load_ruhr_base(const std::filesystem::path& directory);
+
+/// The earliest year actor `id` of `data` can have existed in: its own `founded`, else its
+/// parent's (a research group is no older than its university), else nothing (unknown). Ties
+/// and memberships of the bundled and generated regions start no earlier. O(n) per call (a
+/// scan for the parent); throws InvalidInput if `id` or a parent is not in `data` or parents
+/// form a cycle. Thread-safe (reads `data`).
+[[nodiscard]] std::optional<int> founding_year(const core::RegionData& data, std::string_view id);
 
 /// Where the bundled `data/ruhr` lives: $VERBUND_DATA_DIR/ruhr if set, else the installed copy,
 /// else the source tree this library was built from. O(1) (one file check). Thread-safe while
