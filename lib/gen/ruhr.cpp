@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -100,6 +101,7 @@ class Generator {
     if (base.municipalities.empty() || base.sectors.empty())
       throw InvalidInput("the base region needs municipalities and sectors");
     check_year();
+    index_founding();
     index_taxonomy();
     index_sectors();
     index_science();
@@ -168,6 +170,24 @@ class Generator {
     }
   }
 
+  // founding_year of each base actor, 0 where unknown (parents first, so O(actors)).
+  void index_founding() {
+    const auto& actors = base_.institutions.actors;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    for (std::uint32_t k = 0; k < actors.size(); ++k) index.emplace(actors[k].id, k);
+    founded_.assign(actors.size(), -1);
+    std::function<int(std::uint32_t, std::size_t)> of = [&](std::uint32_t k, std::size_t depth) {
+      if (founded_[k] >= 0) return founded_[k];
+      if (depth > actors.size())
+        throw InvalidInput("the parents of '" + actors[k].id + "' form a cycle");
+      const auto& a = actors[k];
+      return founded_[k] = a.founded          ? *a.founded
+                           : a.parent.empty() ? 0
+                                              : of(index.at(a.parent), depth + 1);
+    };
+    for (std::uint32_t k = 0; k < actors.size(); ++k) of(k, 0);
+  }
+
   void index_taxonomy() {
     std::map<std::string, std::uint32_t> themes;
     for (const auto& t : base_.institutions.taxonomy) {
@@ -223,7 +243,7 @@ class Generator {
                           a.id,
                           *a.location,
                           std::sqrt(static_cast<double>(a.capacity.value_or(2))),
-                          founding_year(base_.institutions, a.id).value_or(0),
+                          founded_[k],
                           {},
                           {}});
     }
@@ -256,8 +276,6 @@ class Generator {
     }
     for (const auto& m : base_.municipalities)
       chambers_of_.emplace_back(index.at(m.ihk), index.at(m.hwk));
-    for (const auto& a : actors)
-      group_founded_.push_back(founding_year(base_.institutions, a.id).value_or(0));
   }
 
   void draw_firm(std::size_t i) {
@@ -464,13 +482,13 @@ class Generator {
     const bool craft = base_.sectors[f.sector].craft;
     const auto& chambers = chambers_of_[f.municipality];
     const auto chamber = craft ? chambers.second : chambers.first;
-    out.push_back({chamber, std::max(f.founded, group_founded_[chamber])});
+    out.push_back({chamber, std::max(f.founded, founded_[chamber])});
     for (const auto& [cluster, theme] : clusters_) {
       const bool offers_theme =
           std::any_of(f.offers.begin(), f.offers.end(),
                       [&, theme = theme](const auto& o) { return theme_of_[o.first] == theme; });
       if (offers_theme && rng.bernoulli(opt_.cluster_join)) {
-        out.push_back({cluster, std::max({f.founded, 2005, group_founded_[cluster]})});
+        out.push_back({cluster, std::max({f.founded, 2005, founded_[cluster]})});
       }
     }
   }
@@ -702,7 +720,7 @@ class Generator {
   std::vector<std::uint32_t> adjacency_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> clusters_;     // base actor index, theme
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chambers_of_;  // per municipality: IHK, HWK
-  std::vector<int> group_founded_;                 // per base actor: founding_year, 0 = unknown
+  std::vector<int> founded_;                       // per base actor: founding_year, 0 = unknown
   std::vector<std::vector<GeneratedTie>> first_;   // supply and science ties, by drawing firm
   std::vector<std::vector<GeneratedTie>> second_;  // informal ties, by drawing firm
   std::vector<std::vector<GeneratedMembership>> members_;
