@@ -27,10 +27,10 @@ struct RuhrOptions {
 /// closure and local contact. Every draw is counter-based on (seed, firm, purpose), so the output
 /// is identical for any thread count. The firms are synthetic; the institutions are real.
 /// No tie or membership starts before either end was founded (founding_year) or after `year`,
-/// and none ends before it starts or in or after `year`. A science actor's capacity is raised
-/// where its generated load exceeds it: its load as the matching counts it (transfer ties
-/// started within match::ScoreWeights::partnership_years and not ended) is at most its capacity
-/// in every year; where it would not be, the capacity is ceil(1.25 x the peak load).
+/// and none ends before it starts or after `year`. A science actor's load as the matching counts
+/// it (transfer ties active in a year that started within match::ScoreWeights::partnership_years
+/// of it) is at most its capacity in every year: where the draws exceed its real capacity (the
+/// matching's default where the base gives none), the capacity becomes ceil(1.25 x peak load).
 /// Throws InvalidInput if the options are out of range, the base lacks municipalities or
 /// sectors, or the base has a founding, tie or membership year after `year`.
 /// O(firms x (ties_per_firm + science actors)), in parallel (oneTBB). Thread-safe (reads `base`).
