@@ -352,14 +352,21 @@ lead = "tu-dortmund"
 }
 
 TEST_CASE("cli: a transfer matching without free research actors says why", "[cli][match]") {
+  // The generator keeps every partner below its capacity for the default three partnership
+  // years; counting thirty years of transfer ties fills all of them.
   ScratchDir dir;
-  REQUIRE(run_cli({"generate", "ruhr", "--firms", "50000", "--seed", "1"}, dir.path()).exit_code ==
+  REQUIRE(run_cli({"generate", "ruhr", "--firms", "20000", "--seed", "1"}, dir.path()).exit_code ==
           0);
-  auto r = run_cli({"--format", "csv", "match", "transfer", "--all", "--top", "1000"}, dir.path());
+  verbund::test::write_file(dir.path() / "long.toml", "partnership_years = 30\n");
+  auto r = run_cli(
+      {"--format", "csv", "match", "transfer", "--all", "--top", "1000", "--weights", "long.toml"},
+      dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("research actors are at their capacity") &&
                         Catch::Contains("capacity_policy"));
-  r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3"}, dir.path());
+  r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3", "--weights",
+               "long.toml"},
+              dir.path());
   CHECK(r.err.empty());
 }
 
