@@ -24,16 +24,17 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html, "&lt;script&gt;alert(1)&lt;/script&gt; GmbH"));
   // Two of the four research candidates (G1, G2) offer ai; one (G4) offers h2.
   // (Each with weight 1: a main field of the offerer.)
+  CHECK(has(
+      html,
+      "Deckt Ihren Bedarf im Bereich KI (dort ein Schwerpunkt): 2 von 4 Forschungspartnern bieten "
+      "das an."));
   CHECK(has(html,
-            "Deckt Ihren Bedarf an KI (dort ein Schwerpunkt): 2 von 4 Forschungspartnern bieten "
-            "das an."));
-  CHECK(has(html,
-            "Deckt Ihren Bedarf an Wasserstoff (dort ein Schwerpunkt): 1 von 4 Forschungspartnern "
-            "bieten das an."));
+            "Deckt Ihren Bedarf im Bereich Wasserstoff (dort ein Schwerpunkt): 1 von 4 "
+            "Forschungspartnern bieten das an."));
   // G3 offers ml only, related to ai with strength 0.5.
   CHECK(has(html,
-            "Deckt Ihren Bedarf an KI teilweise, mit Maschinelles Lernen, einem mäßig verwandten "
-            "Gebiet."));
+            "Deckt Ihren Bedarf im Bereich KI teilweise, mit dem mäßig verwandten Gebiet "
+            "Maschinelles Lernen."));
   // The fit by hand: rarity (BM25 idf over 4 candidates) of ai ln(1 + 2.5/2.5) = ln 2, of h2
   // ln(1 + 3.5/1.5) = ln(10/3); G4 meets h2 only: ln(10/3) / (ln 2 + ln(10/3)) = 63.5 %; G3
   // meets ai by ml: 0.3 (theme credit) x 0.5 x ln 2 / (ln 2 + ln(10/3)) = 5.5 %.
@@ -99,6 +100,27 @@ TEST_CASE("firm report: an actor without needs, an empty region, a bad id", "[re
   const match::TransferScorer none(empty, {});
   CHECK(has(report::firm_report(none, core::ActorId{0}, {.lang = Lang::de}),
             "Die Datenbank enthält noch keine Akteure"));
+}
+
+TEST_CASE("firm report: a university, a chair or a cluster is refused by name and kind",
+          "[report][firm]") {
+  const auto region = report::test::hand_region();
+  const match::TransferScorer scorer(region, {});
+  for (const auto& [id, kind] : {std::pair{"U1", "university"}, std::pair{"G1", "research group"},
+                                 std::pair{"C1", "cluster"}}) {
+    INFO(id);
+    std::string message;
+    try {
+      (void)report::firm_report(scorer, *region.find(id), {.lang = Lang::de});
+    } catch (const InvalidInput& e) {
+      message = e.what();
+    }
+    CHECK_THAT(message, Catch::Contains(std::string("'") + id + "'") &&
+                            Catch::Contains(std::string("is a ") + kind + ", not a firm") &&
+                            Catch::Contains(std::string("verbund show ") + id) &&
+                            Catch::Contains("verbund report region"));
+  }
+  CHECK_NOTHROW(report::require_firm(region, *region.find("P1")));
 }
 
 TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons",
@@ -209,11 +231,12 @@ TEST_CASE("firm report: the reasons tell candidates for the same need apart", "[
   CHECK(has(html, "Partly covers your need for AI with Robotics, a loosely related field."));
   // No two candidates carry the same reasons.
   const auto de = report::firm_report(scorer, *region.find("F"), {.lang = Lang::de, .top = 5});
-  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Arbeitsgebiet unter anderen): 3 von 5"));
-  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Nebengebiet): 3 von 5"));
+  CHECK(
+      has(de, "Deckt Ihren Bedarf im Bereich KI (dort ein Arbeitsgebiet unter anderen): 3 von 5"));
+  CHECK(has(de, "Deckt Ihren Bedarf im Bereich KI (dort ein Nebengebiet): 3 von 5"));
   CHECK(has(de,
-            "Deckt Ihren Bedarf an KI teilweise, mit Robotik, einem entfernt verwandten "
-            "Gebiet."));
+            "Deckt Ihren Bedarf im Bereich KI teilweise, mit dem entfernt verwandten Gebiet "
+            "Robotik."));
   CHECK(has(de, "Passt zu Ihrem einen Bedarf: Passung 24,0 %."));
 }
 
