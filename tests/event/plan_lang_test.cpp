@@ -56,7 +56,7 @@ TEST_CASE("an event plan's reasons, summary and calendars in German", "[event][l
     de_reasons.push_back(de.missed[k].reason);
   }
   CHECK_THAT(en_reasons,
-             Catch::VectorContains(std::string("Acme has reached the maximum of 1 meetings")));
+             Catch::VectorContains(std::string("Acme has reached the maximum of 1 meeting")));
   CHECK_THAT(en_reasons, Catch::VectorContains(
                              std::string("Dora and Emil are never available at the same time")));
   CHECK_THAT(de_reasons,
