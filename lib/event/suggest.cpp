@@ -15,6 +15,8 @@
 #include "verbund/supply/market.hpp"
 #include "verbund/supply/search.hpp"
 
+#include "../supply/words.hpp"
+
 namespace verbund::event {
 
 namespace {
@@ -70,11 +72,11 @@ std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t de
   const auto& d = market.demands()[demand];
   const auto& o = market.offers()[offer];
   const auto& category = market.category(o.category);
-  std::string out = std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert ") +
-                    (lang == report::Lang::de && !category.label_de.empty() ? category.label_de
-                                                                            : category.label_en) +
-                    tr(lang, ", which ", ", was ") + std::string(region.name(d.buyer)) +
-                    tr(lang, " buys", " kauft");
+  // German: the label stands undeclined after "im Bereich" ("liefert Technischen Handel").
+  std::string out =
+      std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert im Bereich ") +
+      supply::detail::category_name(category, lang) + tr(lang, ", which ", ", in dem ") +
+      std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
   if (const auto why = index.explain(demand, offer, lang, to)) {
     for (const auto& r : why->reasons) out += "; " + r.text;
     out += number(lang, tr(lang, "; supplier score %.3f", "; Zulieferer-Punktzahl %.3f").c_str(),

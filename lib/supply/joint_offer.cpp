@@ -437,15 +437,14 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
     const std::string certs = res.required[i] ? (de ? " mit " : " with ") + required : "";
     if (de) {
       if (offering == 0) {
-        out.push_back("Kein regionaler Zulieferer bietet " + what + " an.");
+        out.push_back("Im Bereich " + what + " gibt es keinen regionalen Zulieferer.");
       } else if (certified == 0) {
-        out.push_back(
-            report::count(lang, offering) +
-            (offering == 1 ? " regionaler Zulieferer bietet " : " regionale Zulieferer bieten ") +
-            what + " an, aber keiner hat " + required + ".");
+        out.push_back("Im Bereich " + what + " gibt es " + report::count(lang, offering) +
+                      (offering == 1 ? " regionalen Zulieferer" : " regionale Zulieferer") +
+                      ", aber keinen mit " + required + ".");
       } else if (caps.empty()) {
-        out.push_back(report::count(lang, certified) + " Zulieferer für " + what + certs + " " +
-                      (certified == 1 ? "hat" : "haben") +
+        out.push_back(report::count(lang, certified) + " Zulieferer im Bereich " + what + certs +
+                      " " + (certified == 1 ? "hat" : "haben") +
                       " keine freie Kapazität (oder eine Mindestmenge über " + amount(q) + ").");
       } else if (total < q) {
         out.push_back(what + ": der Kunde braucht " + amount(q) + " im Jahr; " +

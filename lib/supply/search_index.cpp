@@ -395,6 +395,7 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
   const auto& category = market.category(d.category);
   const bool de = lang == Lang::de;
   const bool buyer = to == Perspective::buyer;  // else the supplier reads
+  // German: a label cannot be declined ("für Technischen Handel"), so it follows "im Bereich".
   const std::string what = detail::category_name(category, lang);
   const std::string_view unit = category.unit.empty() ? std::string_view{"units"} : category.unit;
   // Four forms of each sentence: English or German, to the buyer or to the supplier.
@@ -438,15 +439,15 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
   if (free >= d.quantity) {
     say4(ScorePart::capacity, "free capacity of " + has + " covers your " + needs,
          "your free capacity of " + has + " covers the buyer's " + needs,
-         "freie Kapazität von " + has + " deckt Ihre " + needs,
-         "Ihre freie Kapazität von " + has + " deckt die " + needs + " des Abnehmers");
+         "freie Kapazität (" + has + ") deckt Ihre " + needs,
+         "Ihre freie Kapazität (" + has + ") deckt die " + needs + " des Abnehmers");
   } else {
     const auto share = number(100.0 * free / d.quantity);
-    say4(ScorePart::capacity, "free capacity of " + has + " covers " + share + "% of your " + needs,
-         "your free capacity of " + has + " covers " + share + "% of the buyer's " + needs,
-         "freie Kapazität von " + has + " deckt " + share + " % Ihrer " + needs,
-         "Ihre freie Kapazität von " + has + " deckt " + share + " % der " + needs +
-             " des Abnehmers");
+    say4(
+        ScorePart::capacity, "free capacity of " + has + " covers " + share + "% of your " + needs,
+        "your free capacity of " + has + " covers " + share + "% of the buyer's " + needs,
+        "freie Kapazität (" + has + ") deckt " + share + " % Ihrer " + needs,
+        "Ihre freie Kapazität (" + has + ") deckt " + share + " % der " + needs + " des Abnehmers");
   }
   if (e.distance_km) {
     // Where the other party is: the supplier for the buyer, the buyer for the supplier.
@@ -509,20 +510,20 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
   if (current) {
     say4(ScorePart::diversification, "already one of your regional sources of " + what,
          "you are already one of the buyer's regional sources of " + what,
-         "schon eine Ihrer regionalen Bezugsquellen für " + what,
-         "Sie sind schon eine der regionalen Bezugsquellen des Abnehmers für " + what);
+         "schon eine Ihrer regionalen Bezugsquellen im Bereich " + what,
+         "Sie sind schon eine der regionalen Bezugsquellen des Abnehmers im Bereich " + what);
   } else if (sources <= 1) {
     const auto nth = ordinal(sources + 1, lang);
     say4(ScorePart::diversification, "would be your " + nth + " regional source of " + what,
          "you would be the buyer's " + nth + " regional source of " + what,
-         "wäre Ihre " + nth + " regionale Bezugsquelle für " + what,
-         "Sie wären die " + nth + " regionale Bezugsquelle des Abnehmers für " + what);
+         "wäre Ihre " + nth + " regionale Bezugsquelle im Bereich " + what,
+         "Sie wären die " + nth + " regionale Bezugsquelle des Abnehmers im Bereich " + what);
   } else {
     const auto n = report::count(lang, sources);
     say4(ScorePart::diversification, "you already have " + n + " regional sources of " + what,
          "the buyer already has " + n + " regional sources of " + what,
-         "Sie haben schon " + n + " regionale Bezugsquellen für " + what,
-         "der Abnehmer hat schon " + n + " regionale Bezugsquellen für " + what);
+         "Sie haben schon " + n + " regionale Bezugsquellen im Bereich " + what,
+         "der Abnehmer hat schon " + n + " regionale Bezugsquellen im Bereich " + what);
   }
   return e;
 }

@@ -348,17 +348,17 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     if (eligible == 0) {
       const auto diagnosis = index.diagnose(problem.demands[d]);
       if (diagnosis.offers == 0) {
-        u.why = de ? "kein Zulieferer der Region bietet " + what + " an"
+        u.why = de ? "in der Region gibt es keinen Zulieferer im Bereich " + what
                    : "no supplier in the region offers " + what;
       } else if (diagnosis.lacking_certifications == diagnosis.offers) {
-        u.why = de ? "kein Zulieferer der Region für " + what + " hat " + required
+        u.why = de ? "kein Zulieferer der Region im Bereich " + what + " hat " + required
                    : "no supplier of " + what + " in the region holds " + required;
       } else if (units(options.max_share * demand.quantity, unit) <= 0) {
         u.why = de ? "die Obergrenze je Zulieferer lässt weniger als eine Einheit je Zulieferer"
                    : "the share cap leaves less than one unit per supplier";
         u.reason = UnmetReason::share_cap;
       } else {
-        u.why = de ? "kein zertifizierter Zulieferer der Region für " + what +
+        u.why = de ? "kein zertifizierter Zulieferer der Region im Bereich " + what +
                          " hat freie Kapazität und eine passende Mindestmenge"
                    : "no certified supplier of " + what +
                          " in the region has free capacity and a minimum order that fits";

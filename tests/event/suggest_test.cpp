@@ -286,10 +286,12 @@ TEST_CASE("a supplier suggestion speaks to the party that asks", "[event][lang]"
   const auto de_supplier = reason(1, report::Lang::de);
   const auto de_buyer = reason(0, report::Lang::de);
   INFO(de_supplier << "\n" << de_buyer);
-  CHECK_THAT(de_buyer, Catch::Contains("freie Kapazität von 100 t deckt Ihre 40 t") &&
-                           Catch::Contains("wäre Ihre erste regionale Bezugsquelle"));
+  CHECK_THAT(de_buyer, Catch::Contains("freie Kapazität (100 t) deckt Ihre 40 t") &&
+                           Catch::Contains("wäre Ihre erste regionale Bezugsquelle im Bereich "
+                                           "Gussteile"));
   CHECK_THAT(de_supplier,
-             Catch::Contains("Ihre freie Kapazität von 100 t deckt die 40 t des Abnehmers") &&
+             Catch::Contains("liefert im Bereich Gussteile, in dem ") &&
+                 Catch::Contains("Ihre freie Kapazität (100 t) deckt die 40 t des Abnehmers") &&
                  Catch::Contains("Sie haben ISO 9001 wie verlangt") &&
                  Catch::Contains("Sie wären die erste regionale Bezugsquelle des Abnehmers"));
   CHECK_THAT(de_supplier, !Catch::Contains("deckt Ihre") && !Catch::Contains("wäre Ihre"));

@@ -106,8 +106,8 @@ TEST_CASE("the sourcing plan says why a demand stays unmet in German", "[supply]
     return std::any_of(de.unmet.begin(), de.unmet.end(),
                        [&](const auto& u) { return u.why == text; });
   };
-  CHECK(said("kein Zulieferer der Region bietet Schmiedeteile an"));
-  CHECK(said("kein Zulieferer der Region für Gussteile hat IATF 16949"));
+  CHECK(said("in der Region gibt es keinen Zulieferer im Bereich Schmiedeteile"));
+  CHECK(said("kein Zulieferer der Region im Bereich Gussteile hat IATF 16949"));
   CHECK(std::any_of(en.unmet.begin(), en.unmet.end(), [](const auto& u) {
     return u.why == "no supplier in the region offers forgings";  // English as before
   }));
@@ -140,8 +140,8 @@ quantity = 10
       "Gussteile (castings): der Kunde braucht 150 t im Jahr; der 1 Zulieferer mit IATF 16949 hat "
       "100 t frei, 50 t zu wenig.");
   CHECK(de.diagnosis[1] ==
-        "1 regionaler Zulieferer bietet Oberflächentechnik (coating) an, aber keiner hat IATF "
-        "16949.");
+        "Im Bereich Oberflächentechnik (coating) gibt es 1 regionalen Zulieferer, aber keinen mit "
+        "IATF 16949.");
   for (const auto& s : de.diagnosis) {
     INFO(s);
     CHECK_FALSE(has_english(s));
