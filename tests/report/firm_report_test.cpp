@@ -2,11 +2,20 @@
 // checked against the region by hand), current partners with their years, and escaping.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
+#include <set>
+#include <span>
+
+#include "agreement.hpp"
 #include "hand_region.hpp"
 #include "text_search.hpp"
 #include "verbund/error.hpp"
+#include "verbund/gen/ruhr.hpp"
+#include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
 #include "verbund/report/firm_report.hpp"
+#include "verbund/report/reasons.hpp"
 #include "verbund/supply/market.hpp"
 #include "verbund/supply/search.hpp"
 
@@ -257,4 +266,39 @@ TEST_CASE("firm report: all offerers fully booked is said so, not 'nobody offers
   const auto free = one_need_region(3);
   const match::TransferScorer open(free, {});
   CHECK_FALSE(has(report::firm_report(open, *free.find("F"), {.lang = Lang::en}), "fully booked"));
+}
+
+TEST_CASE("firm report: every transfer reason agrees in number, in both languages",
+          "[report][firm][lang]") {
+  std::set<std::string> seen;
+  const auto walk = [&](const core::Region& region, std::span<const core::ActorId> firms) {
+    const match::TransferScorer scorer(region, {});
+    for (const auto firm : firms) {
+      const auto needs = match::needs_of(region, firm);
+      for (const auto lang : {Lang::en, Lang::de}) {
+        report::OfferCounts counts;
+        for (const auto c : scorer.candidates()) {
+          const auto e = scorer.explain(firm, needs, c);
+          for (const auto& s : report::transfer_reasons(scorer, firm, c, e, lang, counts)) {
+            INFO(s);
+            CHECK(test::disagreement(s, &seen).empty());
+          }
+        }
+      }
+    }
+  };
+  const auto hand = report::test::hand_region();
+  const std::array firms{*hand.find("F1"), *hand.find("P1")};
+  walk(hand, firms);
+  // A generated region: candidates with one and with many partners, shared partners.
+  const auto ruhr = gen::generate_ruhr_region(gen::load_ruhr_base(gen::bundled_ruhr_dir()),
+                                              {.firms = 300, .seed = 3});
+  auto seekers = match::seekers_of(ruhr);
+  seekers.resize(std::min<std::size_t>(seekers.size(), 4));
+  walk(ruhr, seekers);
+  // Candidates that work with one actor and with several, in both languages.
+  for (const char* form : {"1 actor", "n actors", "1 Akteur", "n Akteuren"}) {
+    INFO(form);
+    CHECK(seen.contains(form));
+  }
 }

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "../core/region_fixture.hpp"
+#include "agreement.hpp"
 #include "random_market.hpp"
 #include "small_market.hpp"
 #include "verbund/core/region_builder.hpp"
@@ -21,6 +22,7 @@
 
 using namespace verbund;
 using report::Lang;
+using verbund::test::disagreement;
 
 namespace {
 
@@ -160,52 +162,6 @@ quantity = 10
 }
 
 namespace {
-
-// Number agreement: a count of exactly 1 is never followed by a plural form, any other count
-// (0, 2, 1,5, 1.155) never by a singular one. The words are the nouns and the adjectives before
-// them that the engines put after a count; a form both numbers share (Partner, Unternehmen,
-// Zulieferer, Treffen, t) is in neither list.
-std::string disagreement(const std::string& text, std::set<std::string>* seen = nullptr) {
-  static const std::set<std::string> plural{
-      "partners",   "firms",     "hours",      "parts",      "orders",     "shipments",
-      "pallets",    "units",     "weeks",      "categories", "suppliers",  "members",
-      "SMEs",       "meetings",  "ties",       "slots",      "Aufträge",   "Stunden",
-      "Teile",      "Sendungen", "Paletten",   "Einheiten",  "Wochen",     "Kategorien",
-      "gemeinsame", "weitere",   "regionale",  "andere",     "Mitglieder", "Beziehungen",
-      "Tage",       "Chargen",   "Baugruppen", "Zeitblöcke", "geeignete",  "qualifizierte"};
-  static const std::set<std::string> singular{
-      "partner",     "firm",        "hour",     "part",       "order",      "shipment",
-      "pallet",      "unit",        "week",     "category",   "supplier",   "member",
-      "SME",         "meeting",     "tie",      "slot",       "Auftrag",    "Stunde",
-      "Teil",        "Sendung",     "Palette",  "Einheit",    "Woche",      "Kategorie",
-      "gemeinsamen", "gemeinsamer", "weiteres", "regionaler", "anderes",    "Mitglied",
-      "Beziehung",   "Tag",         "Charge",   "Baugruppe",  "geeigneter", "qualifizierter"};
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : text + " ") {
-    if (c == ' ') {
-      while (!word.empty() && std::string_view(",;.):").find(word.back()) != std::string::npos)
-        word.pop_back();
-      if (!word.empty() && word.front() == '(') word.erase(0, 1);
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    const auto& n = words[i];
-    if (n.empty() || n[0] < '0' || n[0] > '9' ||
-        n.find_first_not_of("0123456789.,") != std::string::npos)
-      continue;
-    const bool one = n == "1";
-    const auto& next = words[i + 1];
-    if (seen != nullptr && (plural.contains(next) || singular.contains(next)))
-      seen->insert((one ? "1 " : "n ") + next);
-    if (one ? plural.contains(next) : singular.contains(next)) return n + " " + next;
-  }
-  return {};
-}
 
 // Phrases that speak to the buyer, which no sentence to the supplier may contain (and the
 // reverse).
