@@ -174,6 +174,7 @@ std::string firm_html(const GlobalOptions& global, io::Store& store, const Repor
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
+    report::require_firm(region, id);  // before the market slice is built
     if (const auto slice = data.get(); !slice.demands.empty()) {
       market.emplace(supply::Market::build(region, slice));
       index.emplace(*market);

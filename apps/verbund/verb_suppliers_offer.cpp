@@ -97,43 +97,7 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
       for (const auto& c : offer.criticality) {
         std::vector<Json> row{k + 1, region.external_id(c.member), region.name(c.member),
                               c.critical, join_ids(region, c.replacements)};
-        if (o->explain) {
-          const auto lang = global.lang;
-          const bool de = lang == report::Lang::de;
-          const auto tr = [lang](std::string_view en, std::string_view de_text) {
-            return std::string(report::pick(lang, en, de_text));
-          };
-          std::string delivers;
-          for (const auto& in : offer.inputs) {
-            const auto& cat = market.category(in.category);
-            for (const auto& s : in.shares) {
-              if (s.supplier != c.member) continue;
-              auto amount = amount_text(s.volume, std::string(report::term(lang, cat.unit)));
-              if (de) std::replace(amount.begin(), amount.end(), '.', ',');
-              delivers += (delivers.empty() ? "" : ", ") + amount + tr(" of ", " ") +
-                          (de && !cat.label_de.empty() ? cat.label_de : cat.label_en);
-            }
-          }
-          std::string why =
-              std::string(region.name(c.member)) + tr(" delivers ", " liefert ") + delivers;
-          if (!c.critical) {
-            why += tr("; the others cover the requirement without it",
-                      "; die anderen decken die Anforderung auch ohne es");
-          } else {
-            why += tr("; without it the offer fails (", "; ohne es scheitert das Angebot (");
-            for (std::size_t b = 0; b < c.broken.size(); ++b) why += (b ? "; " : "") + c.broken[b];
-            why += ")";
-          }
-          if (c.critical && c.replacements.empty()) {
-            why += tr(" and no other supplier can take its place",
-                      " und kein anderer Zulieferer kann es ersetzen");
-          } else if (c.critical) {
-            why += "; " + std::string(region.name(c.replacements.front())) + " (" +
-                   std::string(region.external_id(c.replacements.front())) +
-                   tr(") could take its place", ") könnte es ersetzen");
-          }
-          row.emplace_back(why);
-        }
+        if (o->explain) row.emplace_back(supply::member_explanation(market, offer, c, global.lang));
         members.rows.push_back(std::move(row));
       }
     }

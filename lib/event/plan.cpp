@@ -4,6 +4,7 @@
 #include <map>
 
 #include "verbund/assert.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::event {
 
@@ -52,25 +53,35 @@ std::string why_missed(const Event& event, const SchedulingProblem& p, const Sch
     return tr(lang, "every slot both are available is taken by a locked meeting",
               "jeder Zeitblock, in dem beide Zeit haben, ist durch ein festes "
               "Treffen belegt");
+  const bool de = lang == report::Lang::de;
   for (const auto* x : {&q.a, &q.b}) {
+    const auto most = static_cast<std::size_t>(p.max_of(*x));
     if (load[*x] >= p.max_of(*x))
       return event.participants[*x].name +
-             tr(lang, " has reached the maximum of ", " hat die Höchstzahl von ") +
-             std::to_string(p.max_of(*x)) + tr(lang, " meetings", " Treffen erreicht");
+             (de ? " hat die Höchstzahl von " + report::count(lang, most) + " Treffen erreicht"
+                 : " has reached the maximum of " +
+                       report::counted(lang, most, "meeting", "meetings", "", ""));
   }
-  const auto slots = std::to_string(common);
+  const auto slots = report::count(lang, common);
   if (full == common)
-    return lang == report::Lang::de
-               ? "alle Tische sind in den " + slots +
-                     " Zeitblöcken belegt, in denen beide Zeit haben"
-               : "all tables are taken in the " + slots + " slots both are available";
-  return lang == report::Lang::de
-             ? "in jedem der " + slots +
-                   " Zeitblöcke, in denen beide Zeit haben, trifft einer von beiden schon jemanden "
-                   "mit einer Anfrage mindestens gleicher Priorität"
-             : "in each of the " + slots +
-                   " slots both are available, one of them already meets someone with a request "
-                   "of at least the same priority";
+    return de ? (common == 1 ? "alle Tische sind in dem einen Zeitblock belegt, in dem beide Zeit "
+                               "haben"
+                             : "alle Tische sind in den " + slots +
+                                   " Zeitblöcken belegt, in denen beide Zeit haben")
+              : (common == 1
+                     ? std::string("all tables are taken in the one slot both are available")
+                     : "all tables are taken in the " + slots + " slots both are available");
+  const std::string_view busy_de =
+      ", trifft einer von beiden schon jemanden mit einer Anfrage mindestens gleicher Priorität";
+  const std::string_view busy_en =
+      ", one of them already meets someone with a request of at least the same priority";
+  if (de)
+    return (common == 1 ? std::string("in dem einen Zeitblock, in dem beide Zeit haben")
+                        : "in jedem der " + slots + " Zeitblöcke, in denen beide Zeit haben") +
+           std::string(busy_de);
+  return (common == 1 ? std::string("in the one slot both are available")
+                      : "in each of the " + slots + " slots both are available") +
+         std::string(busy_en);
 }
 
 /// The summary and the reasons for missed `must` requests of a schedule of `plan.problem`.

@@ -11,8 +11,11 @@
 #include "verbund/match/partners.hpp"
 #include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
+#include "verbund/report/terms.hpp"
 #include "verbund/supply/market.hpp"
 #include "verbund/supply/search.hpp"
+
+#include "../supply/words.hpp"
 
 namespace verbund::event {
 
@@ -29,12 +32,6 @@ std::string number(report::Lang lang, const char* format, double value) {
   std::string out = buffer;
   if (lang == report::Lang::de) std::replace(out.begin(), out.end(), '.', ',');
   return out;
-}
-
-/// "1 partner" / "2 partners": English plural by -s; German words here do not change.
-std::string counted(report::Lang lang, std::size_t n, std::string_view en, std::string_view de) {
-  return std::to_string(n) + " " +
-         (lang == report::Lang::de ? std::string(de) : std::string(en) + (n == 1 ? "" : "s"));
 }
 
 std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
@@ -58,29 +55,29 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
     for (std::size_t i = 0; i < met.size(); ++i) out += (i ? ", " : "") + met[i];
   }
   if (!why.common_partners.empty())
-    out += "; " + (lang == report::Lang::de
-                       ? counted(lang, why.common_partners.size(), "", "gemeinsame Partner")
-                       : counted(lang, why.common_partners.size(), "partner", "") + " in common");
-  if (why.distance_km)
     out +=
-        number(lang, tr(lang, "; %.0f km apart", "; %.0f km entfernt").c_str(), *why.distance_km);
+        "; " + report::counted(lang, why.common_partners.size(), "partner in common",
+                               "partners in common", "gemeinsamer Partner", "gemeinsame Partner");
+  if (why.distance_km)
+    out += "; " + report::amount_number(lang, *why.distance_km, 0) +
+           tr(lang, " km apart", " km entfernt");
   return out + number(lang, tr(lang, "; score %.3f", "; Punktzahl %.3f").c_str(), parts.total);
 }
 
-/// Why the supplier search proposes `offer` for `demand`, in words.
+/// Why the supplier search proposes `offer` for `demand`, in words, to the party that asks.
 std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t demand,
-                            std::uint32_t offer, report::Lang lang) {
+                            std::uint32_t offer, report::Lang lang, supply::Perspective to) {
   const auto& market = index.market();
   const auto& region = market.region();
   const auto& d = market.demands()[demand];
   const auto& o = market.offers()[offer];
   const auto& category = market.category(o.category);
-  std::string out = std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert ") +
-                    (lang == report::Lang::de && !category.label_de.empty() ? category.label_de
-                                                                            : category.label_en) +
-                    tr(lang, ", which ", ", was ") + std::string(region.name(d.buyer)) +
-                    tr(lang, " buys", " kauft");
-  if (const auto why = index.explain(demand, offer, lang)) {
+  // German: the label stands undeclined after "im Bereich" ("liefert Technischen Handel").
+  std::string out =
+      std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert im Bereich ") +
+      supply::detail::category_name(category, lang) + tr(lang, ", which ", ", in dem ") +
+      std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
+  if (const auto why = index.explain(demand, offer, lang, to)) {
     for (const auto& r : why->reasons) out += "; " + r.text;
     out += number(lang, tr(lang, "; supplier score %.3f", "; Zulieferer-Punktzahl %.3f").c_str(),
                   why->score.total);
@@ -105,8 +102,9 @@ std::string partner_reason(const core::Region& region, core::ActorId member,
   if (rec.ties > 0)
     parts.push_back(tr(lang, "already works with it", "arbeitet schon mit ihm zusammen"));
   if (rec.activity > 0)
-    parts.push_back(std::to_string(region.degree(rec.actor)) +
-                    tr(lang, " ties in the region", " Beziehungen in der Region"));
+    parts.push_back(
+        report::counted(lang, region.degree(rec.actor), "tie", "ties", "Beziehung", "Beziehungen") +
+        tr(lang, " in the region", " in der Region"));
   std::string out = std::string(region.name(rec.actor)) +
                     (de ? " würde " + name + " ergänzen" : " would complete " + name);
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : ": ") + parts[i];
@@ -205,9 +203,10 @@ std::vector<Suggestion> suggest_requests(const Event& event, const match::Transf
           const auto score = index.score(demand, o);
           if (!score || score->total <= 0) continue;
           const bool buyer_asks = few(b);
+          const auto to = buyer_asks ? supply::Perspective::buyer : supply::Perspective::supplier;
           found[1].push_back({buyer_asks ? b : s, buyer_asks ? s : b, score->total,
-                              [&index, demand, o, lang = options.lang] {
-                                return supplier_reason(index, demand, o, lang);
+                              [&index, demand, o, to, lang = options.lang] {
+                                return supplier_reason(index, demand, o, lang, to);
                               }});
         }
       }

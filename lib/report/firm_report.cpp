@@ -235,14 +235,25 @@ std::size_t fully_booked_offerers(const match::TransferScorer& scorer, core::Act
 
 }  // namespace
 
+void require_firm(const core::Region& region, core::ActorId actor) {
+  if (actor.value >= region.size())
+    throw InvalidInput("no actor with index " + std::to_string(actor.value) + " in the region");
+  const auto kind = region.kind(actor);
+  if (kind == core::ActorKind::firm) return;
+  const std::string id(region.external_id(actor));
+  throw InvalidInput("report firm: '" + id + "' (" + std::string(region.name(actor)) + ") is a " +
+                     std::string(label(Lang::en, kind)) + ", not a firm; use `verbund show " + id +
+                     "` for its profile, ties and memberships, or `verbund report region` for "
+                     "the region");
+}
+
 std::string firm_report(const match::TransferScorer& scorer, core::ActorId firm,
                         const FirmReportOptions& options) {
   const auto& region = scorer.region();
   const Lang lang = options.lang;
   if (region.size() == 0)
     return detail::empty_database_page(lang, pick(lang, "Firm report", "Unternehmensbericht"));
-  if (firm.value >= region.size())
-    throw InvalidInput("no actor with index " + std::to_string(firm.value) + " in the region");
+  require_firm(region, firm);
   if (options.suppliers && &options.suppliers->market().region() != &region)
     throw InvalidInput("firm report: the supplier market belongs to another region");
   const std::string title =

@@ -58,12 +58,12 @@ std::string_view field_words(float weight, Lang lang) {
   return pick(lang, "a side field there", "dort ein Nebengebiet");
 }
 
-// How close a related competence is to the need, from the taxonomy's strength.
+// How close a related competence is to the need, from the taxonomy's strength: "a closely
+// related field" in English, the adjective of "mit dem eng verwandten Gebiet …" in German.
 std::string_view relation_words(float strength, Lang lang) {
-  if (strength >= 0.7F) return pick(lang, "a closely related field", "einem eng verwandten Gebiet");
-  if (strength >= 0.45F)
-    return pick(lang, "a fairly related field", "einem mäßig verwandten Gebiet");
-  return pick(lang, "a loosely related field", "einem entfernt verwandten Gebiet");
+  if (strength >= 0.7F) return pick(lang, "a closely related field", "eng verwandten");
+  if (strength >= 0.45F) return pick(lang, "a fairly related field", "mäßig verwandten");
+  return pick(lang, "a loosely related field", "entfernt verwandten");
 }
 
 // Distinct actors tied to `a`.
@@ -117,15 +117,19 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
       if (fresh) it->second = offerers(scorer, n.need);
       out.push_back(
           fill(pick(lang, "Covers your need for {} ({}): {} of {} research partners offer it.",
-                    "Deckt Ihren Bedarf an {} ({}): {} von {} Forschungspartnern bieten "
+                    // A taxonomy label cannot be declined: it stands as a name after "Bereich".
+                    "Deckt Ihren Bedarf im Bereich {} ({}): {} von {} Forschungspartnern bieten "
                     "das an."),
                {need, field_words(offer_weight(region, c, n.need), lang), count(lang, it->second),
                 total}));
     } else {
-      out.push_back(fill(pick(lang, "Partly covers your need for {} with {}, {}.",
-                              "Deckt Ihren Bedarf an {} teilweise, mit {}, {}."),
-                         {need, competence_name(region, *n.met_by, lang),
-                          relation_words(static_cast<float>(n.similarity), lang)}));
+      const auto related = relation_words(static_cast<float>(n.similarity), lang);
+      const auto with = competence_name(region, *n.met_by, lang);
+      out.push_back(
+          lang == Lang::de
+              ? fill("Deckt Ihren Bedarf im Bereich {} teilweise, mit dem {} Gebiet {}.",
+                     {need, related, with})
+              : fill("Partly covers your need for {} with {}, {}.", {need, with, related}));
     }
   }
   const auto firm_place = region.municipality(firm);

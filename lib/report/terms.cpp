@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "verbund/sim/indicators.hpp"
@@ -484,6 +486,7 @@ constexpr std::array text_terms{
     Term{"t-ratio", "t-Verhältnis"},
     Term{"table count", "Zahl der Tische"},
     Term{"units", "Einheiten"},
+    Term{"weeks", "Wochen"},
 };
 static_assert(std::adjacent_find(text_terms.begin(), text_terms.end(),
                                  [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
@@ -532,6 +535,66 @@ std::string_view term(Lang lang, std::string_view english) noexcept {
 
 bool has_term(std::string_view english) noexcept {
   return find(english) != nullptr || vocabulary(english).has_value();
+}
+
+namespace {
+
+// Units that change with the number: the stored (English plural) name, its English singular
+// and the German singular (the German plural is term()'s). Sorted for binary search.
+struct UnitForms {
+  std::string_view plural, one, de_one;
+};
+constexpr std::array unit_forms{
+    UnitForms{"batches", "batch", "Charge"}, UnitForms{"boards", "board", "Baugruppe"},
+    UnitForms{"days", "day", "Tag"},         UnitForms{"hours", "hour", "Stunde"},
+    UnitForms{"orders", "order", "Auftrag"}, UnitForms{"pallets", "pallet", "Palette"},
+    UnitForms{"parts", "part", "Teil"},      UnitForms{"shipments", "shipment", "Sendung"},
+    UnitForms{"units", "unit", "Einheit"},   UnitForms{"weeks", "week", "Woche"},
+};
+static_assert(std::adjacent_find(unit_forms.begin(), unit_forms.end(),
+                                 [](const UnitForms& a, const UnitForms& b) {
+                                   return a.plural >= b.plural;
+                                 }) == unit_forms.end());
+
+}  // namespace
+
+std::string amount_number(Lang lang, double value, int decimals) {
+  if (!std::isfinite(value)) return "–";
+  const double scale = std::pow(10.0, decimals);
+  double rounded = std::round(std::abs(value) * scale) / scale;
+  const bool negative = value < 0.0 && rounded > 0.0;
+  const double whole = std::floor(rounded);
+  std::string out = negative ? "-" : "";
+  out += count(lang, static_cast<std::size_t>(whole));
+  const auto fraction = static_cast<long long>(std::llround((rounded - whole) * scale));
+  if (fraction > 0 && decimals > 0) {
+    std::string digits = std::to_string(fraction);
+    digits.insert(0, static_cast<std::size_t>(decimals) - digits.size(), '0');
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    out += (lang == Lang::de ? ',' : '.') + digits;
+  }
+  return out;
+}
+
+std::string amount(Lang lang, double value, std::string_view unit, int decimals) {
+  auto out = amount_number(lang, value, decimals);
+  const auto* it =
+      std::lower_bound(unit_forms.begin(), unit_forms.end(), unit,
+                       [](const UnitForms& u, std::string_view w) { return u.plural < w; });
+  const bool one = out == "1";
+  out += ' ';
+  if (it != unit_forms.end() && it->plural == unit && one)
+    out += lang == Lang::de ? it->de_one : it->one;
+  else
+    out += term(lang, unit);
+  return out;
+}
+
+std::string counted(Lang lang, std::size_t n, std::string_view en_one, std::string_view en_many,
+                    std::string_view de_one, std::string_view de_many) {
+  const bool de = lang == Lang::de;
+  return count(lang, n) + ' ' +
+         std::string(n == 1 ? (de ? de_one : en_one) : (de ? de_many : en_many));
 }
 
 }  // namespace verbund::report

@@ -18,25 +18,13 @@
 #include "verbund/core/geo.hpp"
 #include "verbund/error.hpp"
 #include "verbund/report/terms.hpp"
+#include "words.hpp"
 
 namespace verbund::supply {
 
 using core::ActorId;
 
 namespace {
-
-std::string amount(double v) {
-  std::array<char, 32> buf{};
-  std::snprintf(buf.data(), buf.size(), "%.10g", v);
-  return buf.data();
-}
-
-/// amount() with a decimal comma in German.
-std::string amount(double v, report::Lang lang) {
-  auto s = amount(v);
-  if (lang == report::Lang::de) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
 
 bool is_sme(const core::Region& r, ActorId a) {
   const auto s = r.size_class(a);
@@ -430,10 +418,9 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
   std::size_t partners_needed = 0;
   for (std::size_t i = 0; i < res.category.size(); ++i) {
     const auto& cat = market.category(res.category[i]);
-    const std::string what =
-        (de && !cat.label_de.empty() ? cat.label_de : cat.label_en) + " (" + cat.id + ")";
-    const std::string unit = " " + std::string(report::term(lang, cat.unit));
-    const auto amount = [lang](double v) { return supply::amount(v, lang); };
+    // The label, and the id the requirement file names the input by.
+    const std::string what = detail::category_label(cat, lang) + " (" + cat.id + ")";
+    const auto amount = [&](double v) { return report::amount(lang, v, cat.unit); };
     const double q = res.quantity[i];
     std::size_t offering = 0, certified = 0;
     for (const auto& o : market.offers_in(res.category[i])) {
@@ -446,27 +433,25 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
       if (c.capacity[i] > 0.0) caps.push_back(c.capacity[i]);
     std::sort(caps.begin(), caps.end(), std::greater<>());
     const double total = std::accumulate(caps.begin(), caps.end(), 0.0);
-    const std::string certs =
-        res.required[i] ? (de ? " mit " : " with ") + market.describe(res.required[i]) : "";
+    const auto required = detail::certification_names(market, res.required[i], lang);
+    const std::string certs = res.required[i] ? (de ? " mit " : " with ") + required : "";
     if (de) {
       if (offering == 0) {
-        out.push_back("Kein regionaler Zulieferer bietet " + what + " an.");
+        out.push_back("Im Bereich " + what + " gibt es keinen regionalen Zulieferer.");
       } else if (certified == 0) {
-        out.push_back(
-            std::to_string(offering) +
-            (offering == 1 ? " regionaler Zulieferer bietet " : " regionale Zulieferer bieten ") +
-            what + " an, aber keiner hat " + market.describe(res.required[i]) + ".");
+        out.push_back("Im Bereich " + what + " gibt es " + report::count(lang, offering) +
+                      (offering == 1 ? " regionalen Zulieferer" : " regionale Zulieferer") +
+                      ", aber keinen mit " + required + ".");
       } else if (caps.empty()) {
-        out.push_back(std::to_string(certified) + " Zulieferer von " + what + certs + " " +
-                      (certified == 1 ? "hat" : "haben") +
-                      " keine freie Kapazität (oder eine Mindestmenge über " + amount(q) + unit +
-                      ").");
+        out.push_back(report::count(lang, certified) + " Zulieferer im Bereich " + what + certs +
+                      " " + (certified == 1 ? "hat" : "haben") +
+                      " keine freie Kapazität (oder eine Mindestmenge über " + amount(q) + ").");
       } else if (total < q) {
-        out.push_back(what + ": der Kunde braucht " + amount(q) + unit + " im Jahr; " +
+        out.push_back(what + ": der Kunde braucht " + amount(q) + " im Jahr; " +
                       (caps.size() == 1 ? "der 1 Zulieferer" + certs + " hat "
-                                        : "die " + std::to_string(caps.size()) + " Zulieferer" +
-                                              certs + " haben zusammen ") +
-                      amount(total) + unit + " frei, " + amount(q - total) + unit + " zu wenig.");
+                                        : "die " + report::count(lang, caps.size()) +
+                                              " Zulieferer" + certs + " haben zusammen ") +
+                      amount(total) + " frei, " + amount(q - total) + " zu wenig.");
       } else {
         std::size_t r = 0;
         for (double sum = 0.0; sum < q; ++r) sum += caps[r];
@@ -474,7 +459,7 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
         if (r > max)
           out.push_back(what + " allein braucht mindestens " + std::to_string(r) +
                         " Partner (die größten freien Kapazitäten" + certs + " erreichen " +
-                        amount(q) + unit + " erst mit " + std::to_string(r) +
+                        amount(q) + " erst mit " + std::to_string(r) +
                         "), die Anforderung erlaubt " + std::to_string(max) + ".");
       }
       continue;
@@ -482,18 +467,18 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
     if (offering == 0) {
       out.push_back("No regional supplier offers " + what + ".");
     } else if (certified == 0) {
-      out.push_back(std::to_string(offering) + " regional supplier" + (offering == 1 ? "" : "s") +
-                    " offer" + (offering == 1 ? "s " : " ") + what + ", but none holds " +
-                    market.describe(res.required[i]) + ".");
+      out.push_back(report::count(lang, offering) + " regional supplier" +
+                    (offering == 1 ? "" : "s") + " offer" + (offering == 1 ? "s " : " ") + what +
+                    ", but none holds " + required + ".");
     } else if (caps.empty()) {
-      out.push_back(std::to_string(certified) + " supplier" + (certified == 1 ? "" : "s") + " of " +
-                    what + certs + " " + (certified == 1 ? "has" : "have") +
-                    " no free capacity (or a minimum order above " + amount(q) + unit + ").");
+      out.push_back(report::count(lang, certified) + " supplier" + (certified == 1 ? "" : "s") +
+                    " of " + what + certs + " " + (certified == 1 ? "has" : "have") +
+                    " no free capacity (or a minimum order above " + amount(q) + ").");
     } else if (total < q) {
-      out.push_back(what + ": the customer needs " + amount(q) + unit + " a year; the " +
-                    std::to_string(caps.size()) + " supplier" + (caps.size() == 1 ? "" : "s") +
-                    certs + (caps.size() == 1 ? " has " : " have ") + amount(total) + unit +
-                    " free in all, " + amount(q - total) + unit + " short.");
+      out.push_back(what + ": the customer needs " + amount(q) + " a year; the " +
+                    report::count(lang, caps.size()) + " supplier" + (caps.size() == 1 ? "" : "s") +
+                    certs + (caps.size() == 1 ? " has " : " have ") + amount(total) +
+                    " free in all, " + amount(q - total) + " short.");
     } else {
       std::size_t r = 0;
       for (double sum = 0.0; sum < q; ++r) sum += caps[r];
@@ -501,7 +486,7 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
       if (r > max)
         out.push_back(what + " alone needs at least " + std::to_string(r) +
                       " partners (the largest free capacities" + certs + " reach " + amount(q) +
-                      unit + " only with " + std::to_string(r) + "), the requirement allows " +
+                      " only with " + std::to_string(r) + "), the requirement allows " +
                       std::to_string(max) + ".");
     }
   }
@@ -514,9 +499,11 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
         (smes == 1 ? " qualifizierter Zulieferer ist" : " qualifizierte Zulieferer sind") +
         " ein KMU.");
   else if (smes < req.min_smes)
-    out.push_back("The requirement asks for " + std::to_string(req.min_smes) + " SMEs; only " +
-                  std::to_string(smes) + " qualified supplier" + (smes == 1 ? " is" : "s are") +
-                  " an SME.");
+    out.push_back(
+        "The requirement asks for " +
+        report::counted(lang, static_cast<std::size_t>(req.min_smes), "SME", "SMEs", "", "") +
+        "; only " + std::to_string(smes) + " qualified supplier" + (smes == 1 ? " is" : "s are") +
+        " an SME.");
   if (!req.lead_sizes.empty() &&
       std::none_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.may_lead; })) {
     std::string sizes;
@@ -529,7 +516,8 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
   if (out.empty() && de) {
     std::string why =
         "Jedes Vorprodukt lässt sich einzeln decken, aber keine Gruppe von höchstens " +
-        std::to_string(max) + " Partnern deckt alle innerhalb der Regeln";
+        report::counted(lang, max, "", "", "einem Partner", "Partnern") +
+        " deckt alle innerhalb der Regeln";
     if (partners_needed > max)
       why += " (zusammen brauchen sie " + std::to_string(partners_needed) +
              " Partner, außer ein Zulieferer deckt mehrere Vorprodukte)";
@@ -541,7 +529,8 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
   }
   if (out.empty()) {
     std::string why = "Each input can be covered on its own, but no group of at most " +
-                      std::to_string(max) + " partners covers all of them within the rules";
+                      report::counted(lang, max, "partner", "partners", "", "") +
+                      " covers all of them within the rules";
     if (partners_needed > max)
       why += " (they need " + std::to_string(partners_needed) +
              " partners together unless one supplier covers several inputs)";
@@ -569,7 +558,10 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
   const auto n = static_cast<int>(members.size());
   if (n < requirement.min_partners || n > requirement.max_partners)
     out.push_back((de ? "hat " + std::to_string(n) + " Partner, erlaubt "
-                      : "has " + std::to_string(n) + " partners, allowed ") +
+                      : "has " +
+                            report::counted(lang, static_cast<std::size_t>(n), "partner",
+                                            "partners", "", "") +
+                            ", allowed ") +
                   std::to_string(requirement.min_partners) + (de ? " bis " : " to ") +
                   std::to_string(requirement.max_partners));
   std::set<ActorId> distinct(members.begin(), members.end());
@@ -601,19 +593,25 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
     if (const auto m = region.municipality(a)) ++places[m->value];
   }
   for (std::size_t i = 0; i < res.category.size(); ++i) {
-    if (total[i] < res.quantity[i])
-      out.push_back(market.category(res.category[i]).id +
+    if (total[i] < res.quantity[i]) {
+      const auto& cat = market.category(res.category[i]);
+      out.push_back(detail::category_label(cat, lang) +
                     (de ? ": qualifizierte freie Kapazität " : ": qualified free capacity ") +
-                    amount(total[i], lang) + (de ? " von " : " of ") +
-                    amount(res.quantity[i], lang) + (de ? " benötigten" : " needed"));
+                    report::amount(lang, total[i], cat.unit) + (de ? ", benötigt " : " of ") +
+                    report::amount(lang, res.quantity[i], cat.unit) + (de ? "" : " needed"));
+    }
   }
   if (smes < requirement.min_smes)
-    out.push_back(std::to_string(smes) + (de ? " KMU, mindestens " : " SMEs, at least ") +
-                  std::to_string(requirement.min_smes) + (de ? " nötig" : " needed"));
+    out.push_back(
+        report::counted(lang, static_cast<std::size_t>(smes), "SME", "SMEs", "KMU", "KMU") +
+        (de ? ", mindestens " : ", at least ") + std::to_string(requirement.min_smes) +
+        (de ? " nötig" : " needed"));
   if (requirement.max_per_municipality) {
     for (const auto& [m, count] : places) {
       if (count > *requirement.max_per_municipality)
-        out.push_back(std::to_string(count) + (de ? " Mitglieder aus " : " members from ") +
+        out.push_back(report::counted(lang, static_cast<std::size_t>(count), "member", "members",
+                                      "Mitglied", "Mitglieder") +
+                      (de ? " aus " : " from ") +
                       std::string(region.municipality_name(core::MunicipalityId{m})) +
                       (de ? ", höchstens " : ", at most ") +
                       std::to_string(*requirement.max_per_municipality));
@@ -623,6 +621,39 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
     out.emplace_back(de ? "kein Mitglied einer Größenklasse, die führen darf"
                         : "no member of a size class that may lead");
   return out;
+}
+
+std::string member_explanation(const Market& market, const JointOffer& offer,
+                               const MemberCriticality& member, report::Lang lang) {
+  const bool de = lang == report::Lang::de;
+  const auto& region = market.region();
+  std::string delivers;
+  for (const auto& in : offer.inputs) {
+    const auto& cat = market.category(in.category);
+    for (const auto& s : in.shares) {
+      if (s.supplier != member.member) continue;
+      delivers += (delivers.empty() ? "" : ", ") + report::amount(lang, s.volume, cat.unit) +
+                  (de ? " " : " of ") + detail::category_name(cat, lang);
+    }
+  }
+  std::string why = std::string(region.name(member.member)) +
+                    (delivers.empty() ? std::string(de ? " liefert keines der Vorprodukte"
+                                                       : " delivers none of the inputs")
+                                      : (de ? " liefert " : " delivers ") + delivers);
+  if (!member.critical) {
+    return why + (de ? "; die anderen decken die Anforderung auch ohne dieses Mitglied"
+                     : "; the others cover the requirement without it");
+  }
+  why += de ? "; ohne dieses Mitglied scheitert das Angebot (" : "; without it the offer fails (";
+  for (std::size_t b = 0; b < member.broken.size(); ++b) why += (b ? "; " : "") + member.broken[b];
+  why += ")";
+  if (member.replacements.empty())
+    return why + (de ? " und kein anderer Zulieferer kann seinen Platz einnehmen"
+                     : " and no other supplier can take its place");
+  const auto next = member.replacements.front();
+  return why + "; " + std::string(region.name(next)) + " (" +
+         std::string(region.external_id(next)) +
+         (de ? ") könnte seinen Platz einnehmen" : ") could take its place");
 }
 
 JointOfferResult find_joint_offers(const Market& market, const Requirement& requirement,

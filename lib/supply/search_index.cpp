@@ -10,6 +10,7 @@
 #include "search_index.hpp"
 #include "verbund/error.hpp"
 #include "verbund/report/terms.hpp"
+#include "words.hpp"
 
 namespace verbund::supply {
 
@@ -73,28 +74,6 @@ std::string number(double x, int decimals = 0) {
   return buf.data();
 }
 
-std::string lower_first(std::string s) {
-  if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-      std::islower(static_cast<unsigned char>(s[1])))
-    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
-std::string labels(const Market& market, CertificationSet set, Lang lang = Lang::en) {
-  std::string out;
-  std::size_t n = 0;
-  const auto count = static_cast<std::size_t>(std::popcount(set));
-  for (std::uint32_t i = 0; i < market.certifications().size(); ++i) {
-    if ((set >> i & 1U) == 0) continue;
-    const auto& c = market.certification(CertificationId{i});
-    if (n > 0) out += n + 1 == count ? report::pick(lang, " and ", " und ") : ", ";
-    const auto& label = lang == Lang::de && !c.label_de.empty() ? c.label_de : c.label_en;
-    out += label.empty() ? c.id : label;
-    ++n;
-  }
-  return out;
-}
-
 std::string ordinal(std::size_t n, Lang lang = Lang::en) {
   static constexpr std::array<std::string_view, 6> words{"first",  "second", "third",
                                                          "fourth", "fifth",  "sixth"};
@@ -107,13 +86,6 @@ std::string ordinal(std::size_t n, Lang lang = Lang::en) {
 
 std::string tr(Lang lang, std::string_view en, std::string_view de) {
   return std::string(report::pick(lang, en, de));
-}
-
-/// `x` as number() writes it, with a decimal comma in German.
-std::string number_in(Lang lang, double x, int decimals = 0) {
-  auto s = number(x, decimals);
-  if (lang == Lang::de) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
 }
 
 }  // namespace
@@ -380,7 +352,7 @@ std::optional<SupplierScore> SupplierIndex::score(std::uint32_t demand, std::uin
 }
 
 std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, std::uint32_t offer,
-                                                          Lang lang) const {
+                                                          Lang lang, Perspective to) const {
   if (!eligible(demand, offer)) return std::nullopt;
   const auto& m = *impl_;
   const auto& market = *m.market;
@@ -422,112 +394,136 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
 
   const auto& category = market.category(d.category);
   const bool de = lang == Lang::de;
-  const std::string what =
-      de && !category.label_de.empty()
-          ? category.label_de
-          : lower_first(category.label_en.empty() ? category.id : category.label_en);
-  const std::string unit(
-      report::term(lang, category.unit.empty() ? std::string_view{"units"} : category.unit));
-  auto say = [&](ScorePart part, std::string text) {
-    e.reasons.push_back({part, std::move(text)});
+  const bool buyer = to == Perspective::buyer;  // else the supplier reads
+  // German: a label cannot be declined ("für Technischen Handel"), so it follows "im Bereich".
+  const std::string what = detail::category_name(category, lang);
+  const std::string_view unit = category.unit.empty() ? std::string_view{"units"} : category.unit;
+  // Four forms of each sentence: English or German, to the buyer or to the supplier.
+  const auto say4 = [&](ScorePart part, std::string en_buyer, std::string en_supplier,
+                        std::string de_buyer, std::string de_supplier) {
+    e.reasons.push_back({part, de ? (buyer ? std::move(de_buyer) : std::move(de_supplier))
+                                  : (buyer ? std::move(en_buyer) : std::move(en_supplier))});
   };
-  say(ScorePart::capability,
-      d.required == 0 ? tr(lang, "no certification required", "keine Zertifizierung verlangt")
-                      : (de ? "hat " + labels(market, d.required, lang) + " wie verlangt"
-                            : "holds " + labels(market, d.required) + " as required"));
-  if (const auto extra = o.certifications & ~d.required)
-    say(ScorePart::capability,
-        tr(lang, "also holds ", "hat außerdem ") + labels(market, extra, lang));
-  const auto categories = market.offers_of(o.supplier).size();
-  if (de)
-    say(ScorePart::capability,
-        categories == 1 ? what + " ist seine einzige Kategorie"
-                        : what + " ist 1 seiner " + std::to_string(categories) + " Kategorien");
-  else
-    say(ScorePart::capability,
-        categories == 1 ? what + " is its only category"
-                        : what + " is 1 of its " + std::to_string(categories) + " categories");
-  if (de)
-    say(ScorePart::capability, o.lead_time_weeks
-                                   ? "Lieferzeit " + number_in(lang, *o.lead_time_weeks, 1) +
-                                         (*o.lead_time_weeks == 1.0 ? " Woche" : " Wochen")
-                                   : "Lieferzeit unbekannt");
-  else
-    say(ScorePart::capability, o.lead_time_weeks
-                                   ? "lead time " + number(*o.lead_time_weeks, 1) +
-                                         (*o.lead_time_weeks == 1.0 ? " week" : " weeks")
-                                   : "lead time not known");
-  const double free = o.free_capacity();
-  const auto amount = [&](double x) { return number_in(lang, x, 1) + " " + unit; };
-  if (de)
-    say(ScorePart::capacity,
-        free >= d.quantity
-            ? "freie Kapazität von " + amount(free) + " deckt Ihre " + amount(d.quantity)
-            : "freie Kapazität von " + amount(free) + " deckt " +
-                  number(100.0 * free / d.quantity) + " % Ihrer " + amount(d.quantity));
-  else
-    say(ScorePart::capacity,
-        free >= d.quantity
-            ? "free capacity of " + amount(free) + " covers your " + amount(d.quantity)
-            : "free capacity of " + amount(free) + " covers " + number(100.0 * free / d.quantity) +
-                  "% of your " + amount(d.quantity));
-  if (e.distance_km) {
-    const auto place = region.municipality(o.supplier);
-    say(ScorePart::distance,
-        number_in(lang, *e.distance_km, *e.distance_km < 10.0 ? 1 : 0) +
-            tr(lang, " km away", " km entfernt") +
-            (place ? tr(lang, " in ", " in ") + std::string(region.municipality_name(*place))
-                   : std::string{}));
-  } else if (de) {
-    say(ScorePart::distance, std::string(ctx.location ? "sein" : "Ihr") +
-                                 " Standort ist unbekannt (gerechnet mit " +
-                                 number(m.settings.unknown_distance_km) + " km)");
+  if (d.required == 0) {
+    e.reasons.push_back({ScorePart::capability,
+                         tr(lang, "no certification required", "keine Zertifizierung verlangt")});
   } else {
-    say(ScorePart::distance, std::string(ctx.location ? "its" : "your") +
-                                 " location is unknown (counted as " +
-                                 number(m.settings.unknown_distance_km) + " km)");
+    const auto held = detail::certification_names(market, d.required, lang);
+    say4(ScorePart::capability, "holds " + held + " as required",
+         "you hold " + held + " as required", "hat " + held + " wie verlangt",
+         "Sie haben " + held + " wie verlangt");
   }
-  if (de)
-    say(ScorePart::trust, e.references == 0
-                              ? "liefert noch an kein anderes Unternehmen der Region"
-                              : "liefert schon an " + std::to_string(e.references) +
-                                    (e.references == 1 ? " Unternehmen" : " Unternehmen") +
-                                    " der Region");
+  if (const auto extra = o.certifications & ~d.required) {
+    const auto more = detail::certification_names(market, extra, lang);
+    say4(ScorePart::capability, "also holds " + more, "you also hold " + more,
+         "hat außerdem " + more, "Sie haben außerdem " + more);
+  }
+  const auto categories = market.offers_of(o.supplier).size();
+  const auto of_all = report::count(lang, categories);
+  if (categories == 1)
+    say4(ScorePart::capability, what + " is its only category", what + " is your only category",
+         what + " ist seine einzige Kategorie", what + " ist Ihre einzige Kategorie");
   else
-    say(ScorePart::trust, e.references == 0
-                              ? "delivers to no other firm in the region yet"
-                              : "already delivers to " + std::to_string(e.references) +
-                                    (e.references == 1 ? " firm" : " firms") + " in the region");
+    say4(ScorePart::capability, what + " is 1 of its " + of_all + " categories",
+         what + " is 1 of your " + of_all + " categories",
+         what + " ist eine seiner " + of_all + " Kategorien",
+         what + " ist eine Ihrer " + of_all + " Kategorien");
+  e.reasons.push_back(
+      {ScorePart::capability, o.lead_time_weeks
+                                  ? tr(lang, "lead time ", "Lieferzeit ") +
+                                        report::amount(lang, *o.lead_time_weeks, "weeks")
+                                  : tr(lang, "lead time not known", "Lieferzeit unbekannt")});
+  const double free = o.free_capacity();
+  const auto has = report::amount(lang, free, unit);
+  const auto needs = report::amount(lang, d.quantity, unit);
+  if (free >= d.quantity) {
+    say4(ScorePart::capacity, "free capacity of " + has + " covers your " + needs,
+         "your free capacity of " + has + " covers the buyer's " + needs,
+         "freie Kapazität (" + has + ") deckt Ihre " + needs,
+         "Ihre freie Kapazität (" + has + ") deckt die " + needs + " des Abnehmers");
+  } else {
+    const auto share = number(100.0 * free / d.quantity);
+    say4(
+        ScorePart::capacity, "free capacity of " + has + " covers " + share + "% of your " + needs,
+        "your free capacity of " + has + " covers " + share + "% of the buyer's " + needs,
+        "freie Kapazität (" + has + ") deckt " + share + " % Ihrer " + needs,
+        "Ihre freie Kapazität (" + has + ") deckt " + share + " % der " + needs + " des Abnehmers");
+  }
+  if (e.distance_km) {
+    // Where the other party is: the supplier for the buyer, the buyer for the supplier.
+    const auto place = region.municipality(buyer ? o.supplier : d.buyer);
+    e.reasons.push_back(
+        {ScorePart::distance,
+         report::amount_number(lang, *e.distance_km, *e.distance_km < 10.0 ? 1 : 0) +
+             tr(lang, " km away", " km entfernt") +
+             (place ? " in " + std::string(region.municipality_name(*place)) : std::string{})});
+  } else {
+    // ctx.location is the buyer's: when it is known, the supplier's location is the unknown one.
+    const auto km = number(m.settings.unknown_distance_km);
+    const bool supplier_unknown = ctx.location.has_value();
+    say4(ScorePart::distance,
+         std::string(supplier_unknown ? "its" : "your") + " location is unknown (counted as " + km +
+             " km)",
+         std::string(supplier_unknown ? "your" : "the buyer's") +
+             " location is unknown (counted as " + km + " km)",
+         std::string(supplier_unknown ? "sein" : "Ihr") +
+             " Standort ist unbekannt (gerechnet mit " + km + " km)",
+         std::string(supplier_unknown ? "Ihr Standort" : "der Standort des Abnehmers") +
+             " ist unbekannt (gerechnet mit " + km + " km)");
+  }
+  if (e.references == 0) {
+    say4(ScorePart::trust, "delivers to no other firm in the region yet",
+         "you deliver to no other firm in the region yet",
+         "liefert noch an kein anderes Unternehmen der Region",
+         "Sie liefern noch an kein anderes Unternehmen der Region");
+  } else {
+    const auto firms =
+        report::counted(lang, e.references, "firm", "firms", "Unternehmen", "Unternehmen");
+    const auto others = report::counted(lang, e.references, "other firm", "other firms",
+                                        "anderes Unternehmen", "andere Unternehmen");
+    say4(ScorePart::trust, "already delivers to " + firms + " in the region",
+         "you already deliver to " + others + " in the region",
+         "liefert schon an " + firms + " der Region",
+         "Sie liefern schon an " + others + " der Region");
+  }
   if (e.delivers_to_buyer) {
-    say(ScorePart::trust, tr(lang, "already delivers to you", "liefert schon an Sie"));
+    say4(ScorePart::trust, "already delivers to you", "you already deliver to the buyer",
+         "liefert schon an Sie", "Sie liefern schon an den Abnehmer");
   } else if (e.tied_to_buyer) {
-    say(ScorePart::trust, tr(lang, "already tied to you in the region",
-                             "ist schon mit Ihnen in der Region verbunden"));
+    say4(ScorePart::trust, "already tied to you in the region",
+         "you are already tied to the buyer in the region",
+         "ist schon mit Ihnen in der Region verbunden",
+         "Sie sind schon mit dem Abnehmer in der Region verbunden");
   } else if (e.shared_partners > 0) {
-    say(ScorePart::trust, de ? "hat " + std::to_string(e.shared_partners) +
-                                   " gemeinsame Partner mit Ihnen in der Region"
-                             : "shares " + std::to_string(e.shared_partners) +
-                                   (e.shared_partners == 1 ? " partner" : " partners") +
-                                   " with you in the region");
+    const auto n = e.shared_partners;
+    const auto en = report::counted(lang, n, "partner", "partners", "", "");
+    const auto partners =
+        report::counted(lang, n, "", "", "gemeinsamen Partner", "gemeinsame Partner");
+    say4(ScorePart::trust, "shares " + en + " with you in the region",
+         "you share " + en + " with the buyer in the region",
+         "hat " + partners + " mit Ihnen in der Region",
+         "Sie haben " + partners + " mit dem Abnehmer in der Region");
   }
   const bool current =
       std::binary_search(ctx.current_sources.begin(), ctx.current_sources.end(), o.supplier);
+  const auto sources = ctx.current_sources.size();
   if (current) {
-    say(ScorePart::diversification, tr(lang, "already one of your regional sources of ",
-                                       "schon eine Ihrer regionalen Bezugsquellen für ") +
-                                        what);
-  } else if (ctx.current_sources.size() <= 1) {
-    say(ScorePart::diversification,
-        de ? "wäre Ihre " + ordinal(ctx.current_sources.size() + 1, lang) +
-                 " regionale Bezugsquelle für " + what
-           : "would be your " + ordinal(ctx.current_sources.size() + 1) + " regional source of " +
-                 what);
+    say4(ScorePart::diversification, "already one of your regional sources of " + what,
+         "you are already one of the buyer's regional sources of " + what,
+         "schon eine Ihrer regionalen Bezugsquellen im Bereich " + what,
+         "Sie sind schon eine der regionalen Bezugsquellen des Abnehmers im Bereich " + what);
+  } else if (sources <= 1) {
+    const auto nth = ordinal(sources + 1, lang);
+    say4(ScorePart::diversification, "would be your " + nth + " regional source of " + what,
+         "you would be the buyer's " + nth + " regional source of " + what,
+         "wäre Ihre " + nth + " regionale Bezugsquelle im Bereich " + what,
+         "Sie wären die " + nth + " regionale Bezugsquelle des Abnehmers im Bereich " + what);
   } else {
-    say(ScorePart::diversification,
-        de ? "Sie haben schon " + std::to_string(ctx.current_sources.size()) +
-                 " regionale Bezugsquellen für " + what
-           : "you already have " + std::to_string(ctx.current_sources.size()) +
-                 " regional sources of " + what);
+    const auto n = report::count(lang, sources);
+    say4(ScorePart::diversification, "you already have " + n + " regional sources of " + what,
+         "the buyer already has " + n + " regional sources of " + what,
+         "Sie haben schon " + n + " regionale Bezugsquellen im Bereich " + what,
+         "der Abnehmer hat schon " + n + " regionale Bezugsquellen im Bereich " + what);
   }
   return e;
 }

@@ -14,6 +14,7 @@
 #include "verbund/assert.hpp"
 #include "verbund/error.hpp"
 #include "verbund/report/terms.hpp"
+#include "words.hpp"
 
 namespace verbund::supply {
 
@@ -34,19 +35,6 @@ std::int64_t units(double quantity, double unit) {
                        "10^15 planning units; choose a larger unit");
   }
   return static_cast<std::int64_t>(n);
-}
-
-std::string number(double x) {
-  std::array<char, 64> buf{};
-  std::snprintf(buf.data(), buf.size(), x == std::round(x) ? "%.0f" : "%.1f", x);
-  return buf.data();
-}
-
-/// number(), with a decimal comma in German.
-std::string number_in(bool de, double x) {
-  auto s = number(x);
-  if (de) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
 }
 
 /// The transportation network: source 0, sink 1, offers 2.., demands after them; arcs in the
@@ -344,9 +332,10 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     if (missing <= 0) continue;
     const auto& demand = market.demands()[problem.demands[d]];
     const auto& category = market.category(demand.category);
-    const std::string what = de && !category.label_de.empty() ? category.label_de : category.id;
-    const std::string unit_name(
-        report::term(lang, category.unit.empty() ? std::string_view{"units"} : category.unit));
+    const std::string what = detail::category_name(category, lang);
+    const std::string_view unit_name =
+        category.unit.empty() ? std::string_view{"units"} : category.unit;
+    const auto required = detail::certification_names(market, demand.required, lang);
     UnmetDemand u{problem.demands[d], static_cast<double>(missing) * unit, UnmetReason::no_supplier,
                   ""};
     std::int64_t capped = 0, alone = 0;
@@ -359,42 +348,43 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     if (eligible == 0) {
       const auto diagnosis = index.diagnose(problem.demands[d]);
       if (diagnosis.offers == 0) {
-        u.why = de ? "kein Zulieferer der Region bietet " + what + " an"
+        u.why = de ? "in der Region gibt es keinen Zulieferer im Bereich " + what
                    : "no supplier in the region offers " + what;
       } else if (diagnosis.lacking_certifications == diagnosis.offers) {
-        u.why = de ? "kein Zulieferer von " + what + " in der Region hat " +
-                         market.describe(demand.required)
-                   : "no supplier of " + what + " in the region holds " +
-                         market.describe(demand.required);
+        u.why = de ? "kein Zulieferer der Region im Bereich " + what + " hat " + required
+                   : "no supplier of " + what + " in the region holds " + required;
       } else if (units(options.max_share * demand.quantity, unit) <= 0) {
         u.why = de ? "die Obergrenze je Zulieferer lässt weniger als eine Einheit je Zulieferer"
                    : "the share cap leaves less than one unit per supplier";
         u.reason = UnmetReason::share_cap;
       } else {
-        u.why = de ? "kein zertifizierter Zulieferer von " + what +
-                         " in der Region hat freie Kapazität und eine passende Mindestmenge"
+        u.why = de ? "kein zertifizierter Zulieferer der Region im Bereich " + what +
+                         " hat freie Kapazität und eine passende Mindestmenge"
                    : "no certified supplier of " + what +
                          " in the region has free capacity and a minimum order that fits";
       }
     } else if (alone < problem.need[d] && capped < problem.need[d]) {
       u.reason = UnmetReason::share_cap;
-      u.why = de ? std::to_string(eligible) +
-                       (eligible == 1 ? " geeigneter Zulieferer" : " geeignete Zulieferer") +
-                       ", jeder darf höchstens " + number_in(de, 100.0 * options.max_share) +
-                       " % des Bedarfs liefern"
-                 : std::to_string(eligible) +
-                       (eligible == 1 ? " eligible supplier" : " eligible suppliers") +
-                       ", each allowed at most " + number(100.0 * options.max_share) +
-                       "% of the demand";
+      const auto cap = report::amount_number(lang, 100.0 * options.max_share);
+      u.why =
+          de ? (eligible == 1 ? "1 geeigneter Zulieferer, der höchstens " + cap +
+                                    " % des Bedarfs liefern darf"
+                              : report::count(lang, eligible) +
+                                    " geeignete Zulieferer, jeder darf höchstens " + cap +
+                                    " % des Bedarfs liefern")
+             : (eligible == 1
+                    ? "1 eligible supplier, allowed at most " + cap + "% of the demand"
+                    : report::count(lang, eligible) + " eligible suppliers, each allowed at most " +
+                          cap + "% of the demand");
     } else if (alone < problem.need[d]) {
       u.reason = UnmetReason::capacity_short;
-      const auto have = number_in(de, static_cast<double>(alone) * unit) + " " + unit_name;
+      const auto have = report::amount(lang, static_cast<double>(alone) * unit, unit_name);
       const auto need =
-          number_in(de, static_cast<double>(problem.need[d]) * unit) + " " + unit_name;
+          report::amount(lang, static_cast<double>(problem.need[d]) * unit, unit_name);
       u.why = de ? "die freie Kapazität der " +
                        std::string(options.candidates_per_demand > 0 ? "Kandidaten"
                                                                      : "geeigneten Zulieferer") +
-                       " (" + have + " innerhalb der Obergrenze) liegt unter den benötigten " + need
+                       " (" + have + " innerhalb der Obergrenze) liegt unter dem Bedarf von " + need
                  : "the " + who + " suppliers' free capacity (" + have +
                        " within the share cap) is below the " + need + " needed";
     } else {

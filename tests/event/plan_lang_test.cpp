@@ -2,6 +2,7 @@
 // calendar texts; English as before, German under Lang::de, the schedule itself the same.
 #include <catch2/catch.hpp>
 
+#include "agreement.hpp"
 #include "test_support.hpp"
 #include "verbund/event/agenda.hpp"
 #include "verbund/event/plan.hpp"
@@ -56,7 +57,9 @@ TEST_CASE("an event plan's reasons, summary and calendars in German", "[event][l
     de_reasons.push_back(de.missed[k].reason);
   }
   CHECK_THAT(en_reasons,
-             Catch::VectorContains(std::string("Acme has reached the maximum of 1 meetings")));
+             Catch::VectorContains(std::string("Acme has reached the maximum of 1 meeting")));
+  for (const auto* reasons : {&en_reasons, &de_reasons})
+    for (const auto& r : *reasons) CHECK(test::disagreement(r).empty());
   CHECK_THAT(en_reasons, Catch::VectorContains(
                              std::string("Dora and Emil are never available at the same time")));
   CHECK_THAT(de_reasons,

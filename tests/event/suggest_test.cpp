@@ -4,6 +4,9 @@
 #include <array>
 #include <set>
 
+#include "../core/region_fixture.hpp"
+#include "small_market.hpp"
+#include "verbund/core/region_builder.hpp"
 #include "verbund/event/suggest.hpp"
 #include "verbund/gen/market.hpp"
 #include "verbund/gen/ruhr.hpp"
@@ -227,4 +230,69 @@ TEST_CASE("suggested requests from the supplier search and partner recommendatio
   // Without the market and partner recommendation: the transfer engine alone.
   for (const auto& s : event::suggest_requests(e, scorer, {.partners = false}))
     CHECK(s.source == event::SuggestionSource::transfer);
+}
+
+TEST_CASE("a supplier suggestion speaks to the party that asks", "[event][lang]") {
+  // f1 delivers castings (100 t free), f3 (not tied to f1) needs 40 t. Whoever has few requests
+  // asks: the sentence addresses the buyer f3 or the supplier f1 accordingly.
+  const auto region = core::build_region(test::small_region_data());
+  auto data = test::castings_market(100.0, 30.0);
+  data.demands = {{"f3",
+                   "castings",
+                   40.0,
+                   {"iso-9001"},
+                   supply::Sourcing::abroad,
+                   supply::Criticality::high,
+                   2}};
+  const auto market = supply::Market::build(region, data);
+  const supply::SupplierIndex index(market);
+  const match::TransferScorer scorer(region, {});
+  event::Event e;
+  for (const char* id : {"f1", "f3", "ihk", "clu", "grp"}) {
+    event::Participant p;
+    p.id = p.actor_id = id;
+    e.participants.push_back(p);
+  }
+  // `busy` (0 = f1, 1 = f3) already has three requests and asks nobody.
+  const auto reason = [&](std::uint32_t busy, report::Lang lang) {
+    auto ev = e;
+    for (const std::uint32_t other : {2U, 3U, 4U}) {
+      event::Request q;
+      q.requester = busy;
+      q.requested = other;
+      ev.requests.push_back(q);
+    }
+    const auto found =
+        event::suggest_requests(ev, scorer, {.suppliers = &index, .partners = false, .lang = lang});
+    const auto it = std::find_if(found.begin(), found.end(), [](const auto& s) {
+      return s.source == event::SuggestionSource::supplier;
+    });
+    REQUIRE(it != found.end());
+    CHECK(it->requester == 1 - busy);
+    return it->reason;
+  };
+  const auto to_supplier = reason(1, report::Lang::en);
+  const auto to_buyer = reason(0, report::Lang::en);
+  INFO(to_supplier << "\n" << to_buyer);
+  CHECK_THAT(to_buyer, Catch::Contains("free capacity of 100 t covers your 40 t") &&
+                           Catch::Contains("km away in Essen") &&
+                           Catch::Contains("would be your first regional source of castings"));
+  CHECK_THAT(to_supplier,
+             Catch::Contains("your free capacity of 100 t covers the buyer's 40 t") &&
+                 Catch::Contains("you hold ISO 9001 as required") &&
+                 Catch::Contains("km away in Mülheim an der Ruhr") &&
+                 Catch::Contains("you would be the buyer's first regional source of castings"));
+  CHECK_THAT(to_supplier, !Catch::Contains("covers your") && !Catch::Contains("your first"));
+  const auto de_supplier = reason(1, report::Lang::de);
+  const auto de_buyer = reason(0, report::Lang::de);
+  INFO(de_supplier << "\n" << de_buyer);
+  CHECK_THAT(de_buyer, Catch::Contains("freie Kapazität (100 t) deckt Ihre 40 t") &&
+                           Catch::Contains("wäre Ihre erste regionale Bezugsquelle im Bereich "
+                                           "Gussteile"));
+  CHECK_THAT(de_supplier,
+             Catch::Contains("liefert im Bereich Gussteile, in dem ") &&
+                 Catch::Contains("Ihre freie Kapazität (100 t) deckt die 40 t des Abnehmers") &&
+                 Catch::Contains("Sie haben ISO 9001 wie verlangt") &&
+                 Catch::Contains("Sie wären die erste regionale Bezugsquelle des Abnehmers"));
+  CHECK_THAT(de_supplier, !Catch::Contains("deckt Ihre") && !Catch::Contains("wäre Ihre"));
 }

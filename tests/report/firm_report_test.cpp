@@ -2,11 +2,20 @@
 // checked against the region by hand), current partners with their years, and escaping.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
+#include <set>
+#include <span>
+
+#include "agreement.hpp"
 #include "hand_region.hpp"
 #include "text_search.hpp"
 #include "verbund/error.hpp"
+#include "verbund/gen/ruhr.hpp"
+#include "verbund/match/recommend.hpp"
 #include "verbund/match/score.hpp"
 #include "verbund/report/firm_report.hpp"
+#include "verbund/report/reasons.hpp"
 #include "verbund/supply/market.hpp"
 #include "verbund/supply/search.hpp"
 
@@ -24,16 +33,17 @@ TEST_CASE("firm report: reasons in German, current partner left out", "[report][
   CHECK(has(html, "&lt;script&gt;alert(1)&lt;/script&gt; GmbH"));
   // Two of the four research candidates (G1, G2) offer ai; one (G4) offers h2.
   // (Each with weight 1: a main field of the offerer.)
+  CHECK(has(
+      html,
+      "Deckt Ihren Bedarf im Bereich KI (dort ein Schwerpunkt): 2 von 4 Forschungspartnern bieten "
+      "das an."));
   CHECK(has(html,
-            "Deckt Ihren Bedarf an KI (dort ein Schwerpunkt): 2 von 4 Forschungspartnern bieten "
-            "das an."));
-  CHECK(has(html,
-            "Deckt Ihren Bedarf an Wasserstoff (dort ein Schwerpunkt): 1 von 4 Forschungspartnern "
-            "bieten das an."));
+            "Deckt Ihren Bedarf im Bereich Wasserstoff (dort ein Schwerpunkt): 1 von 4 "
+            "Forschungspartnern bieten das an."));
   // G3 offers ml only, related to ai with strength 0.5.
   CHECK(has(html,
-            "Deckt Ihren Bedarf an KI teilweise, mit Maschinelles Lernen, einem mäßig verwandten "
-            "Gebiet."));
+            "Deckt Ihren Bedarf im Bereich KI teilweise, mit dem mäßig verwandten Gebiet "
+            "Maschinelles Lernen."));
   // The fit by hand: rarity (BM25 idf over 4 candidates) of ai ln(1 + 2.5/2.5) = ln 2, of h2
   // ln(1 + 3.5/1.5) = ln(10/3); G4 meets h2 only: ln(10/3) / (ln 2 + ln(10/3)) = 63.5 %; G3
   // meets ai by ml: 0.3 (theme credit) x 0.5 x ln 2 / (ln 2 + ln(10/3)) = 5.5 %.
@@ -99,6 +109,27 @@ TEST_CASE("firm report: an actor without needs, an empty region, a bad id", "[re
   const match::TransferScorer none(empty, {});
   CHECK(has(report::firm_report(none, core::ActorId{0}, {.lang = Lang::de}),
             "Die Datenbank enthält noch keine Akteure"));
+}
+
+TEST_CASE("firm report: a university, a chair or a cluster is refused by name and kind",
+          "[report][firm]") {
+  const auto region = report::test::hand_region();
+  const match::TransferScorer scorer(region, {});
+  for (const auto& [id, kind] : {std::pair{"U1", "university"}, std::pair{"G1", "research group"},
+                                 std::pair{"C1", "cluster"}}) {
+    INFO(id);
+    std::string message;
+    try {
+      (void)report::firm_report(scorer, *region.find(id), {.lang = Lang::de});
+    } catch (const InvalidInput& e) {
+      message = e.what();
+    }
+    CHECK_THAT(message, Catch::Contains(std::string("'") + id + "'") &&
+                            Catch::Contains(std::string("is a ") + kind + ", not a firm") &&
+                            Catch::Contains(std::string("verbund show ") + id) &&
+                            Catch::Contains("verbund report region"));
+  }
+  CHECK_NOTHROW(report::require_firm(region, *region.find("P1")));
 }
 
 TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons",
@@ -209,11 +240,12 @@ TEST_CASE("firm report: the reasons tell candidates for the same need apart", "[
   CHECK(has(html, "Partly covers your need for AI with Robotics, a loosely related field."));
   // No two candidates carry the same reasons.
   const auto de = report::firm_report(scorer, *region.find("F"), {.lang = Lang::de, .top = 5});
-  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Arbeitsgebiet unter anderen): 3 von 5"));
-  CHECK(has(de, "Deckt Ihren Bedarf an KI (dort ein Nebengebiet): 3 von 5"));
+  CHECK(
+      has(de, "Deckt Ihren Bedarf im Bereich KI (dort ein Arbeitsgebiet unter anderen): 3 von 5"));
+  CHECK(has(de, "Deckt Ihren Bedarf im Bereich KI (dort ein Nebengebiet): 3 von 5"));
   CHECK(has(de,
-            "Deckt Ihren Bedarf an KI teilweise, mit Robotik, einem entfernt verwandten "
-            "Gebiet."));
+            "Deckt Ihren Bedarf im Bereich KI teilweise, mit dem entfernt verwandten Gebiet "
+            "Robotik."));
   CHECK(has(de, "Passt zu Ihrem einen Bedarf: Passung 24,0 %."));
 }
 
@@ -234,4 +266,39 @@ TEST_CASE("firm report: all offerers fully booked is said so, not 'nobody offers
   const auto free = one_need_region(3);
   const match::TransferScorer open(free, {});
   CHECK_FALSE(has(report::firm_report(open, *free.find("F"), {.lang = Lang::en}), "fully booked"));
+}
+
+TEST_CASE("firm report: every transfer reason agrees in number, in both languages",
+          "[report][firm][lang]") {
+  std::set<std::string> seen;
+  const auto walk = [&](const core::Region& region, std::span<const core::ActorId> firms) {
+    const match::TransferScorer scorer(region, {});
+    for (const auto firm : firms) {
+      const auto needs = match::needs_of(region, firm);
+      for (const auto lang : {Lang::en, Lang::de}) {
+        report::OfferCounts counts;
+        for (const auto c : scorer.candidates()) {
+          const auto e = scorer.explain(firm, needs, c);
+          for (const auto& s : report::transfer_reasons(scorer, firm, c, e, lang, counts)) {
+            INFO(s);
+            CHECK(test::disagreement(s, &seen).empty());
+          }
+        }
+      }
+    }
+  };
+  const auto hand = report::test::hand_region();
+  const std::array firms{*hand.find("F1"), *hand.find("P1")};
+  walk(hand, firms);
+  // A generated region: candidates with one and with many partners, shared partners.
+  const auto ruhr = gen::generate_ruhr_region(gen::load_ruhr_base(gen::bundled_ruhr_dir()),
+                                              {.firms = 300, .seed = 3});
+  auto seekers = match::seekers_of(ruhr);
+  seekers.resize(std::min<std::size_t>(seekers.size(), 4));
+  walk(ruhr, seekers);
+  // Candidates that work with one actor and with several, in both languages.
+  for (const char* form : {"1 actor", "n actors", "1 Akteur", "n Akteuren"}) {
+    INFO(form);
+    CHECK(seen.contains(form));
+  }
 }

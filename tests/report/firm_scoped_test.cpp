@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "test_support.hpp"
+#include "verbund/error.hpp"
 #include "verbund/io/store.hpp"
 #include "verbund/io/store_scoped.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -121,6 +122,11 @@ TEST_CASE("firm report: the region loaded for the firm gives the report of the w
       CHECK(pe.capacity == fe.capacity);
     }
     const auto market = io::load_market_for_buyer(store, id);
+    if (whole.kind(a) != core::ActorKind::firm) {  // a firm report is refused, scoped or not
+      CHECK_THROWS_AS(report_on(whole, market, id, report::Lang::de, false), InvalidInput);
+      CHECK_THROWS_AS(report_on(scoped, market, id, report::Lang::de, false), InvalidInput);
+      continue;
+    }
     for (const auto lang : {report::Lang::de, report::Lang::en}) {
       for (const bool existing : {false, true}) {
         const auto expected = report_on(whole, market, id, lang, existing);

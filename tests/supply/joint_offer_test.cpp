@@ -3,6 +3,7 @@
 #include <set>
 
 #include "random_market.hpp"
+#include "small_market.hpp"
 #include "verbund/core/geo.hpp"
 #include "verbund/error.hpp"
 #include "verbund/supply/joint_offer.hpp"
@@ -219,14 +220,7 @@ TEST_CASE("joint offers equal exhaustive enumeration on random markets", "[suppl
 
 TEST_CASE("an infeasible requirement gets a diagnosis in sentences", "[supply][offer]") {
   const auto region = core::build_region(test::random_firms(2, 6));
-  supply::MarketData d;
-  d.categories = {{"castings", "Castings", "Gussteile", "", {}, "t", 2},
-                  {"coating", "Surface treatment", "Oberflächentechnik", "", {}, "m2", 3}};
-  d.certifications = {{"iatf", "IATF 16949", "IATF 16949", 2}};
-  d.offers = {{"s0", "castings", 100.0, {"iatf"}, {}, {}, 2},
-              {"s1", "castings", 80.0, {}, {}, {}, 3},
-              {"s2", "coating", 50.0, {}, {}, {}, 4}};
-  const auto market = supply::Market::build(region, d);
+  const auto market = supply::Market::build(region, test::coating_market());
   const auto req = supply::parse_requirement(R"(certifications = ["iatf"]
 [[input]]
 category = "castings"
@@ -240,8 +234,8 @@ quantity = 10
   CHECK(result.offers.empty());
   REQUIRE(result.diagnosis.size() == 2);
   CHECK(result.diagnosis[0] ==
-        "Castings (castings): the customer needs 150 t a year; the 1 supplier with iatf has "
+        "Castings (castings): the customer needs 150 t a year; the 1 supplier with IATF 16949 has "
         "100 t free in all, 50 t short.");
   CHECK(result.diagnosis[1] ==
-        "1 regional supplier offers Surface treatment (coating), but none holds iatf.");
+        "1 regional supplier offers Surface treatment (coating), but none holds IATF 16949.");
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "../core/region_fixture.hpp"
+#include "small_market.hpp"
 #include "verbund/error.hpp"
 #include "verbund/gen/supply_market.hpp"
 #include "verbund/supply/market.hpp"
@@ -101,15 +102,7 @@ void check_feasible(const supply::SupplierIndex& index, const supply::SourcingPl
 }
 
 supply::MarketData hand_market() {
-  supply::MarketData d;
-  d.categories = {{"castings", "Castings", "Gussteile", "", {}, "t", 2},
-                  {"logistics", "Logistics", "Logistik", "", {}, "shipments", 3},
-                  {"forgings", "Forgings", "Schmiedeteile", "", {}, "t", 4}};
-  d.certifications = {{"iso-9001", "ISO 9001", "ISO 9001", 2},
-                      {"iatf-16949", "IATF 16949", "IATF 16949", 3}};
-  d.offers = {{"f1", "castings", 100.0, {"iso-9001"}, std::nullopt, std::nullopt, 2},
-              {"f2", "castings", 30.0, {"iso-9001"}, std::nullopt, std::nullopt, 3},
-              {"f2", "logistics", 50.0, {}, std::nullopt, std::nullopt, 4}};
+  auto d = test::castings_market(100.0, 30.0);
   d.demands = {
       // f3: castings, 2 suppliers at 60% each but f2 has only 30 free: 60 + 30 = 90 of 100.
       {"f3",

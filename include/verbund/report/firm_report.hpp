@@ -23,7 +23,12 @@ struct FirmReportOptions {
   std::size_t top_suppliers = 3;
 };
 
-/// The report on one firm (any actor, in fact): its profile, offers and needs, its current
+/// Throws InvalidInput unless `actor` is an actor of `region` of kind firm; the message names
+/// the id, its kind and what to use instead (`verbund show ID`, `verbund report region`). O(1).
+/// Thread-safe.
+void require_firm(const core::Region& region, core::ActorId actor);
+
+/// The report on one firm: its profile, offers and needs, its current
 /// partners with the year each began, and the best research partners for its recorded needs
 /// (match::recommend on `scorer`), each with its reasons in sentences built from
 /// TransferScorer::explain (see transfer_reasons): how well it matches, which need it covers, how
@@ -33,10 +38,9 @@ struct FirmReportOptions {
 /// recommendations unless `include_existing`, then marked "already your partner since ...".
 /// With a supplier market, the firm's demands in it with their best regional suppliers and
 /// the reasons (distance, free capacity, references, ties, whether it delivers already).
-/// Throws InvalidInput if `firm` is not an actor of the scorer's region, or the supplier market
-/// was built on another region object. O(top-k search +
-/// top x explain + C o) for C candidates with o offers each (counting who offers each need).
-/// Thread-safe. \code
+/// Throws InvalidInput if `firm` is not a firm of the scorer's region (require_firm), or the
+/// supplier market was built on another region object. O(top-k search + top x explain + C o) for C
+/// candidates with o offers each (counting who offers each need). Thread-safe. \code
 ///   const match::TransferScorer scorer(region, {});
 ///   const std::string html = report::firm_report(scorer, *region.find("F0001"), {.lang =
 ///   Lang::de});

@@ -90,6 +90,15 @@ struct JointOfferResult {
 /// Thread-safe.
 void check_requirement_against(const Requirement& requirement, const Market& market);
 
+/// Why `member` matters to `offer`, in one sentence of `lang`: what it delivers, whether the
+/// others cover the requirement without it (else the rules they break) and who could take its
+/// place ("Stahlguss GmbH liefert 40 t Gussteile; ohne dieses Mitglied scheitert das Angebot
+/// (…); Eisenwerk AG (s7) könnte seinen Platz einnehmen"). O(inputs + shares + broken rules).
+/// Throws only std::bad_alloc. Thread-safe.
+[[nodiscard]] std::string member_explanation(const Market& market, const JointOffer& offer,
+                                             const MemberCriticality& member,
+                                             report::Lang lang = report::Lang::en);
+
 /// Every rule of the requirement that `members` break, in words of `lang`; empty = feasible.
 /// Independent of the search (the tests' referee). O(m (o + i) + m^2) for m members with o offers,
 /// i inputs. Throws InvalidInput as check_requirement_against. Thread-safe.

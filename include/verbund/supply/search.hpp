@@ -97,6 +97,10 @@ struct Reason {
   std::string text;  ///< e.g. "12 km away in Bochum"
 };
 
+/// Whom an explanation's sentences speak to: the buyer ("free capacity of 800 hours covers your
+/// 695 hours") or the supplier ("your free capacity of 800 hours covers the buyer's 695 hours").
+enum class Perspective : unsigned char { buyer, supplier };
+
 /// Why a supplier scores as it does for a demand: the facts and one sentence per fact.
 struct SupplierExplanation {
   SupplierScore score;
@@ -144,9 +148,11 @@ class SupplierIndex {
   [[nodiscard]] std::optional<SupplierScore> score(std::uint32_t demand, std::uint32_t offer) const;
   /// The facts and sentences behind an eligible pair's score (as `score`; nullopt if not
   /// eligible). O(d log d). Throws only std::bad_alloc.
-  /// `lang` is the language of the reasons' sentences.
+  /// `lang` is the language of the reasons' sentences, `to` whom they address (the facts and
+  /// the score do not depend on either).
   [[nodiscard]] std::optional<SupplierExplanation> explain(
-      std::uint32_t demand, std::uint32_t offer, report::Lang lang = report::Lang::en) const;
+      std::uint32_t demand, std::uint32_t offer, report::Lang lang = report::Lang::en,
+      Perspective to = Perspective::buyer) const;
   /// How the offers of the demand's category fare against its filters. O(offers in category).
   /// Throws only std::bad_alloc.
   [[nodiscard]] DemandDiagnosis diagnose(std::uint32_t demand) const;
