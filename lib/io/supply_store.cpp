@@ -280,9 +280,13 @@ BuyerMarket read_buyer_market(Database& db, std::string_view buyer, std::optiona
     std::vector<char> wanted(out.categories.size(), 0);
     for (const auto& d : out.demands)
       if (const auto c = category_index(d.category); c != none) wanted[c] = 1;
+    // Numbers only while scanning: a record (with its strings) is made for the rows kept.
     struct OfferRow {
       std::int64_t id, supplier;
-      supply::OfferRecord record;
+      std::uint32_t category;
+      double capacity;
+      std::optional<double> lead_time_weeks, min_order;
+      std::string unknown_category;  // a category not in the table (the foreign key rules it out)
     };
     std::vector<OfferRow> rows;
     std::vector<char> supplies(actor_rows, 0);
@@ -294,12 +298,9 @@ BuyerMarket read_buyer_market(Database& db, std::string_view buyer, std::optiona
       if (supplier < 0 || static_cast<std::size_t>(supplier) >= actor_rows) continue;  // no actor
       const auto c = category_index(stmt.text(2));
       if (c != none && wanted[c] != 0) supplies[static_cast<std::size_t>(supplier)] = 1;
-      rows.push_back({stmt.int64(0), supplier, {}});
-      auto& r = rows.back().record;
-      r.capacity = stmt.real(3);
-      r.lead_time_weeks = optional_real(stmt, 4);
-      r.min_order = optional_real(stmt, 5);
-      r.category = stmt.text(2);
+      rows.push_back({stmt.int64(0), supplier, c, stmt.real(3), optional_real(stmt, 4),
+                      optional_real(stmt, 5),
+                      c == none ? std::string(stmt.text(2)) : std::string()});
     }
     std::erase_if(rows, [&](const OfferRow& r) {
       return supplies[static_cast<std::size_t>(r.supplier)] == 0;
@@ -331,20 +332,25 @@ BuyerMarket read_buyer_market(Database& db, std::string_view buyer, std::optiona
       }
     }
     std::sort(lists.begin(), lists.end());
-    for (auto& [offer, position, certification] : lists)
-      rows[offer].record.certifications.push_back(std::move(certification));
-    for (auto& row : rows) {
+    out.offers.reserve(rows.size());
+    for (const auto& row : rows) {
       auto& slot = supplier_slot[static_cast<std::size_t>(row.supplier)];
       if (slot == none) {
         slot = static_cast<std::uint32_t>(offer_of.size());
         offer_of.emplace_back();
       }
-      row.record.supplier = ext_ids[static_cast<std::size_t>(row.supplier)];
-      offer_of[slot].emplace_back(category_index(row.record.category),
-                                  static_cast<std::uint32_t>(out.offers.size()));
+      offer_of[slot].emplace_back(row.category, static_cast<std::uint32_t>(out.offers.size()));
       slot_of_offer.push_back(slot);
-      out.offers.push_back(std::move(row.record));
+      supply::OfferRecord r;
+      r.supplier = ext_ids[static_cast<std::size_t>(row.supplier)];
+      r.category = row.category == none ? row.unknown_category : out.categories[row.category].id;
+      r.capacity = row.capacity;
+      r.lead_time_weeks = row.lead_time_weeks;
+      r.min_order = row.min_order;
+      out.offers.push_back(std::move(r));
     }
+    for (auto& [offer, position, certification] : lists)
+      out.offers[offer].certifications.push_back(std::move(certification));
   }
 
   // The ties the flows can sit on: from a supplier, or to the buyer.
