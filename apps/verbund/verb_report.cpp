@@ -145,10 +145,11 @@ void scenario_verb(const GlobalOptions& global, const ReportCli& o, report::Lang
                      {"report scenario", describe_options(command), global.seed.value_or(1)});
 }
 
-// The firm's part of the supplier market (only the firm's demands and the suppliers of their
-// categories: the same suppliers, a fraction of the rows to read).
-supply::MarketData firm_market_data(const io::Store& store, const std::string& firm) {
-  return io::load_market_for_buyer(store, firm);
+// The firm's part of the supplier market: its demands, the offers of the suppliers of their
+// categories, and those suppliers' flows summed up (committed capacity, customers) instead of
+// read row by row.
+io::BuyerMarket firm_market_data(const io::Store& store, const std::string& firm) {
+  return io::load_buyer_market(store, firm);
 }
 
 // What a firm report reads: the region, with competences only where the report reads them
@@ -175,8 +176,8 @@ std::string firm_html(const GlobalOptions& global, io::Store& store, const Repor
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
     report::require_firm(region, id);  // before the market slice is built
-    if (const auto slice = data.get(); !slice.demands.empty()) {
-      market.emplace(supply::Market::build(region, slice));
+    if (const auto slice = data.get(); !slice.data.demands.empty()) {
+      market.emplace(supply::Market::build_with_totals(region, slice.data, slice.totals));
       index.emplace(*market);
     }
   }

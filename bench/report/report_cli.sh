@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End to end from the command line (what a user waits for): `verbund report firm` and `report
 # region` on a generated 100,000-firm database, loading the region and the supplier market
-# included. Prints the median and the spread of N runs of each, in seconds, and the load average
-# before and after.
+# included. Prints the median and the spread of N runs of each, in seconds, wall time and CPU
+# time (user + system, from /usr/bin/time), and the load average before and after.
 #
 #   bench/report/report_cli.sh [BUILD_DIR] [N] [BASELINE_BUILD_DIR]   (default build/release, 7)
 #
@@ -24,18 +24,22 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-median() {  # seconds of each run on stdin, one a line
-  sort -g | awk '{ t[NR] = $1 } END { printf "median %.3f s (min %.3f, max %.3f, %d runs)\n",
-    (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR], NR }'
+median() {  # "wall cpu" seconds of each run on stdin, one run a line
+  local runs
+  runs=$(cat)
+  for column in 1 2; do
+    [[ $column == 1 ]] && printf 'wall ' || printf '%14s  cpu ' ''
+    cut -d' ' -f$column <<<"$runs" | sort -g | awk '{ t[NR] = $1 } END {
+      printf "median %.3f s (min %.3f, max %.3f, %d runs)\n",
+      (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR], NR }'
+  done
 }
-one_run() {  # binary, then the verbund arguments; prints the seconds
+one_run() {  # binary, then the verbund arguments; prints the wall and the CPU seconds
   local binary=$1
   shift
-  local start end
-  start=$(date +%s.%N)
-  "$binary" --db "$db" --no-record --quiet --threads 2 "$@" >/dev/null
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  /usr/bin/time -f '%e %U %S' -o "$out/time" \
+    "$binary" --db "$db" --no-record --quiet --threads 2 "$@" >/dev/null
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$out/time"
 }
 time_runs() {  # label, then the verbund arguments
   local label=$1

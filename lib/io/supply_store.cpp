@@ -2,9 +2,11 @@
 // counts.
 #include "verbund/io/supply_store.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -101,8 +103,8 @@ const std::string buyer_suppliers =
 const std::string buyer_supplier_offers =
     "(SELECT id FROM supply_offers WHERE supplier IN " + buyer_suppliers + ")";
 
-supply::MarketData read_market(Database& db, const std::optional<std::string_view>& buyer) {
-  supply::MarketData out;
+// Every category and certification.
+void read_head(Database& db, supply::MarketData& out) {
   {
     Statement stmt(db,
                    "SELECT id, label_en, label_de, coalesce(theme, ''), cpa, unit FROM "
@@ -120,6 +122,45 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
           {std::string(stmt.text(0)), std::string(stmt.text(1)), std::string(stmt.text(2)), 0});
     }
   }
+}
+
+// The demands (with a buyer, ?1, only its own); `actor` gives the external id of an actor row
+// (nullptr: no such actor, the row is skipped).
+template <typename ActorOf>
+void read_demands(Database& db, const std::optional<std::string_view>& buyer, ActorOf actor,
+                  supply::MarketData& out) {
+  auto lists = read_lists(db, "supply_demand_certifications", "demand",
+                          buyer ? buyer_demands : std::string(), buyer);
+  Statement stmt(db,
+                 "SELECT d.id, d.buyer, d.category, d.quantity, d.source, d.criticality "
+                 "FROM supply_demands d " +
+                     (buyer ? "WHERE d.buyer = " + buyer_row + " " : std::string()) +
+                     "ORDER BY d.id");
+  if (buyer) stmt.bind(1, *buyer);
+  while (stmt.step()) {
+    const std::string* buyer_id = actor(stmt.int64(1));
+    if (buyer_id == nullptr) continue;
+    supply::DemandRecord r;
+    r.buyer = *buyer_id;
+    r.category = stmt.text(2);
+    r.quantity = stmt.real(3);
+    const auto source = supply::parse_sourcing(stmt.text(4));
+    const auto criticality = supply::parse_criticality(stmt.text(5));
+    if (!source || !criticality) {  // the schema's CHECK rules this out
+      throw InvalidInput(
+          SourceLocation{db.path(), 0, 0},
+          "demand row " + std::to_string(stmt.int64(0)) + " has an unknown source or criticality");
+    }
+    r.source = *source;
+    r.criticality = *criticality;
+    if (auto it = lists.find(stmt.int64(0)); it != lists.end()) r.certifications = it->second;
+    out.demands.push_back(std::move(r));
+  }
+}
+
+supply::MarketData read_market(Database& db, const std::optional<std::string_view>& buyer) {
+  supply::MarketData out;
+  read_head(db, out);
   // External ids by actor row, read once: cheaper than joining actors for every offer and flow
   // (a row without an actor is skipped, as the join skipped it).
   std::vector<std::string> ext_ids;
@@ -162,35 +203,7 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
       out.offers.push_back(std::move(r));
     }
   }
-  {
-    auto lists = read_lists(db, "supply_demand_certifications", "demand",
-                            buyer ? buyer_demands : std::string(), buyer);
-    Statement stmt(db,
-                   "SELECT d.id, d.buyer, d.category, d.quantity, d.source, d.criticality "
-                   "FROM supply_demands d " +
-                       (buyer ? "WHERE d.buyer = " + buyer_row + " " : std::string()) +
-                       "ORDER BY d.id");
-    if (buyer) stmt.bind(1, *buyer);
-    while (stmt.step()) {
-      const auto* buyer_id = actor(stmt.int64(1));
-      if (buyer_id == nullptr) continue;
-      supply::DemandRecord r;
-      r.buyer = *buyer_id;
-      r.category = stmt.text(2);
-      r.quantity = stmt.real(3);
-      const auto source = supply::parse_sourcing(stmt.text(4));
-      const auto criticality = supply::parse_criticality(stmt.text(5));
-      if (!source || !criticality) {  // the schema's CHECK rules this out
-        throw InvalidInput(SourceLocation{db.path(), 0, 0},
-                           "demand row " + std::to_string(stmt.int64(0)) +
-                               " has an unknown source or criticality");
-      }
-      r.source = *source;
-      r.criticality = *criticality;
-      if (auto it = lists.find(stmt.int64(0)); it != lists.end()) r.certifications = it->second;
-      out.demands.push_back(std::move(r));
-    }
-  }
+  read_demands(db, buyer, actor, out);
   {
     Statement stmt(
         db,
@@ -213,6 +226,209 @@ supply::MarketData read_market(Database& db, const std::optional<std::string_vie
     origin->file = db.path();
   }
   return out;
+}
+
+// A buyer's market with its suppliers' flows summed up (load_buyer_market). The flows are
+// found by two plain scans (ties, then supply_flows) rather than a join: a lookup per flow row
+// costs ten times a scanned row, and the suppliers of five categories own a third of all flows.
+BuyerMarket read_buyer_market(Database& db, std::string_view buyer, std::optional<int> year) {
+  BuyerMarket result;
+  result.totals.year = year;
+  auto& out = result.data;
+  read_head(db, out);
+  for (auto* origin : {&out.categories_origin, &out.certifications_origin, &out.offers_origin,
+                       &out.demands_origin, &out.flows_origin}) {
+    origin->file = db.path();
+  }
+  std::int64_t buyer_id = 0;
+  {
+    Statement stmt(db, "SELECT id FROM actors WHERE ext_id = ?");
+    stmt.bind(1, buyer);
+    if (!stmt.step()) return result;  // not stored: no demands, nothing to search
+    buyer_id = stmt.int64(0);
+  }
+  const std::string buyer_text(buyer);
+  read_demands(
+      db, std::optional<std::string_view>(buyer),
+      [&](std::int64_t) -> const std::string* { return &buyer_text; }, out);
+
+  // The category of each text, as the market numbers them (the order read).
+  std::unordered_map<std::string, std::uint32_t, detail::StringHash, std::equal_to<>> category_of;
+  for (std::uint32_t i = 0; i < out.categories.size(); ++i)
+    category_of.emplace(out.categories[i].id, i);
+  constexpr std::uint32_t none = UINT32_MAX;
+  const auto category_index = [&](std::string_view id) {
+    const auto it = category_of.find(id);
+    return it == category_of.end() ? none : it->second;
+  };
+
+  // The suppliers' offers; a slot per supplier and one per (supplier, category).
+  // Dense by actor row: a hash look-up per tie row would cost more than the scan.
+  const auto actor_rows =
+      static_cast<std::size_t>(db.query_int("SELECT coalesce(max(id), 0) FROM actors")) + 1;
+  std::vector<std::uint32_t> supplier_slot(actor_rows, none);  // actor row -> slot
+  const auto slot_of = [&](std::int64_t row) {
+    return row >= 0 && static_cast<std::size_t>(row) < actor_rows
+               ? supplier_slot[static_cast<std::size_t>(row)]
+               : none;
+  };
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> offer_of;  // (category, offer)
+  std::vector<std::uint32_t> slot_of_offer;
+  {
+    // The offers scanned whole (a look-up per row costs more than a scanned row), kept for the
+    // suppliers with an offer in one of the buyer's categories.
+    std::vector<char> wanted(out.categories.size(), 0);
+    for (const auto& d : out.demands)
+      if (const auto c = category_index(d.category); c != none) wanted[c] = 1;
+    // Numbers only while scanning: a record (with its strings) is made for the rows kept.
+    struct OfferRow {
+      std::int64_t id, supplier;
+      std::uint32_t category;
+      double capacity;
+      std::optional<double> lead_time_weeks, min_order;
+      std::string unknown_category;  // a category not in the table (the foreign key rules it out)
+    };
+    std::vector<OfferRow> rows;
+    std::vector<char> supplies(actor_rows, 0);
+    Statement stmt(db,
+                   "SELECT id, supplier, category, capacity, lead_time_weeks, min_order FROM "
+                   "supply_offers ORDER BY id");
+    while (stmt.step()) {
+      const auto supplier = stmt.int64(1);
+      if (supplier < 0 || static_cast<std::size_t>(supplier) >= actor_rows) continue;  // no actor
+      const auto c = category_index(stmt.text(2));
+      if (c != none && wanted[c] != 0) supplies[static_cast<std::size_t>(supplier)] = 1;
+      rows.push_back({stmt.int64(0), supplier, c, stmt.real(3), optional_real(stmt, 4),
+                      optional_real(stmt, 5),
+                      c == none ? std::string(stmt.text(2)) : std::string()});
+    }
+    std::erase_if(rows, [&](const OfferRow& r) {
+      return supplies[static_cast<std::size_t>(r.supplier)] == 0;
+    });
+    // The suppliers' external ids, from one scan of the actors.
+    std::vector<std::string> ext_ids(actor_rows);
+    {
+      Statement actors(db, "SELECT id, ext_id FROM actors");
+      while (actors.step()) {
+        const auto row = static_cast<std::size_t>(actors.int64(0));
+        if (row < actor_rows && supplies[row] != 0) ext_ids[row] = actors.text(1);
+      }
+    }
+    std::erase_if(rows, [&](const OfferRow& r) {
+      return ext_ids[static_cast<std::size_t>(r.supplier)].empty();  // the join skipped it
+    });
+    // Their certification lists, in list order.
+    std::vector<std::tuple<std::uint32_t, std::int64_t, std::string>> lists;
+    {
+      Statement certs(db, "SELECT offer, position, certification FROM supply_offer_certifications");
+      while (certs.step()) {
+        const auto offer = certs.int64(0);
+        const auto it =
+            std::lower_bound(rows.begin(), rows.end(), offer,
+                             [](const OfferRow& r, std::int64_t id) { return r.id < id; });
+        if (it == rows.end() || it->id != offer) continue;
+        lists.emplace_back(static_cast<std::uint32_t>(it - rows.begin()), certs.int64(1),
+                           std::string(certs.text(2)));
+      }
+    }
+    std::sort(lists.begin(), lists.end());
+    out.offers.reserve(rows.size());
+    for (const auto& row : rows) {
+      auto& slot = supplier_slot[static_cast<std::size_t>(row.supplier)];
+      if (slot == none) {
+        slot = static_cast<std::uint32_t>(offer_of.size());
+        offer_of.emplace_back();
+      }
+      offer_of[slot].emplace_back(row.category, static_cast<std::uint32_t>(out.offers.size()));
+      slot_of_offer.push_back(slot);
+      supply::OfferRecord r;
+      r.supplier = ext_ids[static_cast<std::size_t>(row.supplier)];
+      r.category = row.category == none ? row.unknown_category : out.categories[row.category].id;
+      r.capacity = row.capacity;
+      r.lead_time_weeks = row.lead_time_weeks;
+      r.min_order = row.min_order;
+      out.offers.push_back(std::move(r));
+    }
+    for (auto& [offer, position, certification] : lists)
+      out.offers[offer].certifications.push_back(std::move(certification));
+  }
+
+  // The ties the flows can sit on: from a supplier, or to the buyer.
+  struct TieRow {
+    std::int64_t source, target;
+    std::optional<int> start, end;
+  };
+  std::vector<TieRow> ties;
+  std::vector<std::uint32_t> tie_at;  // tie row -> index into ties
+  {
+    Statement stmt(db, "SELECT id, source, target, start, \"end\" FROM ties");
+    while (stmt.step()) {
+      const auto source = stmt.int64(1), target = stmt.int64(2);
+      if (target != buyer_id && slot_of(source) == none) continue;
+      const auto row = static_cast<std::size_t>(stmt.int64(0));
+      if (row >= tie_at.size()) tie_at.resize(std::max(row + 1, 2 * tie_at.size()), none);
+      tie_at[row] = static_cast<std::uint32_t>(ties.size());
+      ties.push_back({source, target, stmt.optional_int(3), stmt.optional_int(4)});
+    }
+  }
+  const auto current = [year](const TieRow& t) {
+    return year ? (!t.start || *t.start <= *year) && (!t.end || *year <= *t.end) : !t.end;
+  };
+  // Committed volume in the order Market::build adds it up: by buyer (actor ids follow the
+  // rows), start year (unknown first), then flow row.
+  struct Part {
+    std::uint32_t offer;
+    std::int64_t buyer;
+    std::optional<int> start;
+    std::int64_t flow;
+    double volume;
+  };
+  std::vector<Part> parts;
+  std::vector<std::pair<std::uint32_t, std::int64_t>> customers;  // (supplier slot, buyer row)
+  std::vector<std::pair<std::int64_t, std::size_t>> flows_in;     // (supplier row, record)
+  {
+    Statement stmt(db, "SELECT id, tie, category, volume FROM supply_flows ORDER BY id");
+    while (stmt.step()) {
+      const auto row = static_cast<std::size_t>(stmt.int64(1));
+      if (row >= tie_at.size() || tie_at[row] == none) continue;
+      const auto& t = ties[tie_at[row]];
+      if (t.target == buyer_id) {
+        flows_in.emplace_back(t.source, out.flows.size());
+        out.flows.push_back({std::string(), std::string(buyer), std::string(stmt.text(2)),
+                             optional_real(stmt, 3), t.start, t.end, 0});
+      }
+      const auto slot = slot_of(t.source);
+      if (slot == none || !current(t)) continue;
+      customers.emplace_back(slot, t.target);
+      if (stmt.is_null(3)) continue;
+      const auto category = category_index(stmt.text(2));
+      for (const auto& [c, offer] : offer_of[slot]) {
+        if (c == category) parts.push_back({offer, t.target, t.start, stmt.int64(0), stmt.real(3)});
+      }
+    }
+  }
+  std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) {
+    return std::tie(a.offer, a.buyer, a.start, a.flow) <
+           std::tie(b.offer, b.buyer, b.start, b.flow);
+  });
+  result.totals.committed.assign(out.offers.size(), 0.0);
+  for (const auto& p : parts) result.totals.committed[p.offer] += p.volume;
+  std::sort(customers.begin(), customers.end());
+  customers.erase(std::unique(customers.begin(), customers.end()), customers.end());
+  std::vector<std::uint32_t> by_slot(offer_of.size(), 0);
+  for (const auto& c : customers) ++by_slot[c.first];
+  result.totals.customers.resize(out.offers.size());
+  for (std::size_t i = 0; i < out.offers.size(); ++i)
+    result.totals.customers[i] = by_slot[slot_of_offer[i]];
+  // The suppliers of the flows to the buyer, by row (few).
+  Statement ext(db, "SELECT ext_id FROM actors WHERE id = ?");
+  for (const auto& [row, record] : flows_in) {
+    ext.bind(1, row);
+    if (ext.step()) out.flows[record].supplier = ext.text(0);
+    ext.reset();
+  }
+  std::erase_if(out.flows, [](const supply::FlowRecord& f) { return f.supplier.empty(); });
+  return result;
 }
 
 bool same(const supply::CategoryRecord& a, const supply::CategoryRecord& b) {
@@ -430,6 +646,20 @@ supply::MarketData load_market_for_buyer(const Store& store,
   if (own_read) db.exec("BEGIN");
   try {
     auto out = read_market(db, buyer);
+    if (own_read) db.exec("COMMIT");
+    return out;
+  } catch (...) {
+    if (own_read) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+BuyerMarket load_buyer_market(const Store& store, std::string_view buyer, std::optional<int> year) {
+  auto& db = StoreAccess::impl(store).db;
+  const bool own_read = sqlite3_get_autocommit(db.handle()) != 0;
+  if (own_read) db.exec("BEGIN");
+  try {
+    auto out = read_buyer_market(db, buyer, year);
     if (own_read) db.exec("COMMIT");
     return out;
   } catch (...) {

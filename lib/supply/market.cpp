@@ -17,10 +17,9 @@ namespace {
 constexpr std::array sourcing_names{std::pair{Sourcing::region, std::string_view{"region"}},
                                     std::pair{Sourcing::germany, std::string_view{"germany"}},
                                     std::pair{Sourcing::abroad, std::string_view{"abroad"}}};
-constexpr std::array criticality_names{
-    std::pair{Criticality::low, std::string_view{"low"}},
-    std::pair{Criticality::medium, std::string_view{"medium"}},
-    std::pair{Criticality::high, std::string_view{"high"}}};
+constexpr std::array criticality_names{std::pair{Criticality::low, std::string_view{"low"}},
+                                       std::pair{Criticality::medium, std::string_view{"medium"}},
+                                       std::pair{Criticality::high, std::string_view{"high"}}};
 
 [[noreturn]] void fail(const core::TableOrigin& origin, std::size_t line, std::string_view column,
                        const std::string& message) {
@@ -41,10 +40,9 @@ template <typename T>
 std::optional<std::uint32_t> find_by_id(const std::vector<T>& items,
                                         const std::vector<std::uint32_t>& order,
                                         std::string_view id) {
-  const auto it = std::lower_bound(order.begin(), order.end(), id,
-                                   [&](std::uint32_t i, std::string_view key) {
-                                     return std::string_view{items[i].id} < key;
-                                   });
+  const auto it = std::lower_bound(
+      order.begin(), order.end(), id,
+      [&](std::uint32_t i, std::string_view key) { return std::string_view{items[i].id} < key; });
   if (it == order.end() || items[*it].id != id) return std::nullopt;
   return *it;
 }
@@ -72,7 +70,8 @@ class Resolver {
     return *a;
   }
 
-  CategoryId category(const core::TableOrigin& origin, std::size_t line, std::string_view id) const {
+  CategoryId category(const core::TableOrigin& origin, std::size_t line,
+                      std::string_view id) const {
     const auto c = market_.find_category(id);
     if (!c) {
       fail(origin, line, "category",
@@ -105,9 +104,8 @@ void check_positive(const core::TableOrigin& origin, std::size_t line, std::stri
   }
 }
 
-void check_non_negative(const core::TableOrigin& origin, std::size_t line,
-                        std::string_view column, const std::optional<double>& value,
-                        std::string_view what) {
+void check_non_negative(const core::TableOrigin& origin, std::size_t line, std::string_view column,
+                        const std::optional<double>& value, std::string_view what) {
   if (value && (!std::isfinite(*value) || *value < 0.0)) {
     fail(origin, line, column,
          std::string{what} + " must be a finite number >= 0, not " + std::to_string(*value));
@@ -130,6 +128,24 @@ std::optional<Criticality> parse_criticality(std::string_view name) noexcept {
 }
 
 Market Market::build(const core::Region& region, const MarketData& data, MarketOptions options) {
+  return build_impl(region, data, nullptr, options);
+}
+
+Market Market::build_with_totals(const core::Region& region, const MarketData& data,
+                                 const FlowTotals& totals, MarketOptions options) {
+  if (totals.committed.size() != data.offers.size() ||
+      totals.customers.size() != data.offers.size()) {
+    throw InvalidInput("flow totals for " + std::to_string(totals.committed.size()) + " and " +
+                       std::to_string(totals.customers.size()) + " offers given for a market of " +
+                       std::to_string(data.offers.size()) + " offers");
+  }
+  if (totals.year != options.year)
+    throw InvalidInput("flow totals counted for another year than the market's");
+  return build_impl(region, data, &totals, options);
+}
+
+Market Market::build_impl(const core::Region& region, const MarketData& data,
+                          const FlowTotals* totals, MarketOptions options) {
   Market m;
   m.region_ = &region;
   m.options_ = options;
@@ -185,8 +201,8 @@ Market Market::build(const core::Region& region, const MarketData& data, MarketO
     offer.supplier = resolve.actor(o, r.line, "supplier", r.supplier);
     if (region.kind(offer.supplier) != core::ActorKind::firm) {
       fail(o, r.line, "supplier",
-           "supplier '" + r.supplier + "' is a " + std::string{core::to_string(region.kind(offer.supplier))} +
-               ", not a firm");
+           "supplier '" + r.supplier + "' is a " +
+               std::string{core::to_string(region.kind(offer.supplier))} + ", not a firm");
     }
     offer.category = resolve.category(o, r.line, r.category);
     check_positive(o, r.line, "capacity", r.capacity, "capacity");
@@ -217,7 +233,14 @@ Market Market::build(const core::Region& region, const MarketData& data, MarketO
     }
     std::vector<Offer> sorted;
     sorted.reserve(order.size());
-    for (const auto i : order) sorted.push_back(m.offers_[i]);
+    m.customers_.assign(region.size(), 0);
+    for (const auto i : order) {
+      sorted.push_back(m.offers_[i]);
+      if (totals != nullptr) {
+        sorted.back().committed = totals->committed[i];
+        m.customers_[sorted.back().supplier.value] = totals->customers[i];
+      }
+    }
     m.offers_ = std::move(sorted);
   }
 
@@ -268,8 +291,8 @@ Market Market::build(const core::Region& region, const MarketData& data, MarketO
     f.category = resolve.category(o, r.line, r.category);
     if (r.volume) check_positive(o, r.line, "volume", *r.volume, "volume");
     if (r.start && r.end && *r.end < *r.start) {
-      fail(o, r.line, "end", "end year " + std::to_string(*r.end) + " before start year " +
-                                 std::to_string(*r.start));
+      fail(o, r.line, "end",
+           "end year " + std::to_string(*r.end) + " before start year " + std::to_string(*r.start));
     }
     f.volume = r.volume;
     f.start = r.start;
@@ -295,10 +318,19 @@ Market Market::build(const core::Region& region, const MarketData& data, MarketO
   for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = m.flows_[i].buyer.value;
   group_by(region.size(), keys, m.buyer_flow_offsets_, m.buyer_flows_);
 
+  if (totals != nullptr) return m;  // committed and customers as given
   // Committed capacity: current flows of known volume, per (supplier, category).
   for (const auto& f : m.flows_) {
     if (!f.volume || !m.current(f)) continue;
     if (const auto i = m.find_offer(f.supplier, f.category)) m.offers_[*i].committed += *f.volume;
+  }
+  // Customers: distinct buyers of current flows (flows are sorted by supplier, then buyer).
+  const Flow* last = nullptr;  // the last flow counted
+  for (const auto& f : m.flows_) {
+    if (!m.current(f)) continue;
+    if (last == nullptr || last->supplier != f.supplier || last->buyer != f.buyer)
+      ++m.customers_[f.supplier.value];
+    last = &f;
   }
   return m;
 }
@@ -342,8 +374,9 @@ std::optional<std::size_t> Market::find_offer(core::ActorId supplier, CategoryId
 std::span<const std::uint32_t> Market::offers_of(core::ActorId supplier) const {
   if (supplier.value + 1 >= supplier_offer_offsets_.size()) return {};
   return std::span<const std::uint32_t>(supplier_offers_)
-      .subspan(supplier_offer_offsets_[supplier.value],
-               supplier_offer_offsets_[supplier.value + 1] - supplier_offer_offsets_[supplier.value]);
+      .subspan(
+          supplier_offer_offsets_[supplier.value],
+          supplier_offer_offsets_[supplier.value + 1] - supplier_offer_offsets_[supplier.value]);
 }
 
 std::span<const Demand> Market::demands_of(core::ActorId buyer) const {
@@ -377,6 +410,10 @@ std::span<const std::uint32_t> Market::flows_to(core::ActorId buyer) const {
 
 bool Market::current(const Flow& flow) const noexcept {
   return options_.year ? flow.active_in(*options_.year) : !flow.end.has_value();
+}
+
+std::uint32_t Market::customers(core::ActorId supplier) const noexcept {
+  return supplier.value < customers_.size() ? customers_[supplier.value] : 0;
 }
 
 }  // namespace verbund::supply

@@ -237,16 +237,10 @@ SupplierIndex::SupplierIndex(const Market& market, SearchSettings settings)
   m.settings = settings;
   const auto& region = market.region();
 
-  // References: distinct current customers of every supplier (flows are sorted by supplier,
-  // then buyer).
-  m.references.assign(region.size(), 0);
-  const Flow* last = nullptr;  // the last flow counted
-  for (const auto& f : market.flows()) {
-    if (!market.current(f)) continue;
-    if (last == nullptr || last->supplier != f.supplier || last->buyer != f.buyer)
-      ++m.references[f.supplier.value];
-    last = &f;
-  }
+  // References: distinct current customers of every supplier (the market counts them, or was
+  // given them for a market read for one buyer).
+  m.references.resize(region.size());
+  for (std::uint32_t a = 0; a < region.size(); ++a) m.references[a] = market.customers(ActorId{a});
 
   // Static bounds: every part at its largest over any buyer not related to the supplier
   // (certifications as if none were required, the capacity part 1, no relation).

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "verbund/io/store.hpp"
+#include "verbund/supply/market.hpp"
 #include "verbund/supply/market_data.hpp"
 
 namespace verbund::io {
@@ -51,6 +52,24 @@ MarketCounts append_market(Store& store, const supply::MarketData& data, const R
 /// database fails. Not thread-safe.
 [[nodiscard]] supply::MarketData load_market_for_buyer(
     const Store& store, const std::optional<std::string_view>& buyer);
+
+/// A buyer's part of the market with its suppliers' flows summed up: what
+/// supply::Market::build_with_totals takes.
+struct BuyerMarket {
+  supply::MarketData data;
+  supply::FlowTotals totals;
+};
+
+/// What a firm report's supplier search reads, without reading the suppliers' flows row by row:
+/// as load_market_for_buyer(store, buyer), but data.flows holds only the flows to the buyer, and
+/// `totals` gives each offer's committed capacity and its supplier's customers, counted over all
+/// the supplier's flows current in `year` (as supply::MarketOptions::year). So
+/// Market::build_with_totals(region, m.data, m.totals, {.year = year}) searches for this buyer
+/// exactly as Market::build on the whole market (tests compare them). An unknown buyer gives no
+/// demands. O(T + F + R log R) for T ties, F flows and the R rows kept. Throws IoError if the
+/// database fails. Not thread-safe (as Store).
+[[nodiscard]] BuyerMarket load_buyer_market(const Store& store, std::string_view buyer,
+                                            std::optional<int> year = std::nullopt);
 
 /// Rows in each market table. O(rows). Throws IoError. Not thread-safe (as Store).
 [[nodiscard]] MarketCounts market_counts(const Store& store);

@@ -104,6 +104,19 @@ struct MarketOptions {
   std::optional<int> year;
 };
 
+/// What stands in for the flows of a market's suppliers when a market is read for one buyer
+/// (io::load_buyer_market): the totals those flows give, aligned with MarketData::offers, so
+/// that the suppliers' flows need not be read row by row. Counted for `year` as
+/// MarketOptions::year counts flows as current.
+struct FlowTotals {
+  std::optional<int> year;
+  /// Per offer: the volume of its supplier's current flows of known volume in its category,
+  /// summed in the order Market::build sums them (so the same double).
+  std::vector<double> committed;
+  /// Per offer: the distinct buyers of its supplier's current flows, in any category.
+  std::vector<std::uint32_t> customers;
+};
+
 /// An immutable, indexed supplier market over one Region. Every const member is thread-safe and
 /// does not throw (ids passed in must come from this market or its region). The region must
 /// outlive the market.
@@ -119,6 +132,16 @@ class Market {
   [[nodiscard]] static Market build(const core::Region& region, const MarketData& data,
                                     MarketOptions options = {});
   static Market build(core::Region&&, const MarketData&, MarketOptions = {}) = delete;
+  /// As build(region, data, options), with the offers' committed capacity and their suppliers'
+  /// customers taken from `totals` instead of counted from data.flows (which then need hold
+  /// only the flows the caller reads, such as those to one buyer: flows_to() and flows() hold
+  /// just those). Throws InvalidInput as build, and when `totals` does not have one entry per
+  /// offer or was counted for another year than options.year. O(R log R). Thread-safe.
+  [[nodiscard]] static Market build_with_totals(const core::Region& region, const MarketData& data,
+                                                const FlowTotals& totals,
+                                                MarketOptions options = {});
+  static Market build_with_totals(core::Region&&, const MarketData&, const FlowTotals&,
+                                  MarketOptions = {}) = delete;
 
   [[nodiscard]] const core::Region& region() const noexcept { return *region_; }
 
@@ -164,6 +187,9 @@ class Market {
   [[nodiscard]] std::span<const std::uint32_t> flows_to(core::ActorId buyer) const;
   /// Whether a flow counts as current (MarketOptions::year). O(1).
   [[nodiscard]] bool current(const Flow& flow) const noexcept;
+  /// The distinct buyers of `supplier`'s current flows (in a market built from FlowTotals: of
+  /// an actor with an offer; 0 for others). O(1); does not throw.
+  [[nodiscard]] std::uint32_t customers(core::ActorId supplier) const noexcept;
 
  private:
   const core::Region* region_ = nullptr;
@@ -182,6 +208,10 @@ class Market {
   std::vector<Flow> flows_;
   std::vector<std::uint32_t> buyer_flow_offsets_;
   std::vector<std::uint32_t> buyer_flows_;
+  std::vector<std::uint32_t> customers_;  // by actor
+
+  static Market build_impl(const core::Region& region, const MarketData& data,
+                           const FlowTotals* totals, MarketOptions options);
 };
 
 }  // namespace verbund::supply
