@@ -176,9 +176,10 @@ std::string error_line(std::string_view message, report::Lang lang) {
 
 void add_lang_option(CLI::App& app, GlobalOptions& global) {
   global.lang = report::default_lang();
-  // Errors of the command line itself (CLI11's) in the language asked for.
+  // Errors of the command line itself (CLI11's) in the language asked for, with the prefix of
+  // every other error ("verbund: error: "), so that a script or a reader finds them alike.
   app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
-    return in_language(CLI::FailureMessage::simple(failed, e), global.lang);
+    return error_line(CLI::FailureMessage::simple(failed, e), global.lang);
   });
   app.add_option_function<std::string>(
          "--lang", [&global](const std::string& text) { global.lang = *report::parse_lang(text); },

@@ -166,6 +166,29 @@ Table firm_facts(const match::TransferScorer& scorer,
   return t;
 }
 
+// `--firm ID` naming a university, institute or chamber: what it is and what to ask instead.
+InvalidInput not_a_firm(const core::Region& region, core::ActorId actor, report::Lang lang) {
+  const std::string id(region.external_id(actor));
+  const std::string what = "--firm " + id + ": " + std::string(region.name(actor)) + " (" +
+                           std::string(report::label(lang, region.kind(actor))) + ")";
+  if (lang == report::Lang::de)
+    return InvalidInput(what +
+                        " ist kein Unternehmen: `match transfer` sucht Forschungspartner für den "
+                        "Bedarf eines Unternehmens. Geben Sie die Kennung eines Unternehmens an "
+                        "(`verbund find NAME`); die Beziehungen von " +
+                        id + " zeigt `verbund show " + id +
+                        "`, Partner für ein Konsortium mit ihm `verbund recommend partners "
+                        "--members " +
+                        id + "`");
+  return InvalidInput(what +
+                      " is not a firm: `match transfer` finds research partners for a firm's "
+                      "needs. Give a firm's id (`verbund find NAME`); for the ties of " +
+                      id + " see `verbund show " + id +
+                      "`, for partners to join it in a consortium `verbund recommend partners "
+                      "--members " +
+                      id + "`");
+}
+
 std::vector<match::Need> needs_from_options(const core::Region& region, core::ActorId firm,
                                             const std::vector<std::string>& ids) {
   if (ids.empty()) {
@@ -409,6 +432,8 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
             } else {
               const auto seeker = region.find(o->firm);
               if (!seeker) throw InvalidInput("--firm: unknown actor '" + o->firm + "'");
+              if (region.kind(*seeker) != core::ActorKind::firm && o->needs.empty())
+                throw not_a_firm(region, *seeker, global.lang);
               tables = one_firm(scorer, *seeker, *o, global.lang);
             }
             if (const auto why = why_no_candidates(scorer); why && !global.quiet) {

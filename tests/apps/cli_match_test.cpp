@@ -156,7 +156,8 @@ TEST_CASE("cli: bad match input exits 2 with one message and stores nothing", "[
     CHECK(dump_database(dir / "verbund.db") == before);
   };
   refused({"match", "transfer", "--firm", "nobody"}, "unknown actor 'nobody'");
-  refused({"match", "transfer", "--firm", "rub"}, "has no needs recorded");
+  // A university as --firm: what it is and what to ask instead (it has no needs of a firm).
+  refused({"match", "transfer", "--firm", "rub"}, "(university) is not a firm");
   refused({"match", "transfer", "--firm", firm, "--need", "alchemy"},
           "unknown competence 'alchemy'");
   refused({"match", "transfer"}, "give --firm ID or --all");
