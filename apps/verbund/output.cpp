@@ -1,8 +1,8 @@
 #include "output.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -119,8 +119,8 @@ void print_text(std::ostream& out, const Table& english, report::Lang lang) {
 // Columns whose text cells are words of the vocabulary rather than names or ids.
 bool vocabulary_column(std::string_view header) {
   static constexpr std::array<std::string_view, 21> columns{
-      "indicator", "field", "kind",    "partner kind", "tie",       "side",  "reason",
-      "method",    "value", "verdict", "size class",   "direction", "match", "table",
+      "indicator", "field", "kind",    "partner kind", "tie",       "side",    "reason",
+      "method",    "value", "verdict", "size class",   "direction", "match",   "table",
       "what",      "why",   "change",  "source",       "unit",      "setting", "fact"};
   return std::find(columns.begin(), columns.end(), header) != columns.end();
 }

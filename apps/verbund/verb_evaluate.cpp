@@ -101,8 +101,7 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
                         {"setting", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
                         {}};
         const std::uint64_t seed = global.seed.value_or(1);
-        const auto interval_lang =
-            global.format == Format::table ? global.lang : report::Lang::en;
+        const auto interval_lang = global.format == Format::table ? global.lang : report::Lang::en;
         for (auto& s : settings) {
           if (o->capacity == "ignore") s.weights = match::capacity_ignored(s.weights);
           const auto m = match::outcome_metrics(match::outcome_ranks(split, s), o->resamples, seed);
@@ -120,16 +119,16 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
         };
         Table about{"outcome split", {"key", "value"}, {}};
         about.rows.push_back({said("network known up to"), o->until});
-        about.rows.push_back({said("partnerships of"),
-                              std::to_string(o->until + 1) + ".." + std::to_string(last)});
+        about.rows.push_back(
+            {said("partnerships of"), std::to_string(o->until + 1) + ".." + std::to_string(last)});
         about.rows.push_back({said("new transfer ties (firm - science)"), split.new_ties});
         about.rows.push_back(
             {said("not asked (partner no candidate, firm without needs, or tied already)"),
              split.not_asked});
         about.rows.push_back({said("queries (firms)"), split.queries.size()});
-        about.rows.push_back({said("capacity"), said(o->capacity == "ignore"
-                                                         ? "ignored (--capacity ignore)"
-                                                         : "as each setting says")});
+        about.rows.push_back(
+            {said("capacity"), said(o->capacity == "ignore" ? "ignored (--capacity ignore)"
+                                                            : "as each setting says")});
         std::vector<Table> tables{about, means};
         if (o->resamples > 0) tables.push_back(intervals);
         if (!global.quiet) print_tables(std::cout, tables, global);

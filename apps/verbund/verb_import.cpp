@@ -1,7 +1,7 @@
 // `verbund import`: CSV files of the five tables (appended, or with --update/--delete changed in
 // place), or consortium data (`import projects`, merged into earlier project imports).
-#include <iostream>
 #include <cstdint>
+#include <iostream>
 #include <memory>
 
 #include "cli.hpp"
@@ -199,8 +199,8 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
         }
         io::Store store = open_store(global, /*create=*/true);
         const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
-        const auto relations =
-            f.competence_relations ? static_cast<std::int64_t>(data.competence_relations.size())
+        const auto relations = f.competence_relations
+                                   ? static_cast<std::int64_t>(data.competence_relations.size())
                                    : std::int64_t{-1};
         print_counts(global, global.no_record ? store.append(data) : store.append(data, run),
                      relations);

@@ -166,8 +166,7 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
     } else {
       const auto b = region.find(o->buyer);
       if (!b) throw InvalidInput("--buyer: unknown actor '" + o->buyer + "'");
-      tables = one_buyer(index, *b, options, o->explain, some_unserved, global.lang,
-                         global.format);
+      tables = one_buyer(index, *b, options, o->explain, some_unserved, global.lang, global.format);
     }
     if (o->out.empty()) {
       print_tables(std::cout, tables, global);

@@ -69,8 +69,7 @@ Verb add_train_transfer_verb(CLI::App& app, const GlobalOptions& global) {
                       << report::pick(global.lang,
                                       ", but the data's transfer partnerships start in ",
                                       ", die Transferpartnerschaften der Daten beginnen aber ")
-                      << *data_first
-                      << report::pick(global.lang, ": trained on ", ": gelernt aus ")
+                      << *data_first << report::pick(global.lang, ": trained on ", ": gelernt aus ")
                       << *data_first << ".." << o->until << "\n";
           first = *data_first;
         }

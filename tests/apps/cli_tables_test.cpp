@@ -100,9 +100,10 @@ TEST_CASE("text tables write numbers without exponents, with separators by langu
   CHECK_THAT(en.out, Catch::Contains("by unit\n  unit"));
 }
 
-TEST_CASE("no English left in the tables of match suppliers, metrics --years, train and "
-          "evaluate transfer, import and match transfer --all under --lang de",
-          "[cli][lang][tables]") {
+TEST_CASE(
+    "no English left in the tables of match suppliers, metrics --years, train and "
+    "evaluate transfer, import and match transfer --all under --lang de",
+    "[cli][lang][tables]") {
   verbund::test::ScratchDir dir;
   REQUIRE(run_cli({"--quiet", "generate", "ruhr", "--firms", "300"}, dir.path()).exit_code == 0);
   const auto buyer = json::parse(in("en", {"--format", "json", "suppliers", "risk"}, dir.path())
@@ -115,11 +116,10 @@ TEST_CASE("no English left in the tables of match suppliers, metrics --years, tr
   CHECK_THAT(r.out, !Catch::Contains("capability") && !Catch::Contains("trust") &&
                         !Catch::Contains("diversification") && !Catch::Contains(" part "));
   // JSON keeps both names of a part, as before.
-  const auto reasons =
-      json::parse(in("de", {"--format", "json", "match", "suppliers", "--buyer", buyer,
-                            "--explain"},
-                     dir.path())
-                      .out)["reasons"];
+  const auto reasons = json::parse(
+      in("de", {"--format", "json", "match", "suppliers", "--buyer", buyer, "--explain"},
+         dir.path())
+          .out)["reasons"];
   REQUIRE(!reasons.empty());
   CHECK(reasons[0].contains("part"));
   CHECK(reasons[0].contains("Teil"));
@@ -159,14 +159,18 @@ TEST_CASE("no English left in the tables of match suppliers, metrics --years, tr
   // import: the relations row, with and without --update, under its German name.
   REQUIRE(run_cli({"--quiet", "export", "--out", "region"}, dir.path()).exit_code == 0);
   const std::string relations = "region/competence_relations.csv";
-  const auto rows = verbund::test::query_int(dir / "verbund.db",
-                                             "SELECT count(*) FROM competence_relations");
+  const auto rows =
+      verbund::test::query_int(dir / "verbund.db", "SELECT count(*) FROM competence_relations");
   REQUIRE(rows > 0);
   for (const bool update : {false, true}) {
-    std::vector<std::string> args{"--db",        "copy.db",
-                                  "import",      "--taxonomy",
-                                  "region/taxonomy.csv", "--actors",
-                                  "region/actors.csv",   "--competence-relations",
+    std::vector<std::string> args{"--db",
+                                  "copy.db",
+                                  "import",
+                                  "--taxonomy",
+                                  "region/taxonomy.csv",
+                                  "--actors",
+                                  "region/actors.csv",
+                                  "--competence-relations",
                                   relations};
     if (update) args.emplace_back("--update");
     const auto en = in("en", args, dir.path());
@@ -175,8 +179,8 @@ TEST_CASE("no English left in the tables of match suppliers, metrics --years, tr
     CHECK_THAT(en.out, Catch::Contains("competence_relations"));
     fs::remove(dir / "copy.db");
     const auto de = in("de", args, dir.path());
-    CHECK_THAT(de.out, Catch::Contains("Kompetenzbeziehungen") &&
-                           !Catch::Contains("competence_relations"));
+    CHECK_THAT(de.out,
+               Catch::Contains("Kompetenzbeziehungen") && !Catch::Contains("competence_relations"));
     fs::remove(dir / "copy.db");
   }
 }
@@ -213,10 +217,9 @@ TEST_CASE("usage errors, years outside the data and a university as --firm are r
   REQUIRE(wide.exit_code == 0);
   CHECK(row_value(wide.out, "trained on") == std::to_string(first) + "..2022");
   CHECK_THAT(wide.err, Catch::Contains("start in " + std::to_string(first)));
-  const auto exact = in("en",
-                        {"train", "transfer", "--until", "2022", "--years",
-                         std::to_string(2022 - first + 1)},
-                        dir.path());
+  const auto exact = in(
+      "en", {"train", "transfer", "--until", "2022", "--years", std::to_string(2022 - first + 1)},
+      dir.path());
   CHECK(exact.out == wide.out);
 
   // evaluate transfer --last beyond the data: refused, naming the last year a tie starts in.
