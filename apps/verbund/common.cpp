@@ -161,10 +161,13 @@ std::string in_language(std::string message, report::Lang lang) {
          at = message.find(english, at + german.size()))
       message.replace(at, english.size(), german);
   }
-  // CLI11's "Value 0 not in range 1 to 100": the range's "to" too.
-  if (const auto range = message.find(" nicht im Bereich "); range != std::string::npos) {
-    if (const auto to = message.find(" to ", range); to != std::string::npos)
-      message.replace(to, 4, " bis ");
+  // CLI11's "Value 0 not in range 1 to 100" and "the database holds runs 1 to 9": the
+  // range's "to" too.
+  for (const std::string_view range_start : {" nicht im Bereich ", " enthält die Läufe "}) {
+    if (const auto range = message.find(range_start); range != std::string::npos) {
+      if (const auto to = message.find(" to ", range); to != std::string::npos)
+        message.replace(to, 4, " bis ");
+    }
   }
   return message;
 }

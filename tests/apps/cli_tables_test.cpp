@@ -201,6 +201,10 @@ TEST_CASE("usage errors, years outside the data and a university as --firm are r
     CHECK_THAT(r.err, Catch::StartsWith("verbund: Fehler: "));
   }
   CHECK(run_cli({"--help"}, dir.path()).exit_code == 0);
+  // A range in a German message reads "1 bis 1", not "1 to 1".
+  auto runs = in("de", {"runs", "show", "99"}, dir.path());
+  CHECK(runs.exit_code == 2);
+  CHECK_THAT(runs.err, Catch::EndsWith("enthält die Läufe 1 bis 1\n"));
 
   // train transfer --years reaching before the data: trained on the data's years (the first year
   // a firm-science transfer partnership starts, by SQL), and the same fit as asking for them.
