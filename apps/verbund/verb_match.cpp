@@ -281,19 +281,29 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
 }
 
 // Why a matching found no candidate at all, in words, or nothing when some candidate is free.
-std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer) {
+std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer,
+                                             report::Lang lang) {
   const auto candidates = scorer.candidates();
+  const bool de = lang == report::Lang::de;
   if (candidates.empty()) {
-    return "the region has no research actors (universities, institutes, research groups) "
-           "to match with";
+    return de ? "die Region hat keine Forschungsakteure (Hochschulen, Institute, "
+                "Forschungsgruppen), mit denen sich zusammenbringen ließe"
+              : "the region has no research actors (universities, institutes, research groups) "
+                "to match with";
   }
   if (scorer.weights().capacity_policy != match::CapacityPolicy::exclude) return std::nullopt;
   for (const auto c : candidates)
     if (scorer.free_capacity(c) > 0) return std::nullopt;
-  return "all " + std::to_string(candidates.size()) +
-         " research actors are at their capacity (current transfer and research partners), and "
-         "full ones are left out; set capacity_policy = \"penalise\" in a weights file "
-         "(--weights, see data/match/weights.toml) to rank them anyway";
+  const auto n = std::to_string(candidates.size());
+  return de ? "alle " + n +
+                  " Forschungsakteure sind ausgelastet (laufende Transfer- und "
+                  "Forschungspartnerschaften), und volle werden ausgelassen; capacity_policy = "
+                  "\"penalise\" in einer Gewichtsdatei (--weights, siehe "
+                  "data/match/weights.toml) nimmt sie trotzdem in die Rangfolge"
+            : "all " + n +
+                  " research actors are at their capacity (current transfer and research "
+                  "partners), and full ones are left out; set capacity_policy = \"penalise\" in "
+                  "a weights file (--weights, see data/match/weights.toml) to rank them anyway";
 }
 
 std::vector<Table> every_firm(const match::TransferScorer& scorer, const TransferOptions& o) {
@@ -436,8 +446,10 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
                 throw not_a_firm(region, *seeker, global.lang);
               tables = one_firm(scorer, *seeker, *o, global.lang);
             }
-            if (const auto why = why_no_candidates(scorer); why && !global.quiet) {
-              std::cerr << "verbund: note: no recommendations: " << *why << "\n";
+            if (const auto why = why_no_candidates(scorer, global.lang); why && !global.quiet) {
+              std::cerr << report::pick(global.lang, "verbund: note: no recommendations: ",
+                                        "verbund: Hinweis: keine Empfehlungen: ")
+                        << *why << "\n";
             }
             if (o->out.empty()) {
               print_tables(std::cout, tables, global);

@@ -360,6 +360,12 @@ TEST_CASE("cli: a transfer matching without free research actors says why", "[cl
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("research actors are at their capacity") &&
                         Catch::Contains("capacity_policy"));
+  // The note in German under --lang de (it was English).
+  r = run_cli({"--lang", "de", "--no-record", "--format", "csv", "match", "transfer", "--all",
+               "--top", "1"},
+              dir.path());
+  CHECK_THAT(r.err, Catch::StartsWith("verbund: Hinweis: keine Empfehlungen: alle ") &&
+                        Catch::Contains("Forschungsakteure sind ausgelastet"));
   r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3"}, dir.path());
   CHECK(r.err.empty());
 }
