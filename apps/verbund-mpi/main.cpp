@@ -26,6 +26,13 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads, "threads per rank for a unit's own loops")
       ->capture_default_str();
   app.add_flag("-q,--quiet", options.quiet, "print nothing but errors");
+  // --lang as `verbund`'s: the locale's language until given; the points table, the messages
+  // and the command line's own errors in it.
+  verbund::cli::GlobalOptions global;
+  verbund::cli::add_lang_option(app, global);
+  app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
+    return verbund::mpi::error_line(CLI::FailureMessage::simple(failed, e), global.lang);
+  });
   CLI::App* sweep = app.add_subcommand("sweep", "run a sweep file across the ranks");
   sweep->add_option("sweep", options.sweep, "SWEEP.toml")->required();
   sweep->add_option("--out", options.out, "results file (.json: JSON, else CSV)");
@@ -39,8 +46,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     // The guard `verbund` applies: --out must not be the database, the sweep file or a database.
-    verbund::cli::GlobalOptions global;
     global.db = options.db;
+    options.lang = global.lang;
     verbund::cli::check_outputs(app, global);
     const verbund::core::ThreadLimit limit(threads);
     code = verbund::mpi::run_mpi_sweep(options, rank, ranks);
@@ -48,7 +55,7 @@ int main(int argc, char** argv) {
     code = rank == 0 ? app.exit(e) : 2;
     if (code != 0) code = 2;
   } catch (const verbund::InvalidInput& e) {
-    if (rank == 0) std::cerr << "verbund-mpi: error: " << e.what() << "\n";
+    if (rank == 0) std::cerr << verbund::mpi::error_line(e.what(), global.lang) << "\n";
     code = 2;
   }
   MPI_Finalize();

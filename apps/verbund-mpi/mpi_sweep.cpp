@@ -13,6 +13,8 @@
 #include <optional>
 #include <thread>
 
+#include "cli.hpp"
+#include "output.hpp"
 #include "sweep_points.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/store.hpp"
@@ -160,17 +162,26 @@ int coordinator(const MpiSweepOptions& options, io::Store& store, const sweep::S
     if (!out) throw IoError(options.out + ": writing failed");
   }
   if (!options.quiet) {
-    std::cout << "sweep " << opened.id << ": " << units.size() << " units, "
-              << opened.finished.size() << " finished before, " << pending.size() << " run now on "
-              << ranks << " rank(s)\n";
-    // The means per point, as `verbund sweep` prints them.
-    cli::print_tables(std::cout, {cli::sweep_points_table(plan, results, report::Lang::en)},
-                      cli::Format::table);
+    const auto lang = options.lang;
+    std::cout << report::pick(lang, "sweep ", "Sweep ") << opened.id << ": " << units.size()
+              << report::pick(lang, " units, ", " Einheiten, ") << opened.finished.size()
+              << report::pick(lang, " finished before, ", " schon zuvor fertig, ") << pending.size()
+              << report::pick(lang, " run now on ", " jetzt gerechnet auf ") << ranks
+              << report::pick(lang, " rank(s)\n", " Rang/Rängen\n");
+    // The means per point, as `verbund sweep` prints them (headers and numbers in --lang).
+    cli::GlobalOptions shown;
+    shown.lang = lang;
+    cli::print_tables(std::cout, {cli::sweep_points_table(plan, results, lang)}, shown);
   }
   return 0;
 }
 
 }  // namespace
+
+std::string error_line(std::string_view message, report::Lang lang) {
+  // cli::error_line's "verbund: …", named after this program.
+  return "verbund-mpi" + cli::error_line(message, lang).substr(std::string_view("verbund").size());
+}
 
 int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
   std::optional<io::Store> store;
@@ -228,8 +239,9 @@ int run_mpi_sweep(const MpiSweepOptions& options, int rank, int ranks) {
   }
   if (worst != 0) {
     if (rank == 0)
-      std::cerr << "verbund-mpi: error: "
-                << (message.empty() ? "a rank failed to plan the sweep" : message) << "\n";
+      std::cerr << error_line(message.empty() ? "a rank failed to plan the sweep" : message,
+                              options.lang)
+                << "\n";
     if (rank != 0 && code != 0 && code != worst)
       std::cerr << "verbund-mpi: rank " << rank << ": " << message << "\n";
     return worst;

@@ -8,7 +8,9 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
+#include "verbund/report/lang.hpp"
 #include "verbund/sweep/runner.hpp"
 
 namespace verbund::mpi {
@@ -20,7 +22,14 @@ struct MpiSweepOptions {
   bool quiet = false;
   /// Rank 0 stores gathered results at least this often (seconds), so a killed job loses little.
   double store_every_s = 0.5;
+  /// Language of the printed points table and messages (as `verbund sweep --lang`); the --out
+  /// files are the same bytes in either.
+  report::Lang lang = report::Lang::en;
 };
+
+/// The line an error prints: "verbund-mpi: error: …" or, in German, "verbund-mpi: Fehler: …"
+/// with the common messages translated as `verbund` translates them (cli::error_line).
+[[nodiscard]] std::string error_line(std::string_view message, report::Lang lang);
 
 /// Runs the sweep on all ranks of MPI_COMM_WORLD; returns the process exit code (0 ok,
 /// 2 bad input: every rank plans and refuses alike, rank 0 prints). Collective.

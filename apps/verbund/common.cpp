@@ -161,10 +161,13 @@ std::string in_language(std::string message, report::Lang lang) {
          at = message.find(english, at + german.size()))
       message.replace(at, english.size(), german);
   }
-  // CLI11's "Value 0 not in range 1 to 100": the range's "to" too.
-  if (const auto range = message.find(" nicht im Bereich "); range != std::string::npos) {
-    if (const auto to = message.find(" to ", range); to != std::string::npos)
-      message.replace(to, 4, " bis ");
+  // CLI11's "Value 0 not in range 1 to 100" and "the database holds runs 1 to 9": the
+  // range's "to" too.
+  for (const std::string_view range_start : {" nicht im Bereich ", " enthält die Läufe "}) {
+    if (const auto range = message.find(range_start); range != std::string::npos) {
+      if (const auto to = message.find(" to ", range); to != std::string::npos)
+        message.replace(to, 4, " bis ");
+    }
   }
   return message;
 }
@@ -176,9 +179,10 @@ std::string error_line(std::string_view message, report::Lang lang) {
 
 void add_lang_option(CLI::App& app, GlobalOptions& global) {
   global.lang = report::default_lang();
-  // Errors of the command line itself (CLI11's) in the language asked for.
+  // Errors of the command line itself (CLI11's) in the language asked for, with the prefix of
+  // every other error ("verbund: error: "), so that a script or a reader finds them alike.
   app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
-    return in_language(CLI::FailureMessage::simple(failed, e), global.lang);
+    return error_line(CLI::FailureMessage::simple(failed, e), global.lang);
   });
   app.add_option_function<std::string>(
          "--lang", [&global](const std::string& text) { global.lang = *report::parse_lang(text); },

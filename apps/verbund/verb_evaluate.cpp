@@ -13,13 +13,19 @@
 #include "verbund/io/text_format.hpp"
 #include "verbund/match/transfer_outcome.hpp"
 #include "verbund/match/weights_file.hpp"
+#include "verbund/report/terms.hpp"
 
 namespace verbund::cli {
 
 namespace {
 
-std::string interval(const match::OutcomeEstimate& e) {
-  auto f = [](double v) { return io::format_double(std::round(v * 1000.0) / 1000.0); };
+// "0.013 – 0.352"; with a decimal comma in a German text table.
+std::string interval(const match::OutcomeEstimate& e, report::Lang lang) {
+  auto f = [lang](double v) {
+    auto text = io::format_double(std::round(v * 1000.0) / 1000.0);
+    if (lang == report::Lang::de) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+  };
   return f(e.low) + " – " + f(e.high);
 }
 
@@ -67,9 +73,21 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
         io::Store store = open_store(global, /*create=*/false);
         const core::Region region = store.load_region();
         int last = o->until;
+        std::optional<int> data_last;  // the latest year a tie starts in
         for (const auto& t : region.ties())
-          if (t.start) last = std::max(last, *t.start);
-        if (o->last) last = *o->last;
+          if (t.start) data_last = std::max(data_last.value_or(*t.start), *t.start);
+        if (data_last) last = std::max(last, *data_last);
+        if (o->last) {
+          // Years the data does not reach would count as years without new partnerships.
+          if (!data_last || *o->last > *data_last)
+            throw InvalidInput(
+                "--last " + std::to_string(*o->last) + ": beyond the data, " +
+                (data_last ? "whose ties start in " + std::to_string(*data_last) + " at the latest"
+                           : std::string("which holds no tie with a start year")) +
+                "; give --last " + (data_last ? std::to_string(*data_last) : "YEAR") +
+                " or less, or leave it out");
+          last = *o->last;
+        }
         const auto split = match::transfer_outcome_split(region, o->until, last);
         if (split.queries.empty())
           throw InvalidInput("--until " + std::to_string(o->until) +
@@ -83,27 +101,34 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
                         {"setting", "hits@1", "hits@5", "hits@10", "MRR", "NDCG@10"},
                         {}};
         const std::uint64_t seed = global.seed.value_or(1);
+        const auto interval_lang = global.format == Format::table ? global.lang : report::Lang::en;
         for (auto& s : settings) {
           if (o->capacity == "ignore") s.weights = match::capacity_ignored(s.weights);
           const auto m = match::outcome_metrics(match::outcome_ranks(split, s), o->resamples, seed);
           means.rows.push_back({s.name, m.queries, m.hits_at_1.mean, m.hits_at_5.mean,
                                 m.hits_at_10.mean, m.mrr.mean, m.ndcg_at_10.mean});
-          intervals.rows.push_back({s.name, interval(m.hits_at_1), interval(m.hits_at_5),
-                                    interval(m.hits_at_10), interval(m.mrr),
-                                    interval(m.ndcg_at_10)});
+          intervals.rows.push_back(
+              {s.name, interval(m.hits_at_1, interval_lang), interval(m.hits_at_5, interval_lang),
+               interval(m.hits_at_10, interval_lang), interval(m.mrr, interval_lang),
+               interval(m.ndcg_at_10, interval_lang)});
         }
+        // Row labels and words in the language of a text table.
+        const auto said = [&global](std::string_view label) {
+          return std::string(global.format == Format::table ? report::term(global.lang, label)
+                                                            : label);
+        };
         Table about{"outcome split", {"key", "value"}, {}};
-        about.rows.push_back({"network known up to", o->until});
+        about.rows.push_back({said("network known up to"), o->until});
         about.rows.push_back(
-            {"partnerships of", std::to_string(o->until + 1) + ".." + std::to_string(last)});
-        about.rows.push_back({"new transfer ties (firm - science)", split.new_ties});
+            {said("partnerships of"), std::to_string(o->until + 1) + ".." + std::to_string(last)});
+        about.rows.push_back({said("new transfer ties (firm - science)"), split.new_ties});
         about.rows.push_back(
-            {"not asked (partner no candidate, firm without needs, or "
-             "tied already)",
+            {said("not asked (partner no candidate, firm without needs, or tied already)"),
              split.not_asked});
-        about.rows.push_back({"queries (firms)", split.queries.size()});
-        about.rows.push_back({"capacity", o->capacity == "ignore" ? "ignored (--capacity ignore)"
-                                                                  : "as each setting says"});
+        about.rows.push_back({said("queries (firms)"), split.queries.size()});
+        about.rows.push_back(
+            {said("capacity"), said(o->capacity == "ignore" ? "ignored (--capacity ignore)"
+                                                            : "as each setting says")});
         std::vector<Table> tables{about, means};
         if (o->resamples > 0) tables.push_back(intervals);
         if (!global.quiet) print_tables(std::cout, tables, global);

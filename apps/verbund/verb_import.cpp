@@ -1,5 +1,6 @@
 // `verbund import`: CSV files of the five tables (appended, or with --update/--delete changed in
 // place), or consortium data (`import projects`, merged into earlier project imports).
+#include <cstdint>
 #include <iostream>
 #include <memory>
 
@@ -11,12 +12,16 @@
 namespace verbund::cli {
 namespace {
 
-void print_counts(const GlobalOptions& global, const io::StoreCounts& added) {
+// `relations`: the rows of a --competence-relations file, stored (added or replaced); below 0
+// when no such file was given.
+void print_counts(const GlobalOptions& global, const io::StoreCounts& added,
+                  std::int64_t relations) {
   if (global.quiet) return;
   Table t{"imported", {"table", "rows"}, {}};
   t.rows = {{"themes", added.themes}, {"competences", added.competences},
             {"actors", added.actors}, {"actor_competences", added.actor_competences},
             {"ties", added.ties},     {"memberships", added.memberships}};
+  if (relations >= 0) t.rows.push_back({"competence_relations", relations});
   print_tables(std::cout, {t}, global);
 }
 
@@ -194,7 +199,11 @@ Verb add_import_verb(CLI::App& app, const GlobalOptions& global) {
         }
         io::Store store = open_store(global, /*create=*/true);
         const io::RunRecord run{"import", describe_options(*cmd), std::nullopt};
-        print_counts(global, global.no_record ? store.append(data) : store.append(data, run));
+        const auto relations = f.competence_relations
+                                   ? static_cast<std::int64_t>(data.competence_relations.size())
+                                   : std::int64_t{-1};
+        print_counts(global, global.no_record ? store.append(data) : store.append(data, run),
+                     relations);
       }};
 }
 

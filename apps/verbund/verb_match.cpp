@@ -125,7 +125,7 @@ Table firm_facts(const match::TransferScorer& scorer,
       "The same for every candidate listed: it does not change this ranking, it only moves the "
       "assignment across firms (match transfer --all --assign).",
       "Für alle aufgeführten Kandidaten gleich: ändert diese Rangfolge nicht, verschiebt nur die "
-      "Zuordnung zwischen Firmen (match transfer --all --assign)."));
+      "Zuordnung zwischen Unternehmen (match transfer --all --assign)."));
   const std::string varies(pick(lang, "Differs between the candidates listed.",
                                 "Unterscheidet sich zwischen den aufgeführten Kandidaten."));
   const auto first = shared_value(found, &match::ScoreParts::first_science_tie);
@@ -164,6 +164,29 @@ Table firm_facts(const match::TransferScorer& scorer,
             "Brückenbonus (Spalte Brücke): er kann eine schwächere Passung vor eine stärkere "
             "setzen.")});
   return t;
+}
+
+// `--firm ID` naming a university, institute or chamber: what it is and what to ask instead.
+InvalidInput not_a_firm(const core::Region& region, core::ActorId actor, report::Lang lang) {
+  const std::string id(region.external_id(actor));
+  const std::string what = "--firm " + id + ": " + std::string(region.name(actor)) + " (" +
+                           std::string(report::label(lang, region.kind(actor))) + ")";
+  if (lang == report::Lang::de)
+    return InvalidInput(what +
+                        " ist kein Unternehmen: `match transfer` sucht Forschungspartner für den "
+                        "Bedarf eines Unternehmens. Geben Sie die Kennung eines Unternehmens an "
+                        "(`verbund find NAME`); die Beziehungen von " +
+                        id + " zeigt `verbund show " + id +
+                        "`, Partner für ein Konsortium mit ihm `verbund recommend partners "
+                        "--members " +
+                        id + "`");
+  return InvalidInput(what +
+                      " is not a firm: `match transfer` finds research partners for a firm's "
+                      "needs. Give a firm's id (`verbund find NAME`); for the ties of " +
+                      id + " see `verbund show " + id +
+                      "`, for partners to join it in a consortium `verbund recommend partners "
+                      "--members " +
+                      id + "`");
 }
 
 std::vector<match::Need> needs_from_options(const core::Region& region, core::ActorId firm,
@@ -258,19 +281,29 @@ std::vector<Table> one_firm(const match::TransferScorer& scorer, core::ActorId f
 }
 
 // Why a matching found no candidate at all, in words, or nothing when some candidate is free.
-std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer) {
+std::optional<std::string> why_no_candidates(const match::TransferScorer& scorer,
+                                             report::Lang lang) {
   const auto candidates = scorer.candidates();
+  const bool de = lang == report::Lang::de;
   if (candidates.empty()) {
-    return "the region has no research actors (universities, institutes, research groups) "
-           "to match with";
+    return de ? "die Region hat keine Forschungsakteure (Hochschulen, Institute, "
+                "Forschungsgruppen), mit denen sich zusammenbringen ließe"
+              : "the region has no research actors (universities, institutes, research groups) "
+                "to match with";
   }
   if (scorer.weights().capacity_policy != match::CapacityPolicy::exclude) return std::nullopt;
   for (const auto c : candidates)
     if (scorer.free_capacity(c) > 0) return std::nullopt;
-  return "all " + std::to_string(candidates.size()) +
-         " research actors are at their capacity (current transfer and research partners), and "
-         "full ones are left out; set capacity_policy = \"penalise\" in a weights file "
-         "(--weights, see data/match/weights.toml) to rank them anyway";
+  const auto n = std::to_string(candidates.size());
+  const auto years = std::to_string(scorer.weights().partnership_years);
+  return de ? "alle " + n + " Forschungsakteure sind ausgelastet (Transferpartnerschaften der " +
+                  "letzten " + years + " Jahre), und volle werden ausgelassen; capacity_policy = " +
+                  "\"penalise\" in einer Gewichtsdatei (--weights, siehe " +
+                  "data/match/weights.toml) nimmt sie trotzdem in die Rangfolge"
+            : "all " + n + " research actors are at their capacity (transfer partnerships " +
+                  "started in the last " + years + " years), and full ones are left out; set " +
+                  "capacity_policy = \"penalise\" in a weights file (--weights, see " +
+                  "data/match/weights.toml) to rank them anyway";
 }
 
 std::vector<Table> every_firm(const match::TransferScorer& scorer, const TransferOptions& o) {
@@ -409,10 +442,14 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
             } else {
               const auto seeker = region.find(o->firm);
               if (!seeker) throw InvalidInput("--firm: unknown actor '" + o->firm + "'");
+              if (region.kind(*seeker) != core::ActorKind::firm && o->needs.empty())
+                throw not_a_firm(region, *seeker, global.lang);
               tables = one_firm(scorer, *seeker, *o, global.lang);
             }
-            if (const auto why = why_no_candidates(scorer); why && !global.quiet) {
-              std::cerr << "verbund: note: no recommendations: " << *why << "\n";
+            if (const auto why = why_no_candidates(scorer, global.lang); why && !global.quiet) {
+              std::cerr << report::pick(global.lang, "verbund: note: no recommendations: ",
+                                        "verbund: Hinweis: keine Empfehlungen: ")
+                        << *why << "\n";
             }
             if (o->out.empty()) {
               print_tables(std::cout, tables, global);

@@ -42,7 +42,7 @@ void append_parts(std::vector<Json>& row, const supply::SupplierScore& s) {
 
 std::vector<Table> one_buyer(const supply::SupplierIndex& index, core::ActorId buyer,
                              const supply::SearchOptions& options, bool explain,
-                             bool& some_unserved, report::Lang lang) {
+                             bool& some_unserved, report::Lang lang, Format format) {
   const auto& market = index.market();
   const auto& region = market.region();
   const auto found = supply::find_suppliers(index, buyer, options);
@@ -50,7 +50,11 @@ std::vector<Table> one_buyer(const supply::SupplierIndex& index, core::ActorId b
                with_parts({"category", "rank", "id", "name", "municipality", "distance km",
                            "free capacity", "unit"}),
                {}};
+  // JSON and CSV name each part in both languages (`part`, `Teil`); the text table once, in the
+  // language of --lang.
+  const bool text = format == Format::table;
   Table why{"reasons", {"category", "rank", "id", "part", "Teil", "reason"}, {}};
+  if (text) why.columns.erase(why.columns.begin() + 4);
   Table diagnosis{"diagnosis",
                   {"category", "offers", "lacking certifications", "without free capacity",
                    "minimum order too high", "eligible", "required"},
@@ -80,9 +84,16 @@ std::vector<Table> one_buyer(const supply::SupplierIndex& index, core::ActorId b
       ranked.rows.push_back(std::move(row));
       if (!explain || !e) continue;
       for (const auto& reason : e->reasons) {
-        why.rows.push_back({category.id, r + 1, region.external_id(m.supplier),
-                            std::string(supply::label_en(reason.part)),
-                            std::string(supply::label_de(reason.part)), reason.text});
+        std::vector<Json> line{category.id, r + 1, region.external_id(m.supplier)};
+        if (text) {
+          line.emplace_back(lang == report::Lang::de ? supply::label_de(reason.part)
+                                                     : supply::label_en(reason.part));
+        } else {
+          line.emplace_back(supply::label_en(reason.part));
+          line.emplace_back(supply::label_de(reason.part));
+        }
+        line.emplace_back(reason.text);
+        why.rows.push_back(std::move(line));
       }
     }
   }
@@ -155,7 +166,7 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
     } else {
       const auto b = region.find(o->buyer);
       if (!b) throw InvalidInput("--buyer: unknown actor '" + o->buyer + "'");
-      tables = one_buyer(index, *b, options, o->explain, some_unserved, global.lang);
+      tables = one_buyer(index, *b, options, o->explain, some_unserved, global.lang, global.format);
     }
     if (o->out.empty()) {
       print_tables(std::cout, tables, global);

@@ -1,7 +1,11 @@
 // `verbund suppliers plan`: buyers' demand allocated to regional suppliers' free capacity, with
 // the optimality certificate and the reasons for unmet demand (registered by verb_suppliers.cpp).
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli.hpp"
@@ -24,12 +28,23 @@ struct PlanCli {
 
 std::vector<Table> plan_tables(const supply::Market& market, const supply::SourcingPlan& plan) {
   const auto& region = market.region();
+  // Quantities are totalled per unit only: t, MWh, hours and parts do not add up.
+  const auto unit_of = [&](std::uint32_t demand) {
+    const auto& unit = market.category(market.demands()[demand].category).unit;
+    return unit.empty() ? std::string("units") : unit;
+  };
+  std::map<std::string, std::array<double, 2>> by_unit;  // unit -> allocated, unmet
+  for (const auto& a : plan.allocations) by_unit[unit_of(a.demand)][0] += a.quantity;
+  for (const auto& u : plan.unmet) by_unit[unit_of(u.demand)][1] += u.quantity;
+  Table totals{"by unit", {"unit", "demand", "allocated", "unmet"}, {}};
+  for (const auto& [unit, q] : by_unit) totals.rows.push_back({unit, q[0] + q[1], q[0], q[1]});
+  // The max-flow certificate: no plan can cross the cut with more than the plan allocates.
+  const bool bound_reached =
+      std::abs(plan.allocation_bound - plan.allocated) <= 1e-9 * std::max(1.0, plan.allocated);
   Table summary{"plan", {"indicator", "value"}, {}};
   summary.rows = {{"demands planned", plan.demands_planned},
                   {"candidate pairs", plan.candidate_pairs},
-                  {"demand", plan.demand_total},
-                  {"allocated", plan.allocated},
-                  {"allocation bound (cut)", plan.allocation_bound},
+                  {"allocation bound reached", bound_reached},
                   {"cost", plan.cost},
                   {"dual bound", plan.dual_bound},
                   {"optimality gap", plan.gap},
@@ -52,7 +67,7 @@ std::vector<Table> plan_tables(const supply::Market& market, const supply::Sourc
     unmet.rows.push_back({region.external_id(d.buyer), c.id, u.quantity, c.unit,
                           std::string(supply::to_string(u.reason)), u.why});
   }
-  return {summary, allocations, unmet};
+  return {summary, totals, allocations, unmet};
 }
 
 }  // namespace
@@ -103,8 +118,8 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
       print_tables(std::cout, tables, global);
     } else {
       write_tables(o->out, tables, global.format);
-      // The summary (certificate, shares) stays on screen; the rows are in the file.
-      if (!global.quiet) print_tables(std::cout, {tables.front()}, global);
+      // The summary (certificate, shares) and the totals stay on screen; the rows are in the file.
+      if (!global.quiet) print_tables(std::cout, {tables[0], tables[1]}, global);
     }
     record_reading_run(store, global, {"suppliers plan", describe_options(*cmd), global.seed});
     // Everything is printed; unmet demand makes the answer incomplete.

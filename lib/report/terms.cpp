@@ -500,6 +500,74 @@ static_assert(std::none_of(text_terms.begin(), text_terms.end(), [](const Term& 
   return in(terms) || in(calib_terms) || in(verb_terms);
 }));
 
+// Tables that stayed English under --lang de (issue 18): the supplier search's score parts,
+// `metrics --years`, `train transfer`, `evaluate transfer`, `import`, `suppliers plan`.
+constexpr std::array table_terms{
+    Term{"95 % bootstrap intervals", "95-%-Bootstrap-Intervalle"},
+    Term{"allocation bound reached", "Schranke der Zuteilung erreicht"},
+    Term{"as each setting says", "wie jede Einstellung es angibt"},
+    Term{"by unit", "nach Einheit"},
+    Term{"capability", "Fähigkeit"},
+    Term{"competence_relations", "Kompetenzbeziehungen"},
+    Term{"default (proximity 0.25)", "Standard (Nähe 0,25)"},
+    Term{"degree quantile 90 %", "Quantil der Partnerzahl 90 %"},
+    Term{"diversification", "Diversifizierung"},
+    Term{"eligible", "geeignet"},
+    Term{"firm facts", "Merkmale der Unternehmen"},
+    Term{"fitted transfer weights", "angepasste Transfergewichte"},
+    Term{"generated", "erzeugt"},
+    Term{"hits@1", "Treffer@1"},
+    Term{"hits@10", "Treffer@10"},
+    Term{"hits@5", "Treffer@5"},
+    Term{"ignored (--capacity ignore)", "nicht berücksichtigt (--capacity ignore)"},
+    Term{"key", "Angabe"},
+    Term{"lacking certifications", "ohne die Zertifizierungen"},
+    Term{"minimum order too high", "Mindestmenge zu hoch"},
+    Term{"network known up to", "Netzwerk bekannt bis"},
+    Term{"new ties per year", "neue Beziehungen je Jahr"},
+    Term{"new transfer ties (firm - science)",
+         "neue Transferbeziehungen (Unternehmen – Wissenschaft)"},
+    Term{"no related credit", "ohne Anrechnung verwandter Kompetenzen"},
+    Term{"not asked (partner no candidate, firm without needs, or tied already)",
+         "nicht gefragt (Partner kein Kandidat, Unternehmen ohne Bedarfe oder schon verbunden)"},
+    Term{"observed series", "beobachtete Reihen"},
+    Term{"old additive (+0.25 x decay)", "alt, additiv (+0,25 × Abklingen)"},
+    Term{"outcome split", "Zeitschnitt"},
+    Term{"part", "Teil"},
+    Term{"partner model", "Partnermodell"},
+    Term{"partnerships of", "Partnerschaften aus"},
+    Term{"proximity 0", "Nähe 0"},
+    Term{"proximity 0.5", "Nähe 0,5"},
+    Term{"queries", "Anfragen"},
+    Term{"queries (firms)", "Anfragen (Unternehmen)"},
+    Term{"setting", "Einstellung"},
+    Term{"share of new ties closing a triangle",
+         "Anteil neuer Beziehungen, die ein Dreieck schließen"},
+    Term{"share of new ties repeating a collaboration",
+         "Anteil neuer Beziehungen, die eine Zusammenarbeit wiederholen"},
+    Term{"train log-likelihood per partner", "Log-Likelihood je Partner (Training)"},
+    Term{"trained on", "gelernt aus"},
+    Term{"training queries", "Trainingsanfragen"},
+    Term{"transfer outcomes", "Transferergebnisse"},
+    Term{"trust", "Vertrauen"},
+    Term{"validation MRR", "MRR der Validierung"},
+    Term{"validation queries", "Validierungsanfragen"},
+    Term{"validation year", "Validierungsjahr"},
+    Term{"without free capacity", "ohne freie Kapazität"},
+    Term{"written to", "geschrieben nach"},
+    Term{"year", "Jahr"},
+};
+static_assert(std::adjacent_find(table_terms.begin(), table_terms.end(),
+                                 [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
+              table_terms.end());
+static_assert(std::none_of(table_terms.begin(), table_terms.end(), [](const Term& x) {
+  const auto in = [&](const auto& block) {
+    return std::any_of(block.begin(), block.end(),
+                       [&](const Term& t) { return t.first == x.first; });
+  };
+  return in(terms) || in(calib_terms) || in(verb_terms) || in(text_terms);
+}));
+
 template <std::size_t N>
 const Term* find_in(const std::array<Term, N>& block, std::string_view english) noexcept {
   const auto* it = std::lower_bound(block.begin(), block.end(), english,
@@ -511,7 +579,8 @@ const Term* find(std::string_view english) noexcept {
   if (const auto* t = find_in(terms, english)) return t;
   if (const auto* t = find_in(calib_terms, english)) return t;
   if (const auto* t = find_in(verb_terms, english)) return t;
-  return find_in(text_terms, english);
+  if (const auto* t = find_in(text_terms, english)) return t;
+  return find_in(table_terms, english);
 }
 
 // The vocabulary named elsewhere: kinds, indicators and verdicts keep one German name each.

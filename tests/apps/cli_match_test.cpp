@@ -156,7 +156,8 @@ TEST_CASE("cli: bad match input exits 2 with one message and stores nothing", "[
     CHECK(dump_database(dir / "verbund.db") == before);
   };
   refused({"match", "transfer", "--firm", "nobody"}, "unknown actor 'nobody'");
-  refused({"match", "transfer", "--firm", "rub"}, "has no needs recorded");
+  // A university as --firm: what it is and what to ask instead (it has no needs of a firm).
+  refused({"match", "transfer", "--firm", "rub"}, "(university) is not a firm");
   refused({"match", "transfer", "--firm", firm, "--need", "alchemy"},
           "unknown competence 'alchemy'");
   refused({"match", "transfer"}, "give --firm ID or --all");
@@ -364,6 +365,12 @@ TEST_CASE("cli: a transfer matching without free research actors says why", "[cl
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("research actors are at their capacity") &&
                         Catch::Contains("capacity_policy"));
+  // The note in German under --lang de (it was English).
+  r = run_cli({"--lang", "de", "--no-record", "--format", "csv", "match", "transfer", "--all",
+               "--top", "1", "--weights", "long.toml"},
+              dir.path());
+  CHECK_THAT(r.err, Catch::StartsWith("verbund: Hinweis: keine Empfehlungen: alle ") &&
+                        Catch::Contains("Forschungsakteure sind ausgelastet"));
   r = run_cli({"-q", "--format", "csv", "match", "transfer", "--all", "--top", "3", "--weights",
                "long.toml"},
               dir.path());
