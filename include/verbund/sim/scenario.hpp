@@ -37,6 +37,10 @@ struct Effects {
   double shared_focus = 0.7;      ///< both in a group (chamber, cluster, working group)
   double popularity = 0.15;       ///< x ln(1 + degree of b)
   double science_affinity = 5.6;  ///< firm meets science, x the firm's absorptive capacity
+  /// Added to science_affinity when the firm is industrial (NACE 05-33, sim::is_industrial_sector):
+  /// lets industrial firms' science ties differ from the others' (the Muelheim share is of
+  /// industrial firms). 0 = every firm alike.
+  double industrial_science = 0.0;
 };
 
 /// The stochastic model; every field has a documented default (data/scenarios/baseline.toml).
