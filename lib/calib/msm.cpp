@@ -60,6 +60,19 @@ nlopt::algorithm algorithm_named(const std::string& name) {
   throw InvalidInput("unknown optimiser '" + name + "' (known: bobyqa, sbplx, neldermead)");
 }
 
+StopKind kind_of(nlopt::result r) {
+  switch (r) {
+    case nlopt::SUCCESS:
+    case nlopt::FTOL_REACHED:
+    case nlopt::XTOL_REACHED:
+      return StopKind::tolerance;
+    case nlopt::MAXEVAL_REACHED:
+      return StopKind::evaluation_limit;
+    default:
+      return StopKind::other;
+  }
+}
+
 std::string reason(nlopt::result r) {
   switch (r) {
     case nlopt::SUCCESS:  // NLopt's own tolerance, not the targets: the t-ratios tell that
@@ -201,12 +214,15 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
       &context);
   double best = out.objective_start;
   try {
-    out.stop_reason = reason(opt.optimize(theta, best));
+    const auto result = opt.optimize(theta, best);
+    out.stop_reason = reason(result);
+    out.stop = kind_of(result);
   } catch (const nlopt::forced_stop&) {
     if (context.error) std::rethrow_exception(context.error);
     throw;
   } catch (const nlopt::roundoff_limited&) {
     out.stop_reason = "stopped at the limit of rounding";
+    out.stop = StopKind::rounding;
   }
   if (context.error) std::rethrow_exception(context.error);
   out.optimiser_evaluations = out.evaluations - 1;  // less the start, which sets the weights

@@ -113,6 +113,27 @@ TEST_CASE("calib: the estimate is never worse than the start", "[calib]") {
   CHECK(longer.estimate[0] < 0.05);
 }
 
+TEST_CASE("calib: the stop kind says whether the optimiser ran out of evaluations", "[calib]") {
+  // A quadratic with its minimum inside: given evaluations enough, BOBYQA stops on its
+  // tolerance; given 2, on the limit, and only then may the advice be "raise the limit".
+  const calib::MomentSimulator simulate = [](std::span<const double> th) {
+    return std::vector<std::vector<double>>{{th[0], th[1]}, {th[0] + 0.1, th[1] - 0.1}};
+  };
+  const std::vector<calib::FreeParameter> free{{"x", -5.0, 5.0, 3.0}, {"y", -5.0, 5.0, -3.0}};
+  const std::vector<double> target{1.0, 1.0}, weight{1.0, 1.0};
+  calib::MsmOptions options;
+  options.max_evaluations = 2;
+  const auto cut = calib::estimate(simulate, target, weight, free, options);
+  CHECK(cut.stop == calib::StopKind::evaluation_limit);
+  CHECK(cut.stop_reason == "evaluation limit reached");
+  CHECK(cut.optimiser_evaluations == 2);
+  options.max_evaluations = 500;
+  const auto done = calib::estimate(simulate, target, weight, free, options);
+  CHECK(done.stop == calib::StopKind::tolerance);
+  CHECK(done.optimiser_evaluations < 500);
+  CHECK(done.max_abs_t() <= 0.1);
+}
+
 TEST_CASE("calib: bad bounds and algorithms are refused", "[calib]") {
   const calib::MomentSimulator simulate = [](std::span<const double> th) {
     return Matrix{{th[0]}, {th[0] + 1}};

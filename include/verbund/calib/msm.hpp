@@ -36,6 +36,14 @@ struct MsmOptions {
   std::function<void(int evaluation, double objective)> progress{};
 };
 
+/// Why the optimiser stopped, for what to advise when the targets are not met.
+enum class StopKind {
+  tolerance,         ///< its steps or improvements fell below tolerance: a local optimum
+  evaluation_limit,  ///< MsmOptions::max_evaluations spent: it may not have finished
+  rounding,          ///< the objective's differences vanished in rounding (flat or noisy)
+  other,             ///< a time limit, an objective floor, a failure
+};
+
 struct MsmResult {
   std::vector<double> estimate;
   /// Sandwich standard errors: sqrt of the diagonal of
@@ -59,6 +67,7 @@ struct MsmResult {
   /// Why NLopt stopped ("tolerance reached", "evaluation limit reached", ...): the optimiser's
   /// criterion, not whether the targets are met (the t-ratios say that).
   std::string stop_reason;
+  StopKind stop = StopKind::other;  ///< the same, as a kind
   std::size_t replicates = 0;
   [[nodiscard]] double max_abs_t() const noexcept;
 };
