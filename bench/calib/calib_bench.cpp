@@ -127,7 +127,12 @@ void BM_CalibCalibration(benchmark::State& state) {
         (r.estimate[i] - truth[i]) / r.standard_error[i];
   state.SetLabel(r.stop_reason);
 }
-BENCHMARK(BM_CalibCalibration)->Arg(5000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_CalibCalibration)
+    ->Arg(1000)
+    ->Arg(5000)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 // Parameter recovery, the full version of the unit test: 20 seeds, the share of estimates
 // within 2 standard errors of the truth (the issue asks >= 90 %).
