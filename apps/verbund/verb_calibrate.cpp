@@ -114,8 +114,7 @@ std::string statistic_label(const calib::Statistic& s, report::Lang lang) {
 
 // "2024" for one year, "2024-2026" for several: never "2024-2024".
 std::string year_span(int first, int last) {
-  return first == last ? std::to_string(first)
-                       : std::to_string(first) + "-" + std::to_string(last);
+  return first == last ? std::to_string(first) : std::to_string(first) + "-" + std::to_string(last);
 }
 
 // fixed() with a decimal comma.
@@ -179,8 +178,8 @@ std::string not_met_de(double t, const calib::MsmResult& r) {
     case calib::StopKind::other:
       break;
   }
-  return "nicht konvergiert (t-Verhältnis " + ratio + "; der Optimierer: " +
-         std::string(report::term(report::Lang::de, r.stop_reason)) + ").";
+  return "nicht konvergiert (t-Verhältnis " + ratio +
+         "; der Optimierer: " + std::string(report::term(report::Lang::de, r.stop_reason)) + ").";
 }
 
 void explain_de(const std::vector<calib::FreeParameter>& free,
@@ -191,7 +190,7 @@ void explain_de(const std::vector<calib::FreeParameter>& free,
     << "-mal gerechnet (jedes Mal mit denselben Zufallszahlen, so dass nur die Parameter einen "
        "Unterschied machen) und die Werte von "
     << (free.size() == 1 ? std::string("einem Parameter")
-                          : std::to_string(free.size()) + " Parametern")
+                         : std::to_string(free.size()) + " Parametern")
     << " gesucht, die "
     << (targets.size() == 1 ? std::string("eine Kennzahl am nächsten an ihr Ziel bringen,")
                             : std::to_string(targets.size()) +
@@ -245,9 +244,9 @@ void explain(const std::vector<calib::FreeParameter>& free,
        "parameters make a difference) and searched for the values of "
     << (free.size() == 1 ? std::string("1 parameter") : std::to_string(free.size()) + " parameters")
     << " that bring "
-    << (targets.size() == 1 ? std::string("1 statistic closest to its target, weighed")
-                            : std::to_string(targets.size()) +
-                                  " statistics closest to their targets, each weighed")
+    << (targets.size() == 1
+            ? std::string("1 statistic closest to its target, weighed")
+            : std::to_string(targets.size()) + " statistics closest to their targets, each weighed")
     << " by how much it varies between replicates.\n";
   for (std::size_t i = 0; i < free.size(); ++i) {
     o << "- " << free[i].key << " = " << fixed(r.estimate[i]) << " (started at "
@@ -505,9 +504,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           const auto& t = targets[k];
           fit.rows.push_back(
               {statistic_label(t.statistic, german ? global.lang : report::Lang::en), *t.value,
-               t.years
-                   ? Json(year_span(t.years->first, t.years->second))
-                   : Json(nullptr),
+               t.years ? Json(year_span(t.years->first, t.years->second)) : Json(nullptr),
                r.simulated[k], r.sd[k], number_or_null(r.t_ratio[k])});
         }
         std::vector<std::string> corr_cols{"parameter"};
@@ -540,15 +537,13 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                   fixed(r.max_abs_t(), 3)};
           for (std::size_t k = 0; k < targets.size(); ++k) {
             const auto& t = targets[k];
-            header.push_back("target: " + t.statistic.label() + " = " + fixed(*t.value, 6) +
-                             (t.years ? " (from the data, " +
-                                            std::string(t.years->first == t.years->second
-                                                            ? "year "
-                                                            : "years ") +
-                                            year_span(t.years->first, t.years->second) + ")"
-                                      : std::string()) +
-                             "; simulated " + fixed(r.simulated[k], 6) + ", t-ratio " +
-                             fixed(r.t_ratio[k], 3));
+            header.push_back(
+                "target: " + t.statistic.label() + " = " + fixed(*t.value, 6) +
+                (t.years ? " (from the data, " +
+                               std::string(t.years->first == t.years->second ? "year " : "years ") +
+                               year_span(t.years->first, t.years->second) + ")"
+                         : std::string()) +
+                "; simulated " + fixed(r.simulated[k], 6) + ", t-ratio " + fixed(r.t_ratio[k], 3));
           }
           Json machine;
           machine["seed"] = seed;

@@ -17,11 +17,10 @@ TEST_CASE("cli: calibrate --explain names the evaluation limit, in both language
   // A mean degree far from the start's: two evaluations cannot reach it.
   write_file(dir / "t.toml", "[[target]]\nstatistic = \"mean_degree\"\nvalue = 9.0\n");
   auto run = [&](const char* lang, const char* evaluations, const char* free) {
-    const auto r =
-        run_cli({"--lang", lang, "--seed", "3", "--no-record", "calibrate", "base.toml",
-                 "--targets", "t.toml", "--free", free, "--replicates", "2", "--max-evaluations",
-                 evaluations, "--explain"},
-                dir.path());
+    const auto r = run_cli({"--lang", lang, "--seed", "3", "--no-record", "calibrate", "base.toml",
+                            "--targets", "t.toml", "--free", free, "--replicates", "2",
+                            "--max-evaluations", evaluations, "--explain"},
+                           dir.path());
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     return r.out;

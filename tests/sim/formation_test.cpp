@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <string>
 #include <set>
+#include <string>
 
 #include "sim/formation.hpp"
 #include "verbund/core/geo.hpp"
