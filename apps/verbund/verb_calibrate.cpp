@@ -31,6 +31,7 @@ struct CalibrateCli {
   std::string scenario, targets, free, out, diagnostics, algorithm = "bobyqa", validate;
   std::size_t replicates = 10;
   int max_evaluations = 150;
+  int newton_steps = 0;
   bool explain = false;
 };
 
@@ -398,6 +399,11 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                   "Jacobian's 2 per parameter come on top)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  cmd->add_option("--newton-steps", o->newton_steps,
+                  "after the optimiser, at most this many Gauss-Newton steps with the "
+                  "Jacobian while some |t-ratio| > 0.1, each kept only if the fit improves")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
   cmd->add_option("--algorithm", o->algorithm, "NLopt's bobyqa, sbplx or neldermead")
       ->capture_default_str()
       ->check(CLI::IsMember({"bobyqa", "sbplx", "neldermead"}));
@@ -455,6 +461,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         calib::MsmOptions options;
         options.algorithm = o->algorithm;
         options.max_evaluations = o->max_evaluations;
+        options.newton_steps = o->newton_steps;
         // On a terminal one line rewritten in place; in a log file plain lines, every tenth.
         const bool terminal = isatty(fileno(stderr)) != 0;
         if (!global.quiet)
@@ -486,6 +493,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                      {tr("evaluations of the optimiser"), r.optimiser_evaluations},
                      {tr("evaluations in all (start, estimate, Jacobian)"), r.evaluations},
                      {tr("optimiser stopped"), tr(r.stop_reason)},
+                     // Not in report's dictionary (lib/report is another helper's): said here.
+                     {german ? "Gauß-Newton-Schritte danach" : "Gauss-Newton steps after it",
+                      r.newton_steps},
                      {tr("objective at start"), r.objective_start},
                      {tr("objective reached"), r.objective},
                      {tr("largest |t-ratio|"), number_or_null(r.max_abs_t())},

@@ -92,6 +92,19 @@ TEST_CASE("calib: MSM on a linear model equals generalised least squares", "[cal
   CHECK(r.correlation[0][1] == Approx(v[0][1] / std::sqrt(v[0][0] * v[1][1])).epsilon(1e-6));
   CHECK(r.jacobian[2][1] == Approx(-1.0));
   CHECK_FALSE(r.at_bound[0]);
+  // Gauss-Newton on a linear model: one step from wherever one evaluation of the optimiser
+  // leaves it lands on the same closed form (the Jacobian is exact), the optimiser could not.
+  calib::MsmOptions newton;
+  newton.max_evaluations = 1;
+  newton.newton_steps = 3;
+  const auto n = calib::estimate(simulate, targets, weights, free, newton);
+  CHECK(n.newton_steps >= 1);
+  CHECK(n.estimate[0] == Approx(theta[0][0]).margin(1e-6));
+  CHECK(n.estimate[1] == Approx(theta[1][0]).margin(1e-6));
+  newton.newton_steps = 0;
+  const auto none = calib::estimate(simulate, targets, weights, free, newton);
+  CHECK(none.newton_steps == 0);
+  CHECK(std::abs(none.estimate[0] - theta[0][0]) > 1e-3);
 }
 
 TEST_CASE("calib: the estimate is never worse than the start", "[calib]") {

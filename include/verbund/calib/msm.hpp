@@ -32,6 +32,10 @@ struct MsmOptions {
   /// Finite-difference step of the Jacobian, as a share of each parameter's range: wide enough
   /// to see through the discreteness of a simulation, narrow enough to stay local.
   double jacobian_step = 0.02;
+  /// After the optimiser, at most this many Gauss-Newton steps with the Jacobian while some
+  /// |t-ratio| > 0.1, each kept only if the objective falls (1 + 2 x parameters evaluations
+  /// each). 0 = off.
+  int newton_steps = 0;
   /// Called after every evaluation with its number and objective (serial).
   std::function<void(int evaluation, double objective)> progress{};
 };
@@ -64,6 +68,7 @@ struct MsmResult {
   /// The optimiser's calls (at most MsmOptions::max_evaluations); `evaluations` adds the start,
   /// the estimate and the Jacobian's 2 x parameters.
   int optimiser_evaluations = 0;
+  int newton_steps = 0;  ///< Gauss-Newton steps kept after the optimiser (MsmOptions)
   /// Why NLopt stopped ("tolerance reached", "evaluation limit reached", ...): the optimiser's
   /// criterion, not whether the targets are met (the t-ratios say that).
   std::string stop_reason;
