@@ -80,9 +80,11 @@ struct MsmResult {
 /// Minimises sum_k w_k (mean_r m_rk(theta) - target_k)^2 over the box of `parameters` with
 /// NLopt, w_k = weights[k] / sd_k^2 with sd_k the replicates' standard deviation at the start
 /// (fixed, so that the objective does not move under the optimiser; floored at 0.1 % of
-/// max(1, |target|)). Then the Jacobian (2 x parameters more calls) and the sandwich.
-/// Cost: (evaluations + 2 p) simulator calls. Throws InvalidInput for empty bounds, a start
-/// outside them, mismatched sizes or an unknown algorithm; what the simulator throws.
+/// max(1, |target|)). Then the Jacobian (2 x parameters more calls), MsmOptions::newton_steps
+/// Gauss-Newton steps (each 1 to 3 tries and a new Jacobian), and the sandwich.
+/// Cost: (evaluations + 2 p + steps x (3 + 2 p)) simulator calls at most. Throws InvalidInput
+/// for empty bounds, a start outside them, mismatched sizes or an unknown algorithm; what the
+/// simulator throws.
 [[nodiscard]] MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targets,
                                  std::span<const double> weights,
                                  std::span<const FreeParameter> parameters,
