@@ -31,6 +31,7 @@ struct CalibrateCli {
   std::string scenario, targets, free, out, diagnostics, algorithm = "bobyqa", validate;
   std::size_t replicates = 10;
   int max_evaluations = 150;
+  int newton_steps = 0;
   bool explain = false;
 };
 
@@ -112,12 +113,74 @@ std::string statistic_label(const calib::Statistic& s, report::Lang lang) {
   }
 }
 
+// "2024" for one year, "2024-2026" for several: never "2024-2024".
+std::string year_span(int first, int last) {
+  return first == last ? std::to_string(first) : std::to_string(first) + "-" + std::to_string(last);
+}
+
 // fixed() with a decimal comma.
 std::string komma(double v, int digits = 4) {
   auto text = fixed(v, digits);
   if (text == "n/a") return "k. A.";
   std::replace(text.begin(), text.end(), '.', ',');
   return text;
+}
+
+// A target missed (|t| > 0.1), said by why the optimiser stopped: only a stop at a local optimum
+// says that the model cannot reach it; a stop at the evaluation limit says nothing of the kind.
+std::string not_met_en(double t, const calib::MsmResult& r) {
+  const auto ratio = fixed(t, 2);
+  switch (r.stop) {
+    case calib::StopKind::evaluation_limit:
+      return "not converged: raise --max-evaluations (t-ratio " + ratio +
+             "; the optimiser stopped at its limit of " + std::to_string(r.optimiser_evaluations) +
+             " evaluations, before it had finished).";
+    case calib::StopKind::rounding:
+      return "not converged (t-ratio " + ratio +
+             "): the optimiser stopped at the limit of rounding, the objective is flat or noisy "
+             "here; raise --replicates, or free fewer parameters.";
+    case calib::StopKind::tolerance:
+      if (std::abs(t) <= 1.0)
+        return "close, not converged (t-ratio " + ratio +
+               "; aim for |t| <= 0.1): the optimiser found no better setting nearby; raise "
+               "--replicates (a smoother objective) and start again from the estimate.";
+      return "missed by " + fixed(std::abs(t), 2) +
+             " replicate spreads, and the optimiser found no better setting nearby: the model "
+             "cannot reach it with these parameters free (free one that moves it, or check the "
+             "target).";
+    case calib::StopKind::other:
+      break;
+  }
+  return "not converged (t-ratio " + ratio + "; the optimiser " + r.stop_reason + ").";
+}
+
+std::string not_met_de(double t, const calib::MsmResult& r) {
+  const auto ratio = komma(t, 2);
+  switch (r.stop) {
+    case calib::StopKind::evaluation_limit:
+      return "nicht konvergiert: erhöhen Sie --max-evaluations (t-Verhältnis " + ratio +
+             "; der Optimierer hielt an seiner Grenze von " +
+             std::to_string(r.optimiser_evaluations) + " Auswertungen an, bevor er fertig war).";
+    case calib::StopKind::rounding:
+      return "nicht konvergiert (t-Verhältnis " + ratio +
+             "): der Optimierer hielt an der Grenze der Rundung an, die Zielfunktion ist hier "
+             "flach oder verrauscht; erhöhen Sie --replicates oder geben Sie weniger Parameter "
+             "frei.";
+    case calib::StopKind::tolerance:
+      if (std::abs(t) <= 1.0)
+        return "nahe, nicht konvergiert (t-Verhältnis " + ratio +
+               "; Ziel ist |t| <= 0,1): der Optimierer fand in der Nähe nichts Besseres; erhöhen "
+               "Sie --replicates (eine glattere Zielfunktion) und starten Sie erneut bei der "
+               "Schätzung.";
+      return "um " + komma(std::abs(t), 2) +
+             " Streuungen einer Wiederholung verfehlt, und der Optimierer fand in der Nähe "
+             "nichts Besseres: mit diesen freien Parametern erreicht das Modell es nicht (geben "
+             "Sie einen frei, der es bewegt, oder prüfen Sie das Ziel).";
+    case calib::StopKind::other:
+      break;
+  }
+  return "nicht konvergiert (t-Verhältnis " + ratio +
+         "; der Optimierer: " + std::string(report::term(report::Lang::de, r.stop_reason)) + ").";
 }
 
 void explain_de(const std::vector<calib::FreeParameter>& free,
@@ -127,9 +190,13 @@ void explain_de(const std::vector<calib::FreeParameter>& free,
   o << "- verbund hat das Szenario je Versuchseinstellung " << r.replicates
     << "-mal gerechnet (jedes Mal mit denselben Zufallszahlen, so dass nur die Parameter einen "
        "Unterschied machen) und die Werte von "
-    << free.size() << " Parameter(n) gesucht, die " << targets.size()
-    << " Kennzahl(en) am nächsten an ihre Ziele bringen, jede gewichtet danach, wie stark sie "
-       "zwischen Wiederholungen schwankt.\n";
+    << (free.size() == 1 ? std::string("einem Parameter")
+                         : std::to_string(free.size()) + " Parametern")
+    << " gesucht, die "
+    << (targets.size() == 1 ? std::string("eine Kennzahl am nächsten an ihr Ziel bringen,")
+                            : std::to_string(targets.size()) +
+                                  " Kennzahlen am nächsten an ihre Ziele bringen, jede")
+    << " gewichtet danach, wie stark sie zwischen Wiederholungen schwankt.\n";
   for (std::size_t i = 0; i < free.size(); ++i) {
     o << "- " << free[i].key << " = " << komma(r.estimate[i]) << " (Start bei "
       << komma(free[i].start) << "): ";
@@ -152,13 +219,8 @@ void explain_de(const std::vector<calib::FreeParameter>& free,
     if (std::abs(t) <= 0.1)
       o << "erreicht (t-Verhältnis " << komma(t, 2)
         << ", innerhalb von 0,1 der Streuung einer Wiederholung).\n";
-    else if (std::abs(t) <= 1.0)
-      o << "nahe, nicht konvergiert (t-Verhältnis " << komma(t, 2)
-        << "; Ziel ist |t| <= 0,1: mehr Auswertungen oder Wiederholungen).\n";
     else
-      o << "um " << komma(std::abs(t), 2)
-        << " Streuungen einer Wiederholung verfehlt: mit diesen freien Parametern erreicht das "
-           "Modell es nicht.\n";
+      o << not_met_de(t, r) << '\n';
   }
   for (std::size_t i = 0; i < free.size(); ++i)
     for (std::size_t j = i + 1; j < free.size(); ++j)
@@ -181,9 +243,12 @@ void explain(const std::vector<calib::FreeParameter>& free,
   o << "- verbund ran the scenario " << r.replicates
     << " times per trial setting (the same random numbers each time, so that only the "
        "parameters make a difference) and searched for the values of "
-    << free.size() << " parameter(s) that bring " << targets.size()
-    << " statistic(s) closest to their targets, each weighed by how much it varies between "
-       "replicates.\n";
+    << (free.size() == 1 ? std::string("1 parameter") : std::to_string(free.size()) + " parameters")
+    << " that bring "
+    << (targets.size() == 1
+            ? std::string("1 statistic closest to its target, weighed")
+            : std::to_string(targets.size()) + " statistics closest to their targets, each weighed")
+    << " by how much it varies between replicates.\n";
   for (std::size_t i = 0; i < free.size(); ++i) {
     o << "- " << free[i].key << " = " << fixed(r.estimate[i]) << " (started at "
       << fixed(free[i].start) << "): ";
@@ -205,12 +270,8 @@ void explain(const std::vector<calib::FreeParameter>& free,
       << ", target " << fixed(*targets[k].value) << "; ";
     if (std::abs(t) <= 0.1)
       o << "met (t-ratio " << fixed(t, 2) << ", within 0.1 of a replicate's spread).\n";
-    else if (std::abs(t) <= 1.0)
-      o << "close, not converged (t-ratio " << fixed(t, 2)
-        << "; aim for |t| <= 0.1: more evaluations or replicates).\n";
     else
-      o << "missed by " << fixed(std::abs(t), 2)
-        << " replicate spreads: the model cannot reach it with these parameters free.\n";
+      o << not_met_en(t, r) << '\n';
   }
   for (std::size_t i = 0; i < free.size(); ++i)
     for (std::size_t j = i + 1; j < free.size(); ++j)
@@ -305,8 +366,7 @@ Table out_of_sample(const core::Region& region, const io::StoredProjects& stored
     const double icpt = cnt > 0 ? (sy - slope * sx) / cnt : std::nan("");
     const double trend = icpt + slope * 0.5 * (v.first + v.second);
     const double obs = *ahead[i].value;
-    t.rows.push_back({statistic_label(s, lang), std::to_string(a) + "-" + std::to_string(b),
-                      std::to_string(v.first) + "-" + std::to_string(v.second), obs,
+    t.rows.push_back({statistic_label(s, lang), year_span(a, b), year_span(v.first, v.second), obs,
                       number_or_null(sim), number_or_null(sim - obs), number_or_null(last),
                       number_or_null(last - obs), number_or_null(trend),
                       number_or_null(trend - obs)});
@@ -339,6 +399,11 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                   "Jacobian's 2 per parameter come on top)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  cmd->add_option("--newton-steps", o->newton_steps,
+                  "after the optimiser, at most this many Gauss-Newton steps with the "
+                  "Jacobian while some |t-ratio| > 0.1, each kept only if the fit improves")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
   cmd->add_option("--algorithm", o->algorithm, "NLopt's bobyqa, sbplx or neldermead")
       ->capture_default_str()
       ->check(CLI::IsMember({"bobyqa", "sbplx", "neldermead"}));
@@ -396,6 +461,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
         calib::MsmOptions options;
         options.algorithm = o->algorithm;
         options.max_evaluations = o->max_evaluations;
+        options.newton_steps = o->newton_steps;
         // On a terminal one line rewritten in place; in a log file plain lines, every tenth.
         const bool terminal = isatty(fileno(stderr)) != 0;
         if (!global.quiet)
@@ -427,6 +493,9 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                      {tr("evaluations of the optimiser"), r.optimiser_evaluations},
                      {tr("evaluations in all (start, estimate, Jacobian)"), r.evaluations},
                      {tr("optimiser stopped"), tr(r.stop_reason)},
+                     // Not in report's dictionary (lib/report is another helper's): said here.
+                     {german ? "Gauß-Newton-Schritte danach" : "Gauss-Newton steps after it",
+                      r.newton_steps},
                      {tr("objective at start"), r.objective_start},
                      {tr("objective reached"), r.objective},
                      {tr("largest |t-ratio|"), number_or_null(r.max_abs_t())},
@@ -445,9 +514,7 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
           const auto& t = targets[k];
           fit.rows.push_back(
               {statistic_label(t.statistic, german ? global.lang : report::Lang::en), *t.value,
-               t.years
-                   ? Json(std::to_string(t.years->first) + "-" + std::to_string(t.years->second))
-                   : Json(nullptr),
+               t.years ? Json(year_span(t.years->first, t.years->second)) : Json(nullptr),
                r.simulated[k], r.sd[k], number_or_null(r.t_ratio[k])});
         }
         std::vector<std::string> corr_cols{"parameter"};
@@ -480,12 +547,13 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
                   fixed(r.max_abs_t(), 3)};
           for (std::size_t k = 0; k < targets.size(); ++k) {
             const auto& t = targets[k];
-            header.push_back("target: " + t.statistic.label() + " = " + fixed(*t.value, 6) +
-                             (t.years ? " (from the data, years " + std::to_string(t.years->first) +
-                                            "-" + std::to_string(t.years->second) + ")"
-                                      : std::string()) +
-                             "; simulated " + fixed(r.simulated[k], 6) + ", t-ratio " +
-                             fixed(r.t_ratio[k], 3));
+            header.push_back(
+                "target: " + t.statistic.label() + " = " + fixed(*t.value, 6) +
+                (t.years ? " (from the data, " +
+                               std::string(t.years->first == t.years->second ? "year " : "years ") +
+                               year_span(t.years->first, t.years->second) + ")"
+                         : std::string()) +
+                "; simulated " + fixed(r.simulated[k], 6) + ", t-ratio " + fixed(r.t_ratio[k], 3));
           }
           Json machine;
           machine["seed"] = seed;

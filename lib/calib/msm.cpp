@@ -60,6 +60,19 @@ nlopt::algorithm algorithm_named(const std::string& name) {
   throw InvalidInput("unknown optimiser '" + name + "' (known: bobyqa, sbplx, neldermead)");
 }
 
+StopKind kind_of(nlopt::result r) {
+  switch (r) {
+    case nlopt::SUCCESS:
+    case nlopt::FTOL_REACHED:
+    case nlopt::XTOL_REACHED:
+      return StopKind::tolerance;
+    case nlopt::MAXEVAL_REACHED:
+      return StopKind::evaluation_limit;
+    default:
+      return StopKind::other;
+  }
+}
+
 std::string reason(nlopt::result r) {
   switch (r) {
     case nlopt::SUCCESS:  // NLopt's own tolerance, not the targets: the t-ratios tell that
@@ -201,12 +214,15 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
       &context);
   double best = out.objective_start;
   try {
-    out.stop_reason = reason(opt.optimize(theta, best));
+    const auto result = opt.optimize(theta, best);
+    out.stop_reason = reason(result);
+    out.stop = kind_of(result);
   } catch (const nlopt::forced_stop&) {
     if (context.error) std::rethrow_exception(context.error);
     throw;
   } catch (const nlopt::roundoff_limited&) {
     out.stop_reason = "stopped at the limit of rounding";
+    out.stop = StopKind::rounding;
   }
   if (context.error) std::rethrow_exception(context.error);
   out.optimiser_evaluations = out.evaluations - 1;  // less the start, which sets the weights
@@ -216,27 +232,67 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
 
   // At the estimate: its statistics, their spread, and the Jacobian by central differences
   // (one-sided at a bound).
-  const Moments at = moments(theta);
-  out.objective = distance(at);
-  out.simulated = at.mean;
-  out.sd = at.sd;
-  out.t_ratio.resize(k);
-  for (std::size_t j = 0; j < k; ++j)
-    out.t_ratio[j] = at.sd[j] > 0               ? (at.mean[j] - targets[j]) / at.sd[j]
-                     : at.mean[j] == targets[j] ? 0.0
-                                                : std::numeric_limits<double>::infinity();
-  out.jacobian.assign(k, std::vector<double>(p, 0.0));
-  out.at_bound.resize(p);
-  for (std::size_t i = 0; i < p; ++i) {
-    const double range = high[i] - low[i];
-    out.at_bound[i] = theta[i] - low[i] < 1e-3 * range || high[i] - theta[i] < 1e-3 * range;
-    const double h = options.jacobian_step * range;
-    auto up = theta, down = theta;
-    up[i] = std::min(high[i], theta[i] + h);
-    down[i] = std::max(low[i], theta[i] - h);
-    const auto mu = moments(up).mean;
-    const auto md = moments(down).mean;
-    for (std::size_t j = 0; j < k; ++j) out.jacobian[j][i] = (mu[j] - md[j]) / (up[i] - down[i]);
+  Moments at;
+  auto assess = [&](const Moments& m) {
+    at = m;
+    out.objective = distance(at);
+    out.simulated = at.mean;
+    out.sd = at.sd;
+    out.t_ratio.resize(k);
+    for (std::size_t j = 0; j < k; ++j)
+      out.t_ratio[j] = at.sd[j] > 0               ? (at.mean[j] - targets[j]) / at.sd[j]
+                       : at.mean[j] == targets[j] ? 0.0
+                                                  : std::numeric_limits<double>::infinity();
+    out.jacobian.assign(k, std::vector<double>(p, 0.0));
+    out.at_bound.assign(p, false);
+    for (std::size_t i = 0; i < p; ++i) {
+      const double range = high[i] - low[i];
+      out.at_bound[i] = theta[i] - low[i] < 1e-3 * range || high[i] - theta[i] < 1e-3 * range;
+      const double h = options.jacobian_step * range;
+      auto up = theta, down = theta;
+      up[i] = std::min(high[i], theta[i] + h);
+      down[i] = std::max(low[i], theta[i] - h);
+      const auto mu = moments(up).mean;
+      const auto md = moments(down).mean;
+      for (std::size_t j = 0; j < k; ++j) out.jacobian[j][i] = (mu[j] - md[j]) / (up[i] - down[i]);
+    }
+  };
+  assess(moments(theta));
+
+  // Gauss-Newton steps with that Jacobian, as RSiena's phase 2 steps by its derivative matrix:
+  // theta - (G'WG)^-1 G'W (m - t), or a half or a quarter of it, kept only where the objective
+  // falls. A derivative-free optimiser stalls on a simulation's rounding before |t| <= 0.1; the
+  // Jacobian's wide differences see through it.
+  for (int n = 0; n < options.newton_steps && out.max_abs_t() > 0.1; ++n) {
+    Matrix gwg(p, std::vector<double>(p, 0.0));
+    std::vector<double> gwr(p, 0.0);
+    for (std::size_t a = 0; a < p; ++a)
+      for (std::size_t j = 0; j < k; ++j) {
+        gwr[a] += out.jacobian[j][a] * out.weight[j] * (at.mean[j] - targets[j]);
+        for (std::size_t c = 0; c < p; ++c)
+          gwg[a][c] += out.jacobian[j][a] * out.weight[j] * out.jacobian[j][c];
+      }
+    const Matrix inverse = invert(gwg);
+    if (inverse.empty()) break;
+    bool moved = false;
+    for (const double share : {1.0, 0.5, 0.25}) {
+      auto next = theta;
+      for (std::size_t a = 0; a < p; ++a) {
+        double d = 0.0;
+        for (std::size_t c = 0; c < p; ++c) d -= inverse[a][c] * gwr[c];
+        next[a] = std::clamp(theta[a] + share * d, low[a], high[a]);
+      }
+      const Moments tried = moments(next);
+      if (distance(tried) < out.objective) {
+        theta = next;
+        out.estimate = theta;
+        ++out.newton_steps;
+        assess(tried);
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
   }
 
   // Sandwich: (1 + 1/R) B^-1 G'W S W G B^-1 with B = G'WG.

@@ -10,6 +10,7 @@
 #include "verbund/analysis/indicators.hpp"
 #include "verbund/core/quantile.hpp"
 #include "verbund/error.hpp"
+#include "verbund/sim/sectors.hpp"
 
 namespace verbund::calib {
 
@@ -127,11 +128,7 @@ double level(const Statistic& s, const core::Region& region, const YearNetwork& 
 std::span<const std::string_view> statistic_names() noexcept { return names; }
 
 bool is_industrial_sector(std::string_view sector) noexcept {
-  if (sector.size() < 2 || sector[0] < '0' || sector[0] > '9' || sector[1] < '0' ||
-      sector[1] > '9' || (sector.size() > 2 && sector[2] != '.'))
-    return false;
-  const int division = (sector[0] - '0') * 10 + (sector[1] - '0');
-  return division >= 5 && division <= 33;
+  return sim::is_industrial_sector(sector);
 }
 
 bool is_flow(StatisticKind k) noexcept {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "verbund/sim/sectors.hpp"
+
 namespace verbund::sim {
 
 using core::ActorId;
@@ -47,6 +49,7 @@ Formation::Formation(const core::Region& region, const ModelParams& model)
     if (f.kind == core::ActorKind::firm) {
       const auto e = region.employees(a);
       f.absorptive = e ? std::min(1.0, std::log1p(static_cast<double>(*e)) / std::log(250.0)) : 0.5;
+      f.industrial = is_industrial_sector(region.sector(a));
     }
   }
 }
@@ -75,8 +78,11 @@ double Formation::known_terms(const Effects& e, std::uint32_t a, std::uint32_t b
     eta += e.proximity * std::exp2(-km / model_->half_distance_km);
   }
   eta += e.popularity * log1p_count(degree_b);
-  if (fa.kind == core::ActorKind::firm && fb.science) eta += e.science_affinity * fa.absorptive;
-  if (fb.kind == core::ActorKind::firm && fa.science) eta += e.science_affinity * fb.absorptive;
+  // industrial_science 0 adds an exact 0.0: today's sums, bit for bit.
+  if (fa.kind == core::ActorKind::firm && fb.science)
+    eta += (e.science_affinity + (fa.industrial ? e.industrial_science : 0.0)) * fa.absorptive;
+  if (fb.kind == core::ActorKind::firm && fa.science)
+    eta += (e.science_affinity + (fb.industrial ? e.industrial_science : 0.0)) * fb.absorptive;
   return eta;
 }
 

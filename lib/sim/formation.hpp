@@ -28,6 +28,7 @@ struct alignas(64) ActorFacts {
   double absorptive = 0.0;  ///< firms: ln(1+employees)/ln(250) capped at 1, 0.5 if unknown
   core::ActorKind kind = core::ActorKind::firm;
   bool science = false;
+  bool industrial = false;  ///< a firm of NACE divisions 05-33 (Effects::industrial_science)
 };
 
 /// The formation side of the model for one region and parameter set.

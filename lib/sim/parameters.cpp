@@ -189,9 +189,9 @@ std::vector<std::string> model_parameter_keys() {
       out.push_back(std::string("model.innovation.") + k);
     for (const char* k : {"triadic", "focus", "geographic", "stranger"})
       out.push_back(std::string("model.meetings.") + k);
-    const char* effects[] = {"base",       "same_kind",       "complementarity",
-                             "proximity",  "common_partners", "shared_focus",
-                             "popularity", "science_affinity"};
+    const char* effects[] = {"base",       "same_kind",        "complementarity",
+                             "proximity",  "common_partners",  "shared_focus",
+                             "popularity", "science_affinity", "industrial_science"};
     for (const char* e : effects) out.push_back(std::string("model.effects.") + e);
     for (const auto kind : core::all_actor_kinds)
       for (const char* e : effects)
@@ -237,6 +237,7 @@ std::optional<double> model_parameter(const ModelParams& m, std::string_view key
   if (key == "shared_focus") return e->shared_focus;
   if (key == "popularity") return e->popularity;
   if (key == "science_affinity") return e->science_affinity;
+  if (key == "industrial_science") return e->industrial_science;
   return std::nullopt;
 }
 

@@ -37,6 +37,7 @@ Effects read_effects(TomlReader& r, Effects into, bool allow_kinds,
   signed_number("shared_focus", into.shared_focus);
   signed_number("popularity", into.popularity);
   signed_number("science_affinity", into.science_affinity);
+  signed_number("industrial_science", into.industrial_science);
   if (allow_kinds) {
     for (const auto kind :
          {core::ActorKind::firm, core::ActorKind::university, core::ActorKind::research_institute,

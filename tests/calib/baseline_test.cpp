@@ -116,8 +116,10 @@ TEST_CASE(
   // outside the intervals' widths; with firms closing
   // (1 % a month, no start-ups) supply ties end and the sourcing share falls, as it did when
   // end_probability ended supply ties (0.16 to 0.03 in five years).
-  const auto old = trends("model.effects.base,model.end_probability,model.effects.science_affinity",
-                          {-6.0, 0.0, 1.5});
+  const auto old = trends(
+      "model.effects.base,model.end_probability,model.effects.science_affinity,"
+      "model.effects.industrial_science",
+      {-6.0, 0.0, 1.5, 0.0});
   INFO("before calibration: mean degree [" << old.mean_degree.low << ", " << old.mean_degree.high
                                            << "], science share [" << old.science_share.low << ", "
                                            << old.science_share.high << "]");

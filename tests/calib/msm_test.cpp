@@ -92,6 +92,19 @@ TEST_CASE("calib: MSM on a linear model equals generalised least squares", "[cal
   CHECK(r.correlation[0][1] == Approx(v[0][1] / std::sqrt(v[0][0] * v[1][1])).epsilon(1e-6));
   CHECK(r.jacobian[2][1] == Approx(-1.0));
   CHECK_FALSE(r.at_bound[0]);
+  // Gauss-Newton on a linear model: one step from wherever one evaluation of the optimiser
+  // leaves it lands on the same closed form (the Jacobian is exact), the optimiser could not.
+  calib::MsmOptions newton;
+  newton.max_evaluations = 1;
+  newton.newton_steps = 3;
+  const auto n = calib::estimate(simulate, targets, weights, free, newton);
+  CHECK(n.newton_steps >= 1);
+  CHECK(n.estimate[0] == Approx(theta[0][0]).margin(1e-6));
+  CHECK(n.estimate[1] == Approx(theta[1][0]).margin(1e-6));
+  newton.newton_steps = 0;
+  const auto none = calib::estimate(simulate, targets, weights, free, newton);
+  CHECK(none.newton_steps == 0);
+  CHECK(std::abs(none.estimate[0] - theta[0][0]) > 1e-3);
 }
 
 TEST_CASE("calib: the estimate is never worse than the start", "[calib]") {
@@ -111,6 +124,27 @@ TEST_CASE("calib: the estimate is never worse than the start", "[calib]") {
   const auto longer = calib::estimate(simulate, target, weight, free, options);
   CHECK(longer.objective <= r.objective);
   CHECK(longer.estimate[0] < 0.05);
+}
+
+TEST_CASE("calib: the stop kind says whether the optimiser ran out of evaluations", "[calib]") {
+  // A quadratic with its minimum inside: given evaluations enough, BOBYQA stops on its
+  // tolerance; given 2, on the limit, and only then may the advice be "raise the limit".
+  const calib::MomentSimulator simulate = [](std::span<const double> th) {
+    return std::vector<std::vector<double>>{{th[0], th[1]}, {th[0] + 0.1, th[1] - 0.1}};
+  };
+  const std::vector<calib::FreeParameter> free{{"x", -5.0, 5.0, 3.0}, {"y", -5.0, 5.0, -3.0}};
+  const std::vector<double> target{1.0, 1.0}, weight{1.0, 1.0};
+  calib::MsmOptions options;
+  options.max_evaluations = 2;
+  const auto cut = calib::estimate(simulate, target, weight, free, options);
+  CHECK(cut.stop == calib::StopKind::evaluation_limit);
+  CHECK(cut.stop_reason == "evaluation limit reached");
+  CHECK(cut.optimiser_evaluations == 2);
+  options.max_evaluations = 500;
+  const auto done = calib::estimate(simulate, target, weight, free, options);
+  CHECK(done.stop == calib::StopKind::tolerance);
+  CHECK(done.optimiser_evaluations < 500);
+  CHECK(done.max_abs_t() <= 0.1);
 }
 
 TEST_CASE("calib: bad bounds and algorithms are refused", "[calib]") {

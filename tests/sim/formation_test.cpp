@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
+#include <string>
 
 #include "sim/formation.hpp"
 #include "verbund/core/geo.hpp"
@@ -57,9 +59,21 @@ double eta_by_definition(const core::Region& r, const sim::detail::Network& net,
     const auto employees = r.employees(f);
     return employees ? std::min(1.0, std::log(1.0 + *employees) / std::log(250.0)) : 0.5;
   };
+  // Industrial: NACE divisions 5 to 33, read as a number (the model parses the digits itself).
+  auto industrial = [&](ActorId f) {
+    const auto sector = r.sector(f);
+    if (sector.size() < 2 || !std::isdigit(static_cast<unsigned char>(sector[0])) ||
+        !std::isdigit(static_cast<unsigned char>(sector[1])))
+      return false;
+    const int division = std::stoi(std::string(sector.substr(0, 2)));
+    return division >= 5 && division <= 33;
+  };
+  auto affinity = [&](ActorId f) {
+    return e.science_affinity + (industrial(f) ? e.industrial_science : 0.0);
+  };
   const bool fx = r.kind(x) == core::ActorKind::firm, fy = r.kind(y) == core::ActorKind::firm;
-  if (fx && core::is_science(r.kind(y))) eta += e.science_affinity * absorptive(x);
-  if (fy && core::is_science(r.kind(x))) eta += e.science_affinity * absorptive(y);
+  if (fx && core::is_science(r.kind(y))) eta += affinity(x) * absorptive(x);
+  if (fy && core::is_science(r.kind(x))) eta += affinity(y) * absorptive(y);
   return eta;
 }
 
@@ -70,11 +84,13 @@ sim::ModelParams model_with_signs(int variant) {
     m.effects.common_partners = -0.6;
     m.effects.shared_focus = -0.9;
     m.effects.base = -1.0;
+    m.effects.industrial_science = -2.0;
   } else if (variant == 2) {  // strong positive effects: many meetings decided late
     m.effects.base = -3.0;
     m.effects.complementarity = 4.0;
     m.effects.common_partners = 2.5;
     m.effects.shared_focus = 2.0;
+    m.effects.industrial_science = 3.0;
     m.effects_by_kind.emplace_back(core::ActorKind::university, sim::Effects{.base = -4.0});
   }
   return m;

@@ -75,7 +75,7 @@ TEST_CASE("a setting equals the same value written in the file", "[sim][paramete
 
 TEST_CASE("model_parameter reads what a setting wrote, for every model key", "[sim][parameters]") {
   const auto keys = model_parameter_keys();
-  REQUIRE(keys.size() == 7 + 3 + 4 + 8 * (1 + core::all_actor_kinds.size()));
+  REQUIRE(keys.size() == 7 + 3 + 4 + 9 * (1 + core::all_actor_kinds.size()));
   double value = 0.0625;
   for (const auto& key : keys) {
     INFO(key);
@@ -88,7 +88,8 @@ TEST_CASE("model_parameter reads what a setting wrote, for every model key", "[s
   }
   CHECK_FALSE(model_parameter(ModelParams{}, "model.effects.nobody.base"));
   CHECK_FALSE(model_parameter(ModelParams{}, "model.decayy"));
-  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -5.79);  // calibrated default
+  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -5.8412);  // calibrated default
+  CHECK(model_parameter(ModelParams{}, "model.effects.firm.industrial_science") == 0.6565);
 }
 
 TEST_CASE("a refused setting is named with its value", "[sim][parameters]") {

@@ -32,8 +32,20 @@ struct MsmOptions {
   /// Finite-difference step of the Jacobian, as a share of each parameter's range: wide enough
   /// to see through the discreteness of a simulation, narrow enough to stay local.
   double jacobian_step = 0.02;
+  /// After the optimiser, at most this many Gauss-Newton steps with the Jacobian while some
+  /// |t-ratio| > 0.1, each kept only if the objective falls (1 + 2 x parameters evaluations
+  /// each). 0 = off.
+  int newton_steps = 0;
   /// Called after every evaluation with its number and objective (serial).
   std::function<void(int evaluation, double objective)> progress{};
+};
+
+/// Why the optimiser stopped, for what to advise when the targets are not met.
+enum class StopKind {
+  tolerance,         ///< its steps or improvements fell below tolerance: a local optimum
+  evaluation_limit,  ///< MsmOptions::max_evaluations spent: it may not have finished
+  rounding,          ///< the objective's differences vanished in rounding (flat or noisy)
+  other,             ///< a time limit, an objective floor, a failure
 };
 
 struct MsmResult {
@@ -56,9 +68,11 @@ struct MsmResult {
   /// The optimiser's calls (at most MsmOptions::max_evaluations); `evaluations` adds the start,
   /// the estimate and the Jacobian's 2 x parameters.
   int optimiser_evaluations = 0;
+  int newton_steps = 0;  ///< Gauss-Newton steps kept after the optimiser (MsmOptions)
   /// Why NLopt stopped ("tolerance reached", "evaluation limit reached", ...): the optimiser's
   /// criterion, not whether the targets are met (the t-ratios say that).
   std::string stop_reason;
+  StopKind stop = StopKind::other;  ///< the same, as a kind
   std::size_t replicates = 0;
   [[nodiscard]] double max_abs_t() const noexcept;
 };
@@ -66,9 +80,11 @@ struct MsmResult {
 /// Minimises sum_k w_k (mean_r m_rk(theta) - target_k)^2 over the box of `parameters` with
 /// NLopt, w_k = weights[k] / sd_k^2 with sd_k the replicates' standard deviation at the start
 /// (fixed, so that the objective does not move under the optimiser; floored at 0.1 % of
-/// max(1, |target|)). Then the Jacobian (2 x parameters more calls) and the sandwich.
-/// Cost: (evaluations + 2 p) simulator calls. Throws InvalidInput for empty bounds, a start
-/// outside them, mismatched sizes or an unknown algorithm; what the simulator throws.
+/// max(1, |target|)). Then the Jacobian (2 x parameters more calls), MsmOptions::newton_steps
+/// Gauss-Newton steps (each 1 to 3 tries and a new Jacobian), and the sandwich.
+/// Cost: (evaluations + 2 p + steps x (3 + 2 p)) simulator calls at most. Throws InvalidInput
+/// for empty bounds, a start outside them, mismatched sizes or an unknown algorithm; what the
+/// simulator throws.
 [[nodiscard]] MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targets,
                                  std::span<const double> weights,
                                  std::span<const FreeParameter> parameters,
