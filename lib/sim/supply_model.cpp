@@ -132,13 +132,15 @@ SupplyIndicators SupplyModel::measure(const Network& network, double new_supplie
   }
 
   SupplyIndicators out;
-  double regional = 0.0, total = 0.0;
+  // Each open buyer's demand counts once, as its share sourced in the region: demands come in
+  // tonnes, MWh, hours and parts, which cannot be added up.
+  double regional = 0.0, counted = 0.0;
   for (std::size_t d = 0; d < demands_.size(); ++d) {
     if (!network.is_open(demands_[d].buyer)) continue;
-    regional += std::min(scratch.volume[d], demands_[d].quantity);
-    total += demands_[d].quantity;
+    regional += std::min(1.0, scratch.volume[d] / demands_[d].quantity);
+    counted += 1.0;
   }
-  out.regional_sourcing_share = total > 0.0 ? regional / total : 0.0;
+  out.regional_sourcing_share = counted > 0.0 ? regional / counted : 0.0;
   std::size_t buyers = 0, dual = 0;
   for (const auto b : buyers_with_high_) {
     if (!network.is_open(b)) continue;

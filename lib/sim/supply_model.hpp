@@ -15,7 +15,8 @@
 //   new ties in the order they were made, after every base flow.
 //
 // Indicators (over operating buyers), as supply::assess_risk defines them for month 0:
-// - regional sourcing share: sum of min(regional volume, quantity) / sum of quantities;
+// - regional sourcing share: the mean over open buyers' demands of min(1, regional volume /
+//   quantity) (units differ between demands, so quantities are never added);
 // - buyers dual-sourced: of the buyers with a high-criticality demand, the share with at least
 //   two regional sources for every one of them.
 // Private to lib/sim.

@@ -397,16 +397,22 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
     plan.unmet.push_back(std::move(u));
   }
 
-  double total = 0.0, regional = 0.0, planned_outside = 0.0;
-  for (const auto& d : market.demands()) {
-    total += d.quantity;
-    if (d.source == Sourcing::region) regional += d.quantity;
-  }
+  // Each demand counts once, as the share of it sourced in the region: demands come in tonnes,
+  // MWh, hours and parts, and those cannot be added up.
+  const auto demands = market.demands();
+  std::vector<double> planned(demands.size(), 0.0);
   for (const auto& a : plan.allocations)
-    if (market.demands()[a.demand].source != Sourcing::region) planned_outside += a.quantity;
-  if (total > 0.0) {
-    plan.regional_share_before = regional / total;
-    plan.regional_share_after = (regional + planned_outside) / total;
+    if (demands[a.demand].source != Sourcing::region) planned[a.demand] += a.quantity;
+  double regional = 0.0, after = 0.0;
+  for (std::size_t d = 0; d < demands.size(); ++d) {
+    const bool here = demands[d].source == Sourcing::region;
+    regional += here ? 1.0 : 0.0;
+    after += here ? 1.0 : std::min(1.0, planned[d] / demands[d].quantity);
+  }
+  if (!demands.empty()) {
+    const auto n = static_cast<double>(demands.size());
+    plan.regional_share_before = regional / n;
+    plan.regional_share_after = after / n;
   }
   return plan;
 }

@@ -18,7 +18,7 @@ TEST_CASE("cli: simulate and compare scenarios, reproducibly", "[cli][sim]") {
   write_file(dir / "base.toml", "name = \"base\"\nhorizon_months = 6\n");
   write_file(dir / "wg.toml",
              "name = \"wg\"\nhorizon_months = 6\n[[intervention]]\ntype = \"working_group\"\n"
-             "select = { kinds = [\"firm\"], size = 30 }\nmeetings = 4\n");
+             "select = { kinds = [\"firm\"], size = 30 }\nmeetings = 8\n");
   auto r = run_cli({"--format", "json", "--seed", "4", "simulate", "base.toml", "--replicates", "3",
                     "--out", "series.csv"},
                    dir.path());

@@ -59,17 +59,15 @@ sim::ScenarioInputs inputs_with(const supply::MarketData& m) {
   return in;
 }
 
-/// The supply indicators by the risk engine's definitions, over a market.
+/// The supply indicators by the risk engine's definitions, over a market: the sourcing share is
+/// the mean of the demands' regional shares (their units differ).
 std::pair<double, double> risk_indicators(const supply::Market& market) {
   const auto report = supply::assess_risk(market);
-  double regional = 0.0, total = 0.0;
-  for (const auto& e : report.exposures) {
-    const double q = market.demands()[e.demand].quantity;
-    regional += std::min(e.regional_volume, q);
-    total += q;
-  }
+  double regional = 0.0;
+  for (const auto& e : report.exposures) regional += e.regional_share;
+  const auto n = static_cast<double>(report.exposures.size());
   const auto& s = report.summary;
-  return {total > 0 ? regional / total : 0.0,
+  return {n > 0 ? regional / n : 0.0,
           s.buyers_with_high > 0 ? static_cast<double>(s.buyers_high_dual_sourced) /
                                        static_cast<double>(s.buyers_with_high)
                                  : 0.0};

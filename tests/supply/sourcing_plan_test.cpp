@@ -154,9 +154,10 @@ TEST_CASE("sourcing plan: allocation, share caps and reasons on a hand-made mark
   CHECK(reason["f4 castings"] == supply::UnmetReason::no_supplier);
   CHECK(reason["f4 forgings"] == supply::UnmetReason::no_supplier);
   for (const auto& u : plan.unmet) CHECK_FALSE(u.why.empty());
-  // Regional share: 7 of 172 today, 7 + 120 after.
-  CHECK(plan.regional_share_before == Approx(7.0 / 172.0));
-  CHECK(plan.regional_share_after == Approx(127.0 / 172.0));
+  // Regional share, each of the 5 demands counting once (tonnes and hours cannot be added): only
+  // uni's logistics today; with the plan also 90 of f3's 100 castings and 30 of its 50 logistics.
+  CHECK(plan.regional_share_before == Approx(1.0 / 5.0));
+  CHECK(plan.regional_share_after == Approx((1.0 + 90.0 / 100.0 + 30.0 / 50.0) / 5.0));
 
   // Two buyers who could each be served alone but not both: one reports "capacity taken".
   auto data = hand_market();

@@ -19,7 +19,8 @@ struct Indicators {
   double firms = 0.0;  ///< operating firms (changes with firm exit and entry, and shocks)
   // Measured only when the model has a supplier market (ScenarioInputs::market), else 0 and
   // not reported (see reported()); definitions in lib/sim/supply_model.hpp.
-  /// Of the operating buyers' demanded quantity, the share delivered by regional suppliers.
+  /// The mean over the operating buyers' demands of the share of each delivered by regional
+  /// suppliers (each demand counts once: tonnes, MWh, hours and parts cannot be added up).
   double regional_sourcing_share = 0.0;
   /// Of the operating buyers with a critical (high-criticality) input, the share with at least
   /// two regional sources for every critical input.

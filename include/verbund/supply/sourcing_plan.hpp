@@ -93,8 +93,10 @@ struct SourcingPlan {
   /// potentials (LP duality); `gap` = cost - dual_bound is 0 for an optimal plan.
   std::int64_t dual_bound = 0;
   std::int64_t gap = 0;
-  /// Share of all demand quantity in the market sourced in the region, today and with the plan
-  /// (planned allocations to demands sourced outside the region count as regional).
+  /// Share sourced in the region, today and with the plan, as the mean over the market's demands
+  /// of each demand's regional share (its quantities are in different units and cannot be
+  /// added): a demand sourced in the region counts 1, one sourced outside counts its planned
+  /// allocation / quantity (at most 1).
   double regional_share_before = 0.0;
   double regional_share_after = 0.0;
 };
