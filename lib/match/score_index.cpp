@@ -31,6 +31,15 @@ void for_each_common(std::span<const T> a, std::span<const T> b, F&& f) {
 }
 
 /// Groups both actors belong to, sorted and unique (membership rows are short and unsorted).
+/// The ties active in the region's present, the latest year a tie starts in (all ties when no
+/// tie has a start year).
+analysis::TieFilter current_ties(const core::Region& r) {
+  analysis::TieFilter f;
+  for (const auto& t : r.ties())
+    if (t.start && (!f.year || *t.start > *f.year)) f.year = t.start;
+  return f;
+}
+
 std::vector<ActorId> shared_groups_of(const core::Region& r, ActorId a, ActorId b) {
   std::vector<ActorId> shared;
   const auto gb = r.groups_of(b);
@@ -50,7 +59,7 @@ core::GeoPoint point_of(double x, double y, double z) {
 }  // namespace
 
 ScoreIndex::ScoreIndex(const core::Region& region, ScoreWeights weights, CandidatePool pool)
-    : region_(&region), weights_(weights), graph_(region) {
+    : region_(&region), weights_(weights), graph_(region), current_(region, current_ties(region)) {
   weights_.validate();
   const std::size_t n = region.size();
   auto wanted = [&](core::ActorKind kind) {
@@ -221,8 +230,10 @@ std::optional<ScoreParts> ScoreIndex::score(ActorId seeker, std::span<const Need
 
   // Adamic–Adar over common partners and shared groups: rare links count more.
   double evidence = 0.0;
+  // Common partners over running ties only; their rarity over all ties, so that ScoreBounds,
+  // which expands every tie, still bounds the evidence from above.
   for_each_common(
-      graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
+      current_.neighbours(seeker.value), current_.neighbours(candidate.value),
       [&](std::uint32_t z) { evidence += 1.0 / std::log(static_cast<double>(graph_.degree(z))); });
   if (!r.groups_of(seeker).empty()) {
     for (const auto g : shared_groups_of(r, seeker, candidate)) {
@@ -251,7 +262,7 @@ Explanation ScoreIndex::explain(ActorId seeker, std::span<const Need> needs,
   Explanation e;
   const auto& r = *region_;
   (void)fit(needs, candidate, &e.needs);
-  for_each_common(graph_.neighbours(seeker.value), graph_.neighbours(candidate.value),
+  for_each_common(current_.neighbours(seeker.value), current_.neighbours(candidate.value),
                   [&](std::uint32_t z) { e.common_partners.push_back(ActorId{z}); });
   std::sort(e.common_partners.begin(), e.common_partners.end());
   e.shared_groups = shared_groups_of(r, seeker, candidate);

@@ -101,6 +101,9 @@ class ScoreIndex {
   const core::Region* region_;
   ScoreWeights weights_;
   analysis::SimpleGraph graph_;
+  // Ties still running in the region's present (the latest start year): the common partners of
+  // the network part. An ended tie is a former partnership, not a shared partner.
+  analysis::SimpleGraph current_;
   std::vector<core::ActorId> candidates_;
   std::vector<std::uint32_t> candidate_index_;  // per actor, UINT32_MAX if none
   std::vector<double> idf_;                     // per competence

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
 
 #include "verbund/core/geo.hpp"
 #include "verbund/core/parallel.hpp"
@@ -205,4 +206,84 @@ TEST_CASE("a large k keeps no spare capacity per seeker", "[match][recommend]") 
     CHECK(list.top.size() <= 30);
     CHECK(list.top.capacity() == list.top.size());
   }
+}
+
+TEST_CASE("an ended tie's partner is not a shared partner (brute force over the ties)",
+          "[match][score]") {
+  core::Taxonomy taxonomy;
+  const auto ta = taxonomy.add_theme({"a", "A", "A"});
+  taxonomy.add_competence("a1", "", "", ta);
+  core::RegionBuilder b(taxonomy);
+  auto actor = [&](const char* id, core::ActorKind kind) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = id;
+    r.kind = kind;
+    r.municipality = "Essen";
+    r.location = core::GeoPoint{51.45, 7.0};
+    if (core::is_science(kind)) r.capacity = 3;
+    return b.add_actor(r);
+  };
+  const auto f = actor("f", core::ActorKind::firm);
+  const auto g = actor("g", core::ActorKind::research_group);
+  const auto q1 = actor("q1", core::ActorKind::firm);
+  const auto q2 = actor("q2", core::ActorKind::firm);
+  const auto q3 = actor("q3", core::ActorKind::firm);
+  const auto q4 = actor("q4", core::ActorKind::firm);
+  b.add_competence(f, core::CompetenceId{0}, core::CompetenceRole::need, 1.0F);
+  b.add_competence(g, core::CompetenceId{0}, core::CompetenceRole::offer, 1.0F);
+  using core::TieKind;
+  // The present is 2023 (the latest start). q1: f's supply tie ended in 2021 (former partner).
+  b.add_tie({f, q1, TieKind::supply, 1.0, 2018, 2021});
+  b.add_tie({g, q1, TieKind::research, 1.0, 2019, std::nullopt});
+  // q2: both running.
+  b.add_tie({f, q2, TieKind::informal, 1.0, 2015, std::nullopt});
+  b.add_tie({g, q2, TieKind::research, 1.0, 2023, std::nullopt});
+  // q3: an ended and a running tie with f; g's tie ends in the present year (still running).
+  b.add_tie({f, q3, TieKind::supply, 1.0, 2010, 2012});
+  b.add_tie({f, q3, TieKind::informal, 1.0, 2020, std::nullopt});
+  b.add_tie({g, q3, TieKind::research, 1.0, 2020, 2023});
+  // q4: g's tie ended; q4 also knows q1, so degrees differ from the running ties' degrees.
+  b.add_tie({f, q4, TieKind::informal, 1.0, 2016, std::nullopt});
+  b.add_tie({g, q4, TieKind::research, 1.0, 2016, 2019});
+  b.add_tie({q4, q1, TieKind::informal, 1.0, 2016, std::nullopt});
+  const auto region = std::move(b).build();
+
+  // Oracle: straight over the region's ties.
+  int present = 0;
+  for (const auto& t : region.ties()) present = std::max(present, t.start.value_or(0));
+  auto running_tie = [&](ActorId x, ActorId y) {
+    for (const auto& t : region.ties()) {
+      const bool joins = (t.source == x && t.target == y) || (t.source == y && t.target == x);
+      if (joins && !(t.end && *t.end < present)) return true;
+    }
+    return false;
+  };
+  auto distinct_partners = [&](ActorId z) {
+    std::set<std::uint32_t> s;
+    for (const auto& t : region.ties()) {
+      if (t.source == z) s.insert(t.target.value);
+      if (t.target == z) s.insert(t.source.value);
+    }
+    return static_cast<double>(s.size());
+  };
+  std::vector<ActorId> shared;
+  double evidence = 0.0;
+  for (std::uint32_t v = 0; v < region.size(); ++v) {
+    const ActorId z{v};
+    if (z == f || z == g || !running_tie(f, z) || !running_tie(g, z)) continue;
+    shared.push_back(z);
+    evidence += 1.0 / std::log(distinct_partners(z));
+  }
+  REQUIRE(shared == std::vector<ActorId>{q2, q3});  // not q1 (f's tie ended), not q4 (g's)
+
+  const auto needs = match::needs_of(region, f);
+  const match::TransferScorer scorer(region, {});
+  const auto p = *scorer.score(f, needs, g);
+  CHECK(p.network == Approx(evidence / (1.0 + evidence)));
+  CHECK(scorer.explain(f, needs, g).common_partners == shared);
+  // The bounds still hold: indexed top-1 equals the brute force.
+  const auto top = match::recommend(scorer, f, needs, 1);
+  REQUIRE(top.size() == 1);
+  CHECK(top[0].parts.total == Approx(p.total));
 }
