@@ -43,10 +43,17 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
   std::vector<std::string> met;
   for (const auto& n : why.needs) {
     if (!n.met_by || met.size() == 3) continue;
-    const auto& competence = region.taxonomy().competence(*n.met_by);
-    auto label = (lang == report::Lang::de ? std::string(report::label(lang, competence))
-                                           : competence.label_en) +
-                 (n.within_theme ? tr(lang, " (related)", " (verwandt)") : "");
+    const auto& taxonomy = region.taxonomy();
+    auto name_of = [&](core::CompetenceId c) {
+      const auto& competence = taxonomy.competence(c);
+      return lang == report::Lang::de ? std::string(report::label(lang, competence))
+                                      : competence.label_en;
+    };
+    // A related offer names the need it stands in for: the offer alone reads as a repeat.
+    auto label = name_of(*n.met_by) +
+                 (n.within_theme ? tr(lang, " (related to the need ", " (verwandt mit dem Bedarf ") +
+                                       name_of(n.need) + ")"
+                                 : "");
     if (std::find(met.begin(), met.end(), label) == met.end()) met.push_back(std::move(label));
   }
   if (!met.empty()) {
@@ -73,10 +80,14 @@ std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t de
   const auto& o = market.offers()[offer];
   const auto& category = market.category(o.category);
   // German: the label stands undeclined after "im Bereich" ("liefert Technischen Handel").
+  // The whole sentence addresses the party that asks, as the reasons after it do.
+  const auto what = supply::detail::category_name(category, lang);
   std::string out =
-      std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert im Bereich ") +
-      supply::detail::category_name(category, lang) + tr(lang, ", which ", ", in dem ") +
-      std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
+      to == supply::Perspective::buyer
+          ? std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert im Bereich ") +
+                what + tr(lang, ", which you buy", ", in dem Sie einkaufen")
+          : tr(lang, "You supply ", "Sie liefern im Bereich ") + what + tr(lang, ", which ", ", in dem ") +
+                std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
   if (const auto why = index.explain(demand, offer, lang, to)) {
     for (const auto& r : why->reasons) out += "; " + r.text;
     out += number(lang, tr(lang, "; supplier score %.3f", "; Zulieferer-Punktzahl %.3f").c_str(),
@@ -100,7 +111,8 @@ std::string partner_reason(const core::Region& region, core::ActorId member,
                     tr(lang, " of what ", " dessen, was ") + name + tr(lang, " needs", " braucht"));
   if (rec.evidence > 0) parts.push_back(tr(lang, "partners in common", "gemeinsame Partner"));
   if (rec.ties > 0)
-    parts.push_back(tr(lang, "already works with it", "arbeitet schon mit ihm zusammen"));
+    parts.push_back(tr(lang, "already works with ", "arbeitet schon mit ") + name +
+                    tr(lang, "", " zusammen"));
   if (rec.activity > 0)
     parts.push_back(
         report::counted(lang, region.degree(rec.actor), "tie", "ties", "Beziehung", "Beziehungen") +

@@ -290,9 +290,68 @@ TEST_CASE("a supplier suggestion speaks to the party that asks", "[event][lang]"
                            Catch::Contains("wäre Ihre erste regionale Bezugsquelle im Bereich "
                                            "Gussteile"));
   CHECK_THAT(de_supplier,
-             Catch::Contains("liefert im Bereich Gussteile, in dem ") &&
+             Catch::Contains("Sie liefern im Bereich Gussteile, in dem ") &&
                  Catch::Contains("Ihre freie Kapazität (100 t) deckt die 40 t des Abnehmers") &&
                  Catch::Contains("Sie haben ISO 9001 wie verlangt") &&
                  Catch::Contains("Sie wären die erste regionale Bezugsquelle des Abnehmers"));
   CHECK_THAT(de_supplier, !Catch::Contains("deckt Ihre") && !Catch::Contains("wäre Ihre"));
+  // One person throughout: the buyer is addressed from the first clause on.
+  CHECK_THAT(de_buyer, Catch::Contains("liefert im Bereich Gussteile, in dem Sie einkaufen;"));
+  CHECK_THAT(to_buyer, Catch::Contains(" supplies castings, which you buy;"));
+  CHECK_THAT(to_supplier, Catch::StartsWith("You supply castings, which "));
+}
+
+TEST_CASE("a suggestion's reason names the need a related offer meets, and a tied partner",
+          "[event][lang]") {
+  // f needs "E-commerce" (a1); g offers only "Software engineering" (a2), related to a1.
+  core::Taxonomy taxonomy;
+  const auto theme = taxonomy.add_theme({"it", "IT", "IT"});
+  const auto a1 = taxonomy.add_competence("a1", "E-commerce", "E-Commerce", theme);
+  const auto a2 = taxonomy.add_competence("a2", "Software engineering", "Softwaretechnik", theme);
+  taxonomy.relate(a1, a2, 0.5F);
+  core::RegionBuilder b(taxonomy);
+  auto actor = [&](const char* id, core::ActorKind kind) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = std::string("Name ") + id;
+    r.kind = kind;
+    r.municipality = "Essen";
+    r.location = core::GeoPoint{51.45, 7.0};
+    if (core::is_science(kind)) r.capacity = 3;
+    return b.add_actor(r);
+  };
+  const auto f = actor("f", core::ActorKind::firm);
+  const auto g = actor("g", core::ActorKind::research_group);
+  const auto h = actor("h", core::ActorKind::firm);
+  b.add_competence(f, a1, core::CompetenceRole::need, 1.0F);
+  b.add_competence(f, a2, core::CompetenceRole::offer, 1.0F);
+  b.add_competence(g, a2, core::CompetenceRole::offer, 1.0F);
+  b.add_competence(h, a2, core::CompetenceRole::offer, 1.0F);
+  b.add_competence(h, a1, core::CompetenceRole::need, 1.0F);
+  b.add_tie({f, h, core::TieKind::informal, 1.0, 2020, std::nullopt});
+  const auto region = std::move(b).build();
+  const match::TransferScorer scorer(region, {});
+  event::Event e;
+  for (const char* id : {"f", "g", "h"}) {
+    event::Participant p;
+    p.id = p.actor_id = id;
+    e.participants.push_back(p);
+  }
+  for (const auto lang : {report::Lang::en, report::Lang::de}) {
+    const auto found = event::suggest_requests(e, scorer, {.include_existing = true, .lang = lang});
+    const auto of = [&](event::SuggestionSource source) {
+      const auto it = std::find_if(found.begin(), found.end(),
+                                   [&](const auto& s) { return s.source == source; });
+      REQUIRE(it != found.end());
+      return it->reason;
+    };
+    const auto transfer = of(event::SuggestionSource::transfer);
+    const auto partner = of(event::SuggestionSource::partner);
+    INFO(transfer << "\n" << partner);
+    const bool en = lang == report::Lang::en;
+    CHECK_THAT(transfer, Catch::Contains(en ? "Software engineering (related to the need E-commerce)"
+                                            : "Softwaretechnik (verwandt mit dem Bedarf E-Commerce)"));
+    CHECK_THAT(partner, Catch::Contains(en ? "already works with Name " : "arbeitet schon mit Name "));
+    CHECK_THAT(partner, !Catch::Contains(" it") && !Catch::Contains(" ihm "));
+  }
 }
