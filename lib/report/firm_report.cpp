@@ -78,13 +78,18 @@ void partners(Html& h, const core::Region& region, core::ActorId firm, Lang lang
   using Rows = std::vector<std::pair<std::optional<int>, std::vector<std::string>>>;
   Rows current, former;
   const auto present = present_year(region);
-  for (const auto& n : region.neighbours(firm)) {
+  const auto ties = region.neighbours(firm);
+  std::vector<core::ActorId> partners;
+  for (const auto& n : ties) partners.push_back(n.actor);
+  const auto names = detail::names_told_apart(region, partners);
+  for (std::size_t i = 0; i < ties.size(); ++i) {
+    const auto& n = ties[i];
     const auto& t = region.tie(n.tie);
     const bool ended = t.end && present && *t.end < *present;
     (ended ? former : current)
         .push_back(
             {t.start,
-             {std::string(region.name(n.actor)), std::string(label(lang, region.kind(n.actor))),
+             {names[i], std::string(label(lang, region.kind(n.actor))),
               detail::place(region, n.actor), std::string(label(lang, t.kind)),
               t.start ? std::to_string(*t.start) : "–", t.end ? std::to_string(*t.end) : ""}});
   }

@@ -1,5 +1,8 @@
 #include "page_parts.hpp"
 
+#include <map>
+#include <set>
+
 #include "verbund/report/empty_database.hpp"
 #include "verbund/version.hpp"
 
@@ -8,6 +11,20 @@ namespace verbund::report::detail {
 std::string place(const core::Region& region, core::ActorId a) {
   const auto m = region.municipality(a);
   return m ? std::string(region.municipality_name(*m)) : std::string();
+}
+
+std::vector<std::string> names_told_apart(const core::Region& region,
+                                          std::span<const core::ActorId> actors) {
+  std::map<std::string_view, std::set<core::ActorId>> holders;
+  for (const auto a : actors) holders[region.name(a)].insert(a);
+  std::vector<std::string> out;
+  out.reserve(actors.size());
+  for (const auto a : actors) {
+    std::string name(region.name(a));
+    if (holders[region.name(a)].size() > 1) name += " (" + std::string(region.external_id(a)) + ")";
+    out.push_back(std::move(name));
+  }
+  return out;
 }
 
 std::string actor_line(const core::Region& region, core::ActorId a, Lang lang) {

@@ -3,8 +3,10 @@
 // What the four report builders share: how an actor is named, the page's head and foot, and
 // the notice for an empty database.
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "verbund/core/region.hpp"
 #include "verbund/report/html.hpp"
@@ -14,6 +16,11 @@ namespace verbund::report::detail {
 
 /// "Name (kind, municipality, part of Parent)".
 std::string actor_line(const core::Region& region, core::ActorId a, Lang lang);
+/// The actors' names in order; a name that two different actors of the list share gets the
+/// actor's id appended ("Kowalski Handel e.K. (F000175)") so that a reader can tell them apart.
+/// O(k log k) for k actors.
+std::vector<std::string> names_told_apart(const core::Region& region,
+                                          std::span<const core::ActorId> actors);
 /// The municipality's name, or "" when unknown.
 std::string place(const core::Region& region, core::ActorId a);
 /// `<h1>` title and a lead paragraph.

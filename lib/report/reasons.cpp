@@ -101,8 +101,7 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
     out.push_back(
         e.needs.size() == 1
             ? fill(pick(lang, "Matches your one need: fit {}.",
-                        "Passt zu Ihrem einen Bedarf: "
-                        "Passung {}."),
+                        "Passt zu Ihrem einzigen Bedarf: Passung {}."),
                    {percent(lang, fit)})
             : fill(pick(lang, "Matches {} of your {} needs: fit {} (rarer needs count more).",
                         "Passt zu {} von {} Ihrer Bedarfe: Passung {} (seltenere Bedarfe zählen "
@@ -172,8 +171,9 @@ std::vector<std::string> transfer_reasons(const match::TransferScorer& scorer, c
   }
   if (!e.common_partners.empty()) {
     std::string names;
-    for (std::size_t i = 0; i < e.common_partners.size() && i < 3; ++i)
-      names += (i ? ", " : "") + std::string(region.name(e.common_partners[i]));
+    const auto told_apart = detail::names_told_apart(region, e.common_partners);
+    for (std::size_t i = 0; i < told_apart.size() && i < 3; ++i)
+      names += (i ? ", " : "") + told_apart[i];
     if (e.common_partners.size() > 3) names += ", …";
     out.push_back(
         fill(e.common_partners.size() == 1

@@ -17,6 +17,10 @@ inline std::string fill(std::string_view pattern, std::initializer_list<std::str
         next != args.end()) {
       out += *next++;
       ++i;
+      // A name that ends in a full stop ("Lippe Elektrotechnik e.K.") ends the sentence too.
+      if (!out.empty() && out.back() == '.' && i + 1 < pattern.size() && pattern[i + 1] == '.' &&
+          (i + 2 == pattern.size() || pattern[i + 2] == ' '))
+        ++i;
     } else {
       out += pattern[i];
     }

@@ -188,6 +188,34 @@ TEST_CASE("firm report: a tie that ended before the region's present is a former
   CHECK(has(html.substr(former), "Alte Zulieferer KG"));
 }
 
+TEST_CASE("firm report: two partners of the same name are told apart by their ids",
+          "[report][firm]") {
+  core::Taxonomy taxonomy;
+  core::RegionBuilder b(taxonomy);
+  const auto actor = [&](const char* id, const char* name) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = name;
+    r.kind = core::ActorKind::firm;
+    return b.add_actor(r);
+  };
+  const auto f = actor("F", "Firma");
+  const auto k1 = actor("F000175", "Kowalski Handel e.K.");
+  const auto k2 = actor("F007321", "Kowalski Handel e.K.");
+  const auto other = actor("B", "Neue Partner GmbH");
+  b.add_tie({f, k1, core::TieKind::supply, 1.0, 2015, std::nullopt});
+  b.add_tie({f, k1, core::TieKind::informal, 1.0, 2016, std::nullopt});  // one actor, two ties
+  b.add_tie({f, k2, core::TieKind::supply, 1.0, 2005, 2008});            // former partner
+  b.add_tie({f, other, core::TieKind::supply, 1.0, 2020, std::nullopt});
+  const auto region = std::move(b).build();
+  const match::TransferScorer scorer(region, {});
+  const auto html = report::firm_report(scorer, *region.find("F"), {.lang = Lang::en});
+  CHECK(has(html, "Kowalski Handel e.K. (F000175)"));
+  CHECK(has(html, "Kowalski Handel e.K. (F007321)"));
+  CHECK(has(html, "Neue Partner GmbH"));
+  CHECK_FALSE(has(html, "Neue Partner GmbH ("));  // a unique name stays as it is
+}
+
 namespace {
 
 // One need (ai) and five candidates that meet it differently: offered with weight 1, 0.6 and
@@ -246,7 +274,7 @@ TEST_CASE("firm report: the reasons tell candidates for the same need apart", "[
   CHECK(has(de,
             "Deckt Ihren Bedarf im Bereich KI teilweise, mit dem entfernt verwandten Gebiet "
             "Robotik."));
-  CHECK(has(de, "Passt zu Ihrem einen Bedarf: Passung 24,0 %."));
+  CHECK(has(de, "Passt zu Ihrem einzigen Bedarf: Passung 24,0 %."));
 }
 
 TEST_CASE("firm report: all offerers fully booked is said so, not 'nobody offers it'",
@@ -301,4 +329,71 @@ TEST_CASE("firm report: every transfer reason agrees in number, in both language
     INFO(form);
     CHECK(seen.contains(form));
   }
+}
+
+TEST_CASE("transfer reasons: shared partners run now, same names told apart, one full stop",
+          "[report][firm]") {
+  core::Taxonomy taxonomy;
+  const auto digital = taxonomy.add_theme({"digital", "Digital", "Digitales"});
+  const auto ai = taxonomy.add_competence("ai", "AI", "KI", digital);
+  core::RegionBuilder b(taxonomy);
+  const auto actor = [&](const char* id, const char* name, core::ActorKind kind) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = name;
+    r.kind = kind;
+    if (core::is_science(kind)) r.capacity = 2;
+    return b.add_actor(r);
+  };
+  using K = core::ActorKind;
+  const auto f = actor("F", "Firma", K::firm);
+  const auto g = actor("G", "Lehrstuhl KI", K::research_group);
+  const auto k1 = actor("F000175", "Kowalski Handel e.K.", K::firm);
+  const auto k2 = actor("F007321", "Kowalski Handel e.K.", K::firm);
+  const auto lippe = actor("F011285", "Lippe Elektrotechnik e.K.", K::firm);
+  b.add_competence(f, ai, core::CompetenceRole::need, 1.0F);
+  b.add_competence(g, ai, core::CompetenceRole::offer, 1.0F);
+  for (const auto k : {k1, k2}) {
+    b.add_tie({f, k, core::TieKind::supply, 1.0, 2015, std::nullopt});
+    b.add_tie({g, k, core::TieKind::research, 1.0, 2016, std::nullopt});
+  }
+  b.add_tie({f, lippe, core::TieKind::supply, 1.0, 2018, 2021});  // ended: a former partner
+  b.add_tie({g, lippe, core::TieKind::research, 1.0, 2022, std::nullopt});
+  const auto region = std::move(b).build();
+  const match::TransferScorer scorer(region, {});
+  const auto needs = match::needs_of(region, f);
+  std::string en, de;
+  for (const auto lang : {Lang::en, Lang::de}) {
+    report::OfferCounts counts;
+    const auto why = report::transfer_reasons(scorer, f, g, scorer.explain(f, needs, g), lang,
+                                              counts);
+    for (const auto& s : why) (lang == Lang::en ? en : de) += s + "\n";
+  }
+  INFO(en << de);
+  CHECK(has(en, "You share 2 partners: Kowalski Handel e.K. (F000175), Kowalski Handel e.K. "
+                "(F007321).\n"));
+  CHECK(has(de, "Sie haben 2 gemeinsame Partner: Kowalski Handel e.K. (F000175), Kowalski "
+                "Handel e.K. (F007321).\n"));
+  CHECK_FALSE(has(en + de, "Lippe"));
+  CHECK_FALSE(has(en + de, ".."));
+
+  // One shared partner whose name ends in a full stop: the sentence keeps a single one.
+  core::RegionBuilder one(taxonomy);
+  const auto f1 = one.add_actor({.id = "F", .name = "Firma", .kind = K::firm});
+  core::ActorRecord group{.id = "G", .name = "Lehrstuhl KI", .kind = K::research_group};
+  group.capacity = 2;
+  const auto g1 = one.add_actor(group);
+  const auto l1 = one.add_actor({.id = "L", .name = "Lippe Elektrotechnik e.K.", .kind = K::firm});
+  one.add_competence(f1, ai, core::CompetenceRole::need, 1.0F);
+  one.add_competence(g1, ai, core::CompetenceRole::offer, 1.0F);
+  one.add_tie({f1, l1, core::TieKind::supply, 1.0, 2020, std::nullopt});
+  one.add_tie({g1, l1, core::TieKind::research, 1.0, 2020, std::nullopt});
+  const auto small = std::move(one).build();
+  const match::TransferScorer small_scorer(small, {});
+  report::OfferCounts counts;
+  const auto why = report::transfer_reasons(
+      small_scorer, f1, g1, small_scorer.explain(f1, match::needs_of(small, f1), g1), Lang::de,
+      counts);
+  CHECK(std::find(why.begin(), why.end(),
+                  "Sie haben 1 gemeinsamen Partner: Lippe Elektrotechnik e.K.") != why.end());
 }
