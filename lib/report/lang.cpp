@@ -74,7 +74,7 @@ constexpr std::array<std::array<std::string_view, 2>, 15> indicator_names{{
     {"ties", "Beziehungen"},
     {"operating firms", "aktive Unternehmen"},
     {"regional sourcing share", "Anteil regional bezogener Vorleistungen"},
-    {"buyers dual-sourced", "Abnehmer mit zwei regionalen Quellen je kritischem Vorprodukt"},
+    {"buyers dual-sourced", "Abnehmer mit zwei regionalen Quellen je kritischer Vorleistung"},
     {"mean degree (participants)", "mittlere Zahl der Partner (Teilnehmende)"},
     {"mean degree (non-participants)", "mittlere Zahl der Partner (Nicht-Teilnehmende)"},
     {"science share (participants)", "Anteil mit Wissenschaftskontakt (Teilnehmende)"},

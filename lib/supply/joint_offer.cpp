@@ -515,12 +515,12 @@ std::vector<std::string> diagnose(const Market& market, const Requirement& req, 
   }
   if (out.empty() && de) {
     std::string why =
-        "Jedes Vorprodukt lässt sich einzeln decken, aber keine Gruppe von höchstens " +
+        "Jede Vorleistung lässt sich einzeln decken, aber keine Gruppe von höchstens " +
         report::counted(lang, max, "", "", "einem Partner", "Partnern") +
         " deckt alle innerhalb der Regeln";
     if (partners_needed > max)
       why += " (zusammen brauchen sie " + std::to_string(partners_needed) +
-             " Partner, außer ein Zulieferer deckt mehrere Vorprodukte)";
+             " Partner, außer ein Zulieferer deckt mehrere Vorleistungen)";
     why += ".";
     if (pool < cands.size())
       why += " Die Suche hat " + std::to_string(pool) + " der " + std::to_string(cands.size()) +
@@ -583,7 +583,7 @@ std::vector<std::string> check_joint_offer(const Market& market, const Requireme
     }
     if (!useful)
       out.push_back("'" + id +
-                    (de ? "' hat für kein Vorprodukt ein qualifiziertes Angebot"
+                    (de ? "' hat für keine Vorleistung ein qualifiziertes Angebot"
                         : "' holds no qualified offer for any input"));
     smes += is_sme(region, a);
     const auto size = region.size_class(a);
@@ -637,7 +637,7 @@ std::string member_explanation(const Market& market, const JointOffer& offer,
     }
   }
   std::string why = std::string(region.name(member.member)) +
-                    (delivers.empty() ? std::string(de ? " liefert keines der Vorprodukte"
+                    (delivers.empty() ? std::string(de ? " liefert keine der Vorleistungen"
                                                        : " delivers none of the inputs")
                                       : (de ? " liefert " : " delivers ") + delivers);
   if (!member.critical) {

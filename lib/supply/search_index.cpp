@@ -392,6 +392,9 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
   // German: a label cannot be declined ("für Technischen Handel"), so it follows "im Bereich".
   const std::string what = detail::category_name(category, lang);
   const std::string_view unit = category.unit.empty() ? std::string_view{"units"} : category.unit;
+  const auto certifications_de = [](CertificationSet set) {
+    return std::string(std::popcount(set) == 1 ? "die Zertifizierung " : "die Zertifizierungen ");
+  };
   // Four forms of each sentence: English or German, to the buyer or to the supplier.
   const auto say4 = [&](ScorePart part, std::string en_buyer, std::string en_supplier,
                         std::string de_buyer, std::string de_supplier) {
@@ -403,14 +406,18 @@ std::optional<SupplierExplanation> SupplierIndex::explain(std::uint32_t demand, 
                          tr(lang, "no certification required", "keine Zertifizierung verlangt")});
   } else {
     const auto held = detail::certification_names(market, d.required, lang);
+    // German: a label such as "Zugelassener Wirtschaftsbeteiligter (AEO)" is no object of
+    // "hat"; it stands as the name of "die Zertifizierung".
+    const auto held_de = certifications_de(d.required) + held;
     say4(ScorePart::capability, "holds " + held + " as required",
-         "you hold " + held + " as required", "hat " + held + " wie verlangt",
-         "Sie haben " + held + " wie verlangt");
+         "you hold " + held + " as required", "hat " + held_de + " wie verlangt",
+         "Sie haben " + held_de + " wie verlangt");
   }
   if (const auto extra = o.certifications & ~d.required) {
     const auto more = detail::certification_names(market, extra, lang);
+    const auto more_de = certifications_de(extra) + more;
     say4(ScorePart::capability, "also holds " + more, "you also hold " + more,
-         "hat außerdem " + more, "Sie haben außerdem " + more);
+         "hat außerdem " + more_de, "Sie haben außerdem " + more_de);
   }
   const auto categories = market.offers_of(o.supplier).size();
   const auto of_all = report::count(lang, categories);

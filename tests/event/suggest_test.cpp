@@ -292,7 +292,7 @@ TEST_CASE("a supplier suggestion speaks to the party that asks", "[event][lang]"
   CHECK_THAT(de_supplier,
              Catch::Contains("Sie liefern im Bereich Gussteile, in dem ") &&
                  Catch::Contains("Ihre freie Kapazität (100 t) deckt die 40 t des Abnehmers") &&
-                 Catch::Contains("Sie haben ISO 9001 wie verlangt") &&
+                 Catch::Contains("Sie haben die Zertifizierung ISO 9001 wie verlangt") &&
                  Catch::Contains("Sie wären die erste regionale Bezugsquelle des Abnehmers"));
   CHECK_THAT(de_supplier, !Catch::Contains("deckt Ihre") && !Catch::Contains("wäre Ihre"));
   // One person throughout: the buyer is addressed from the first clause on.
