@@ -207,8 +207,9 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
     const auto planned = static_cast<std::uint32_t>(p.demands.size());
     p.demands.push_back(d);
     p.need.push_back(need);
-    const auto cap = units(options.max_share * demand.quantity, options.unit);
-    if (cap <= 0) continue;
+    // The cap spreads big demands; it never caps a supplier below one whole unit, so a demand
+    // too small to split (1 part at 60 %) may go whole to one supplier.
+    const auto cap = std::max<std::int64_t>(1, units(options.max_share * demand.quantity, options.unit));
     const DemandContext ctx = impl.context(d);
     chosen.clear();
     std::vector<double> scores;  // by position in `chosen`, with candidates
@@ -353,10 +354,6 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
       } else if (diagnosis.lacking_certifications == diagnosis.offers) {
         u.why = de ? "kein Zulieferer der Region im Bereich " + what + " hat " + required
                    : "no supplier of " + what + " in the region holds " + required;
-      } else if (units(options.max_share * demand.quantity, unit) <= 0) {
-        u.why = de ? "die Obergrenze je Zulieferer lässt weniger als eine Einheit je Zulieferer"
-                   : "the share cap leaves less than one unit per supplier";
-        u.reason = UnmetReason::share_cap;
       } else {
         u.why = de ? "kein zertifizierter Zulieferer der Region im Bereich " + what +
                          " hat freie Kapazität und eine passende Mindestmenge"
@@ -384,7 +381,7 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
       u.why = de ? "die freie Kapazität der " +
                        std::string(options.candidates_per_demand > 0 ? "Kandidaten"
                                                                      : "geeigneten Zulieferer") +
-                       " (" + have + " innerhalb der Obergrenze) liegt unter dem Bedarf von " + need
+                       " (" + have + " innerhalb der Obergrenze) liegt unter dem Bedarf (" + need + ")"
                  : "the " + who + " suppliers' free capacity (" + have +
                        " within the share cap) is below the " + need + " needed";
     } else {

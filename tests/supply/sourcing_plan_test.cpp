@@ -86,7 +86,8 @@ void check_feasible(const supply::SupplierIndex& index, const supply::SourcingPl
     REQUIRE(a.quantity > 0.0);
     REQUIRE(o.category == d.category);
     REQUIRE(supply::covers(o.certifications, d.required));         // certifications
-    REQUIRE(a.quantity <= options.max_share * d.quantity + 1e-9);  // share cap
+    // Share cap, never below one whole unit.
+    REQUIRE(a.quantity <= std::max(options.max_share * d.quantity, options.unit) + 1e-9);
     REQUIRE(o.supplier != d.buyer);
     per_offer[a.offer] += a.quantity;
     per_demand[a.demand] += a.quantity;
@@ -178,6 +179,34 @@ TEST_CASE("sourcing plan: allocation, share caps and reasons on a hand-made mark
   CHECK_THROWS_AS(supply::plan_sourcing(index, {.unit = 1e-14}), InvalidInput);
 }
 
+TEST_CASE("sourcing plan: a demand too small to split goes to one supplier whole",
+          "[supply][plan]") {
+  // f1 and f2 offer castings (100 t and 30 t free); f3 needs q t. Brute force over whole-unit
+  // allocations (x1, x2), each at most the cap max(1, floor(share q)) and the free capacity.
+  const auto region = core::build_region(test::small_region_data());
+  for (const auto& [quantity, share] : {std::pair{1.0, 0.6}, std::pair{3.0, 0.3},
+                                        std::pair{2.0, 0.6}, std::pair{10.0, 0.25}}) {
+    auto data = test::castings_market(100.0, 30.0);
+    data.demands = {{"f3", "castings", quantity, {"iso-9001"}, supply::Sourcing::abroad,
+                     supply::Criticality::high, 2}};
+    const auto market = supply::Market::build(region, data);
+    const supply::SupplierIndex index(market);
+    const supply::PlanOptions options{.max_share = share};
+    const auto plan = supply::plan_sourcing(index, options);
+    INFO("quantity " << quantity << ", share " << share);
+    check_feasible(index, plan, options);
+    const auto need = static_cast<int>(quantity);
+    const int cap = std::max(1, static_cast<int>(std::floor(share * quantity)));
+    int best = 0;
+    for (int x1 = 0; x1 <= std::min(cap, 100); ++x1)
+      for (int x2 = 0; x2 <= std::min(cap, 30); ++x2)
+        if (x1 + x2 <= need) best = std::max(best, x1 + x2);
+    CHECK(plan.allocated == best);
+    CHECK(plan.unmet.size() == (best < need ? 1U : 0U));
+    for (const auto& u : plan.unmet) CHECK(u.reason == supply::UnmetReason::share_cap);
+  }
+}
+
 TEST_CASE("sourcing plan: totals equal an independent min-cost max-flow on random markets",
           "[supply][plan]") {
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
@@ -195,6 +224,13 @@ TEST_CASE("sourcing plan: totals equal an independent min-cost max-flow on rando
     const auto problem = supply::sourcing_problem(index, options);
     const auto plan = supply::plan_sourcing(index, options);
     check_feasible(index, plan, options);
+    // Every pair's cap: the share of the demand in whole units, at least one unit.
+    for (const auto& pair : problem.pairs) {
+      const double q = market.demands()[problem.demands[pair.demand]].quantity;
+      const auto share_units =
+          static_cast<std::int64_t>(std::floor(options.max_share * q / options.unit + 1e-9));
+      CHECK(pair.capacity == std::max<std::int64_t>(1, share_units));
+    }
     const auto reference = successive_shortest_paths(problem);
     CHECK(plan.allocated == static_cast<double>(reference.flow) * options.unit);
     CHECK(plan.cost == reference.cost);

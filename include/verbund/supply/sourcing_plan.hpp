@@ -22,7 +22,8 @@ enum class PlanCost : unsigned char {
 
 struct PlanOptions {
   /// The most any one supplier may deliver of one demand, as a share of its quantity, in
-  /// (0, 1] (diversification: 0.6 makes every fully served demand have two sources).
+  /// (0, 1] (diversification: 0.6 makes every fully served demand have two sources). It never
+  /// caps a supplier below one whole unit: a demand too small to split may go to one supplier.
   double max_share = 0.6;
   /// Plan all demands, not only those sourced outside the region today. Current flows keep the
   /// capacity they commit either way.
