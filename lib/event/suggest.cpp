@@ -50,10 +50,10 @@ std::string reason_of(const match::TransferScorer& scorer, core::ActorId seeker,
                                       : competence.label_en;
     };
     // A related offer names the need it stands in for: the offer alone reads as a repeat.
-    auto label = name_of(*n.met_by) +
-                 (n.within_theme ? tr(lang, " (related to the need ", " (verwandt mit dem Bedarf ") +
-                                       name_of(n.need) + ")"
-                                 : "");
+    auto label = name_of(*n.met_by);
+    if (n.within_theme)
+      label +=
+          tr(lang, " (related to the need ", " (verwandt mit dem Bedarf ") + name_of(n.need) + ")";
     if (std::find(met.begin(), met.end(), label) == met.end()) met.push_back(std::move(label));
   }
   if (!met.empty()) {
@@ -82,12 +82,13 @@ std::string supplier_reason(const supply::SupplierIndex& index, std::uint32_t de
   // German: the label stands undeclined after "im Bereich" ("liefert Technischen Handel").
   // The whole sentence addresses the party that asks, as the reasons after it do.
   const auto what = supply::detail::category_name(category, lang);
-  std::string out =
-      to == supply::Perspective::buyer
-          ? std::string(region.name(o.supplier)) + tr(lang, " supplies ", " liefert im Bereich ") +
-                what + tr(lang, ", which you buy", ", in dem Sie einkaufen")
-          : tr(lang, "You supply ", "Sie liefern im Bereich ") + what + tr(lang, ", which ", ", in dem ") +
-                std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
+  std::string out = to == supply::Perspective::buyer
+                        ? std::string(region.name(o.supplier)) +
+                              tr(lang, " supplies ", " liefert im Bereich ") + what +
+                              tr(lang, ", which you buy", ", in dem Sie einkaufen")
+                        : tr(lang, "You supply ", "Sie liefern im Bereich ") + what +
+                              tr(lang, ", which ", ", in dem ") +
+                              std::string(region.name(d.buyer)) + tr(lang, " buys", " einkauft");
   if (const auto why = index.explain(demand, offer, lang, to)) {
     for (const auto& r : why->reasons) out += "; " + r.text;
     out += number(lang, tr(lang, "; supplier score %.3f", "; Zulieferer-Punktzahl %.3f").c_str(),

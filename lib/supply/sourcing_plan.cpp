@@ -209,7 +209,8 @@ TransportProblem sourcing_problem(const SupplierIndex& index, const PlanOptions&
     p.need.push_back(need);
     // The cap spreads big demands; it never caps a supplier below one whole unit, so a demand
     // too small to split (1 part at 60 %) may go whole to one supplier.
-    const auto cap = std::max<std::int64_t>(1, units(options.max_share * demand.quantity, options.unit));
+    const auto cap =
+        std::max<std::int64_t>(1, units(options.max_share * demand.quantity, options.unit));
     const DemandContext ctx = impl.context(d);
     chosen.clear();
     std::vector<double> scores;  // by position in `chosen`, with candidates
@@ -381,7 +382,8 @@ SourcingPlan plan_sourcing(const SupplierIndex& index, const PlanOptions& option
       u.why = de ? "die freie Kapazität der " +
                        std::string(options.candidates_per_demand > 0 ? "Kandidaten"
                                                                      : "geeigneten Zulieferer") +
-                       " (" + have + " innerhalb der Obergrenze) liegt unter dem Bedarf (" + need + ")"
+                       " (" + have + " innerhalb der Obergrenze) liegt unter dem Bedarf (" + need +
+                       ")"
                  : "the " + who + " suppliers' free capacity (" + have +
                        " within the share cap) is below the " + need + " needed";
     } else {

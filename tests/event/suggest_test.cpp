@@ -349,9 +349,11 @@ TEST_CASE("a suggestion's reason names the need a related offer meets, and a tie
     const auto partner = of(event::SuggestionSource::partner);
     INFO(transfer << "\n" << partner);
     const bool en = lang == report::Lang::en;
-    CHECK_THAT(transfer, Catch::Contains(en ? "Software engineering (related to the need E-commerce)"
-                                            : "Softwaretechnik (verwandt mit dem Bedarf E-Commerce)"));
-    CHECK_THAT(partner, Catch::Contains(en ? "already works with Name " : "arbeitet schon mit Name "));
+    CHECK_THAT(transfer,
+               Catch::Contains(en ? "Software engineering (related to the need E-commerce)"
+                                  : "Softwaretechnik (verwandt mit dem Bedarf E-Commerce)"));
+    CHECK_THAT(partner,
+               Catch::Contains(en ? "already works with Name " : "arbeitet schon mit Name "));
     CHECK_THAT(partner, !Catch::Contains(" it") && !Catch::Contains(" ihm "));
   }
 }

@@ -365,25 +365,33 @@ TEST_CASE("transfer reasons: shared partners run now, same names told apart, one
   std::string en, de;
   for (const auto lang : {Lang::en, Lang::de}) {
     report::OfferCounts counts;
-    const auto why = report::transfer_reasons(scorer, f, g, scorer.explain(f, needs, g), lang,
-                                              counts);
+    const auto why =
+        report::transfer_reasons(scorer, f, g, scorer.explain(f, needs, g), lang, counts);
     for (const auto& s : why) (lang == Lang::en ? en : de) += s + "\n";
   }
   INFO(en << de);
-  CHECK(has(en, "You share 2 partners: Kowalski Handel e.K. (F000175), Kowalski Handel e.K. "
-                "(F007321).\n"));
-  CHECK(has(de, "Sie haben 2 gemeinsame Partner: Kowalski Handel e.K. (F000175), Kowalski "
-                "Handel e.K. (F007321).\n"));
+  CHECK(has(en,
+            "You share 2 partners: Kowalski Handel e.K. (F000175), Kowalski Handel e.K. "
+            "(F007321).\n"));
+  CHECK(has(de,
+            "Sie haben 2 gemeinsame Partner: Kowalski Handel e.K. (F000175), Kowalski "
+            "Handel e.K. (F007321).\n"));
   CHECK_FALSE(has(en + de, "Lippe"));
   CHECK_FALSE(has(en + de, ".."));
 
   // One shared partner whose name ends in a full stop: the sentence keeps a single one.
   core::RegionBuilder one(taxonomy);
-  const auto f1 = one.add_actor({.id = "F", .name = "Firma", .kind = K::firm});
-  core::ActorRecord group{.id = "G", .name = "Lehrstuhl KI", .kind = K::research_group};
-  group.capacity = 2;
-  const auto g1 = one.add_actor(group);
-  const auto l1 = one.add_actor({.id = "L", .name = "Lippe Elektrotechnik e.K.", .kind = K::firm});
+  const auto add = [&](const char* id, const char* name, core::ActorKind kind) {
+    core::ActorRecord r;
+    r.id = id;
+    r.name = name;
+    r.kind = kind;
+    if (core::is_science(kind)) r.capacity = 2;
+    return one.add_actor(r);
+  };
+  const auto f1 = add("F", "Firma", K::firm);
+  const auto g1 = add("G", "Lehrstuhl KI", K::research_group);
+  const auto l1 = add("L", "Lippe Elektrotechnik e.K.", K::firm);
   one.add_competence(f1, ai, core::CompetenceRole::need, 1.0F);
   one.add_competence(g1, ai, core::CompetenceRole::offer, 1.0F);
   one.add_tie({f1, l1, core::TieKind::supply, 1.0, 2020, std::nullopt});

@@ -85,7 +85,7 @@ void check_feasible(const supply::SupplierIndex& index, const supply::SourcingPl
     const auto& o = market.offers()[a.offer];
     REQUIRE(a.quantity > 0.0);
     REQUIRE(o.category == d.category);
-    REQUIRE(supply::covers(o.certifications, d.required));         // certifications
+    REQUIRE(supply::covers(o.certifications, d.required));  // certifications
     // Share cap, never below one whole unit.
     REQUIRE(a.quantity <= std::max(options.max_share * d.quantity, options.unit) + 1e-9);
     REQUIRE(o.supplier != d.buyer);
@@ -184,11 +184,16 @@ TEST_CASE("sourcing plan: a demand too small to split goes to one supplier whole
   // f1 and f2 offer castings (100 t and 30 t free); f3 needs q t. Brute force over whole-unit
   // allocations (x1, x2), each at most the cap max(1, floor(share q)) and the free capacity.
   const auto region = core::build_region(test::small_region_data());
-  for (const auto& [quantity, share] : {std::pair{1.0, 0.6}, std::pair{3.0, 0.3},
-                                        std::pair{2.0, 0.6}, std::pair{10.0, 0.25}}) {
+  for (const auto& [quantity, share] :
+       {std::pair{1.0, 0.6}, std::pair{3.0, 0.3}, std::pair{2.0, 0.6}, std::pair{10.0, 0.25}}) {
     auto data = test::castings_market(100.0, 30.0);
-    data.demands = {{"f3", "castings", quantity, {"iso-9001"}, supply::Sourcing::abroad,
-                     supply::Criticality::high, 2}};
+    data.demands = {{"f3",
+                     "castings",
+                     quantity,
+                     {"iso-9001"},
+                     supply::Sourcing::abroad,
+                     supply::Criticality::high,
+                     2}};
     const auto market = supply::Market::build(region, data);
     const supply::SupplierIndex index(market);
     const supply::PlanOptions options{.max_share = share};
