@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/founding.hpp"
+#include "verbund/io/project_import.hpp"
 #include "verbund/io/region_csv.hpp"
 #include "verbund/io/store.hpp"
 
@@ -227,4 +228,39 @@ TEST_CASE("`verbund import --ties` refuses an early tie with exit 2", "[io][foun
   CHECK_THAT(r.err, Contains("t1.csv:2:5: the tie old - grp starts in 2005, before 'grp' was "
                              "founded (2009)"));
   CHECK(test::dump_database(f.db) == before);
+}
+
+TEST_CASE("a project import may not make a project tie older than an organisation",
+          "[io][founding][projects]") {
+  for (const int founded : {2011, 2010}) {
+    CAPTURE(founded);
+    test::ScratchDir dir;
+    const auto db = dir / "v.db";
+    test::write_file(dir / "actors.csv", "id,name,kind,municipality,lat,lon,founded\n1,Org 1,firm,"
+                                         "Essen,,," + std::to_string(founded) + "\n");
+    test::write_file(dir / "organisations.csv",
+                     "pic,name,short_name,type,city,country\n1,Org 1,O,PRC,Essen,DE\n"
+                     "2,Org 2,U,HES,Essen,DE\n");
+    test::write_file(dir / "participations.csv",
+                     "rcn,role,pic,type,start_year,end_year\nP1,coordinator,2,HES,2010,2012\n"
+                     "P1,participant,1,PRC,2010,2012\n");
+    io::RegionCsvFiles files;
+    files.actors = dir / "actors.csv";
+    io::Store::open(db, io::OpenMode::create_if_missing).append(io::read_region_csv(files));
+    const auto before = test::dump_database(db);
+    const auto message = test::invalid_input_message([&] {
+      auto store = io::Store::open(db);
+      return store.merge_projects(
+          io::read_projects({dir / "participations.csv", dir / "organisations.csv", std::nullopt}));
+    });
+    if (founded == 2011) {
+      CHECK_THAT(message, Contains("organisations.csv:2") &&
+                              Contains("the project tie 1 - 2 starts in 2010, before '1' was "
+                                       "founded (2011) (joint project 'P1')"));
+      CHECK(test::dump_database(db) == before);
+    } else {
+      CHECK(message == "no error");
+      CHECK(test::query_int(db, "SELECT count(*) FROM ties WHERE start = 2010") == 1);
+    }
+  }
 }
