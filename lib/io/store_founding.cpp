@@ -116,16 +116,15 @@ void check_changed_founding(Database& db, const std::vector<FoundingChange>& cha
                                                a, b, start, {it->second.id, *founded});
         if (it->second.id != change.id)
           message += " ('" + it->second.id + "' takes its founding year from '" + change.id + "')";
-        message += "; a tie or membership cannot start before either end was founded: change "
-                   "or delete it first";
+        message +=
+            "; a tie or membership cannot start before either end was founded: change "
+            "or delete it first";
         throw InvalidInput(change.where, message);
       }
     }
   };
-  scan("SELECT source, target, start, kind FROM ties WHERE start IS NOT NULL ORDER BY id",
-       true);
-  scan("SELECT actor, grp, start FROM memberships WHERE start IS NOT NULL ORDER BY id",
-       false);
+  scan("SELECT source, target, start, kind FROM ties WHERE start IS NOT NULL ORDER BY id", true);
+  scan("SELECT actor, grp, start FROM memberships WHERE start IS NOT NULL ORDER BY id", false);
 }
 
 }  // namespace verbund::io::detail

@@ -7,8 +7,8 @@
 
 #include "store_founding.hpp"
 #include "store_impl.hpp"
-#include "verbund/io/founding.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/founding.hpp"
 
 namespace verbund::io {
 

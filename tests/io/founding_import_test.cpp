@@ -146,8 +146,7 @@ TEST_CASE("an imported tie may not start before either end was founded", "[io][f
   CHECK(test::query_int(f.db, "SELECT count(*) FROM ties") == 6);
 }
 
-TEST_CASE("an imported membership may not start before either end was founded",
-          "[io][founding]") {
+TEST_CASE("an imported membership may not start before either end was founded", "[io][founding]") {
   Fixture f;
   const auto before = test::dump_database(f.db);
   CHECK_THAT(f.import_memberships("anon,cl,1800,\n"),
@@ -202,8 +201,9 @@ TEST_CASE("an update may not found an actor after its stored ties started", "[io
         "no error");
   CHECK(f.update_actors("id,name,kind,municipality,lat,lon,founded\nuni,Uni,university,,,,\n") ==
         "no error");
-  CHECK(test::query_text(f.db, "SELECT ext_id, founded FROM actors WHERE ext_id IN ('old', "
-                               "'uni') ORDER BY ext_id") == "old|2009\nuni|NULL\n");
+  CHECK(test::query_text(f.db,
+                         "SELECT ext_id, founded FROM actors WHERE ext_id IN ('old', "
+                         "'uni') ORDER BY ext_id") == "old|2009\nuni|NULL\n");
 }
 
 TEST_CASE("a database that already breaks the founding rule still opens and takes other imports",
@@ -215,8 +215,9 @@ TEST_CASE("a database that already breaks the founding rule still opens and take
   CHECK(region.ties().size() == 1);
   // An import that touches neither end of the old tie goes through.
   CHECK(f.import_ties("anon,anon2,informal,1,2001,\n") == "no error");
-  CHECK(f.update_actors("id,name,kind,municipality,lat,lon,founded\nanon,Anon GmbH,firm,,,,1999\n") ==
-        "no error");
+  CHECK(
+      f.update_actors("id,name,kind,municipality,lat,lon,founded\nanon,Anon GmbH,firm,,,,1999\n") ==
+      "no error");
 }
 
 TEST_CASE("`verbund import --ties` refuses an early tie with exit 2", "[io][founding][cli]") {
@@ -236,8 +237,10 @@ TEST_CASE("a project import may not make a project tie older than an organisatio
     CAPTURE(founded);
     test::ScratchDir dir;
     const auto db = dir / "v.db";
-    test::write_file(dir / "actors.csv", "id,name,kind,municipality,lat,lon,founded\n1,Org 1,firm,"
-                                         "Essen,,," + std::to_string(founded) + "\n");
+    test::write_file(dir / "actors.csv",
+                     "id,name,kind,municipality,lat,lon,founded\n1,Org 1,firm,"
+                     "Essen,,," +
+                         std::to_string(founded) + "\n");
     test::write_file(dir / "organisations.csv",
                      "pic,name,short_name,type,city,country\n1,Org 1,O,PRC,Essen,DE\n"
                      "2,Org 2,U,HES,Essen,DE\n");
