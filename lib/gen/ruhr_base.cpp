@@ -5,6 +5,7 @@
 #include <set>
 
 #include "verbund/io/csv_reader.hpp"
+#include "verbund/io/founding.hpp"
 #include "verbund/io/region_csv.hpp"
 
 namespace verbund::gen {
@@ -95,19 +96,15 @@ std::vector<SectorProfile> read_sectors(const std::filesystem::path& path) {
 // A tie or membership that starts before one of its ends was founded (the base data are real:
 // a cooperation with a merged university starts with the merger, not with its predecessors).
 void check_founding(const core::RegionData& data, const std::filesystem::path& directory) {
+  auto year_of = [&](std::string_view id) { return founding_year(data, id); };
   auto check = [&](const std::string& file, std::size_t line, std::optional<int> start,
                    std::string_view a, std::string_view b, std::string_view what) {
-    if (!start) return;
-    for (const auto end : {a, b}) {
-      const auto founded = founding_year(data, end);
-      if (!founded || *start >= *founded) continue;
-      const auto path = directory / file;
-      const auto column = io::CsvReader(path).column("start").value_or(0);
-      throw InvalidInput(SourceLocation{path.string(), line, column},
-                         std::string(what) + " " + std::string(a) + " - " + std::string(b) +
-                             " starts in " + std::to_string(*start) + ", before '" +
-                             std::string(end) + "' was founded (" + std::to_string(*founded) + ")");
-    }
+    const auto conflict = io::founding_conflict(start, a, b, year_of);
+    if (!conflict) return;
+    const auto path = directory / file;
+    const auto column = io::CsvReader(path).column("start").value_or(0);
+    throw InvalidInput(SourceLocation{path.string(), line, column},
+                       io::founding_message(what, a, b, *start, *conflict));
   };
   for (const auto& t : data.ties) check("ties.csv", t.line, t.start, t.source, t.target, "the tie");
   for (const auto& m : data.memberships)
@@ -117,16 +114,12 @@ void check_founding(const core::RegionData& data, const std::filesystem::path& d
 }  // namespace
 
 std::optional<int> founding_year(const core::RegionData& data, std::string_view id) {
-  std::string_view at = id;
-  for (std::size_t step = 0; step <= data.actors.size(); ++step) {
+  return io::founding_year(id, [&](std::string_view at) -> std::optional<io::FoundingFacts> {
     const auto it = std::find_if(data.actors.begin(), data.actors.end(),
                                  [&](const core::ActorRecord& a) { return a.id == at; });
-    if (it == data.actors.end()) throw InvalidInput("unknown actor '" + std::string(at) + "'");
-    if (it->founded) return it->founded;
-    if (it->parent.empty()) return std::nullopt;
-    at = it->parent;
-  }
-  throw InvalidInput("the parents of actor '" + std::string(id) + "' form a cycle");
+    if (it == data.actors.end()) return std::nullopt;
+    return io::FoundingFacts{it->founded, it->parent};
+  });
 }
 
 RuhrBase load_ruhr_base(const std::filesystem::path& directory) {

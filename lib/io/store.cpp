@@ -10,6 +10,7 @@
 
 #include "schema.hpp"
 #include "sqlite.hpp"
+#include "store_founding.hpp"
 #include "store_impl.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/region_csv.hpp"
@@ -350,6 +351,10 @@ StoreCounts append_batch(Database& db, const std::string& path, const core::Regi
       [&](std::string_view id) { return competences.find(id) != competences.end(); }};
   core::validate(data, known);
   refuse_stored_ties(db, data, existing);
+  {
+    detail::FoundingYears years(db, data.actors);
+    detail::check_batch_founding(data, years);
+  }
 
   {
     Statement theme(db, "INSERT INTO themes(id, label_en, label_de) VALUES (?, ?, ?)");

@@ -5,8 +5,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "store_founding.hpp"
 #include "store_impl.hpp"
 #include "verbund/error.hpp"
+#include "verbund/io/founding.hpp"
 
 namespace verbund::io {
 
@@ -57,6 +59,7 @@ class ProjectMerger {
     write_actors();
     write_counts();
     write_ties();
+    check_founding();
     write_projects();
     return summary_;
   }
@@ -344,6 +347,37 @@ class ProjectMerger {
       update.bind(4, t.id);
       update.run();
       ++summary_.ties.changed;
+    }
+  }
+
+  // A project tie may not start before either organisation was founded (a year that an
+  // import --update gave it): refused at the organisation's row, naming the first joint project.
+  void check_founding() {
+    detail::FoundingYears years(db_, {});
+    auto year_of = [&](std::string_view id) { return years.of(id); };
+    for (const auto& [key, pair] : statistics_.pairs) {
+      const auto conflict = founding_conflict(pair.start, key.first, key.second, year_of);
+      if (!conflict) continue;
+      std::string project;
+      for (const auto& p : all_projects_) {
+        auto has = [&](const std::string& pic) {
+          return std::any_of(p.members.begin(), p.members.end(),
+                             [&](const auto& m) { return m.pic == pic; });
+        };
+        if (p.start == pair.start && has(key.first) && has(key.second)) {
+          project = p.id;
+          break;
+        }
+      }
+      SourceLocation where;
+      const auto& actors = imported_.data.actors;
+      for (std::size_t i = 0; i < actors.size() && i < imported_.actor_places.size(); ++i) {
+        if (actors[i].id == conflict->actor) where = imported_.actor_places[i];
+      }
+      throw InvalidInput(where, founding_message("the project tie", key.first, key.second,
+                                                 *pair.start, *conflict) +
+                                    " (joint project " + in_quotes(project) +
+                                    "); correct the project's start or the founding year");
     }
   }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store_founding.hpp"
 #include "store_impl.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/region_csv.hpp"
@@ -208,6 +209,7 @@ class Updater {
     write_memberships();
     delete_actors();
     if (actors_reshaped_) check_database_rules();
+    check_founding();
     return summary_;
   }
 
@@ -690,6 +692,23 @@ class Updater {
         summary_.other_deleted.emplace_back(table, count);
       }
     }
+  }
+
+  // Ties and memberships may not start before either end was founded: the batch's rows, then
+  // stored rows whose ends got a later founding year (their own, or a parent's they take).
+  void check_founding() {
+    detail::FoundingYears years(db_, merged_.actors);
+    detail::check_batch_founding(merged_, years);
+    std::vector<detail::FoundingChange> changes;
+    for (const auto& a : merged_.actors) {
+      const auto stored = stored_.find(a.id);
+      if (stored == stored_.end()) continue;
+      const auto& before = stored->second.record;
+      if (a.founded == before.founded && a.parent == before.parent) continue;
+      changes.push_back({a.id, data_.actors_origin.locate(
+                                   a.line, a.founded != before.founded ? "founded" : "parent")});
+    }
+    detail::check_changed_founding(db_, changes, years);
   }
 
   // What core::validate checks within a batch, checked across the whole database once stored

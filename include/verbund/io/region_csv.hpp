@@ -22,6 +22,8 @@ namespace verbund::io {
 ///                start are one tie twice and are refused (for all kinds but supply, A-B and B-A
 ///                are the same tie).
 /// - memberships: actor,group,start,end
+/// A tie or membership may not start before either end's founding year (io::founding_year);
+/// the store refuses it (Store::append, Store::update), not read_region_csv.
 struct RegionCsvFiles {
   std::optional<std::filesystem::path> taxonomy;
   std::optional<std::filesystem::path> actors;

@@ -124,7 +124,8 @@ class Store {
 
   /// Checks `data` against itself and the database (core::validate) and appends it in one
   /// transaction, after SQLite's quick_check has found the file intact. A tie that is already
-  /// stored (same source, target, kind and start) is refused: update() changes it. Throws
+  /// stored (same source, target, kind and start) is refused: update() changes it; so is a tie
+  /// or membership that starts before either end was founded (io::founding_year). Throws
   /// InvalidInput on the first problem or a damaged file, IoError if the database fails; the
   /// database is then unchanged. O(P + (N + n + m) log(N + n)) for P pages, N actors stored and a
   /// batch of n actors and m other rows, plus a scan of the stored ties when the batch ties stored
@@ -153,7 +154,11 @@ class Store {
   /// - deleted actors go with their attributes, competences, ties, memberships and any row of
   ///   another table that refers to them; a parent goes only with all its research groups.
   /// The result is checked as a whole (core::validate on the merged records, then parent kinds,
-  /// parent cycles and group kinds of memberships across the database). Throws InvalidInput at
+  /// parent cycles and group kinds of memberships across the database, then founding years: no
+  /// batch tie or membership starts before either end was founded, and no changed `founded` or
+  /// `parent` dates an actor, or a research group taking its year, after a stored tie or
+  /// membership of it began; the latter is refused at the actor's row, naming the tie; rows
+  /// stored earlier that already break the rule are left alone). Throws InvalidInput at
   /// the file, line and column of the first problem (a tie or id listed twice, an unknown id to
   /// delete, an actor both updated and deleted, a parent whose groups stay, ...), IoError if the
   /// database fails; the database is then unchanged. O(P + M + (N + n) log(N + n)) for P pages,
@@ -179,7 +184,8 @@ class Store {
   ///   projects and whose span runs from the first joint start to the last joint end. Ties are
   ///   recognised by the import that made them (table project_ties): project ties of other
   ///   imports stay as they are.
-  /// Throws InvalidInput if the batch is invalid (core::validate, at its files' places) or an
+  /// Throws InvalidInput if the batch is invalid (core::validate, at its files' places), a
+  /// project tie would start before an organisation's founding year (at its row), or an
   /// organisation was imported by a verbund that kept no project records (before schema 3);
   /// IoError if the database fails; the database is then unchanged. O(P + R + S log S) for P
   /// pages, R stored project members and S co-participation pairs of all projects.
