@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 
@@ -174,14 +175,48 @@ std::string in_language(std::string message, report::Lang lang) {
 
 std::string error_line(std::string_view message, report::Lang lang) {
   return std::string(report::pick(lang, "verbund: error: ", "verbund: Fehler: ")) +
-         in_language(std::string(message), lang);
+         in_language(plain_option_message(std::string(message), lang), lang);
 }
+
+namespace {
+
+// CLI11 reports a mistyped verb ("verbund frobnicate") or an unknown option before the verb
+// ("verbund --top") as "A subcommand is required": the word it did not know says more.
+std::optional<std::string> unknown_word(const CLI::App& root, const CLI::Error& e,
+                                        report::Lang lang) {
+  if (dynamic_cast<const CLI::RequiredError*>(&e) == nullptr ||
+      std::string_view(e.what()).rfind("A subcommand", 0) != 0)
+    return std::nullopt;
+  const auto extras = root.remaining(true);
+  if (extras.empty()) return std::nullopt;
+  std::string path = root.get_name().empty() ? "verbund" : root.get_name();
+  for (const CLI::App* command = &root;;) {
+    const auto parsed = command->get_subcommands();
+    if (parsed.empty()) break;
+    command = parsed.front();
+    path += " " + command->get_name();
+  }
+  const std::string& word = extras.front();
+  const auto say = [lang](std::string_view en, std::string_view de) {
+    return std::string(report::pick(lang, en, de));
+  };
+  if (!word.empty() && word.front() == '-')
+    return say("unknown option ", "unbekannte Option ") + word + " (" + path +
+           say(" --help lists the options)", " --help nennt die Optionen)");
+  return say("unknown command '", "unbekannter Befehl '") + word + "' (" + path +
+         say(" --help lists them)", " --help nennt sie)");
+}
+
+}  // namespace
 
 void add_lang_option(CLI::App& app, GlobalOptions& global) {
   global.lang = report::default_lang();
   // Errors of the command line itself (CLI11's) in the language asked for, with the prefix of
   // every other error ("verbund: error: "), so that a script or a reader finds them alike.
   app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
+    if (const auto word = unknown_word(*failed, e, global.lang))
+      return std::string(report::pick(global.lang, "verbund: error: ", "verbund: Fehler: ")) +
+             *word + "\n";
     return error_line(CLI::FailureMessage::simple(failed, e), global.lang);
   });
   app.add_option_function<std::string>(

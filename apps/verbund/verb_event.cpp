@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "option_checks.hpp"
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
@@ -40,7 +41,7 @@ void add_event_args(CLI::App& command, EventArgs& o) {
   command.add_flag("--explain", o.explain, "say why each missed must-meeting is missing");
   command.add_option("--restarts", o.restarts, "greedy orders tried (in parallel)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
 }
 
 /// A file name for a participant's calendar: letters, digits, '-', '_' and '.'.
@@ -167,10 +168,10 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingDirectory);
   suggest->add_option("--fewer-than", so->fewer_than, "participants with fewer live requests")
       ->capture_default_str()
-      ->check(CLI::Range(1, 10000));
+      ->check(number_range(1, 10000));
   suggest->add_option("--per", so->per, "suggestions per participant")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
   suggest->add_flag("--include-existing", so->include_existing,
                     "also suggest partners already tied in the region");
   suggest->add_option("--out", so->out,

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "option_checks.hpp"
 #include "cli.hpp"
 #include "output.hpp"
 #include "verbund/analysis/region_summary.hpp"
@@ -96,7 +97,7 @@ Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--year", state->year,
                   "count only ties active in this year (as `metrics --year` and the simulation's "
                   "start do)")
-      ->check(CLI::Range(1000, 2200));
+      ->check(number_range(1000, 2200));
   return {cmd, [&global, state] {
             const io::Store store = open_store(global, /*create=*/false);
             const core::Region region = store.load_region();

@@ -1,0 +1,85 @@
+// The CLI's messages as a new user meets them, from a real process: a mistyped verb or option,
+// a bad option value, a folder as --db, --years outside the data; in English and German, each
+// with exit code 2.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "test_support.hpp"
+
+using verbund::test::run_cli;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The first line of stderr, which is the message.
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+struct Expect {
+  std::vector<std::string> args;
+  std::string en;  // the whole first line of stderr in English
+  std::string de;  // and under --lang de
+};
+
+void check_both(const Expect& e, const fs::path& dir) {
+  std::vector<std::string> en{"--no-record", "--lang", "en"};
+  en.insert(en.end(), e.args.begin(), e.args.end());
+  const auto r_en = run_cli(en, dir);
+  INFO("args: " << Catch::Detail::stringify(e.args));
+  CHECK(r_en.exit_code == 2);
+  CHECK(first_line(r_en.err) == e.en);
+  std::vector<std::string> de{"--no-record", "--lang", "de"};
+  de.insert(de.end(), e.args.begin(), e.args.end());
+  const auto r_de = run_cli(de, dir);
+  CHECK(r_de.exit_code == 2);
+  CHECK(first_line(r_de.err) == e.de);
+}
+
+}  // namespace
+
+TEST_CASE("an unknown verb or option is named, not 'a subcommand is required'", "[cli][messages]") {
+  verbund::test::ScratchDir dir;
+  const std::vector<Expect> cases{
+      {{"frobnicate"},
+       "verbund: error: unknown command 'frobnicate' (verbund --help lists them)",
+       "verbund: Fehler: unbekannter Befehl 'frobnicate' (verbund --help nennt sie)"},
+      {{"report", "frobnicate", "--out", "q.html"},
+       "verbund: error: unknown command 'frobnicate' (verbund report --help lists them)",
+       "verbund: Fehler: unbekannter Befehl 'frobnicate' (verbund report --help nennt sie)"},
+      {{"suppliers", "frob"},
+       "verbund: error: unknown command 'frob' (verbund suppliers --help lists them)",
+       "verbund: Fehler: unbekannter Befehl 'frob' (verbund suppliers --help nennt sie)"},
+      {{"--top"},
+       "verbund: error: unknown option --top (verbund --help lists the options)",
+       "verbund: Fehler: unbekannte Option --top (verbund --help nennt die Optionen)"},
+  };
+  for (const auto& e : cases) check_both(e, dir.path());
+  // No verb at all is still "a subcommand is required".
+  CHECK_THAT(run_cli({"--lang", "en"}, dir.path()).err,
+             Catch::Contains("A subcommand is required"));
+}
+
+TEST_CASE("a bad option value gets a plain sentence", "[cli][messages]") {
+  verbund::test::ScratchDir dir;
+  const std::vector<Expect> cases{
+      {{"suppliers", "plan", "--unit", "0"},
+       "verbund: error: --unit must be a number above 0 (got 0)",
+       "verbund: Fehler: --unit muss eine Zahl über 0 sein (nicht 0)"},
+      {{"--format", "xml", "info"},
+       "verbund: error: --format must be table, csv or json (got xml)",
+       "verbund: Fehler: --format muss table, csv oder json sein (nicht xml)"},
+      {{"--threads", "abc", "info"},
+       "verbund: error: --threads must be a whole number 0..4096 (got abc)",
+       "verbund: Fehler: --threads muss eine ganze Zahl 0..4096 sein (nicht abc)"},
+      {{"suppliers", "plan", "--max-share", "nan"},
+       "verbund: error: --max-share must be a number 0..1 (got nan, not a number)",
+       "verbund: Fehler: --max-share muss eine Zahl 0..1 sein (nicht nan, keine Zahl)"},
+      {{"generate", "ruhr", "--ties-per-firm", "2000"},
+       "verbund: error: --ties-per-firm must be a number 0..1000 (got 2000)",
+       "verbund: Fehler: --ties-per-firm muss eine Zahl 0..1000 sein (nicht 2000)"},
+      {{"communities", "--method", "x"},
+       "verbund: error: --method must be louvain or leiden (got x)",
+       "verbund: Fehler: --method muss louvain oder leiden sein (nicht x)"},
+  };
+  for (const auto& e : cases) check_both(e, dir.path());
+}
