@@ -19,6 +19,14 @@ io::Store open_store(const GlobalOptions& global, bool create) {
         "database does not exist (create it with `verbund init`, `verbund import` or "
         "`verbund generate`)");
   }
+  // SQLite says only "unable to open database file" (exit 1) for these.
+  std::error_code ec;
+  if (std::filesystem::is_directory(global.db, ec))
+    throw InvalidInput(SourceLocation{global.db, 0, 0},
+                       "is a folder, not a database file (--db names the database file)");
+  if (std::filesystem::exists(global.db, ec) && !std::ifstream(global.db, std::ios::binary))
+    throw InvalidInput(SourceLocation{global.db, 0, 0},
+                       "the database cannot be read (no permission)");
   return io::Store::open(global.db,
                          create ? io::OpenMode::create_if_missing : io::OpenMode::open_existing);
 }
@@ -121,6 +129,11 @@ constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
      "generate`)",
      "Datenbank existiert nicht (anlegen mit `verbund init`, `verbund import` oder `verbund "
      "generate`)"},
+    {"is a folder, not a database file (--db names the database file)",
+     "ist ein Ordner, keine Datenbankdatei (--db nennt die Datenbankdatei)"},
+    {"the database cannot be read (no permission)",
+     "die Datenbank kann nicht gelesen werden (keine Berechtigung)"},
+    {": not a SQLite database", ": keine SQLite-Datenbank"},
     {"cannot write here: the folder '", "hier kann nicht geschrieben werden: der Ordner '"},
     {"' does not exist or is not writable", "' existiert nicht oder ist nicht beschreibbar"},
     {"cannot write here: the file is read-only",

@@ -83,3 +83,18 @@ TEST_CASE("a bad option value gets a plain sentence", "[cli][messages]") {
   };
   for (const auto& e : cases) check_both(e, dir.path());
 }
+
+TEST_CASE("a folder or a file that is no database as --db is bad input", "[cli][messages]") {
+  verbund::test::ScratchDir dir;
+  fs::create_directory(dir.path() / "folder");
+  verbund::test::write_file(dir.path() / "text.db", "not a database\n");
+  check_both({{"--db", "folder", "info"},
+              "verbund: error: folder: is a folder, not a database file (--db names the database "
+              "file)",
+              "verbund: Fehler: folder: ist ein Ordner, keine Datenbankdatei (--db nennt die "
+              "Datenbankdatei)"},
+             dir.path());
+  check_both({{"--db", "text.db", "info"}, "verbund: error: text.db: not a SQLite database",
+              "verbund: Fehler: text.db: keine SQLite-Datenbank"},
+             dir.path());
+}
