@@ -98,3 +98,24 @@ TEST_CASE("a folder or a file that is no database as --db is bad input", "[cli][
               "verbund: Fehler: text.db: keine SQLite-Datenbank"},
              dir.path());
 }
+
+TEST_CASE("metrics --years refuses years outside the data and notes years after it",
+          "[cli][messages]") {
+  verbund::test::ScratchDir dir;
+  REQUIRE(run_cli({"--quiet", "generate", "ruhr", "--firms", "200", "--year", "2019"}, dir.path())
+              .exit_code == 0);
+  check_both({{"metrics", "--years", "1800..1900"},
+              "verbund: error: --years 1800..1900 is outside the data, whose ties and projects "
+              "name the years 1990..2019: ask for years in it",
+              "verbund: Fehler: --years 1800..1900 liegt außerhalb der Daten; ihre Beziehungen und "
+              "Projekte nennen die Jahre 1990..2019: bitte Jahre darin wählen"},
+             dir.path());
+  auto r = run_cli({"--no-record", "--lang", "en", "metrics", "--years", "2017..2021"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(first_line(r.err) ==
+        "verbund: note: the data end in 2019: the rows after it repeat its network (ties without "
+        "an end year stay)");
+  r = run_cli({"--no-record", "--lang", "de", "metrics", "--years", "2017..2019"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}
