@@ -1,6 +1,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -164,6 +165,21 @@ constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
     {"unknown theme '", "unbekanntes Themenfeld '"},
     {"he database holds no supplier market", "ie Datenbank enthält keinen Zuliefermarkt"},
     {": cannot be written", ": kann nicht geschrieben werden"},
+    {"; closest: ", "; am ähnlichsten: "},
+    {" (verbund find TEXT searches names)", " (verbund find TEXT sucht in den Namen)"},
+    {"' has no demands recorded", "' hat keine erfassten Bedarfe"},
+    {"' has no demand for '", "' hat keinen Bedarf an '"},
+    {"buyer '", "Abnehmer '"},
+    // generate --year before the base data's years (lib/gen/ruhr.cpp)
+    {"the snapshot year ", "das Stichjahr "},
+    {" is before the founding of '", " liegt vor der Gründung von '"},
+    {" is before the start of the tie ", " liegt vor dem Beginn der Beziehung "},
+    {" is before the end of the tie ", " liegt vor dem Ende der Beziehung "},
+    {" is before the start of the membership of '", " liegt vor dem Beginn der Mitgliedschaft von '"},
+    {" is before the end of the membership of '", " liegt vor dem Ende der Mitgliedschaft von '"},
+    {".csv line ", ".csv Zeile "},
+    {" in the base data: choose a year of at least ",
+     " in den Basisdaten: wählen Sie ein Jahr ab "},
 };
 
 }  // namespace
@@ -175,6 +191,9 @@ std::string in_language(std::string message, report::Lang lang) {
          at = message.find(english, at + german.size()))
       message.replace(at, english.size(), german);
   }
+  // "... (actors.csv Zeile 23) in 2019 in den Basisdaten": the year of the base data.
+  static const std::regex base_year(R"(\) in (\d+) in den Basisdaten)");
+  message = std::regex_replace(message, base_year, ") im Jahr $1 in den Basisdaten");
   // CLI11's "Value 0 not in range 1 to 100" and "the database holds runs 1 to 9": the
   // range's "to" too.
   for (const std::string_view range_start : {" nicht im Bereich ", " enthält die Läufe "}) {

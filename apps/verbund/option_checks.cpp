@@ -99,6 +99,12 @@ std::string plain_option_message(std::string message, report::Lang lang) {
   const std::string first = message.substr(0, line_end);
   const std::string rest = line_end == std::string::npos ? "" : message.substr(line_end);
   std::smatch m;
+  // "--firm: 1 required TEXT missing": an option given without its value.
+  static const std::regex missing(R"(^(\S+): \d+ required (\S+) missing$)");
+  if (std::regex_match(first, m, missing))
+    return m[1].str() +
+           (lang == report::Lang::de ? " braucht einen Wert (" : " needs a value (") +
+           m[2].str() + ")" + rest;
   if (!std::regex_match(first, m, sentence)) return message;
   if (lang == report::Lang::en)
     return m[1].str() + " must be " + m[2].str() + " (got " + m[3].str() + ")" + rest;

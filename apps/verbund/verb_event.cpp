@@ -114,7 +114,15 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
       missed.rows.push_back(
           {event.participants[q.requester].id, event.participants[q.requested].id, m.reason});
     }
+    if (missed.rows.empty() && global.format == Format::table)  // not a bare header
+      missed.rows.push_back({std::string(report::pick(global.lang, "(none)", "(keine)")), "", ""});
     tables.push_back(missed);
+  }
+  if (global.lang == report::Lang::de && global.format == Format::table) {
+    // report::term gives the header "what" as "was", which reads as a verb here; localized
+    // first, as print_tables would (it leaves German words as they are), then renamed.
+    tables.front() = localized(tables.front(), global.lang);
+    tables.front().columns.front() = "Kennzahl";
   }
   print_tables(std::cout, tables, global);
 }

@@ -176,7 +176,7 @@ std::string firm_html(const GlobalOptions& global, io::Store& store, const Repor
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    report::require_firm(region, id);  // before the market slice is built
+    report::require_firm(region, id, lang);  // before the market slice is built
     if (const auto slice = data.get(); !slice.data.demands.empty()) {
       market.emplace(supply::Market::build_with_totals(region, slice.data, slice.totals));
       index.emplace(*market);

@@ -275,7 +275,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
   for (std::size_t t = 1; t <= o.tiers; ++t) {
     const auto n = std::count_if(loss.disrupted.begin(), loss.disrupted.end(),
                                  [t](const auto& d) { return d.tier == t; });
-    summary.rows.push_back({"  at tier " + std::to_string(t), n});
+    summary.rows.push_back({tr(o.lang, "  at tier ", "  auf Stufe ") + std::to_string(t), n});
   }
   tables.push_back(summary);
 

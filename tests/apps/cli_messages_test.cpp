@@ -119,3 +119,74 @@ TEST_CASE("metrics --years refuses years outside the data and notes years after 
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
 }
+
+TEST_CASE("messages and table rows left in English under --lang de are German",
+          "[cli][messages][lang]") {
+  verbund::test::ScratchDir dir;
+  REQUIRE(run_cli({"--quiet", "generate", "ruhr", "--firms", "200"}, dir.path()).exit_code == 0);
+  const auto de = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--no-record", "--lang", "de"});
+    return run_cli(args, dir.path());
+  };
+  auto r = de({"show", "NOPE0001"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unbekannter Akteur 'NOPE0001'; am ähnlichsten: F000001"));
+  CHECK_THAT(r.err, Catch::Contains("(verbund find TEXT sucht in den Namen)"));
+  r = de({"report", "firm", "ude", "--out", "ude.html"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("'ude' (Universität Duisburg-Essen) ist kein Unternehmen "
+                                    "(Art: Hochschule); `verbund show ude` zeigt"));
+  r = de({"match", "suppliers", "--buyer", "ude"});
+  CHECK(r.exit_code == 2);
+  CHECK(first_line(r.err) == "verbund: Fehler: Abnehmer 'ude' hat keine erfassten Bedarfe");
+  r = de({"match", "transfer", "--firm"});
+  CHECK(r.exit_code == 2);
+  CHECK(first_line(r.err) == "verbund: Fehler: --firm braucht einen Wert (TEXT)");
+  r = de({"--db", "old.db", "generate", "ruhr", "--firms", "10", "--year", "2018"});
+  CHECK(r.exit_code == 2);
+  CHECK(first_line(r.err) ==
+        "verbund: Fehler: das Stichjahr 2018 liegt vor der Gründung von 'fhg-ieg' (actors.csv "
+        "Zeile 23) im Jahr 2019 in den Basisdaten: wählen Sie ein Jahr ab 2019");
+  r = de({"info"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains(" weitere; --all nennt alle)"));
+  CHECK_THAT(r.out, !Catch::Contains("more; --all"));
+  const auto firm = [&](int n) {
+    std::string id = std::to_string(n);
+    return "F" + std::string(6 - id.size(), '0') + id;
+  };
+  // The risk summary's rows per tier.
+  r = de({"suppliers", "risk", "--without", firm(2), "--tiers", "2", "--explain"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("  auf Stufe 1"));
+  CHECK_THAT(r.out, !Catch::Contains("at tier"));
+  // import --delete names the supplier market's tables in German.
+  verbund::test::write_file(dir.path() / "gone.csv", "id\n" + firm(1) + "\n" + firm(2) + "\n");
+  r = de({"import", "--delete", "gone.csv"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("Bedarfe der Abnehmer"));
+  CHECK_THAT(r.out, Catch::Contains("Lieferströme"));
+  CHECK_THAT(r.out, !Catch::Contains("supply_"));
+}
+
+TEST_CASE("event plan under --lang de: its first header and an empty table of missed meetings",
+          "[cli][messages][lang]") {
+  verbund::test::ScratchDir dir;
+  const auto event = verbund::test::project_data_dir() / "events" / "transfertag-ruhr";
+  auto r = run_cli({"--lang", "de", "event", "plan", (event / "event.toml").string(), "--out",
+                    "plan", "--explain"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("  Kennzahl "));
+  CHECK_THAT(r.out, Catch::Contains("  Teilnehmende "));
+  CHECK_THAT(r.out, !Catch::Contains(" was "));
+  CHECK_THAT(r.out, Catch::Contains("verpasste Pflichttreffen\n  Anfragende  Angefragte  warum\n  "
+                                    "(keine)"));
+  // CSV keeps the English key and no placeholder row.
+  r = run_cli({"--lang", "de", "--format", "csv", "event", "plan", (event / "event.toml").string(),
+               "--out", "plan2", "--explain"},
+              dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("what,value"));
+  CHECK_THAT(r.out, !Catch::Contains("(keine)"));
+}
