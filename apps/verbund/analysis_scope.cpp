@@ -1,7 +1,7 @@
 // The --where/--tie-kinds/--year options shared by the analysis verbs.
 
-#include "option_checks.hpp"
 #include "analysis_scope.hpp"
+#include "option_checks.hpp"
 
 #include <span>
 #include <string>

@@ -102,8 +102,7 @@ std::string plain_option_message(std::string message, report::Lang lang) {
   // "--firm: 1 required TEXT missing": an option given without its value.
   static const std::regex missing(R"(^(\S+): \d+ required (\S+) missing$)");
   if (std::regex_match(first, m, missing))
-    return m[1].str() +
-           (lang == report::Lang::de ? " braucht einen Wert (" : " needs a value (") +
+    return m[1].str() + (lang == report::Lang::de ? " braucht einen Wert (" : " needs a value (") +
            m[2].str() + ")" + rest;
   if (!std::regex_match(first, m, sentence)) return message;
   if (lang == report::Lang::en)

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "verbund/analysis/brokerage_roles.hpp"

@@ -11,9 +11,9 @@
 #include <memory>
 #include <sstream>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
 #include "metrics_years.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "verbund/calib/calibrate.hpp"

@@ -4,8 +4,8 @@
 #include <map>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/communities.hpp"
 

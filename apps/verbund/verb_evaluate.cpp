@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"

@@ -7,8 +7,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/event/agenda.hpp"

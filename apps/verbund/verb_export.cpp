@@ -2,8 +2,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "verbund/io/geojson_export.hpp"
 #include "verbund/io/graph_export.hpp"
 #include "verbund/io/region_csv.hpp"

@@ -3,8 +3,8 @@
 #include <memory>
 #include <optional>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/actor_search.hpp"
 #include "verbund/error.hpp"

@@ -7,8 +7,8 @@
 #include <new>
 #include <numeric>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/gen/ruhr.hpp"
 #include "verbund/gen/ruhr_market.hpp"

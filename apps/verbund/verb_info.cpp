@@ -3,8 +3,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/region_summary.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -12,8 +12,8 @@
 namespace verbund::cli {
 namespace {
 
-std::vector<Table> summary_tables(const analysis::RegionSummary& s,
-                                  std::size_t municipality_limit, report::Lang lang) {
+std::vector<Table> summary_tables(const analysis::RegionSummary& s, std::size_t municipality_limit,
+                                  report::Lang lang) {
   auto share = [](std::size_t part, std::size_t whole) {
     return whole == 0 ? Json(nullptr)
                       : Json(static_cast<double>(part) / static_cast<double>(whole));
@@ -66,8 +66,7 @@ std::vector<Table> summary_tables(const analysis::RegionSummary& s,
   }
   if (rest_places > 0) {
     municipalities.rows.push_back({"(" + std::to_string(rest_places) +
-                                       std::string(report::pick(lang,
-                                                                " more; --all lists them)",
+                                       std::string(report::pick(lang, " more; --all lists them)",
                                                                 " weitere; --all nennt alle)")),
                                    rest, share(rest, s.actors)});
   }

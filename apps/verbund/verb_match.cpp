@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/recommend.hpp"

@@ -2,10 +2,10 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "analysis_scope.hpp"
 #include "cli.hpp"
 #include "metrics_years.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/metrics.hpp"
 

@@ -5,8 +5,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "sweep_runs.hpp"

@@ -4,8 +4,8 @@
 #include <memory>
 #include <optional>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/supply_store.hpp"

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"

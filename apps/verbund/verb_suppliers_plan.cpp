@@ -8,9 +8,9 @@
 #include <map>
 #include <memory>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
 #include "market_load.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/supply/sourcing_plan.hpp"

@@ -5,8 +5,8 @@
 #include <memory>
 #include <sstream>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "option_checks.hpp"
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/transfer_outcome.hpp"

@@ -20,7 +20,6 @@ std::string shortest(double value) {
   return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
-
 using Matrix = std::vector<std::vector<double>>;
 
 struct Moments {

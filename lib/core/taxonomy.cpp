@@ -17,7 +17,6 @@ std::string shortest(float value) {
   return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
-
 constexpr std::array<std::pair<CompetenceRole, std::string_view>, 2> role_names{{
     {CompetenceRole::offer, "offer"},
     {CompetenceRole::need, "need"},
@@ -103,8 +102,8 @@ void Taxonomy::relate(CompetenceId a, CompetenceId b, float strength) {
   const auto& ib = competences_[b.value].id;
   if (a == b) throw InvalidInput("competence '" + ia + "' cannot be related to itself");
   if (!(strength > 0.0F && strength <= 1.0F))
-    throw InvalidInput("relation of '" + ia + "' and '" + ib + "': strength " +
-                       shortest(strength) + " is not in (0, 1]");
+    throw InvalidInput("relation of '" + ia + "' and '" + ib + "': strength " + shortest(strength) +
+                       " is not in (0, 1]");
   related_.resize(n);
   auto find = [&](CompetenceId x, CompetenceId y) {
     auto& list = related_[x.value];

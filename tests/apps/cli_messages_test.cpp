@@ -94,7 +94,8 @@ TEST_CASE("a folder or a file that is no database as --db is bad input", "[cli][
               "verbund: Fehler: folder: ist ein Ordner, keine Datenbankdatei (--db nennt die "
               "Datenbankdatei)"},
              dir.path());
-  check_both({{"--db", "text.db", "info"}, "verbund: error: text.db: not a SQLite database",
+  check_both({{"--db", "text.db", "info"},
+              "verbund: error: text.db: not a SQLite database",
               "verbund: Fehler: text.db: keine SQLite-Datenbank"},
              dir.path());
 }
