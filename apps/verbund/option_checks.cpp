@@ -104,6 +104,19 @@ std::string plain_option_message(std::string message, report::Lang lang) {
   if (std::regex_match(first, m, missing))
     return m[1].str() + (lang == report::Lang::de ? " braucht einen Wert (" : " needs a value (") +
            m[2].str() + ")" + rest;
+  const bool de = lang == report::Lang::de;
+  // "Could not convert: --seed = abc": a value of the wrong type, for options without a check.
+  static const std::regex unconverted(R"(^Could not convert: (\S+) = (.*)$)");
+  if (std::regex_match(first, m, unconverted))
+    return m[1].str() + (de ? ": '" : ": '") + m[2].str() +
+           (de ? "' ist kein gültiger Wert" : "' is not a valid value") + rest;
+  // "--db: At Most 1 required but received 2": an option given twice.
+  static const std::regex twice(R"(^(\S+): At Most 1 required but received (\d+)$)");
+  if (std::regex_match(first, m, twice))
+    return m[1].str() +
+           (de ? " ist " + m[2].str() + "-mal angegeben; nur einmal angeben"
+               : " is given " + m[2].str() + " times; give it once") +
+           rest;
   if (!std::regex_match(first, m, sentence)) return message;
   if (lang == report::Lang::en)
     return m[1].str() + " must be " + m[2].str() + " (got " + m[3].str() + ")" + rest;

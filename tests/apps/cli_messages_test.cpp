@@ -80,6 +80,12 @@ TEST_CASE("a bad option value gets a plain sentence", "[cli][messages]") {
       {{"communities", "--method", "x"},
        "verbund: error: --method must be louvain or leiden (got x)",
        "verbund: Fehler: --method muss louvain oder leiden sein (nicht x)"},
+      {{"--seed", "abc", "info"},
+       "verbund: error: --seed: 'abc' is not a valid value",
+       "verbund: Fehler: --seed: 'abc' ist kein gültiger Wert"},
+      {{"--db", "a.db", "--db", "b.db", "info"},
+       "verbund: error: --db is given 2 times; give it once",
+       "verbund: Fehler: --db ist 2-mal angegeben; nur einmal angeben"},
   };
   for (const auto& e : cases) check_both(e, dir.path());
 }
