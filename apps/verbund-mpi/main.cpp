@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "mpi_sweep.hpp"
+#include "option_checks.hpp"
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
 
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
       ->add_option("--store-every", options.store_every_s,
                    "seconds between stores of gathered results (what a killed job may lose)")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 3600.0));
+      ->check(verbund::cli::number_range(0.0, 3600.0));
   app.require_subcommand(1);
   int code = 0;
   try {

@@ -1,6 +1,7 @@
 // The --where/--tie-kinds/--year options shared by the analysis verbs.
 
 #include "analysis_scope.hpp"
+#include "option_checks.hpp"
 
 #include <span>
 #include <string>
@@ -16,7 +17,7 @@ void add_scope_options(CLI::App& command, AnalysisScope& scope) {
   command.add_option("--tie-kinds", scope.tie_kinds, "only these tie kinds (comma-separated)")
       ->delimiter(',');
   command.add_option("--year", scope.year, "only ties active in this year")
-      ->check(CLI::Range(1000, 2200));
+      ->check(number_range(1000, 2200));
   command.add_option(
       "--where", scope.where,
       "only actors with KEY=VALUE (kind, municipality, sector or an attribute such as "

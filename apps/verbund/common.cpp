@@ -1,11 +1,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 
@@ -18,6 +20,14 @@ io::Store open_store(const GlobalOptions& global, bool create) {
         "database does not exist (create it with `verbund init`, `verbund import` or "
         "`verbund generate`)");
   }
+  // SQLite says only "unable to open database file" (exit 1) for these.
+  std::error_code ec;
+  if (std::filesystem::is_directory(global.db, ec))
+    throw InvalidInput(SourceLocation{global.db, 0, 0},
+                       "is a folder, not a database file (--db names the database file)");
+  if (std::filesystem::exists(global.db, ec) && !std::ifstream(global.db, std::ios::binary))
+    throw InvalidInput(SourceLocation{global.db, 0, 0},
+                       "the database cannot be read (no permission)");
   return io::Store::open(global.db,
                          create ? io::OpenMode::create_if_missing : io::OpenMode::open_existing);
 }
@@ -120,6 +130,11 @@ constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
      "generate`)",
      "Datenbank existiert nicht (anlegen mit `verbund init`, `verbund import` oder `verbund "
      "generate`)"},
+    {"is a folder, not a database file (--db names the database file)",
+     "ist ein Ordner, keine Datenbankdatei (--db nennt die Datenbankdatei)"},
+    {"the database cannot be read (no permission)",
+     "die Datenbank kann nicht gelesen werden (keine Berechtigung)"},
+    {": not a SQLite database", ": keine SQLite-Datenbank"},
     {"cannot write here: the folder '", "hier kann nicht geschrieben werden: der Ordner '"},
     {"' does not exist or is not writable", "' existiert nicht oder ist nicht beschreibbar"},
     {"cannot write here: the file is read-only",
@@ -150,6 +165,22 @@ constexpr std::pair<std::string_view, std::string_view> german_fragments[] = {
     {"unknown theme '", "unbekanntes Themenfeld '"},
     {"he database holds no supplier market", "ie Datenbank enthält keinen Zuliefermarkt"},
     {": cannot be written", ": kann nicht geschrieben werden"},
+    {"; closest: ", "; am ähnlichsten: "},
+    {" (verbund find TEXT searches names)", " (verbund find TEXT sucht in den Namen)"},
+    {"' has no demands recorded", "' hat keine erfassten Bedarfe"},
+    {"' has no demand for '", "' hat keinen Bedarf an '"},
+    {"buyer '", "Abnehmer '"},
+    // generate --year before the base data's years (lib/gen/ruhr.cpp)
+    {"the snapshot year ", "das Stichjahr "},
+    {" is before the founding of '", " liegt vor der Gründung von '"},
+    {" is before the start of the tie ", " liegt vor dem Beginn der Beziehung "},
+    {" is before the end of the tie ", " liegt vor dem Ende der Beziehung "},
+    {" is before the start of the membership of '",
+     " liegt vor dem Beginn der Mitgliedschaft von '"},
+    {" is before the end of the membership of '", " liegt vor dem Ende der Mitgliedschaft von '"},
+    {".csv line ", ".csv Zeile "},
+    {" in the base data: choose a year of at least ",
+     " in den Basisdaten: wählen Sie ein Jahr ab "},
 };
 
 }  // namespace
@@ -161,6 +192,9 @@ std::string in_language(std::string message, report::Lang lang) {
          at = message.find(english, at + german.size()))
       message.replace(at, english.size(), german);
   }
+  // "... (actors.csv Zeile 23) in 2019 in den Basisdaten": the year of the base data.
+  static const std::regex base_year(R"(\) in (\d+) in den Basisdaten)");
+  message = std::regex_replace(message, base_year, ") im Jahr $1 in den Basisdaten");
   // CLI11's "Value 0 not in range 1 to 100" and "the database holds runs 1 to 9": the
   // range's "to" too.
   for (const std::string_view range_start : {" nicht im Bereich ", " enthält die Läufe "}) {
@@ -174,14 +208,48 @@ std::string in_language(std::string message, report::Lang lang) {
 
 std::string error_line(std::string_view message, report::Lang lang) {
   return std::string(report::pick(lang, "verbund: error: ", "verbund: Fehler: ")) +
-         in_language(std::string(message), lang);
+         in_language(plain_option_message(std::string(message), lang), lang);
 }
+
+namespace {
+
+// CLI11 reports a mistyped verb ("verbund frobnicate") or an unknown option before the verb
+// ("verbund --top") as "A subcommand is required": the word it did not know says more.
+std::optional<std::string> unknown_word(const CLI::App& root, const CLI::Error& e,
+                                        report::Lang lang) {
+  if (dynamic_cast<const CLI::RequiredError*>(&e) == nullptr ||
+      std::string_view(e.what()).rfind("A subcommand", 0) != 0)
+    return std::nullopt;
+  const auto extras = root.remaining(true);
+  if (extras.empty()) return std::nullopt;
+  std::string path = root.get_name().empty() ? "verbund" : root.get_name();
+  for (const CLI::App* command = &root;;) {
+    const auto parsed = command->get_subcommands();
+    if (parsed.empty()) break;
+    command = parsed.front();
+    path += " " + command->get_name();
+  }
+  const std::string& word = extras.front();
+  const auto say = [lang](std::string_view en, std::string_view de) {
+    return std::string(report::pick(lang, en, de));
+  };
+  if (!word.empty() && word.front() == '-')
+    return say("unknown option ", "unbekannte Option ") + word + " (" + path +
+           say(" --help lists the options)", " --help nennt die Optionen)");
+  return say("unknown command '", "unbekannter Befehl '") + word + "' (" + path +
+         say(" --help lists them)", " --help nennt sie)");
+}
+
+}  // namespace
 
 void add_lang_option(CLI::App& app, GlobalOptions& global) {
   global.lang = report::default_lang();
   // Errors of the command line itself (CLI11's) in the language asked for, with the prefix of
   // every other error ("verbund: error: "), so that a script or a reader finds them alike.
   app.failure_message([&global](const CLI::App* failed, const CLI::Error& e) {
+    if (const auto word = unknown_word(*failed, e, global.lang))
+      return std::string(report::pick(global.lang, "verbund: error: ", "verbund: Fehler: ")) +
+             *word + "\n";
     return error_line(CLI::FailureMessage::simple(failed, e), global.lang);
   });
   app.add_option_function<std::string>(

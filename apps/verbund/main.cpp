@@ -6,6 +6,7 @@
 #include <new>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "verb_report.hpp"
 #include "verbund/core/parallel.hpp"
 #include "verbund/error.hpp"
@@ -22,15 +23,28 @@ int main(int argc, char** argv) {
 
   verbund::cli::GlobalOptions global;
   app.add_option("--db", global.db, "SQLite database file")->capture_default_str();
-  const std::map<std::string, Format> formats{
-      {"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}};
-  // The transformer's own description would show its table ("ENUM:value in {csv->1,...}").
+  // CLI11's CheckedTransformer would say "Check xml value in {csv->1,...} OR {1,2,0} FAILED".
   app.add_option("--format", global.format, "output format: table, csv or json")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+      ->transform(CLI::Validator(
+          [](std::string& text) -> std::string {
+            std::string word = text;
+            for (char& c : word)
+              if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            for (const auto& [name, value] :
+                 {std::pair{"table", Format::table}, std::pair{"csv", Format::csv},
+                  std::pair{"json", Format::json}}) {
+              if (word == name) {
+                text = std::to_string(static_cast<int>(value));
+                return {};
+              }
+            }
+            return "must be table, csv or json (got " + text + ")";
+          },
+          "", "format"))
       ->type_name("table|csv|json")
       ->default_str("table");
   app.add_option("--threads", global.threads, "worker threads (0 = all cores)")
-      ->check(CLI::Range(0, 4096));
+      ->check(verbund::cli::number_range(0, 4096));
   // CLI11 would read "-1" as 2^64 - 1.
   app.add_option("--seed", global.seed, "random seed (0 to 2^64 - 1)")
       ->check(CLI::Validator(

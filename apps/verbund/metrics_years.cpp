@@ -1,7 +1,10 @@
 // `metrics --years A..B`: what calibration's "from the data" targets read, year by year.
 #include "metrics_years.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iostream>
+#include <optional>
 
 #include "verbund/calib/panel.hpp"
 #include "verbund/calib/statistics.hpp"
@@ -32,10 +35,60 @@ std::pair<int, int> parse_year_range(const std::string& text, std::string_view o
   return {a, b};
 }
 
+namespace {
+
+// The years the data name: the first and last start or end year of its ties and projects.
+std::optional<std::pair<int, int>> data_years(const core::Region& region,
+                                              const io::StoredProjects& stored) {
+  std::optional<std::pair<int, int>> span;
+  const auto see = [&span](const std::optional<int>& year) {
+    if (!year) return;
+    span = span ? std::pair{std::min(span->first, *year), std::max(span->second, *year)}
+                : std::pair{*year, *year};
+  };
+  for (const auto& tie : region.ties()) {
+    see(tie.start);
+    see(tie.end);
+  }
+  for (const auto& project : stored.projects) {
+    see(project.start);
+    see(project.end);
+  }
+  return span;
+}
+
+// Refuses years wholly outside the data (a table of zeros or of copies says nothing) and notes
+// years after the data's last, which repeat its network.
+void check_years(const GlobalOptions& global, std::pair<int, int> years,
+                 std::optional<std::pair<int, int>> data) {
+  if (!data) return;  // no years in the data: every year has the same network
+  const auto say = [&global](std::string_view en, std::string_view de) {
+    return std::string(report::pick(global.lang, en, de));
+  };
+  const std::string asked = std::to_string(years.first) + ".." + std::to_string(years.second);
+  const std::string held = std::to_string(data->first) + ".." + std::to_string(data->second);
+  if (years.second < data->first || years.first > data->second)
+    throw InvalidInput("--years " + asked +
+                       say(" is outside the data, whose ties and projects name the years ",
+                           " liegt außerhalb der Daten; ihre Beziehungen und Projekte nennen "
+                           "die Jahre ") +
+                       held + say(": ask for years in it", ": bitte Jahre darin wählen"));
+  if (years.second > data->second && !global.quiet)
+    std::cerr << say("verbund: note: the data end in ", "verbund: Hinweis: die Daten enden ")
+              << data->second
+              << say(": the rows after it repeat its network (ties without an end year stay)",
+                     "; die Zeilen danach wiederholen dessen Netz (Beziehungen ohne Endjahr "
+                     "bleiben)")
+              << "\n";
+}
+
+}  // namespace
+
 Table observed_series_table(const GlobalOptions& global, std::pair<int, int> years) {
   io::Store store = open_store(global, /*create=*/false);
   const core::Region region = store.load_region();
   const auto stored = io::read_stored_projects(store, region);
+  check_years(global, years, data_years(region, stored));
   // One panel from the year before, so that the first year's new ties are known too.
   const auto panel = calib::observed_panel(region, stored.projects, stored.project_pairs,
                                            years.first - 1, years.second);

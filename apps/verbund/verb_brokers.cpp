@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "verbund/analysis/brokerage_roles.hpp"
@@ -31,7 +32,7 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
       "brokerage roles, and who is cut off from the main network if they leave");
   cmd->add_option("--top", state->top, "how many")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(number_range(1, 100000));
   cmd->add_option("--exact-limit", state->exact_limit,
                   "compute exact betweenness only up to this many actors")
       ->capture_default_str();
@@ -42,7 +43,7 @@ Verb add_brokers_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--roles-by", state->roles_by,
                   "groups for the brokerage roles: kind or municipality")
       ->capture_default_str()
-      ->check(CLI::IsMember({"kind", "municipality"}));
+      ->check(one_of({"kind", "municipality"}));
   add_scope_options(*cmd, state->scope);
   return {
       cmd, [&global, state] {

@@ -13,6 +13,7 @@
 
 #include "cli.hpp"
 #include "metrics_years.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "verbund/calib/calibrate.hpp"
@@ -393,20 +394,20 @@ Verb add_calibrate_verb(CLI::App& app, const GlobalOptions& global) {
       ->required();
   cmd->add_option("--replicates", o->replicates, "replicates per evaluation")
       ->capture_default_str()
-      ->check(CLI::Range(2, 10000));
+      ->check(number_range(2, 10000));
   cmd->add_option("--max-evaluations", o->max_evaluations,
                   "most evaluations of the optimiser (the start, the estimate and the "
                   "Jacobian's 2 per parameter come on top)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(number_range(1, 100000));
   cmd->add_option("--newton-steps", o->newton_steps,
                   "after the optimiser, at most this many Gauss-Newton steps with the "
                   "Jacobian while some |t-ratio| > 0.1, each kept only if the fit improves")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100));
+      ->check(number_range(0, 100));
   cmd->add_option("--algorithm", o->algorithm, "NLopt's bobyqa, sbplx or neldermead")
       ->capture_default_str()
-      ->check(CLI::IsMember({"bobyqa", "sbplx", "neldermead"}));
+      ->check(one_of({"bobyqa", "sbplx", "neldermead"}));
   cmd->add_option("--out", o->out, "write the calibrated scenario (TOML) to this file");
   cmd->add_option("--diagnostics", o->diagnostics,
                   "write simulated against target, per statistic and per month with 95 % "

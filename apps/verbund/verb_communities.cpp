@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/communities.hpp"
 
@@ -29,12 +30,12 @@ Verb add_communities_verb(CLI::App& app, const GlobalOptions& global) {
       "communities", "Communities (igraph Louvain or Leiden, seeded) and modularity");
   cmd->add_option("--method", state->method, "louvain or leiden")
       ->capture_default_str()
-      ->check(CLI::IsMember({"louvain", "leiden"}));
+      ->check(one_of({"louvain", "leiden"}));
   cmd->add_option("--resolution", state->resolution, "modularity resolution")
       ->capture_default_str()
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
-            // CLI::PositiveNumber names its range as [2.2e-308 - 1.8e308] written out in full.
+            // positive_number() names its range as [2.2e-308 - 1.8e308] written out in full.
             double value = 0.0;
             const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
             if (ec != std::errc() || end != text.data() + text.size() || !(value > 0.0) ||

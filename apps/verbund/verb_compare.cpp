@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "parameter_uncertainty.hpp"
 #include "sim_runs.hpp"
@@ -39,7 +40,7 @@ Verb add_compare_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--replicates", o->replicates, "replicates per scenario")
       ->capture_default_str()
-      ->check(CLI::Range(2, 100000));
+      ->check(number_range(2, 100000));
   cmd->add_option("--out", o->out,
                   "write the monthly differences to this file (.json: JSON, else CSV)");
   cmd->add_flag("--parameter-uncertainty", o->parameter_uncertainty,

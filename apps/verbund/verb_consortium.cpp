@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/calls.hpp"
@@ -93,14 +94,14 @@ std::function<void()> add_consortium_subcommand(CLI::App& match, const GlobalOpt
   many->excludes(one);
   cmd->add_option("--top", o->top, "consortia to return (per call with --calls)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100));
+      ->check(number_range(1, 100));
   cmd->add_flag("--exact", o->exact, "enumerate every feasible consortium (small calls only)");
   cmd->add_flag("--explain", o->explain,
                 "per member: what it covers, whether the consortium survives without it, and "
                 "its best replacement");
   cmd->add_option("--restarts", o->restarts, "search restarts")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(number_range(1, 100000));
   return [&global, o, cmd] {
     if (!cmd->parsed()) return;
     if (o->call.empty() && o->calls.empty())

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/text_format.hpp"
@@ -54,13 +55,13 @@ Verb add_evaluate_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   transfer->add_option("--resamples", o->resamples, "bootstrap resamples of the queries")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100000));  // 1..99 refused below: too few for a 95 % interval
+      ->check(number_range(0, 100000));  // 1..99 refused below: too few for a 95 % interval
   transfer
       ->add_option("--capacity", o->capacity,
                    "ignore: rank as if no candidate were full (a history made without "
                    "capacities is judged on the score); apply: as each setting says")
       ->capture_default_str()
-      ->check(CLI::IsMember({"ignore", "apply"}));
+      ->check(one_of({"ignore", "apply"}));
   return {
       evaluate, [&global, o, transfer] {
         if (!transfer->parsed()) return;

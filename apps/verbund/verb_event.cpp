@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/event/agenda.hpp"
@@ -40,7 +41,7 @@ void add_event_args(CLI::App& command, EventArgs& o) {
   command.add_flag("--explain", o.explain, "say why each missed must-meeting is missing");
   command.add_option("--restarts", o.restarts, "greedy orders tried (in parallel)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
 }
 
 /// A file name for a participant's calendar: letters, digits, '-', '_' and '.'.
@@ -113,7 +114,15 @@ void print_summary(const event::Event& event, const event::EventPlan& plan, cons
       missed.rows.push_back(
           {event.participants[q.requester].id, event.participants[q.requested].id, m.reason});
     }
+    if (missed.rows.empty() && global.format == Format::table)  // not a bare header
+      missed.rows.push_back({std::string(report::pick(global.lang, "(none)", "(keine)")), "", ""});
     tables.push_back(missed);
+  }
+  if (global.lang == report::Lang::de && global.format == Format::table) {
+    // report::term gives the header "what" as "was", which reads as a verb here; localized
+    // first, as print_tables would (it leaves German words as they are), then renamed.
+    tables.front() = localized(tables.front(), global.lang);
+    tables.front().columns.front() = "Kennzahl";
   }
   print_tables(std::cout, tables, global);
 }
@@ -167,10 +176,10 @@ Verb add_event_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingDirectory);
   suggest->add_option("--fewer-than", so->fewer_than, "participants with fewer live requests")
       ->capture_default_str()
-      ->check(CLI::Range(1, 10000));
+      ->check(number_range(1, 10000));
   suggest->add_option("--per", so->per, "suggestions per participant")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
   suggest->add_flag("--include-existing", so->include_existing,
                     "also suggest partners already tied in the region");
   suggest->add_option("--out", so->out,

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "verbund/io/geojson_export.hpp"
 #include "verbund/io/graph_export.hpp"
 #include "verbund/io/region_csv.hpp"
@@ -52,7 +53,7 @@ Verb add_export_verb(CLI::App& app, const GlobalOptions& global) {
       "'-' = standard output");
   cmd->add_option("-o,--out", state->out, "output directory (csv) or file")->required();
   cmd->add_option("--format", state->format, "csv, json, graphml, gexf, dot or geojson")
-      ->check(CLI::IsMember({"csv", "json", "graphml", "gexf", "dot", "geojson"}));
+      ->check(one_of({"csv", "json", "graphml", "gexf", "dot", "geojson"}));
   return {cmd, [&global, state] {
             // `verbund --format json export` (global) and `verbund export --format gexf` both work.
             const std::string format =

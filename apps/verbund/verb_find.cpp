@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/actor_search.hpp"
 #include "verbund/error.hpp"
@@ -25,7 +26,7 @@ Verb add_find_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--kind", o->kind, "only actors of this kind (firm, university, ...)");
   cmd->add_option("--limit", o->limit, "at most this many")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000000));
+      ->check(number_range(1, 1000000));
   return {
       cmd, [&global, o] {
         std::optional<core::ActorKind> kind;

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/gen/ruhr.hpp"
 #include "verbund/gen/ruhr_market.hpp"
@@ -65,18 +66,18 @@ Verb add_generate_verb(CLI::App& app, const GlobalOptions& global) {
       "ruhr", "The real institutions of the Ruhr with a synthetic, calibrated firm population");
   ruhr->add_option("--firms", state->options.firms, "number of synthetic firms")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative_number());
   ruhr->add_option("--ties-per-firm", state->options.ties_per_firm,
                    "mean firm-to-firm ties (supply and informal) per firm")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1000.0));
+      ->check(number_range(0.0, 1000.0));
   ruhr->add_option("--science-share", state->options.science_share,
                    "target share of industrial firms with a science tie")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(number_range(0.0, 1.0));
   ruhr->add_option("--year", state->options.year, "the snapshot's year")
       ->capture_default_str()
-      ->check(CLI::Range(2000, 2100));
+      ->check(number_range(2000, 2100));
   ruhr->add_option("--data", state->data_dir, "directory of the Ruhr base data (default: bundled)")
       ->check(CLI::ExistingDirectory);
   ruhr->add_option("--supply-data", state->supply_dir,

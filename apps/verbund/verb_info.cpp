@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/region_summary.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -11,8 +12,8 @@
 namespace verbund::cli {
 namespace {
 
-std::vector<Table> summary_tables(const analysis::RegionSummary& s,
-                                  std::size_t municipality_limit) {
+std::vector<Table> summary_tables(const analysis::RegionSummary& s, std::size_t municipality_limit,
+                                  report::Lang lang) {
   auto share = [](std::size_t part, std::size_t whole) {
     return whole == 0 ? Json(nullptr)
                       : Json(static_cast<double>(part) / static_cast<double>(whole));
@@ -64,7 +65,9 @@ std::vector<Table> summary_tables(const analysis::RegionSummary& s,
     }
   }
   if (rest_places > 0) {
-    municipalities.rows.push_back({"(" + std::to_string(rest_places) + " more; --all lists them)",
+    municipalities.rows.push_back({"(" + std::to_string(rest_places) +
+                                       std::string(report::pick(lang, " more; --all lists them)",
+                                                                " weitere; --all nennt alle)")),
                                    rest, share(rest, s.actors)});
   }
   std::vector<Table> tables{overview, kinds, sizes, ties, municipalities};
@@ -96,13 +99,13 @@ Verb add_info_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--year", state->year,
                   "count only ties active in this year (as `metrics --year` and the simulation's "
                   "start do)")
-      ->check(CLI::Range(1000, 2200));
+      ->check(number_range(1000, 2200));
   return {cmd, [&global, state] {
             const io::Store store = open_store(global, /*create=*/false);
             const core::Region region = store.load_region();
             const auto summary = analysis::summarize(region, {.kinds = {}, .year = state->year});
             const bool every = state->all || global.format != Format::table;
-            auto tables = summary_tables(summary, every ? SIZE_MAX : 25);
+            auto tables = summary_tables(summary, every ? SIZE_MAX : 25, global.lang);
             const auto market = io::market_counts(store);
             if (market.offers + market.demands > 0) {
               Table t{"supplier market", {"table", "rows"}, {}};

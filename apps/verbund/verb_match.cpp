@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/recommend.hpp"
@@ -405,17 +406,17 @@ Verb add_match_verb(CLI::App& app, const GlobalOptions& global) {
       ->delimiter(',');
   transfer->add_option("--top", o->top, "candidates per firm")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
   transfer->add_flag("--explain", o->explain, "list the reasons behind every recommendation")
       ->needs(firm);
   transfer
       ->add_option("--assign", o->assign, "assign firms to candidates: optimal, stable or greedy")
       ->needs(all)
-      ->check(CLI::IsMember({"optimal", "stable", "greedy"}));
+      ->check(one_of({"optimal", "stable", "greedy"}));
   transfer
       ->add_option("--firm-capacity", o->firm_capacity,
                    "partners per firm in the assignment (default: the data's capacity, or 1)")
-      ->check(CLI::Range(0, 1000));
+      ->check(number_range(0, 1000));
   transfer->add_flag("--include-existing", o->include_existing,
                      "also recommend actors the firm is tied to already, marked (column "
                      "existing_since; --explain says since when)");

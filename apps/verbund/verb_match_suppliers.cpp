@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "market_load.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/supply/search.hpp"
@@ -134,7 +135,7 @@ std::function<void()> add_match_suppliers_subcommand(CLI::App& match, const Glob
   cmd->add_option("--category", o->category, "only the demand in this input category");
   cmd->add_option("--top", o->top, "suppliers per demand")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
+      ->check(number_range(1, 1000));
   cmd->add_flag("--explain", o->explain, "the reasons behind every candidate, in sentences")
       ->needs(buyer);
   cmd->add_option("--exclude", o->exclude, "supplier ids never to propose")->delimiter(',');

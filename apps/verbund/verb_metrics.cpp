@@ -5,6 +5,7 @@
 #include "analysis_scope.hpp"
 #include "cli.hpp"
 #include "metrics_years.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/analysis/metrics.hpp"
 
@@ -108,7 +109,7 @@ Verb add_metrics_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--by", state->by,
                   "also break them down by municipality, kind, sector or theme (each group's "
                   "ties to anyone count)")
-      ->check(CLI::IsMember({"municipality", "kind", "sector", "theme"}));
+      ->check(one_of({"municipality", "kind", "sector", "theme"}));
   add_scope_options(*cmd, state->scope);
   auto* years = cmd->add_option(
       "--years", state->years,

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "partner_model_use.hpp"
 #include "verbund/error.hpp"
@@ -38,7 +39,7 @@ Verb add_recommend_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   partners->add_option("--top", o->top, "how many")
       ->capture_default_str()
-      ->check(CLI::Range(1, 10000));
+      ->check(number_range(1, 10000));
   partners->add_flag("--include-existing", o->include_existing,
                      "also propose actors tied to a member already, marked (columns existing, "
                      "existing_since: the earliest start of a tie with any member)");

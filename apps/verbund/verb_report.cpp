@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "option_checks.hpp"
 #include "sim_runs.hpp"
 #include "verb_report.hpp"
 #include "verbund/error.hpp"
@@ -175,7 +176,7 @@ std::string firm_html(const GlobalOptions& global, io::Store& store, const Repor
     const auto found = region.find(o.firm);
     if (!found) throw InvalidInput("unknown actor id '" + o.firm + "'");
     id = *found;
-    report::require_firm(region, id);  // before the market slice is built
+    report::require_firm(region, id, lang);  // before the market slice is built
     if (const auto slice = data.get(); !slice.data.demands.empty()) {
       market.emplace(supply::Market::build_with_totals(region, slice.data, slice.totals));
       index.emplace(*market);
@@ -217,7 +218,7 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   firm->add_option("id", o->firm, "the firm's id")->required();
   firm->add_option("--top", o->top, "recommended partners")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100));
+      ->check(number_range(1, 100));
   firm->add_flag("--include-existing", o->include_existing,
                  "also recommend current partners (marked as such)");
   CLI::App* call = verb->add_subcommand(
@@ -225,10 +226,10 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
   call->add_option("file", o->call, "the call file (TOML)")->required()->check(CLI::ExistingFile);
   call->add_option("--top", o->top, "consortia shown")
       ->capture_default_str()
-      ->check(CLI::Range(1, 20));
+      ->check(number_range(1, 20));
   call->add_option("--restarts", o->restarts, "search restarts")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(number_range(1, 100000));
   CLI::App* scenario = verb->add_subcommand(
       "scenario", "Scenarios against a baseline: time charts with 95 % bands, verdicts, fade-out");
   scenario->add_option("scenarios", o->scenarios, "BASELINE.toml SCENARIO.toml ...")
@@ -237,7 +238,7 @@ Verb add_report_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   scenario->add_option("--replicates", o->replicates, "replicates per scenario")
       ->capture_default_str()
-      ->check(CLI::Range(2, 100000));
+      ->check(number_range(2, 100000));
   CLI::App* region = verb->add_subcommand(
       "region", "Map of actors and ties, indicators by municipality, brokers, communities");
   for (auto* cmd : {firm, call, scenario, region}) add_common(cmd, *o);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "sweep_runs.hpp"
@@ -50,7 +51,7 @@ Verb add_sensitivity_verb(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--out", o->out, "write the indices to this file (.json: JSON, else CSV)");
   cmd->add_option("--resamples", o->resamples, "bootstrap resamples for the intervals")
       ->capture_default_str()
-      ->check(CLI::Range(10, 1000000));
+      ->check(number_range(10, 1000000));
   cmd->add_flag("--explain", o->explain, "say in words which parameters matter");
   return {cmd, [&global, o, cmd] {
             {

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "sim_runs.hpp"
 #include "verbund/error.hpp"
@@ -30,13 +31,13 @@ Verb add_simulate_verb(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--replicates", o->replicates, "replicates")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(number_range(1, 100000));
   cmd->add_option(
       "--out", o->out,
       "write the monthly series (mean and 95 % CI) to this file (.json: JSON, else CSV)");
   auto* at = cmd->add_option("--checkpoint-at", o->checkpoint_at,
                              "save every replicate's state after this month ...")
-                 ->check(CLI::Range(0, 1200));
+                 ->check(number_range(0, 1200));
   auto* file =
       cmd->add_option("--checkpoint", o->checkpoint,
                       "... to this file, for scenarios forked from it ([fork] checkpoint)");

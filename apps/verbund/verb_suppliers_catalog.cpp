@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/io/supply_store.hpp"
@@ -40,7 +41,7 @@ std::function<void()> add_suppliers_catalog_subcommand(CLI::App& suppliers,
   cmd->add_option("--year", o->year,
                   "capacity is committed by the flows running in this year (default: the flows "
                   "without an end year)")
-      ->check(CLI::Range(1000, 2200));
+      ->check(number_range(1000, 2200));
   return [&global, o, cmd] {
     if (!cmd->parsed()) return;
     io::Store store = open_store(global, /*create=*/false);

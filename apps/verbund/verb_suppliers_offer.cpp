@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"
@@ -40,7 +41,7 @@ std::function<void()> add_suppliers_offer(CLI::App& suppliers, const GlobalOptio
       ->check(CLI::ExistingFile);
   cmd->add_option("--top", o->top, "groups to return")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100));
+      ->check(number_range(1, 100));
   cmd->add_option("--pool", o->pool,
                   "suppliers searched per input, those with the most free capacity (0 = all)")
       ->capture_default_str();

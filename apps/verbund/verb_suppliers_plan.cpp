@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "market_load.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/supply/sourcing_plan.hpp"
@@ -82,21 +83,21 @@ std::function<void()> add_suppliers_plan_subcommand(CLI::App& suppliers,
   cmd->add_option("--max-share", o->max_share,
                   "the most one supplier may deliver of one demand, as a share in (0, 1]")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(number_range(0.0, 1.0));
   cmd->add_flag("--all-demands", o->all_demands,
                 "also plan demands sourced in the region today (default: only those sourced "
                 "elsewhere)");
   cmd->add_option("--cost", o->cost, "what a unit costs on a pair: score or distance")
       ->capture_default_str()
-      ->check(CLI::IsMember({"score", "distance"}));
+      ->check(one_of({"score", "distance"}));
   cmd->add_option("--unit", o->unit, "plan in whole multiples of this quantity")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   cmd->add_option("--candidates", o->candidates,
                   "candidate suppliers per demand, its best by the search's score (0 = every "
                   "eligible one)")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100000));
+      ->check(number_range(0, 100000));
   cmd->add_option("--out", o->out, "write the plan to this file instead of stdout");
   return [&global, o, cmd] {
     if (!cmd->parsed()) return;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "supplier_market.hpp"
 #include "verbund/error.hpp"
@@ -274,7 +275,7 @@ void print_loss(const supply::Market& market, const RiskCli& o, std::optional<co
   for (std::size_t t = 1; t <= o.tiers; ++t) {
     const auto n = std::count_if(loss.disrupted.begin(), loss.disrupted.end(),
                                  [t](const auto& d) { return d.tier == t; });
-    summary.rows.push_back({"  at tier " + std::to_string(t), n});
+    summary.rows.push_back({tr(o.lang, "  at tier ", "  auf Stufe ") + std::to_string(t), n});
   }
   tables.push_back(summary);
 
@@ -393,16 +394,16 @@ std::function<void()> add_suppliers_risk(CLI::App& suppliers, const GlobalOption
       ->delimiter(',');
   cmd->add_option("--tiers", o->tiers, "how many tiers of the cascade to follow")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100));
+      ->check(number_range(1, 100));
   cmd->add_option("--buyer", o->buyer, "show only this buyer's inputs");
   cmd->add_option("--disruption-share", o->share,
                   "a buyer fails when a high-criticality input loses at least this share of "
                   "its regional supply (1 = all of it)")
       ->capture_default_str()
-      ->check(CLI::Range(1e-9, 1.0));
+      ->check(number_range(1e-9, 1.0));
   cmd->add_option("--substitutes", o->substitutes, "substitutes listed per lost flow")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100));
+      ->check(number_range(0, 100));
   cmd->add_option("--limit", o->limit, "exposure rows to show, riskiest first (0 = all)")
       ->capture_default_str();
   cmd->add_flag("--explain", o->explain, "explain each row in words");

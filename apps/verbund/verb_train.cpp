@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "partner_model_use.hpp"
 #include "verbund/error.hpp"
@@ -54,21 +55,21 @@ Verb add_train_verb(CLI::App& app, const GlobalOptions& global) {
                        "`recommend partners` finds it)");
   partners->add_option("--objective", o->objective, "XGBoost ranking objective")
       ->capture_default_str()
-      ->check(CLI::IsMember({"rank:pairwise", "rank:ndcg"}));
+      ->check(one_of({"rank:pairwise", "rank:ndcg"}));
   partners->add_option("--rounds", o->rounds, "boosting rounds")
       ->capture_default_str()
-      ->check(CLI::Range(1, 5000));
+      ->check(number_range(1, 5000));
   partners->add_option("--depth", o->depth, "tree depth")
       ->capture_default_str()
-      ->check(CLI::Range(1, 16));
+      ->check(number_range(1, 16));
   partners->add_option("--hidden", o->hidden, "queries per project (members hidden in turn)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 50));
+      ->check(number_range(1, 50));
   partners
       ->add_option("--folds", o->folds,
                    "within-year splits per query year (0: time splits only; see README)")
       ->capture_default_str()
-      ->check(CLI::Range(0, 20));
+      ->check(number_range(0, 20));
   return {train, [&global, o, partners] {
             if (!partners->parsed()) return;
             // Opened first: a database that cannot be written fails before minutes of training.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli.hpp"
+#include "option_checks.hpp"
 #include "output.hpp"
 #include "verbund/error.hpp"
 #include "verbund/match/transfer_outcome.hpp"
@@ -49,7 +50,7 @@ Verb add_train_transfer_verb(CLI::App& app, const GlobalOptions& global) {
       ->required();
   transfer->add_option("--years", o->years, "how many years up to --until are learned from")
       ->capture_default_str()
-      ->check(CLI::Range(1, 50));
+      ->check(number_range(1, 50));
   transfer->add_option("--out", o->out, "write the weights file (TOML) here");
   return {
       transfer, [&global, o, transfer] {

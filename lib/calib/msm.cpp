@@ -4,6 +4,7 @@
 #include <nlopt.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -12,6 +13,12 @@
 namespace verbund::calib {
 
 namespace {
+// A number in its shortest form for messages (1.5, not std::to_string's 1.500000).
+std::string shortest(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
 
 using Matrix = std::vector<std::vector<double>>;
 
@@ -139,8 +146,8 @@ MsmResult estimate(const MomentSimulator& simulate, std::span<const double> targ
   if (p == 0) throw InvalidInput("no parameter to estimate");
   for (const auto& f : parameters) {
     if (!(f.low < f.high))
-      throw InvalidInput("parameter '" + f.key + "': the bounds [" + std::to_string(f.low) + ", " +
-                         std::to_string(f.high) + "] are empty");
+      throw InvalidInput("parameter '" + f.key + "': the bounds [" + shortest(f.low) + ", " +
+                         shortest(f.high) + "] are empty");
     if (!(f.start >= f.low && f.start <= f.high))
       throw InvalidInput("parameter '" + f.key + "': the start " + std::to_string(f.start) +
                          " lies outside its bounds");

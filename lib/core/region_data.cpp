@@ -42,6 +42,13 @@ void move_append(std::vector<T>& into, std::vector<T>& from) {
 // Describes a record for messages when it has no file: "actor 'x'".
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// A number in its shortest form for messages (1.5, not std::to_string's 1.500000).
+std::string shortest(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
 // The shortest text that reads back as `value` ("1e+06", not "1000000.000000").
 std::string number(double value) {
   std::array<char, 32> buffer{};
@@ -137,7 +144,7 @@ class Validator {
         fail(origin, row.line, "b", "competence " + quoted(row.a) + " related to itself");
       if (!(row.strength > 0.0 && row.strength <= 1.0))
         fail(origin, row.line, "strength",
-             "strength " + std::to_string(row.strength) + " is not in (0, 1]");
+             "strength " + shortest(row.strength) + " is not in (0, 1]");
       // (std::minmax of temporaries would return references to them: build the pair by value.)
       const std::string_view a = row.a, b = row.b;
       const auto key = a < b ? std::pair{a, b} : std::pair{b, a};
@@ -145,7 +152,7 @@ class Validator {
       if (!fresh && it->second != row.strength)
         fail(origin, row.line, "strength",
              "relation of " + quoted(row.a) + " and " + quoted(row.b) +
-                 " stated before with strength " + std::to_string(it->second));
+                 " stated before with strength " + shortest(it->second));
     }
   }
 
@@ -272,7 +279,7 @@ class Validator {
       fail(origin, c.line, "competence", "unknown competence " + quoted(c.competence));
     if (!std::isfinite(c.weight) || c.weight <= 0.0 || c.weight > 1.0)
       fail(origin, c.line, "weight",
-           "competence weight " + std::to_string(c.weight) + " is not in (0, 1]");
+           "competence weight " + shortest(c.weight) + " is not in (0, 1]");
   }
 
   void check_competences() {

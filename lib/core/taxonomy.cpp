@@ -1,6 +1,7 @@
 #include "verbund/core/taxonomy.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <stdexcept>
 #include <string>
 
@@ -9,6 +10,12 @@
 
 namespace verbund::core {
 namespace {
+// A number in its shortest form for messages (1.5, not std::to_string's 1.500000).
+std::string shortest(float value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
 
 constexpr std::array<std::pair<CompetenceRole, std::string_view>, 2> role_names{{
     {CompetenceRole::offer, "offer"},
@@ -95,8 +102,8 @@ void Taxonomy::relate(CompetenceId a, CompetenceId b, float strength) {
   const auto& ib = competences_[b.value].id;
   if (a == b) throw InvalidInput("competence '" + ia + "' cannot be related to itself");
   if (!(strength > 0.0F && strength <= 1.0F))
-    throw InvalidInput("relation of '" + ia + "' and '" + ib + "': strength " +
-                       std::to_string(strength) + " is not in (0, 1]");
+    throw InvalidInput("relation of '" + ia + "' and '" + ib + "': strength " + shortest(strength) +
+                       " is not in (0, 1]");
   related_.resize(n);
   auto find = [&](CompetenceId x, CompetenceId y) {
     auto& list = related_[x.value];

@@ -240,13 +240,19 @@ std::size_t fully_booked_offerers(const match::TransferScorer& scorer, core::Act
 
 }  // namespace
 
-void require_firm(const core::Region& region, core::ActorId actor) {
+void require_firm(const core::Region& region, core::ActorId actor, Lang lang) {
   if (actor.value >= region.size())
     throw InvalidInput("no actor with index " + std::to_string(actor.value) + " in the region");
   const auto kind = region.kind(actor);
   if (kind == core::ActorKind::firm) return;
   const std::string id(region.external_id(actor));
-  throw InvalidInput("report firm: '" + id + "' (" + std::string(region.name(actor)) + ") is a " +
+  const std::string name(region.name(actor));
+  if (lang == Lang::de)
+    throw InvalidInput("report firm: '" + id + "' (" + name + ") ist kein Unternehmen (Art: " +
+                       std::string(label(Lang::de, kind)) + "); `verbund show " + id +
+                       "` zeigt Profil, Beziehungen und Mitgliedschaften, `verbund report "
+                       "region` die Region");
+  throw InvalidInput("report firm: '" + id + "' (" + name + ") is a " +
                      std::string(label(Lang::en, kind)) + ", not a firm; use `verbund show " + id +
                      "` for its profile, ties and memberships, or `verbund report region` for "
                      "the region");

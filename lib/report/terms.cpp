@@ -568,6 +568,33 @@ static_assert(std::none_of(table_terms.begin(), table_terms.end(), [](const Term
   return in(terms) || in(calib_terms) || in(verb_terms) || in(text_terms);
 }));
 
+// The tables `import --delete` names in its changes table (those of the other blocks aside).
+constexpr std::array store_table_terms{
+    Term{"partner_models", "Partnermodelle"},
+    Term{"project_members", "Projektmitglieder"},
+    Term{"project_ties", "Projektbeziehungen"},
+    Term{"sim_series", "Simulationsreihen"},
+    Term{"supply_categories", "Vorleistungskategorien"},
+    Term{"supply_demand_certifications", "Zertifizierungen der Bedarfe"},
+    Term{"supply_demands", "Bedarfe der Abnehmer"},
+    Term{"supply_flows", "Lieferströme"},
+    Term{"supply_offer_certifications", "Zertifizierungen der Angebote"},
+    Term{"supply_offers", "Angebote der Zulieferer"},
+    Term{"sweep_points", "Punkte der Parameterstudien"},
+    Term{"sweep_results", "Ergebnisse der Parameterstudien"},
+    Term{"sweeps", "Parameterstudien"},
+};
+static_assert(std::adjacent_find(store_table_terms.begin(), store_table_terms.end(),
+                                 [](const Term& a, const Term& b) { return a.first >= b.first; }) ==
+              store_table_terms.end());
+static_assert(std::none_of(store_table_terms.begin(), store_table_terms.end(), [](const Term& x) {
+  const auto in = [&](const auto& block) {
+    return std::any_of(block.begin(), block.end(),
+                       [&](const Term& t) { return t.first == x.first; });
+  };
+  return in(terms) || in(calib_terms) || in(verb_terms) || in(text_terms) || in(table_terms);
+}));
+
 template <std::size_t N>
 const Term* find_in(const std::array<Term, N>& block, std::string_view english) noexcept {
   const auto* it = std::lower_bound(block.begin(), block.end(), english,
@@ -580,7 +607,8 @@ const Term* find(std::string_view english) noexcept {
   if (const auto* t = find_in(calib_terms, english)) return t;
   if (const auto* t = find_in(verb_terms, english)) return t;
   if (const auto* t = find_in(text_terms, english)) return t;
-  return find_in(table_terms, english);
+  if (const auto* t = find_in(table_terms, english)) return t;
+  return find_in(store_table_terms, english);
 }
 
 // The vocabulary named elsewhere: kinds, indicators and verdicts keep one German name each.

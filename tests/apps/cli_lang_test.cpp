@@ -146,7 +146,7 @@ TEST_CASE("the CLI's common error messages in German, with the same exit codes",
   r = run_cli({"report", "firm", "F000001", "--top", "0", "--out", "f.html", "--lang", "de"},
               dir.path());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("Wert 0 nicht im Bereich 1 bis 100"));
+  CHECK_THAT(r.err, Catch::Contains("--top muss eine ganze Zahl 1..100 sein (nicht 0)"));
   r = german({"runs", "show", "999"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("kein Lauf 999"));

@@ -226,7 +226,8 @@ TEST_CASE("cli: every kind of bad import file exits 2 at its place, database unt
       {"unknown competence", "--competences", competences_header + "rub,alchemy,offer,1\n",
        "bad.csv:2:2: unknown competence 'alchemy'"},
       {"competence weight out of range", "--competences",
-       competences_header + "rub,software,offer,1.5\n", "bad.csv:2:4"},
+       competences_header + "rub,software,offer,1.5\n",
+       "bad.csv:2:4: competence weight 1.5 is not in (0, 1]"},  // not 1.500000
       {"unknown role", "--competences", competences_header + "rub,software,sell,1\n",
        "bad.csv:2:3: unknown role"},
       {"membership in a non-group", "--memberships", "actor,group,start,end\nrub,ude,,\n",

@@ -25,8 +25,8 @@ struct FirmReportOptions {
 
 /// Throws InvalidInput unless `actor` is an actor of `region` of kind firm; the message names
 /// the id, its kind and what to use instead (`verbund show ID`, `verbund report region`). O(1).
-/// Thread-safe.
-void require_firm(const core::Region& region, core::ActorId actor);
+/// Thread-safe. The message is in `lang`.
+void require_firm(const core::Region& region, core::ActorId actor, Lang lang = Lang::en);
 
 /// The report on one firm: its profile, offers and needs, its current
 /// partners with the year each began, and the best research partners for its recorded needs
