@@ -88,8 +88,8 @@ TEST_CASE("model_parameter reads what a setting wrote, for every model key", "[s
   }
   CHECK_FALSE(model_parameter(ModelParams{}, "model.effects.nobody.base"));
   CHECK_FALSE(model_parameter(ModelParams{}, "model.decayy"));
-  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -5.8412);  // calibrated default
-  CHECK(model_parameter(ModelParams{}, "model.effects.firm.industrial_science") == 0.6565);
+  CHECK(model_parameter(ModelParams{}, "model.effects.base") == -5.845612);  // calibrated default
+  CHECK(model_parameter(ModelParams{}, "model.effects.firm.industrial_science") == 0.6679882);
 }
 
 TEST_CASE("a refused setting is named with its value", "[sim][parameters]") {

@@ -30,18 +30,18 @@ struct MeetingRates {
 /// on the generated Ruhr region over ten years (data/calibration/baseline-targets.toml): no
 /// trend in mean degree or science share, industrial firms' science share 0.40.
 struct Effects {
-  double base = -5.8412;
+  double base = -5.845612;
   double same_kind = 0.3;            ///< homophily by actor kind
   double complementarity = 1.5;      ///< share of one's needs the other offers
   double proximity = 1.0;            ///< x 2^(-km / half_distance_km)
   double common_partners = 0.8;      ///< x ln(1 + common partners)
   double shared_focus = 0.7;         ///< both in a group (chamber, cluster, working group)
   double popularity = 0.15;          ///< x ln(1 + degree of b)
-  double science_affinity = 5.4202;  ///< firm meets science, x the firm's absorptive capacity
+  double science_affinity = 5.463317;  ///< firm meets science, x the firm's absorptive capacity
   /// Added to science_affinity when the firm is industrial (NACE 05-33, sim::is_industrial_sector):
   /// lets industrial firms' science ties differ from the others' (the Muelheim share is of
-  /// industrial firms). 0 = every firm alike; calibrated 0.6565.
-  double industrial_science = 0.6565;
+  /// industrial firms). 0 = every firm alike; calibrated 0.6679882.
+  double industrial_science = 0.6679882;
 };
 
 /// The stochastic model; every field has a documented default (data/scenarios/baseline.toml).
@@ -54,9 +54,9 @@ struct ModelParams {
   double end_threshold = 0.2;  ///< a tie weaker than this ends
   /// Monthly chance that an open tie ends anyway (from the month after it was made); 0 = off.
   /// With decay 0 this is the classic formation/dissolution chain (mean duration 1/q).
-  /// Calibrated: 0.028993, ties last 2.8 years as the region's ended ties did. Supply ties
+  /// Calibrated: 0.02898134, ties last 2.8 years as the region's ended ties did. Supply ties
   /// (one delivers to the other) are spared, from decay too: their deliveries renew them.
-  double end_probability = 0.028993;
+  double end_probability = 0.02898134;
   /// Firm demography, off by default: the monthly chance that an operating firm closes (its
   /// ties end), and that a closed firm's place is taken by a start-up of the same sector and
   /// location, without ties. In equilibrium a share entry/(entry+exit) of firms operates.
