@@ -31,12 +31,12 @@ struct MeetingRates {
 /// trend in mean degree or science share, industrial firms' science share 0.40.
 struct Effects {
   double base = -5.845612;
-  double same_kind = 0.3;            ///< homophily by actor kind
-  double complementarity = 1.5;      ///< share of one's needs the other offers
-  double proximity = 1.0;            ///< x 2^(-km / half_distance_km)
-  double common_partners = 0.8;      ///< x ln(1 + common partners)
-  double shared_focus = 0.7;         ///< both in a group (chamber, cluster, working group)
-  double popularity = 0.15;          ///< x ln(1 + degree of b)
+  double same_kind = 0.3;              ///< homophily by actor kind
+  double complementarity = 1.5;        ///< share of one's needs the other offers
+  double proximity = 1.0;              ///< x 2^(-km / half_distance_km)
+  double common_partners = 0.8;        ///< x ln(1 + common partners)
+  double shared_focus = 0.7;           ///< both in a group (chamber, cluster, working group)
+  double popularity = 0.15;            ///< x ln(1 + degree of b)
   double science_affinity = 5.463317;  ///< firm meets science, x the firm's absorptive capacity
   /// Added to science_affinity when the firm is industrial (NACE 05-33, sim::is_industrial_sector):
   /// lets industrial firms' science ties differ from the others' (the Muelheim share is of
