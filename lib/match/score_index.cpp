@@ -30,16 +30,18 @@ void for_each_common(std::span<const T> a, std::span<const T> b, F&& f) {
   }
 }
 
-/// Groups both actors belong to, sorted and unique (membership rows are short and unsorted).
-/// The ties active in the region's present, the latest year a tie starts in (all ties when no
-/// tie has a start year).
-analysis::TieFilter current_ties(const core::Region& r) {
+/// The ties active in the present: the weights' reference year, else the latest year a tie
+/// starts in (all ties when no tie has a start year) — the year the loads are counted in.
+analysis::TieFilter current_ties(const core::Region& r, std::optional<int> reference_year) {
   analysis::TieFilter f;
+  f.year = reference_year;
+  if (f.year) return f;
   for (const auto& t : r.ties())
     if (t.start && (!f.year || *t.start > *f.year)) f.year = t.start;
   return f;
 }
 
+/// Groups both actors belong to, sorted and unique (membership rows are short and unsorted).
 std::vector<ActorId> shared_groups_of(const core::Region& r, ActorId a, ActorId b) {
   std::vector<ActorId> shared;
   const auto gb = r.groups_of(b);
@@ -59,7 +61,10 @@ core::GeoPoint point_of(double x, double y, double z) {
 }  // namespace
 
 ScoreIndex::ScoreIndex(const core::Region& region, ScoreWeights weights, CandidatePool pool)
-    : region_(&region), weights_(weights), graph_(region), current_(region, current_ties(region)) {
+    : region_(&region),
+      weights_(weights),
+      graph_(region),
+      current_(region, current_ties(region, weights.reference_year)) {
   weights_.validate();
   const std::size_t n = region.size();
   auto wanted = [&](core::ActorKind kind) {

@@ -286,4 +286,11 @@ TEST_CASE("an ended tie's partner is not a shared partner (brute force over the 
   const auto top = match::recommend(scorer, f, needs, 1);
   REQUIRE(top.size() == 1);
   CHECK(top[0].parts.total == Approx(p.total));
+
+  // A reference year in the weights is the present, as for the loads: in 2019 f-q1 and g-q4 still
+  // run, g-q2 and f-q3's informal tie have not begun.
+  match::ScoreWeights in_2019;
+  in_2019.reference_year = 2019;
+  const match::TransferScorer then(region, in_2019);
+  CHECK(then.explain(f, needs, g).common_partners == std::vector<ActorId>{q1, q4});
 }
