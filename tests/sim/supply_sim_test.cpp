@@ -67,10 +67,10 @@ std::pair<double, double> risk_indicators(const supply::Market& market) {
   for (const auto& e : report.exposures) regional += e.regional_share;
   const auto n = static_cast<double>(report.exposures.size());
   const auto& s = report.summary;
-  return {n > 0 ? regional / n : 0.0,
-          s.buyers_with_high > 0 ? static_cast<double>(s.buyers_high_dual_sourced) /
-                                       static_cast<double>(s.buyers_with_high)
-                                 : 0.0};
+  return {n > 0 ? regional / n : 0.0, s.buyers_with_high > 0
+                                          ? static_cast<double>(s.buyers_high_dual_sourced) /
+                                                static_cast<double>(s.buyers_with_high)
+                                          : 0.0};
 }
 
 }  // namespace
