@@ -161,17 +161,24 @@ TEST_CASE("firm report: regional suppliers for the firm's demands, with reasons"
                   InvalidInput);
 }
 
+namespace {
+
+// A firm with only an id and a name, for the partner lists below.
+core::ActorId add_firm(core::RegionBuilder& b, const char* id, const char* name) {
+  core::ActorRecord r;
+  r.id = id;
+  r.name = name;
+  r.kind = core::ActorKind::firm;
+  return b.add_actor(r);
+}
+
+}  // namespace
+
 TEST_CASE("firm report: a tie that ended before the region's present is a former partner",
           "[report][firm]") {
   core::Taxonomy taxonomy;
   core::RegionBuilder b(taxonomy);
-  const auto actor = [&](const char* id, const char* name) {
-    core::ActorRecord r;
-    r.id = id;
-    r.name = name;
-    r.kind = core::ActorKind::firm;
-    return b.add_actor(r);
-  };
+  const auto actor = [&](const char* id, const char* name) { return add_firm(b, id, name); };
   const auto f = actor("F", "Firma");
   const auto old = actor("A", "Alte Zulieferer KG");
   const auto now = actor("B", "Neue Partner GmbH");
@@ -192,13 +199,7 @@ TEST_CASE("firm report: two partners of the same name are told apart by their id
           "[report][firm]") {
   core::Taxonomy taxonomy;
   core::RegionBuilder b(taxonomy);
-  const auto actor = [&](const char* id, const char* name) {
-    core::ActorRecord r;
-    r.id = id;
-    r.name = name;
-    r.kind = core::ActorKind::firm;
-    return b.add_actor(r);
-  };
+  const auto actor = [&](const char* id, const char* name) { return add_firm(b, id, name); };
   const auto f = actor("F", "Firma");
   const auto k1 = actor("F000175", "Kowalski Handel e.K.");
   const auto k2 = actor("F007321", "Kowalski Handel e.K.");
